@@ -1,0 +1,160 @@
+// Argument parsing on node:util's parseArgs (no dependency), plus the --help text.
+
+import { parseArgs } from 'node:util';
+import { messages, LOCALES } from './messages.mjs';
+
+export class UsageError extends Error {}
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  report: { type: 'string', short: 'r' },
+  locale: { type: 'string', short: 'l' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-warnings': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+};
+
+// The locale must be known before parsing succeeds, so that a usage error is already in the
+// user's language.
+export function guessLocale(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if ((a === '--locale' || a === '-l') && LOCALES.includes(argv[i + 1])) return argv[i + 1];
+    if (a.startsWith('--locale=') && LOCALES.includes(a.slice(9))) return a.slice(9);
+  }
+  return 'zh-CN';
+}
+
+function nonNegativeInt(name, value, m) {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(m.errors.badInteger(name, value));
+  return Number(value);
+}
+
+/** argv without node and script → options, or a UsageError. */
+export function parseCliArgs(argv) {
+  const m = messages(guessLocale(argv));
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    // parseArgs' own message names the option; it is English, which is fine for a flag name.
+    throw new UsageError(err.message);
+  }
+  const { values, positionals } = parsed;
+  const locale = values.locale ?? 'zh-CN';
+  if (!LOCALES.includes(locale)) throw new UsageError(m.errors.badLocale(locale));
+  const opts = {
+    command: null,
+    paths: [],
+    format: values.format ?? 'human',
+    report: values.report ?? null,
+    locale,
+    quiet: Boolean(values.quiet),
+    maxWarnings: nonNegativeInt('--max-warnings', values['max-warnings'], m),
+    jobs: nonNegativeInt('--jobs', values.jobs, m),
+    help: Boolean(values.help),
+    version: Boolean(values.version),
+  };
+  if (positionals[0] === 'help') {
+    opts.help = true;
+    positionals.shift();
+  }
+  if (opts.help || opts.version) return opts;
+  if (positionals.length === 0) throw new UsageError(m.errors.noCommand);
+  if (positionals[0] !== 'check') throw new UsageError(m.errors.unknownCommand(positionals[0]));
+  opts.command = 'check';
+  opts.paths = positionals.slice(1);
+  if (!['human', 'json', 'csv'].includes(opts.format)) throw new UsageError(m.errors.badFormat(opts.format));
+  if (opts.paths.length === 0) throw new UsageError(m.errors.noPaths);
+  if (opts.paths.filter((p) => p === '-').length > 1) throw new UsageError(m.errors.stdinTwice);
+  return opts;
+}
+
+const HELP_ZH = `xxgknb check：检查政府信息公开工作年度报告
+
+用法
+  xxgknb check [选项] <路径...>
+  npx xxgknb check 报告/                 检查一个文件夹（含子文件夹）里的全部报告
+  xxgknb check a.html b.txt c.json       检查几个文件
+  xxgknb check "2024/**/*.htm"           通配符（加引号，由本程序展开；支持 * ? ** [..] {a,b}）
+  xxgknb check - < 报告.html             从标准输入读取一份报告
+
+能检查什么
+  .json（报告数据，格式见项目文档）、.txt（文本，含 PDF 转出的文本）、.html / .htm（从门户网站保存的网页）。
+  其他扩展名的文件在文件夹中会被跳过并列出；直接点名的文件按内容判断类型。
+  编码：优先按 BOM 或网页中的 <meta charset>，否则自动识别 UTF-8 与 GB18030（含 GBK、GB2312）。
+  无法解码或读取的文件会作为错误列出，不会被悄悄跳过。
+  同一发布机关相邻两年的报告同时给出时，会自动核对“上年结转”与上一年的“结转下年度继续办理”。
+
+选项
+  -f, --format <human|json|csv>  标准输出的格式（默认 human：按文件分组的可读文本）
+                                 json：一个 JSON 文档，结构见随包提供的 js/cli/result.schema.json
+                                 csv：每条问题一行，UTF-8 带 BOM，可直接用 Excel 打开
+  -r, --report <文件.html>       另外生成一个独立的汇总网页（无外部资源，可直接转发）
+  -l, --locale <zh-CN|en>        输出语言（默认 zh-CN）
+  -q, --quiet                    只输出有错误的文件
+      --max-warnings <N>         警告总数超过 N 时也以退出码 1 结束
+  -j, --jobs <N>                 并行工作线程数（默认按 CPU 核数；0 表示不开线程）
+  -h, --help                     显示本帮助
+  -v, --version                  显示版本
+
+退出码
+  0  没有错误    1  发现错误（或警告超过 --max-warnings）    2  用法错误，或有文件无法读取
+
+环境变量
+  NO_COLOR=1 关闭颜色（输出到终端时才有颜色）；FORCE_COLOR=1 强制使用颜色。
+
+示例
+  xxgknb check 2024年报/ --report 汇总.html      检查全部报告并生成汇总网页
+  xxgknb check 2024年报/ --format csv > 问题.csv   导出问题清单给 Excel
+  xxgknb check 2024年报/ -q                       只看有错误的报告
+`;
+
+const HELP_EN = `xxgknb check: check annual reports on open government information (政府信息公开工作年度报告)
+
+Usage
+  xxgknb check [options] <paths...>
+  npx xxgknb check reports/              check every report in a folder (recursively)
+  xxgknb check a.html b.txt c.json       check a few files
+  xxgknb check "2024/**/*.htm"           glob pattern (quote it; supports * ? ** [..] {a,b})
+  xxgknb check - < report.html           read one report from standard input
+
+What it checks
+  .json (report data in the project's model), .txt (text, including text extracted from PDFs),
+  .html / .htm (pages saved from a portal). In folders, files with other extensions are skipped and
+  listed; a file named explicitly is checked whatever its extension, its kind told by its content.
+  Encoding: a BOM or an HTML <meta charset> wins; otherwise UTF-8 or GB18030 (GBK, GB2312) is detected.
+  A file that cannot be read or decoded is reported as an error, never skipped silently.
+  When the same issuer's reports for consecutive years are among the inputs, last year's
+  carried-forward applications are checked against this year's carried-over ones.
+
+Options
+  -f, --format <human|json|csv>  format of standard output (default human: readable, grouped by file)
+                                 json: one JSON document, see js/cli/result.schema.json in the package
+                                 csv: one row per diagnostic, UTF-8 with BOM (opens in Excel)
+  -r, --report <file.html>       also write one self-contained summary page (no external assets)
+  -l, --locale <zh-CN|en>        language of the output (default zh-CN)
+  -q, --quiet                    print only the files that have errors
+      --max-warnings <N>         exit with 1 when there are more than N warnings in total
+  -j, --jobs <N>                 worker threads (default: one per CPU core; 0: none)
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Exit codes
+  0  no errors    1  errors found (or warnings over --max-warnings)    2  usage error, or a file could not be read
+
+Environment
+  NO_COLOR=1 turns colour off (colour is only used on a terminal); FORCE_COLOR=1 forces it on.
+
+Examples
+  xxgknb check reports-2024/ --report summary.html     check everything and write a summary page
+  xxgknb check reports-2024/ --format csv > issues.csv  list the issues for Excel
+  xxgknb check reports-2024/ -q --locale en             only the failing reports, in English
+`;
+
+export function helpText(locale) {
+  return locale === 'en' ? HELP_EN : HELP_ZH;
+}

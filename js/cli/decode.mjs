@@ -1,0 +1,132 @@
+// Bytes → text. Portals still serve GBK/GB2312 pages, often with a wrong or missing
+// declaration, so: a BOM wins, then an HTML/XML declaration (if the bytes agree with it),
+// then strict UTF-8, then strict GB18030 (a superset of GBK and GB2312). Nothing is decoded
+// leniently: a file that fits no encoding is an error, not a page of replacement characters.
+
+// Leading bytes of files people save next to reports but that are not text.
+const BINARY_MAGIC = [
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'PDF'],
+  [[0x50, 0x4b, 0x03, 0x04], 'ZIP / DOCX / XLSX / WPS'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'DOC / XLS'],
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG'],
+  [[0xff, 0xd8, 0xff], 'JPEG'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF'],
+  [[0x52, 0x61, 0x72, 0x21], 'RAR'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'RTF'],
+];
+
+const BOMS = [
+  [[0xef, 0xbb, 0xbf], 'utf-8'],
+  [[0x84, 0x31, 0x95, 0x33], 'gb18030'],
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
+
+function startsWith(bytes, sig) {
+  if (bytes.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
+
+// GBK and GB2312 pages routinely use characters only GB18030 has a name for (the WHATWG
+// decoders for all three labels are one and the same, with gb18030 the strictest superset).
+function canonical(label) {
+  let enc;
+  try {
+    enc = new TextDecoder(label.trim()).encoding;
+  } catch {
+    return null;
+  }
+  if (enc === 'gbk') return 'gb18030';
+  // The HTML standard: a page cannot declare itself UTF-16 in a <meta>; it means UTF-8.
+  if (enc === 'utf-16le' || enc === 'utf-16be') return 'utf-8';
+  return enc;
+}
+
+const DECL_SCAN = 16384; // portal pages often carry long <head>s of scripts before the <meta>
+
+/** The charset named by `<meta charset>`, `<meta http-equiv content="…charset=…">` or `<?xml encoding>`. */
+export function declaredCharset(bytes) {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, DECL_SCAN)).toString('latin1');
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']?([\w.:-]+)/i.exec(head);
+  if (xml) return xml[1];
+  const metaRe = /<meta\b[^>]*>/gi;
+  let m;
+  while ((m = metaRe.exec(head))) {
+    const tag = m[0];
+    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
+    if (direct) return direct[1];
+  }
+  return null;
+}
+
+function strict(bytes, encoding) {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** NUL or many control characters in the text: a binary file that happens to decode. */
+function looksBinary(text) {
+  const n = Math.min(text.length, 8192);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11 && c !== 27) bad++;
+  }
+  return bad > 8 && bad > n / 100;
+}
+
+/**
+ * @param {Uint8Array} bytes
+ * @param {{ html?: boolean }} hint  look for a declaration (HTML, XML, or unknown kind)
+ * @returns {{ text: string, encoding: string, declared: string | null, notes: {code: string, args: string[]}[] }
+ *         | { error: 'file-binary', what: string } | { error: 'file-undecodable' }}
+ */
+export function decode(bytes, hint = {}) {
+  const notes = [];
+  for (const [sig, enc] of BOMS) {
+    if (startsWith(bytes, sig)) {
+      const text = strict(bytes.subarray(sig.length), enc);
+      if (text !== null) return { text, encoding: enc, declared: enc, notes };
+      break; // a lying BOM: fall through to detection
+    }
+  }
+  for (const [sig, what] of BINARY_MAGIC) if (startsWith(bytes, sig)) return { error: 'file-binary', what };
+
+  let declared = null;
+  if (hint.html !== false) {
+    const label = declaredCharset(bytes);
+    if (label) {
+      const enc = canonical(label);
+      if (enc) {
+        declared = enc;
+        const text = strict(bytes, enc);
+        if (text !== null && !looksBinary(text)) return { text, encoding: enc, declared, notes };
+        notes.push({ code: 'charset-mismatch', args: [label] });
+      } else {
+        notes.push({ code: 'charset-unknown', args: [label] });
+      }
+    }
+  }
+  for (const enc of ['utf-8', 'gb18030']) {
+    const text = strict(bytes, enc);
+    if (text === null) continue;
+    if (looksBinary(text)) return { error: 'file-binary', what: 'binary data' };
+    for (const n of notes) n.args.push(enc);
+    return { text, encoding: enc, declared, notes };
+  }
+  return { error: 'file-undecodable' };
+}
+
+/** Kind from content, for stdin and files whose extension says nothing (or may mislead). */
+export function sniffKind(text) {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return 'json';
+  if (/^<(?:!doctype\s+html|html|head|body|meta|table|div|p|\?xml|!--)/i.test(head)) return 'html';
+  if (/<(?:table|tr|td|body)\b[^>]*>/i.test(head)) return 'html';
+  return 'text';
+}

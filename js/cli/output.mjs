@@ -1,0 +1,99 @@
+// Small output plumbing: a buffered writer that respects back-pressure (10,000 files of
+// output must not pile up in memory), colour decisions, and the progress bar.
+
+import fs from 'node:fs';
+import { once } from 'node:events';
+
+export class StreamWriter {
+  constructor(stream) {
+    this.stream = stream;
+    this.parts = [];
+    this.size = 0;
+  }
+  /** Buffers; call `await w.flushIfFull()` in loops. */
+  write(s) {
+    this.parts.push(s);
+    this.size += s.length;
+  }
+  async flushIfFull() {
+    if (this.size >= 65536) await this.flush();
+  }
+  async flush() {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+  }
+}
+
+/** Writes straight to a file descriptor, synchronously: the summary page. */
+export class FileWriter {
+  constructor(file) {
+    this.fd = fs.openSync(file, 'w');
+    this.parts = [];
+    this.size = 0;
+  }
+  write(s) {
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size >= 65536) this.flush();
+  }
+  async flushIfFull() {}
+  flush() {
+    if (this.parts.length === 0) return;
+    fs.writeSync(this.fd, this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+  close() {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+}
+
+/** NO_COLOR (https://no-color.org) wins; FORCE_COLOR forces; otherwise only on a terminal. */
+export function useColor(stream, env) {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return Boolean(stream.isTTY);
+}
+
+const CODES = { red: [31, 39], yellow: [33, 39], green: [32, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] };
+
+export function palette(enabled) {
+  const p = {};
+  for (const [name, [a, b]] of Object.entries(CODES)) p[name] = enabled ? (s) => `\x1b[${a}m${s}\x1b[${b}m` : (s) => s;
+  return p;
+}
+
+export const PROGRESS_MIN_FILES = 20;
+
+/** A one-line bar on a terminal's stderr, redrawn at most ten times a second. */
+export class Progress {
+  constructor(stream, total, m) {
+    this.stream = stream;
+    this.total = total;
+    this.m = m;
+    this.enabled = Boolean(stream.isTTY) && total >= PROGRESS_MIN_FILES;
+    this.done = 0;
+    this.start = Date.now();
+    this.last = 0;
+  }
+  tick() {
+    this.done++;
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 100 && this.done < this.total) return;
+    this.last = now;
+    const width = 28;
+    const filled = Math.round((this.done / this.total) * width);
+    const secs = Math.max(0.001, (now - this.start) / 1000);
+    const rate = Math.round(this.done / secs);
+    const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+    this.stream.write(`\r${bar} ${this.m.progress(this.done, this.total, rate)}\x1b[K`);
+  }
+  clear() {
+    if (this.enabled) this.stream.write('\r\x1b[K');
+  }
+}

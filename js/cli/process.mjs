@@ -1,0 +1,107 @@
+// One file → one result: read, decode, pick the reader, call the core. Runs in workers and
+// in the main thread alike; never throws (every failure becomes a diagnostic on the file).
+
+import fs from 'node:fs';
+import { decode, sniffKind } from './decode.mjs';
+import { kindFromExtension } from './discover.mjs';
+import { messages } from './messages.mjs';
+
+function diagnostic(rule, severity, message) {
+  return { rule, severity, path: '', related: [], message };
+}
+
+/** Recounts after the CLI added its own diagnostics, so that the model's invariants hold. */
+export function recount(result) {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of result.diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  result.errorCount = errors;
+  result.warningCount = warnings;
+  result.valid = errors === 0;
+  return result;
+}
+
+function failed(path, kind, encoding, rule, message) {
+  return {
+    path, kind, encoding, issuer: null,
+    valid: false, format: null, year: null, errorCount: 1, warningCount: 0,
+    diagnostics: [diagnostic(rule, 'error', message)],
+  };
+}
+
+function ioReason(err) {
+  // The code (ENOENT, EACCES, EISDIR…) is what a user can search for; the rest is noise.
+  return err.code ? `${err.code}` : String(err.message ?? err);
+}
+
+/**
+ * @param core  the loaded core module
+ * @param {{ path: string, bytes?: Uint8Array }} input  `bytes` given for standard input
+ * @param {{ locale: string }} opts
+ * @returns {{ result: object, report: object | null, trouble: boolean }}
+ *   `report` is the parsed report (for cross-year pairing), `trouble` marks files the tool could
+ *   not check at all (exit code 2), as opposed to reports found wrong.
+ */
+export function checkFile(core, input, opts) {
+  const m = messages(opts.locale);
+  const { path } = input;
+  let bytes = input.bytes;
+  if (!bytes) {
+    try {
+      bytes = fs.readFileSync(path);
+    } catch (err) {
+      return { result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](ioReason(err))), report: null, trouble: true };
+    }
+  }
+  const extKind = path === '-' ? null : kindFromExtension(path);
+  const decoded = decode(bytes, { html: extKind !== 'json' });
+  if (decoded.error === 'file-binary') {
+    return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-binary'](decoded.what)), report: null, trouble: false };
+  }
+  if (decoded.error) {
+    return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-undecodable']()), report: null, trouble: false };
+  }
+  const { text, encoding } = decoded;
+  // The extension decides, except that a page saved as .txt (or anything unnamed) is
+  // recognised by its content.
+  let kind = extKind;
+  if (kind === null || kind === 'text') {
+    const sniffed = sniffKind(text);
+    if (kind === null || sniffed !== 'text') kind = sniffed;
+  }
+  const notes = decoded.notes.map((n) => diagnostic(n.code, 'warning', m.diag[n.code](...n.args)));
+
+  let core_result;
+  let report = null;
+  try {
+    if (kind === 'json') {
+      core_result = core.validateJson(text, { locale: opts.locale });
+      try {
+        const parsed = JSON.parse(text);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) report = parsed;
+      } catch { /* the core has already said invalid-json */ }
+    } else if (typeof core.check !== 'function') {
+      const r = failed(path, kind, encoding, 'reader-unavailable', m.diag['reader-unavailable'](m.kind[kind]));
+      r.diagnostics.unshift(...notes);
+      return { result: recount(r), report: null, trouble: true };
+    } else {
+      const { report: parsed, ...rest } = core.check(text, { kind, locale: opts.locale });
+      core_result = rest;
+      report = parsed ?? null;
+    }
+  } catch (err) {
+    const r = failed(path, kind, encoding, 'internal-error', m.diag['internal-error'](String(err?.message ?? err)));
+    return { result: r, report: null, trouble: true };
+  }
+  const issuer = typeof report?.issuer === 'string' && report.issuer.trim() ? report.issuer.trim() : null;
+  const result = { path, kind, encoding, issuer, ...core_result };
+  if (result.year == null && Number.isInteger(report?.year)) result.year = report.year;
+  if (notes.length) {
+    result.diagnostics = [...notes, ...result.diagnostics];
+    recount(result);
+  }
+  return { result, report, trouble: false };
+}

@@ -1,0 +1,144 @@
+// Standard-output reporters. Each gets files one at a time, in input order, so that output
+// for 10,000 files streams instead of being built in memory.
+//   reporter.begin(), reporter.file(result), reporter.end()
+
+import { palette } from './output.mjs';
+
+/** Terminal columns of a string: CJK and full-width characters take two. */
+export function displayWidth(s) {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0);
+    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd)) ? 2 : 1;
+  }
+  return w;
+}
+
+const padEnd = (s, width) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+export function displayPath(ctx, p) {
+  return p === '-' ? ctx.m.stdin : p;
+}
+
+function fileMeta(ctx, r) {
+  const { m } = ctx;
+  const parts = [];
+  if (r.issuer) parts.push(r.issuer);
+  if (r.year != null) parts.push(m.yearOf(r.year));
+  if (r.format) parts.push(m.formatOf(r.format));
+  if (r.encoding && r.encoding !== 'utf-8') parts.push(r.encoding.toUpperCase());
+  return parts.join(' · ');
+}
+
+/** The summary sentence shared by the human reporter and the HTML page. */
+export function summaryLine(m, s, zh) {
+  const sep = zh ? '，' : ', ';
+  const parts = [s.filesWithErrors ? m.summary.filesWithErrors(s.filesWithErrors) : m.summary.allValid];
+  parts.push(m.summary.errors(s.errorCount), m.summary.warnings(s.warningCount));
+  if (s.infoCount) parts.push(m.summary.infos(s.infoCount));
+  if (s.uncheckedFiles) parts.push(m.summary.unreadable(s.uncheckedFiles));
+  if (s.crossYearPairs) parts.push(m.summary.pairs(s.crossYearPairs));
+  return `${m.summary.checked(s.files)}${zh ? '：' : ': '}${parts.join(sep)}${zh ? '。' : '.'}`;
+}
+
+export function humanReporter(w, ctx) {
+  const { m, labeler } = ctx;
+  const c = palette(ctx.color);
+  const sevWidth = Math.max(...Object.values(m.severity).map(displayWidth));
+  const sevColor = { error: c.red, warning: c.yellow, info: c.cyan };
+  const indent = ' '.repeat(2 + sevWidth + 2);
+  const zh = ctx.locale === 'zh-CN';
+  return {
+    begin() {},
+    file(r) {
+      const meta = fileMeta(ctx, r);
+      const name = displayPath(ctx, r.path);
+      const tail = meta ? '  ' + c.dim(meta) : '';
+      if (r.diagnostics.length === 0) {
+        w.write(`${c.green('✓')} ${name}${tail}\n`);
+        return;
+      }
+      const mark = r.errorCount ? c.red('✗') : r.warningCount ? c.yellow('!') : c.cyan('i');
+      w.write(`${mark} ${c.bold(name)}${tail}\n`);
+      if (r.previous) w.write(`${indent}${c.dim(m.previousFile(displayPath(ctx, r.previous)))}\n`);
+      for (const d of r.diagnostics) {
+        const sev = padEnd(m.severity[d.severity] ?? d.severity, sevWidth);
+        let where = labeler.text(d.path, r.format);
+        if (d.location?.line) where += zh ? `（${m.line(d.location.line)}）` : ` (${m.line(d.location.line)})`;
+        w.write(`  ${(sevColor[d.severity] ?? c.dim)(sev)}  ${where}\n`);
+        w.write(`${indent}${d.message}  ${c.dim(d.rule)}\n`);
+      }
+      w.write('\n');
+    },
+    end() {
+      const s = ctx.summary;
+      const line = summaryLine(m, s, zh);
+      w.write((s.errorCount ? c.red : s.warningCount ? c.yellow : c.green)(line) + '\n');
+      if (ctx.skipped.length) w.write(c.dim(m.summary.skipped(ctx.skipped.length, listSome(ctx.skipped.map((x) => x.path)))) + '\n');
+      if (ctx.warningsExceeded) w.write(c.red(m.summary.maxWarnings(s.warningCount, ctx.maxWarnings)) + '\n');
+    },
+  };
+}
+
+function listSome(paths, n = 5) {
+  return paths.length <= n ? paths.join(', ') : `${paths.slice(0, n).join(', ')} …`;
+}
+
+export function jsonReporter(w, ctx) {
+  let first = true;
+  return {
+    begin() {
+      const head = {
+        tool: 'xxgknb',
+        version: ctx.version,
+        schemaVersion: 1,
+        locale: ctx.locale,
+        exitCode: ctx.exitCode,
+        summary: ctx.summary,
+      };
+      // Open the document by hand so that files can stream in between.
+      w.write(JSON.stringify(head).slice(0, -1) + ',"files":[');
+    },
+    file(r) {
+      w.write((first ? '\n' : ',\n') + JSON.stringify(r));
+      first = false;
+    },
+    end() {
+      w.write(`\n],"skipped":${JSON.stringify(ctx.skipped)},"inputErrors":${JSON.stringify(ctx.inputErrors)}}\n`);
+    },
+  };
+}
+
+/** RFC 4180 quoting; text cells that Excel would run as a formula get a leading apostrophe. */
+function csvCell(v, text) {
+  if (v === undefined || v === null) return '';
+  let s = String(v);
+  if (text && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvReporter(w, ctx) {
+  const { m, labeler } = ctx;
+  const row = (cells) => w.write(cells.join(',') + '\r\n');
+  return {
+    begin() {
+      // The BOM is what makes Excel read the file as UTF-8 rather than the ANSI code page.
+      w.write('\uFEFF');
+      row(m.csv.map((h) => csvCell(h, true)));
+    },
+    file(r) {
+      for (const d of r.diagnostics) {
+        const where = labeler.parts(d.path, r.format);
+        row([
+          csvCell(r.path, true), csvCell(r.issuer, true), csvCell(r.year), csvCell(r.format),
+          csvCell(m.severity[d.severity] ?? d.severity, true), csvCell(d.rule, true), csvCell(d.path, true),
+          csvCell(where.table, true), csvCell(where.row, true), csvCell(where.column, true),
+          csvCell(d.message, true), csvCell(d.expected), csvCell(d.actual), csvCell(d.location?.line),
+        ]);
+      }
+    },
+    end() {},
+  };
+}

@@ -1,0 +1,258 @@
+// `xxgknb check`: discover → check every file (workers) → pair consecutive years → report.
+
+import os from 'node:os';
+import { parseCliArgs, guessLocale, helpText, UsageError } from './args.mjs';
+import { discover } from './discover.mjs';
+import { messages } from './messages.mjs';
+import { loadCore } from './core.mjs';
+import { runAll } from './pool.mjs';
+import { recount } from './process.mjs';
+import { Spool } from './spool.mjs';
+import { makeLabeler } from './labels.mjs';
+import { StreamWriter, useColor, Progress } from './output.mjs';
+import { humanReporter, jsonReporter, csvReporter } from './reporters.mjs';
+import { writeHtmlReport } from './html.mjs';
+
+export const EXIT = { OK: 0, ERRORS: 1, TROUBLE: 2 };
+const CARRYOVER = 'cross-year-carryover';
+
+async function readAll(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Issuer names as printed vary in width and spacing (全角/半角, stray blanks), not in words. */
+export function issuerKey(issuer) {
+  return typeof issuer === 'string' ? issuer.normalize('NFKC').replace(/\s+/g, '') : '';
+}
+
+/**
+ * @param {string[]} argv  arguments after the script
+ * @param {{ stdin, stdout, stderr, env }} io
+ * @returns {Promise<number>} the exit code
+ */
+export async function main(argv, io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }) {
+  let opts;
+  try {
+    opts = parseCliArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    const m = messages(guessLocale(argv));
+    io.stderr.write(`${m.errors.usagePrefix}${err.message}\n${m.errors.hint}\n`);
+    return EXIT.TROUBLE;
+  }
+  const m = messages(opts.locale);
+  if (opts.help) {
+    io.stdout.write(helpText(opts.locale));
+    return EXIT.OK;
+  }
+  let core;
+  try {
+    core = await loadCore();
+  } catch (err) {
+    io.stderr.write(`${m.errors.coreMissing(String(err?.message ?? err))}\n`);
+    return EXIT.TROUBLE;
+  }
+  if (opts.version) {
+    io.stdout.write(`xxgknb ${core.version}\n`);
+    return EXIT.OK;
+  }
+
+  // 1. What to check.
+  const found = discover(opts.paths);
+  const inputErrors = found.problems.map((p) => ({
+    input: p.input,
+    message: p.code === 'no-match' ? m.errors.noMatch(p.input) : m.errors.notFound(p.input),
+  }));
+  for (const e of inputErrors) io.stderr.write(`${m.errors.ioPrefix}${e.message}\n`);
+  const items = found.files.map((f) => ({ path: f.path }));
+  if (found.stdin) {
+    if (io.stdin.isTTY) {
+      io.stderr.write(`${m.errors.usagePrefix}${m.errors.stdinTty}\n${m.errors.hint}\n`);
+      return EXIT.TROUBLE;
+    }
+    items.unshift({ path: '-', bytes: await readAll(io.stdin) });
+  }
+  if (items.length === 0) {
+    io.stderr.write(`${m.summary.noInput}\n`);
+    if (found.skipped.length) io.stderr.write(`${m.summary.skipped(found.skipped.length, found.skipped.map((s) => s.path).join(', '))}\n`);
+    return EXIT.TROUBLE;
+  }
+
+  const spool = new Spool();
+  try {
+    // 2. Check every file; results go to the spool, only a summary line stays in memory.
+    const entries = new Array(items.length);
+    const byRule = new Map();
+    const countRule = (d) => {
+      let n = byRule.get(d.rule);
+      if (!n) byRule.set(d.rule, (n = { error: 0, warning: 0, info: 0 }));
+      if (d.severity in n) n[d.severity]++;
+    };
+    const progress = new Progress(io.stderr, items.length, m);
+    const jobs = opts.jobs ?? (os.availableParallelism?.() ?? os.cpus().length);
+    await runAll(items, {
+      jobs,
+      core,
+      options: { locale: opts.locale },
+      onResult(index, { result, report, trouble }) {
+        const pairable = Boolean(result.issuer && Number.isInteger(result.year) && report);
+        const at = spool.write({ result, report: pairable ? report : null });
+        let infos = 0;
+        for (const d of result.diagnostics) {
+          countRule(d);
+          if (d.severity === 'info') infos++;
+        }
+        entries[index] = {
+          index, at, path: result.path, issuer: result.issuer, year: result.year, format: result.format,
+          key: pairable ? issuerKey(result.issuer) : null,
+          errorCount: result.errorCount, warningCount: result.warningCount, infoCount: infos,
+          trouble, extra: null, previous: null,
+        };
+        progress.tick();
+      },
+    });
+    progress.clear();
+
+    // 3. Consecutive years of one issuer: run the carry-over rule on each pair.
+    const pairs = crossYear(entries, spool, core, opts, m);
+    for (const e of entries) {
+      for (const d of e.extra ?? []) {
+        countRule(d);
+        if (d.severity === 'error') e.errorCount++;
+        else if (d.severity === 'warning') e.warningCount++;
+        else if (d.severity === 'info') e.infoCount++;
+      }
+    }
+
+    // 4. Totals and the exit code, known before any output so the JSON can lead with them.
+    const summary = {
+      files: entries.length,
+      validFiles: 0, filesWithErrors: 0, filesWithWarnings: 0, uncheckedFiles: 0,
+      errorCount: 0, warningCount: 0, infoCount: 0,
+      crossYearPairs: pairs, skippedFiles: found.skipped.length,
+      byRule: Object.fromEntries([...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    };
+    let trouble = inputErrors.length > 0;
+    for (const e of entries) {
+      if (e.errorCount) summary.filesWithErrors++;
+      else summary.validFiles++;
+      if (e.warningCount) summary.filesWithWarnings++;
+      if (e.trouble) { summary.uncheckedFiles++; trouble = true; }
+      summary.errorCount += e.errorCount;
+      summary.warningCount += e.warningCount;
+      summary.infoCount += e.infoCount;
+    }
+    const warningsExceeded = opts.maxWarnings !== undefined && summary.warningCount > opts.maxWarnings;
+    let exitCode = trouble ? EXIT.TROUBLE : summary.errorCount || warningsExceeded ? EXIT.ERRORS : EXIT.OK;
+
+    const load = (i) => {
+      const e = entries[i];
+      const { result } = spool.read(e.at);
+      if (e.extra?.length) {
+        result.diagnostics.push(...e.extra);
+        recount(result);
+      }
+      if (e.previous) result.previous = e.previous;
+      return result;
+    };
+    const ctx = {
+      m, locale: opts.locale, labeler: makeLabeler(core, opts.locale), version: core.version,
+      color: opts.format === 'human' && useColor(io.stdout, io.env), summary, exitCode,
+      skipped: found.skipped, inputErrors, warningsExceeded, maxWarnings: opts.maxWarnings,
+    };
+
+    // 5. The summary page first: a failure to write it is trouble the JSON must report.
+    if (opts.report) {
+      const descriptions = new Map();
+      try { for (const r of core.rules()) descriptions.set(r.id, r.description?.[opts.locale] ?? r.id); } catch { /* labels only */ }
+      try {
+        writeHtmlReport(opts.report, {
+          ...ctx, byRule, entries, load, generatedAt: new Date(),
+          ruleNames: (id) => descriptions.get(id) ?? m.ruleNames[id] ?? id,
+        });
+        if (opts.format === 'human' && !opts.quiet) io.stderr.write(`${m.summary.reportWritten(opts.report)}\n`);
+      } catch (err) {
+        io.stderr.write(`${m.errors.ioPrefix}${m.errors.reportWrite(opts.report, err.code ?? err.message)}\n`);
+        exitCode = ctx.exitCode = EXIT.TROUBLE;
+      }
+    }
+
+    // 6. Standard output, streamed in input order.
+    const w = new StreamWriter(io.stdout);
+    const reporter = (opts.format === 'json' ? jsonReporter : opts.format === 'csv' ? csvReporter : humanReporter)(w, ctx);
+    reporter.begin();
+    for (const e of entries) {
+      if (opts.quiet && e.errorCount === 0) continue;
+      reporter.file(load(e.index));
+      await w.flushIfFull();
+    }
+    reporter.end();
+    await w.flush();
+    if (opts.format !== 'human' && warningsExceeded) io.stderr.write(`${m.summary.maxWarnings(summary.warningCount, opts.maxWarnings)}\n`);
+    return exitCode;
+  } finally {
+    spool.close();
+  }
+}
+
+/**
+ * Pairs each report with the same issuer's report for the year before and adds the core's
+ * cross-year-carryover findings to it (as `entry.extra`). Only that one rule is run on the
+ * pair: every other finding is already in the file's own result.
+ * @returns {number} the number of pairs checked
+ */
+function crossYear(entries, spool, core, opts, m) {
+  let ids;
+  try {
+    ids = core.rules().map((r) => r.id);
+  } catch {
+    return 0;
+  }
+  if (!ids.includes(CARRYOVER)) return 0;
+  const onlyCarryover = Object.fromEntries(ids.filter((id) => id !== CARRYOVER).map((id) => [id, 'off']));
+
+  const byIssuer = new Map(); // key → Map(year → entries)
+  for (const e of entries) {
+    if (!e.key) continue;
+    let years = byIssuer.get(e.key);
+    if (!years) byIssuer.set(e.key, (years = new Map()));
+    const list = years.get(e.year);
+    if (list) list.push(e);
+    else years.set(e.year, [e]);
+  }
+  let pairs = 0;
+  for (const years of byIssuer.values()) {
+    for (const [year, list] of years) {
+      const before = years.get(year - 1);
+      if (!before) continue;
+      if (list.length > 1 || before.length > 1) {
+        // Which of two reports for one year is "the" report is for a person to say.
+        const dupYear = before.length > 1 ? year - 1 : year;
+        const dupPaths = (before.length > 1 ? before : list).map((e) => e.path);
+        for (const e of list) {
+          (e.extra ??= []).push({ rule: 'cross-year-ambiguous', severity: 'info', path: '', related: [], message: m.diag['cross-year-ambiguous'](dupYear, dupPaths) });
+        }
+        continue;
+      }
+      const cur = list[0];
+      const prev = before[0];
+      const current = spool.read(cur.at).report;
+      const previous = spool.read(prev.at).report;
+      let result;
+      try {
+        result = core.validate(current, { locale: opts.locale, previous, rules: onlyCarryover });
+      } catch (err) {
+        (cur.extra ??= []).push({ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](String(err?.message ?? err)) });
+        cur.trouble = true;
+        continue;
+      }
+      pairs++;
+      cur.previous = prev.path;
+      const found = result.diagnostics.filter((d) => d.rule === CARRYOVER);
+      if (found.length) (cur.extra ??= []).push(...found);
+    }
+  }
+  return pairs;
+}

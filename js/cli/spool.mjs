@@ -1,0 +1,40 @@
+// Results wait on disk, not in memory, between checking and printing: printing is in input
+// order and cross-year pairs are only known once every file is read, yet 10,000 results
+// (with the parsed reports that cross-year checks need) must not make memory grow.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export class Spool {
+  constructor() {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgknb-'));
+    const file = path.join(this.dir, 'results.jsonl');
+    this.fd = fs.openSync(file, 'w+');
+    this.pos = 0;
+    // Unlinked at once where the platform allows, so that a killed run leaves nothing behind.
+    try {
+      fs.unlinkSync(file);
+      fs.rmdirSync(this.dir);
+      this.dir = null;
+    } catch { /* Windows: removed in close() */ }
+  }
+  /** @returns {[number, number]} where the record is */
+  write(record) {
+    const buf = Buffer.from(JSON.stringify(record) + '\n');
+    fs.writeSync(this.fd, buf, 0, buf.length, this.pos);
+    const at = [this.pos, buf.length];
+    this.pos += buf.length;
+    return at;
+  }
+  read([pos, len]) {
+    const buf = Buffer.allocUnsafe(len);
+    let got = 0;
+    while (got < len) got += fs.readSync(this.fd, buf, got, len - got, pos + got);
+    return JSON.parse(buf.toString('utf8'));
+  }
+  close() {
+    try { fs.closeSync(this.fd); } catch { /* already closed */ }
+    if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
