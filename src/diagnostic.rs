@@ -1,0 +1,210 @@
+//! The diagnostic: the one small serialisable struct every surface speaks (see docs/api.md).
+
+use serde::Serialize;
+
+/// How bad a finding is. `error` makes a report invalid; the others never do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+/// A number as the model writes it: counts stay integers in JSON (`12`, not `12.0`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Num {
+    Int(i64),
+    Dec(f64),
+}
+
+impl Num {
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Num::Int(i) => i as f64,
+            Num::Dec(f) => f,
+        }
+    }
+
+    pub fn as_int(self) -> Option<i64> {
+        match self {
+            Num::Int(i) => Some(i),
+            Num::Dec(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Num::Int(i) => write!(f, "{i}"),
+            // Shortest form that round-trips: 7730.28, not 7730.280000000001.
+            Num::Dec(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+/// Where a reader found (or failed to find) something in its input.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub element: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+}
+
+/// One finding. `path` is the JSON Pointer of the cell to look at first; when `expected` is
+/// present, setting that cell to `expected` is the fix.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub path: String,
+    pub related: Vec<String>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<Num>,
+    /// Other rules that the same cell breaks, when one diagnostic stands for several.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_breaks: Vec<&'static str>,
+    /// What the user typed, for values that could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// The arithmetic behind a sum rule's finding, for locating the culprit cell.
+    #[serde(skip)]
+    pub equation: Option<crate::rules::arith::Equation>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        path: impl Into<String>,
+        message: String,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            severity,
+            path: path.into(),
+            related: Vec::new(),
+            message,
+            expected: None,
+            actual: None,
+            also_breaks: Vec::new(),
+            input: None,
+            location: None,
+            equation: None,
+        }
+    }
+}
+
+/// The result of a validation: the shape of model.md, `valid` false exactly when an error is present.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidationResult {
+    pub valid: bool,
+    pub format: crate::model::Format,
+    pub year: Option<i32>,
+    pub error_count: usize,
+    pub warning_count: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ValidationResult {
+    pub fn new(
+        format: crate::model::Format,
+        year: Option<i32>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Self {
+        let error_count = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warning_count = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        ValidationResult {
+            valid: error_count == 0,
+            format,
+            year,
+            error_count,
+            warning_count,
+            diagnostics,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and numbers cannot fail.
+        serde_json::to_string(self).unwrap_or_else(|_| String::from("{}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostic_json_is_exact() {
+        let mut d = Diagnostic::new(
+            "t3-row-total",
+            Severity::Error,
+            "/applications/received/total",
+            "表三「一、本年新收政府信息公开申请数量」行「总计」列应为 20，现为 21。".into(),
+        );
+        d.related = vec!["/applications/received/natural".into()];
+        d.expected = Some(Num::Int(20));
+        d.actual = Some(Num::Int(21));
+        assert_eq!(
+            serde_json::to_string(&d).unwrap(),
+            r#"{"rule":"t3-row-total","severity":"error","path":"/applications/received/total","related":["/applications/received/natural"],"message":"表三「一、本年新收政府信息公开申请数量」行「总计」列应为 20，现为 21。","expected":20,"actual":21}"#
+        );
+    }
+
+    #[test]
+    fn decimals_print_shortest() {
+        assert_eq!(Num::Dec(7730.28).to_string(), "7730.28");
+        assert_eq!(serde_json::to_string(&Num::Dec(0.5)).unwrap(), "0.5");
+    }
+
+    #[test]
+    fn result_counts_and_validity() {
+        let w = Diagnostic::new("blank-cell", Severity::Warning, "/x", String::new());
+        let r = ValidationResult::new(crate::model::Format::F2021, Some(2024), vec![w]);
+        assert!(r.valid);
+        assert_eq!((r.error_count, r.warning_count), (0, 1));
+        assert_eq!(
+            r.to_json(),
+            r#"{"valid":true,"format":"2021","year":2024,"errorCount":0,"warningCount":1,"diagnostics":[{"rule":"blank-cell","severity":"warning","path":"/x","related":[],"message":""}]}"#
+        );
+    }
+}

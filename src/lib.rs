@@ -1,0 +1,39 @@
+//! xxgknb: a validator for 政府信息公开工作年度报告, China's annual reports on open government
+//! information. Plain Rust: the model and its layouts (`model`), the rules (`rules`), their
+//! messages, and (feature `readers`) readers of published reports. `wasm` is the only module
+//! that knows about JavaScript.
+
+pub mod catalog;
+pub mod diagnostic;
+pub mod messages;
+pub mod model;
+pub mod options;
+pub mod rules;
+
+#[cfg(feature = "readers")]
+pub mod readers;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use diagnostic::{Diagnostic, Severity, ValidationResult};
+pub use model::{Format, Report};
+pub use options::{Options, OptionsError};
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Validate a decoded report.
+pub fn validate_report(report: &Report, options: &Options) -> ValidationResult {
+    let diagnostics = rules::run(report, options);
+    ValidationResult::new(report.format, report.year, diagnostics)
+}
+
+/// Validate a report given as a JSON value in the model's shape.
+pub fn validate(value: &serde_json::Value, options: &Options) -> ValidationResult {
+    validate_report(&model::decode::decode(value), options)
+}
+
+/// Validate a report given as JSON text; text that is not JSON gives an `invalid-json` finding.
+pub fn validate_str(text: &str, options: &Options) -> ValidationResult {
+    validate_report(&model::decode::decode_str(text), options)
+}

@@ -1,0 +1,272 @@
+//! Normalisation of cell values as typed into forms or printed in reports: full-width digits
+//! and punctuation, thousands separators, the units a column allows, signs, blank markers.
+
+use super::layout::Kind;
+use super::report::{CellState, Invalid};
+use crate::diagnostic::Num;
+use serde_json::Value;
+
+/// Largest integer JavaScript holds exactly; anything past it cannot be a real count.
+pub const MAX_INT: i64 = 9_007_199_254_740_991;
+
+/// Markers that mean "left blank" (format.md §6): never a silent 0.
+const BLANKS: [&str; 9] = ["", "-", "--", "—", "——", "–", "/", "无", "不适用"];
+
+/// Normalise one JSON cell value for a column of `kind` whose model unit is `unit`.
+pub fn normalize(value: &Value, kind: Kind, unit: Option<&str>) -> CellState {
+    match value {
+        Value::Null => CellState::Blank { input: None },
+        Value::Number(n) => from_json_number(n, kind),
+        Value::String(s) => normalize_str(s, kind, unit),
+        Value::Bool(_) | Value::Array(_) | Value::Object(_) => CellState::Invalid {
+            input: clip(&value.to_string()),
+            reason: Invalid::WrongType,
+        },
+    }
+}
+
+fn from_json_number(n: &serde_json::Number, kind: Kind) -> CellState {
+    if let Some(i) = n.as_i64() {
+        return int_state(i, &n.to_string());
+    }
+    let f = n.as_f64().unwrap_or(f64::NAN);
+    number_state(f, kind, &n.to_string())
+}
+
+fn int_state(i: i64, input: &str) -> CellState {
+    if i.unsigned_abs() > MAX_INT as u64 {
+        CellState::Invalid {
+            input: clip(input),
+            reason: Invalid::TooLarge,
+        }
+    } else {
+        CellState::Value(Num::Int(i))
+    }
+}
+
+fn number_state(f: f64, kind: Kind, input: &str) -> CellState {
+    if !f.is_finite() || f.abs() > MAX_INT as f64 {
+        return CellState::Invalid {
+            input: clip(input),
+            reason: Invalid::TooLarge,
+        };
+    }
+    match kind {
+        Kind::Money => CellState::Value(Num::Dec(f)),
+        Kind::Count | Kind::Signed if f.fract() == 0.0 => CellState::Value(Num::Int(f as i64)),
+        Kind::Count | Kind::Signed => CellState::Invalid {
+            input: clip(input),
+            reason: Invalid::NotInteger,
+        },
+    }
+}
+
+/// Full-width forms to ASCII (NFKC for the characters that matter here), spaces dropped.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '，' | '、' | '٬' => ',',
+            '．' | '。' => '.',
+            '＋' => '+',
+            '－' | '−' | '﹣' => '-',
+            '／' => '/',
+            c if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' => continue,
+            c => c,
+        };
+        out.push(c);
+    }
+    out
+}
+
+/// Normalise a string cell.
+pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
+    let s = fold(raw);
+    if BLANKS.contains(&s.as_str()) {
+        return CellState::Blank {
+            input: (!raw.is_empty()).then(|| clip(raw)),
+        };
+    }
+    let invalid = |reason| CellState::Invalid {
+        input: clip(raw),
+        reason,
+    };
+    let (body, scale) = match strip_unit(&s, kind, unit) {
+        Ok(x) => x,
+        Err(()) => return invalid(Invalid::WrongUnit),
+    };
+    let (negative, digits) = match body.as_bytes().first() {
+        Some(b'+') if kind != Kind::Signed => return invalid(Invalid::PlusSign),
+        Some(b'+') => (false, &body[1..]),
+        Some(b'-') => (true, &body[1..]),
+        _ => (false, body),
+    };
+    let Some(plain) = plain_number(digits) else {
+        return invalid(Invalid::NotANumber);
+    };
+    let int_digits = plain.split('.').next().unwrap_or("");
+    if int_digits.len() > 16 {
+        return invalid(Invalid::TooLarge);
+    }
+    let Ok(mut f) = plain.parse::<f64>() else {
+        return invalid(Invalid::NotANumber);
+    };
+    if negative {
+        f = -f;
+    }
+    if scale != 1.0 {
+        // 元 typed into a 万元 column, or the reverse: convert exactly at 2 decimals of 元.
+        f = ((f * scale) * 1e6).round() / 1e6;
+    }
+    match number_state(f, kind, raw) {
+        CellState::Invalid { reason, .. } => invalid(reason),
+        ok => ok,
+    }
+}
+
+/// Split off a trailing unit the column allows; returns the number part and the factor to
+/// the column's own unit.
+fn strip_unit<'a>(s: &'a str, kind: Kind, unit: Option<&str>) -> Result<(&'a str, f64), ()> {
+    let units: &[(&str, f64)] = match (kind, unit) {
+        (Kind::Money, Some("万元")) => &[("万元", 1.0), ("元", 0.0001)],
+        (Kind::Money, _) => &[("万元", 10000.0), ("元", 1.0)],
+        (Kind::Count | Kind::Signed, _) => &[("件", 1.0), ("项", 1.0), ("条", 1.0), ("个", 1.0)],
+    };
+    for (u, factor) in units {
+        if let Some(body) = s.strip_suffix(u) {
+            return Ok((body, *factor));
+        }
+    }
+    // A unit of another kind of column (件 in a money column, 元 in a count column).
+    if s.ends_with(['元', '件', '项', '条', '个']) {
+        return Err(());
+    }
+    Ok((s, 1.0))
+}
+
+/// `1234`, `1,234`, `1234.5`; thousands separators only in groups of three.
+fn plain_number(s: &str) -> Option<String> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if int.is_empty()
+        || frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    let ok = if groups.len() == 1 {
+        int.bytes().all(|b| b.is_ascii_digit())
+    } else {
+        (1..=3).contains(&groups[0].len())
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+            && groups[1..].iter().all(|g| g.len() == 3)
+    };
+    if !ok {
+        return None;
+    }
+    let mut out: String = groups.concat();
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// Keep quoted input short enough for a message.
+fn clip(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(MAX).collect();
+        t.push('…');
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn count(v: Value) -> CellState {
+        normalize(&v, Kind::Count, None)
+    }
+    fn int(i: i64) -> CellState {
+        CellState::Value(Num::Int(i))
+    }
+    fn invalid(s: &str, r: Invalid) -> CellState {
+        CellState::Invalid {
+            input: s.into(),
+            reason: r,
+        }
+    }
+
+    #[test]
+    fn typed_counts() {
+        assert_eq!(count(json!(12)), int(12));
+        assert_eq!(count(json!(" 12 ")), int(12));
+        assert_eq!(count(json!("１２")), int(12));
+        assert_eq!(count(json!("1,234")), int(1234));
+        assert_eq!(count(json!("１，２３４")), int(1234));
+        assert_eq!(count(json!("12件")), int(12));
+        assert_eq!(count(json!("12.0")), int(12));
+        assert_eq!(count(json!(3.0)), int(3));
+        assert_eq!(count(json!("-3")), int(-3));
+    }
+
+    #[test]
+    fn blanks_are_never_zero() {
+        for b in ["", " ", "-", "—", "/", "／", "——", "无"] {
+            assert!(matches!(count(json!(b)), CellState::Blank { .. }), "{b:?}");
+        }
+        assert_eq!(count(Value::Null), CellState::Blank { input: None });
+    }
+
+    #[test]
+    fn bad_values_quote_the_input() {
+        assert_eq!(count(json!("十二")), invalid("十二", Invalid::NotANumber));
+        assert_eq!(count(json!("12a")), invalid("12a", Invalid::NotANumber));
+        assert_eq!(count(json!("1.5")), invalid("1.5", Invalid::NotInteger));
+        assert_eq!(count(json!(1.5)), invalid("1.5", Invalid::NotInteger));
+        assert_eq!(count(json!("+3")), invalid("+3", Invalid::PlusSign));
+        assert_eq!(count(json!("1,23")), invalid("1,23", Invalid::NotANumber));
+        assert_eq!(count(json!("5万元")), invalid("5万元", Invalid::WrongUnit));
+        assert_eq!(count(json!(true)), invalid("true", Invalid::WrongType));
+        assert_eq!(count(json!([1])), invalid("[1]", Invalid::WrongType));
+        assert_eq!(count(json!(1e300)), invalid("1e+300", Invalid::TooLarge));
+        assert_eq!(
+            count(json!("99999999999999999999")),
+            invalid("99999999999999999999", Invalid::TooLarge)
+        );
+    }
+
+    #[test]
+    fn signed_and_money() {
+        assert_eq!(normalize(&json!("+6"), Kind::Signed, None), int(6));
+        assert_eq!(normalize(&json!("－14"), Kind::Signed, None), int(-14));
+        assert_eq!(
+            normalize(&json!("96171.6"), Kind::Money, Some("万元")),
+            CellState::Value(Num::Dec(96171.6))
+        );
+        assert_eq!(
+            normalize(&json!("3940元"), Kind::Money, Some("万元")),
+            CellState::Value(Num::Dec(0.394))
+        );
+        assert_eq!(
+            normalize(&json!("251000元"), Kind::Money, Some("元")),
+            CellState::Value(Num::Dec(251000.0))
+        );
+        assert_eq!(
+            normalize(&json!("25.1万元"), Kind::Money, Some("元")),
+            CellState::Value(Num::Dec(251000.0))
+        );
+        assert_eq!(
+            normalize(&json!("1,234.5"), Kind::Money, Some("元")),
+            CellState::Value(Num::Dec(1234.5))
+        );
+    }
+}

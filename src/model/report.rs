@@ -1,0 +1,153 @@
+//! A report as decoded from model JSON: metadata plus one state per catalogue cell, and what
+//! decoding could not place. Rules read this; they never see JSON.
+
+use super::layout::{layout, CellId, Format};
+use crate::diagnostic::Num;
+
+/// Why a typed value is not a number of its column's kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    /// Not a number at all (`十二`, `12a`, `true`).
+    NotANumber,
+    /// A fraction where the column counts (`1.5`).
+    NotInteger,
+    /// `+3` in a column that is not signed.
+    PlusSign,
+    /// Larger than any real report could hold (past 2^53, where JavaScript loses digits).
+    TooLarge,
+    /// A unit this column does not take (`5万元` in a count column).
+    WrongUnit,
+    /// An object or array where a cell value belongs.
+    WrongType,
+}
+
+/// One cell as found in the input.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CellState {
+    /// The key is not in the input.
+    Absent,
+    /// `null`, `""`, `-`, `—`, `/` and the like: left blank, never a silent 0.
+    Blank {
+        input: Option<String>,
+    },
+    Value(Num),
+    Invalid {
+        input: String,
+        reason: Invalid,
+    },
+}
+
+impl CellState {
+    pub fn is_present(&self) -> bool {
+        !matches!(self, CellState::Absent)
+    }
+}
+
+/// A JSON value of the wrong type where the model has an object (a table or row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StructureIssue {
+    pub path: String,
+    pub found: &'static str,
+    /// Child keys the model expects there, for the message.
+    pub expected_keys: Vec<String>,
+}
+
+/// A metadata value that cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetadataIssue {
+    pub path: &'static str,
+    pub input: Option<String>,
+    pub problem: MetadataProblem,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetadataProblem {
+    MissingYear,
+    BadYear,
+    BadFormat,
+    BadDate,
+    NotText,
+}
+
+/// How the report's layout was decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatSource {
+    Declared,
+    Shape,
+    Year,
+    Default,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub year: Option<i32>,
+    pub declared_format: Option<Format>,
+    pub format: Format,
+    pub format_source: FormatSource,
+    pub issuer: Option<String>,
+    pub published_on: Option<(i32, u32, u32)>,
+    /// Prose of the six parts, by model key, in input order.
+    pub sections: Vec<(String, String)>,
+    pub cells: Vec<CellState>,
+    /// JSON Pointers of keys the model does not have.
+    pub unknown: Vec<String>,
+    pub structure: Vec<StructureIssue>,
+    pub metadata: Vec<MetadataIssue>,
+    /// The input could not be read as JSON at all (message, line, column).
+    pub syntax_error: Option<(String, usize, usize)>,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Report {
+            year: None,
+            declared_format: None,
+            format: Format::F2021,
+            format_source: FormatSource::Default,
+            issuer: None,
+            published_on: None,
+            sections: Vec::new(),
+            cells: vec![CellState::Absent; layout().cells.len()],
+            unknown: Vec::new(),
+            structure: Vec::new(),
+            metadata: Vec::new(),
+            syntax_error: None,
+        }
+    }
+}
+
+impl Report {
+    pub fn cell(&self, id: CellId) -> &CellState {
+        &self.cells[id as usize]
+    }
+
+    /// The cell's number, when it holds one.
+    pub fn num(&self, id: CellId) -> Option<Num> {
+        match self.cells[id as usize] {
+            CellState::Value(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The cell's integer, when it holds one.
+    pub fn int(&self, id: CellId) -> Option<i64> {
+        self.num(id).and_then(Num::as_int)
+    }
+
+    pub fn set(&mut self, path: &str, state: CellState) -> bool {
+        match layout().find(path) {
+            Some(id) => {
+                self.cells[id as usize] = state;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn section(&self, key: &str) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}

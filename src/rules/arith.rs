@@ -1,0 +1,49 @@
+//! Arithmetic shared by the sum rules: `Σ parts = total` over cells that hold numbers, and the
+//! equation kept with each failing diagnostic so that `locate` can find the culprit cell.
+
+use super::Context;
+use crate::model::layout::CellId;
+
+/// A linear equation `Σ coef·cell = 0` and how far off it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Equation {
+    pub terms: Vec<(CellId, i64)>,
+    pub residual: i64,
+}
+
+impl Equation {
+    /// The value of `cell` that would make the equation hold, others unchanged.
+    pub fn solve_for(&self, cell: CellId, current: i64) -> Option<i64> {
+        let (_, coef) = self.terms.iter().find(|(c, _)| *c == cell)?;
+        Some(current - self.residual * coef)
+    }
+
+    pub fn cells(&self) -> impl Iterator<Item = CellId> + '_ {
+        self.terms.iter().map(|(c, _)| *c)
+    }
+}
+
+/// Integer values of all `cells`, or `None` if any is blank, invalid or absent (then the rule
+/// is skipped, never guessed).
+pub fn values(ctx: &Context, cells: &[CellId]) -> Option<Vec<i64>> {
+    cells.iter().map(|&c| ctx.report.int(c)).collect()
+}
+
+/// Check `Σ parts = total`. Returns (expected total, actual total, equation) when it fails.
+pub fn sum_check(ctx: &Context, total: CellId, parts: &[CellId]) -> Option<(i64, i64, Equation)> {
+    let actual = ctx.report.int(total)?;
+    let expected: i64 = values(ctx, parts)?.iter().sum();
+    if expected == actual {
+        return None;
+    }
+    let mut terms: Vec<(CellId, i64)> = parts.iter().map(|&c| (c, 1)).collect();
+    terms.push((total, -1));
+    Some((
+        expected,
+        actual,
+        Equation {
+            terms,
+            residual: expected - actual,
+        },
+    ))
+}

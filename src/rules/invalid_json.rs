@@ -1,0 +1,70 @@
+//! `invalid-json`: the text handed to `validateJson` is not JSON at all.
+//!
+//! Why: a batch of CMS exports always holds a truncated or hand-edited file; it must be
+//! reported with the place to look, not crash the batch or vanish.
+//!
+//! Example: `{"year": 2024,` → 第 1 行第 15 列：JSON 在此处意外结束.
+
+use super::{Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::model::layout::Label;
+
+pub static RULE: RuleDef = RuleDef {
+    id: "invalid-json",
+    severity: Severity::Error,
+    description: Label::new(
+        "输入不是合法的 JSON 文本",
+        "the input is not valid JSON text",
+    ),
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some((msg, line, column)) = &ctx.report.syntax_error else {
+        return;
+    };
+    let message = if ctx.zh() {
+        format!("无法读取报告：JSON 在第 {line} 行第 {column} 列有误（{msg}），请检查该处的括号、引号和逗号。")
+    } else {
+        format!("The report cannot be read: the JSON is broken at line {line}, column {column} ({msg}); check the brackets, quotes and commas there.")
+    };
+    let mut d = ctx.diag(&RULE, "", message);
+    d.location = Some(Location {
+        line: Some(*line as u32),
+        column: Some(*column as u32),
+        ..Location::default()
+    });
+    out.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::decode::decode_str;
+    use crate::options::Options;
+
+    fn diags(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let r = decode_str(text);
+        let o = Options::default();
+        let mut out = Vec::new();
+        (super::RULE.check)(&super::Context::new(&r, &o), &mut out);
+        out
+    }
+
+    #[test]
+    fn passes_on_json() {
+        assert!(diags("{\"year\": 2024}").is_empty());
+    }
+
+    #[test]
+    fn fails_with_line_and_column() {
+        let d = diags("{\n\"year\": 2024,\n");
+        assert_eq!(d.len(), 1);
+        let loc = d[0].location.as_ref().unwrap();
+        assert_eq!(loc.line, Some(3));
+        assert!(
+            d[0].message.starts_with("无法读取报告：JSON 在第 3 行"),
+            "{}",
+            d[0].message
+        );
+    }
+}

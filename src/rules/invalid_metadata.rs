@@ -1,0 +1,73 @@
+//! `invalid-metadata`: the report year is missing or unreadable, or the format, publication date,
+//! issuer or prose is of the wrong kind.
+//!
+//! Why: the year decides the layout, the deadline and the cross-year pairing; a date written
+//! `2022/1/28` cannot be checked against the deadline.
+//!
+//! Example: `"publishedOn": "2022年1月28日"` → 发布日期应写作 YYYY-MM-DD，如 2022-01-28.
+
+use super::{Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::layout::Label;
+use crate::model::report::MetadataProblem;
+
+pub static RULE: RuleDef = RuleDef {
+    id: "invalid-metadata",
+    severity: Severity::Error,
+    description: Label::new(
+        "报告年度缺失，或年度、格式、发布日期无法识别",
+        "the year is missing, or the year, format or date cannot be read",
+    ),
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    // A text that is not even JSON has no metadata to speak of.
+    if ctx.report.syntax_error.is_some() || ctx.report.structure.iter().any(|s| s.path.is_empty()) {
+        return;
+    }
+    for m in &ctx.report.metadata {
+        let input = m.input.clone().unwrap_or_default();
+        let message = match (m.problem, ctx.zh()) {
+            (MetadataProblem::MissingYear, true) => "缺少报告年度（year），请填写统计年度，如 2024。".to_string(),
+            (MetadataProblem::MissingYear, false) => "The report year (year) is missing; give the year reported on, e.g. 2024.".to_string(),
+            (MetadataProblem::BadYear, true) => format!("报告年度「{input}」无法识别，请填写四位数年份，如 2024。"),
+            (MetadataProblem::BadYear, false) => format!("The report year \"{input}\" cannot be read; write it as four digits, e.g. 2024."),
+            (MetadataProblem::BadFormat, true) => format!("格式「{input}」无法识别，应为 \"2019\"（2019、2020 年度）或 \"2021\"（2021 年度起）。"),
+            (MetadataProblem::BadFormat, false) => format!("The format \"{input}\" is unknown; use \"2019\" (reports for 2019–2020) or \"2021\" (2021 on)."),
+            (MetadataProblem::BadDate, true) => format!("发布日期「{input}」无法识别，请写作 YYYY-MM-DD，如 2022-01-28。"),
+            (MetadataProblem::BadDate, false) => format!("The publication date \"{input}\" cannot be read; write it as YYYY-MM-DD, e.g. 2022-01-28."),
+            (MetadataProblem::NotText, true) => format!("「{}」应为文本，现为「{input}」。", m.path),
+            (MetadataProblem::NotText, false) => format!("\"{}\" should be text, not \"{input}\".", m.path),
+        };
+        let mut d = ctx.diag(&RULE, m.path, message);
+        d.input = m.input.clone();
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::check;
+    use serde_json::json;
+
+    #[test]
+    fn passes_on_good_metadata() {
+        assert!(check("invalid-metadata", &json!({"year": "2024年", "format": "2021", "publishedOn": "2025-01-20", "issuer": "某局"})).is_empty());
+    }
+
+    #[test]
+    fn fails_on_missing_year_and_bad_date() {
+        let d = check(
+            "invalid-metadata",
+            &json!({"publishedOn": "2022/1/28", "format": "2020"}),
+        );
+        let paths: Vec<_> = d.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, vec!["/format", "/publishedOn", "/year"]);
+        assert_eq!(
+            d[1].message,
+            "发布日期「2022/1/28」无法识别，请写作 YYYY-MM-DD，如 2022-01-28。"
+        );
+        assert_eq!(d[1].input.as_deref(), Some("2022/1/28"));
+    }
+}

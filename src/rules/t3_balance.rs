@@ -1,0 +1,120 @@
+//! `t3-balance`: in every column of table 三, 一 + 二 = （七）总计 + 四 — the 勾稽关系 printed in
+//! the table's own corner cell (format.md R3-1): what came in plus what was carried over equals
+//! what was answered plus what goes on to next year.
+//!
+//! Why: it is the one official arithmetic rule; reviews single out reports that break it.
+//!
+//! Example: 自然人 20 + 0 ≠ 19 + 0 → 「四、结转下年度继续办理」应为 1.
+//!
+//! The blamed cell is 四 (the remainder a filer computes last), unless that would have to be
+//! negative; `locate` moves it to the culprit when a row total points at the same cell.
+
+use super::arith::values;
+use super::arith::Equation;
+use super::{Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Num, Severity};
+use crate::model::layout::{Label, Layout, T3Role, T3_COLUMNS};
+
+pub static RULE: RuleDef = RuleDef {
+    id: "t3-balance",
+    severity: Severity::Error,
+    description: Label::new(
+        "表三每列：一 + 二 = （七）总计 + 四",
+        "table 3, each column: 1 + 2 = (7) total + 4",
+    ),
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let l = ctx.layout;
+    let row = Layout::t3_row_of_role;
+    for (c, (_, col_label)) in T3_COLUMNS.iter().enumerate() {
+        let [received, over, total, forward] = [
+            T3Role::Received,
+            T3Role::CarriedOver,
+            T3Role::ResultsTotal,
+            T3Role::CarriedForward,
+        ]
+        .map(|r| l.t3(row(r), c));
+        let Some(v) = values(ctx, &[received, over, total, forward]) else {
+            continue;
+        };
+        let residual = v[0] + v[1] - v[2] - v[3];
+        if residual == 0 {
+            continue;
+        }
+        let eq = Equation {
+            terms: vec![(received, 1), (over, 1), (total, -1), (forward, -1)],
+            residual,
+        };
+        // Blame 四, then （七）, then 一, then 二: the first whose mended value is not negative.
+        let (blame, fix) = [forward, total, received, over]
+            .into_iter()
+            .filter_map(|cell| Some((cell, eq.solve_for(cell, ctx.report.int(cell)?)?)))
+            .find(|(_, f)| *f >= 0)
+            .unwrap_or((forward, v[0] + v[1] - v[2]));
+        let actual = ctx.report.int(blame).unwrap_or(0);
+        let col = ctx.locale().pick(*col_label);
+        let message = if ctx.zh() {
+            format!(
+                "表三「{col}」列不满足“一＋二＝（七）总计＋四”：新收 {} ＋ 上年结转 {} ＝ {}，而办理结果总计 {} ＋ 结转下年度 {} ＝ {}。若其他各格无误，{}应为 {fix}，现为 {actual}。",
+                v[0], v[1], v[0] + v[1], v[2], v[3], v[2] + v[3], ctx.name(blame)
+            )
+        } else {
+            format!(
+                "Table 3, column \"{col}\" breaks \"1 + 2 = (7) total + 4\": received {} + carried over {} = {}, but results {} + carried forward {} = {}. If the other cells are right, {} should be {fix}, not {actual}.",
+                v[0], v[1], v[0] + v[1], v[2], v[3], v[2] + v[3], ctx.name(blame)
+            )
+        };
+        let mut d = ctx.diag(&RULE, ctx.path(blame), message);
+        d.related = [received, over, total, forward]
+            .iter()
+            .filter(|&&x| x != blame)
+            .map(|&x| ctx.path(x).to_string())
+            .collect();
+        d.expected = Some(Num::Int(fix));
+        d.actual = Some(Num::Int(actual));
+        d.equation = Some(eq);
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::messages::Locale;
+    use crate::options::Options;
+    use crate::rules::testing::{check, run_rule, sample, set};
+    use serde_json::json;
+
+    #[test]
+    fn passes_in_both_layouts() {
+        assert!(check("t3-balance", &sample("2020")).is_empty());
+        assert!(check("t3-balance", &sample("2024")).is_empty());
+    }
+
+    #[test]
+    fn fails_and_blames_carried_forward() {
+        let mut doc = sample("2020");
+        set(&mut doc, "/applications/results/total/natural", json!(19));
+        let d = check("t3-balance", &doc);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].path, "/applications/carriedForward/natural");
+        assert_eq!(
+            d[0].message,
+            "表三「自然人」列不满足“一＋二＝（七）总计＋四”：新收 20 ＋ 上年结转 0 ＝ 20，而办理结果总计 19 ＋ 结转下年度 0 ＝ 19。若其他各格无误，表三「四、结转下年度继续办理」行「自然人」列应为 1，现为 0。"
+        );
+        let en = run_rule("t3-balance", &doc, &Options::with_locale(Locale::En));
+        assert!(en[0]
+            .message
+            .starts_with("Table 3, column \"natural persons\" breaks"));
+    }
+
+    #[test]
+    fn never_asks_for_a_negative_value() {
+        let mut doc = sample("2020");
+        set(&mut doc, "/applications/results/total/natural", json!(21));
+        let d = check("t3-balance", &doc);
+        assert_eq!(d[0].path, "/applications/results/total/natural");
+        assert_eq!(serde_json::to_value(&d[0]).unwrap()["expected"], json!(20));
+    }
+}

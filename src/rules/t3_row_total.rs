@@ -1,0 +1,84 @@
+//! `t3-row-total`: in every row of table 三, 总计 = 自然人 + the five 法人或其他组织 columns.
+//!
+//! Why: the 总计 column is what the prose and the supervising office quote; a row whose parts
+//! do not add up to it is wrong somewhere (format.md R3-4).
+//!
+//! Example: 一、本年新收 = 20 | 0 | 0 | 0 | 0 | 1 | 20 → 「总计」列应为 21.
+
+use super::arith::sum_check;
+use super::{Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Num, Severity};
+use crate::model::layout::{Label, T3_ROWS, T3_TOTAL_COL};
+
+pub static RULE: RuleDef = RuleDef {
+    id: "t3-row-total",
+    severity: Severity::Error,
+    description: Label::new(
+        "表三每行：总计 = 自然人 + 法人或其他组织各列",
+        "table 3, each row: total = natural persons + the five organisation columns",
+    ),
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let l = ctx.layout;
+    for (r, row) in T3_ROWS.iter().enumerate() {
+        if !row.formats.has(ctx.format()) {
+            continue;
+        }
+        let total = l.t3(r, T3_TOTAL_COL);
+        let parts: Vec<u16> = (0..T3_TOTAL_COL).map(|c| l.t3(r, c)).collect();
+        let Some((expected, actual, eq)) = sum_check(ctx, total, &parts) else {
+            continue;
+        };
+        let message = if ctx.zh() {
+            format!(
+                "{}应为 {expected}（自然人与法人或其他组织各列之和），现为 {actual}。",
+                ctx.name(total)
+            )
+        } else {
+            format!(
+                "{} should be {expected} (the sum of the applicant columns), not {actual}.",
+                crate::messages::cap(ctx.name(total))
+            )
+        };
+        let mut d = ctx.diag(&RULE, ctx.path(total), message);
+        d.related = parts.iter().map(|&c| ctx.path(c).to_string()).collect();
+        d.expected = Some(Num::Int(expected));
+        d.actual = Some(Num::Int(actual));
+        d.equation = Some(eq);
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{check, sample, set};
+    use serde_json::json;
+
+    #[test]
+    fn passes_on_consistent_rows() {
+        assert!(check("t3-row-total", &sample("2020")).is_empty());
+        assert!(check("t3-row-total", &sample("2024")).is_empty());
+    }
+
+    #[test]
+    fn fails_at_the_total_with_expected_and_actual() {
+        let mut doc = sample("2020");
+        set(&mut doc, "/applications/received/otherOrg", json!(1));
+        let d = check("t3-row-total", &doc);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].path, "/applications/received/total");
+        assert_eq!(d[0].message, "表三「一、本年新收政府信息公开申请数量」行「总计」列应为 21（自然人与法人或其他组织各列之和），现为 20。");
+        assert_eq!(serde_json::to_value(&d[0]).unwrap()["expected"], json!(21));
+        assert_eq!(d[0].related.len(), 6);
+    }
+
+    #[test]
+    fn skips_rows_with_blanks() {
+        let mut doc = sample("2020");
+        set(&mut doc, "/applications/received/natural", json!(null));
+        set(&mut doc, "/applications/received/total", json!(99));
+        assert!(check("t3-row-total", &doc).is_empty());
+    }
+}

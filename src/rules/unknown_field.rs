@@ -1,0 +1,132 @@
+//! `unknown-field`: a key the model does not have, with the nearest real key as a suggestion.
+//!
+//! Why: a typo in a key (`naturel`) silently drops that cell; the user sees a missing cell and
+//! does not know why.
+//!
+//! Example: `/applications/received/naturel` → 是否应为「natural」？
+
+use super::{Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::decode::SECTION_KEYS;
+use crate::model::layout::{layout, Label};
+
+pub static RULE: RuleDef = RuleDef {
+    id: "unknown-field",
+    severity: Severity::Warning,
+    description: Label::new(
+        "模型中没有的字段（可能是拼写错误）",
+        "a key the model does not have (likely a typo)",
+    ),
+    check,
+};
+
+/// Keys the model has at `parent` (a JSON Pointer).
+fn siblings(parent: &str) -> Vec<String> {
+    let l = layout();
+    match parent {
+        "" => [
+            "year",
+            "format",
+            "issuer",
+            "publishedOn",
+            "sections",
+            "proactive",
+            "applications",
+            "reviewLitigation",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+        "/sections" => SECTION_KEYS.iter().map(|s| s.to_string()).collect(),
+        _ => {
+            let mut node = 0;
+            for seg in parent.trim_start_matches('/').split('/') {
+                match l.nodes[node]
+                    .children
+                    .iter()
+                    .copied()
+                    .find(|&c| l.nodes[c].key == seg)
+                {
+                    Some(c) => node = c,
+                    None => return Vec::new(),
+                }
+            }
+            l.nodes[node]
+                .children
+                .iter()
+                .map(|&c| l.nodes[c].key.clone())
+                .collect()
+        }
+    }
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push(
+                (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The model key a typo most likely meant.
+pub fn suggest(path: &str) -> Option<String> {
+    let (parent, key) = path.rsplit_once('/')?;
+    let limit = (key.chars().count() / 3).clamp(1, 3);
+    siblings(parent)
+        .into_iter()
+        .map(|s| (distance(key, &s), s))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, s)| s)
+}
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for path in &ctx.report.unknown {
+        let key = path.rsplit('/').next().unwrap_or(path);
+        let message = match (suggest(path), ctx.zh()) {
+            (Some(s), true) => format!("字段「{path}」不在报告模型中，其中的数据未被读取；是否应为「{s}」？"),
+            (Some(s), false) => format!("\"{path}\" is not in the report model and was not read; did you mean \"{s}\"?"),
+            (None, true) => format!("字段「{path}」不在报告模型中，其中的数据未被读取；请删除或改为模型中的字段名（{key}）。"),
+            (None, false) => format!("\"{path}\" is not in the report model and was not read; remove it or use a model key instead of \"{key}\"."),
+        };
+        out.push(ctx.diag(&RULE, path.clone(), message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggest;
+    use crate::rules::testing::check;
+    use serde_json::json;
+
+    #[test]
+    fn passes_on_model_keys() {
+        assert!(check(
+            "unknown-field",
+            &json!({"year": 2024, "$schema": "x", "applications": {"received": {"natural": 1}}})
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn fails_with_a_suggestion() {
+        let d = check(
+            "unknown-field",
+            &json!({"year": 2024, "applications": {"received": {"naturel": 1}}}),
+        );
+        assert_eq!(d[0].path, "/applications/received/naturel");
+        assert_eq!(d[0].message, "字段「/applications/received/naturel」不在报告模型中，其中的数据未被读取；是否应为「natural」？");
+        assert_eq!(suggest("/reviewLitigaton"), Some("reviewLitigation".into()));
+        assert_eq!(suggest("/zzz"), None);
+    }
+}

@@ -1,0 +1,159 @@
+//! The JavaScript binding, and all of it: decode the arguments, call the core, encode the result.
+//! Reports and options cross as JSON text (one `JSON.stringify`, one `JSON.parse`): faster than
+//! walking JS objects property by property, and the results are plain objects.
+//! Types are hand-written in `js/*.d.ts` (no `any`), so every export skips wasm-bindgen's.
+
+use crate::model::Format;
+use crate::options::Options;
+use js_sys::{Array, Error, JSON};
+use wasm_bindgen::prelude::*;
+
+/// How a JS value is described in a misuse error: "a number", "an array", "null".
+fn describe(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if v.is_undefined() {
+        "nothing (undefined)".into()
+    } else if Array::is_array(v) {
+        "an array".into()
+    } else {
+        match v.js_typeof().as_string().as_deref() {
+            Some("object") => "an object".into(),
+            Some(t) => format!("a {t}"),
+            None => "an unknown value".into(),
+        }
+    }
+}
+
+fn stringify(v: &JsValue, what: &str) -> Result<String, Error> {
+    JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            Error::new(&format!(
+                "{what}: cannot be turned into JSON (a cycle or a BigInt?)"
+            ))
+        })
+}
+
+fn options(v: &JsValue, func: &str) -> Result<Options, Error> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Options::default());
+    }
+    if !v.is_object() || Array::is_array(v) {
+        return Err(Error::new(&format!(
+            "{func}: options must be an object, got {}",
+            describe(v)
+        )));
+    }
+    let text = stringify(v, &format!("{func}: options"))?;
+    Options::from_json(&text).map_err(|e| Error::new(&format!("{func}: {e}")))
+}
+
+fn encode(json: &str) -> JsValue {
+    // The core only produces valid JSON.
+    JSON::parse(json).unwrap_or(JsValue::NULL)
+}
+
+fn to_js<T: serde::Serialize>(v: &T) -> JsValue {
+    encode(&serde_json::to_string(v).unwrap_or_else(|_| "null".into()))
+}
+
+fn format_arg(v: &JsValue, func: &str) -> Result<Format, Error> {
+    let s = v.as_string().or_else(|| v.as_f64().map(|f| f.to_string()));
+    s.as_deref().and_then(Format::parse).ok_or_else(|| {
+        Error::new(&format!(
+            "{func}: expected the format \"2019\" or \"2021\", got {}",
+            describe(v)
+        ))
+    })
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn validate(report: JsValue, opts: JsValue) -> Result<JsValue, Error> {
+    if !report.is_object() || Array::is_array(&report) {
+        return Err(Error::new(&format!(
+            "validate: expected a report object, got {}",
+            describe(&report)
+        )));
+    }
+    let opts = options(&opts, "validate")?;
+    let text = stringify(&report, "validate: the report")?;
+    Ok(encode(&crate::validate_str(&text, &opts).to_json()))
+}
+
+#[wasm_bindgen(js_name = validateJson, skip_typescript)]
+pub fn validate_json(text: JsValue, opts: JsValue) -> Result<JsValue, Error> {
+    let Some(text) = text.as_string() else {
+        return Err(Error::new(&format!(
+            "validateJson: expected JSON text (a string), got {}",
+            describe(&text)
+        )));
+    };
+    let opts = options(&opts, "validateJson")?;
+    Ok(encode(&crate::validate_str(&text, &opts).to_json()))
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn cells(format: JsValue) -> Result<JsValue, Error> {
+    Ok(to_js(&crate::catalog::cells(format_arg(&format, "cells")?)))
+}
+
+#[wasm_bindgen(js_name = jsonSchema, skip_typescript)]
+pub fn json_schema(format: JsValue) -> Result<JsValue, Error> {
+    Ok(to_js(&crate::catalog::json_schema(format_arg(
+        &format,
+        "jsonSchema",
+    )?)))
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn rules() -> JsValue {
+    to_js(&crate::catalog::rules())
+}
+
+#[wasm_bindgen(skip_typescript)]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+#[cfg(feature = "readers")]
+fn input_arg(v: &JsValue, func: &str) -> Result<String, Error> {
+    v.as_string().ok_or_else(|| {
+        Error::new(&format!(
+            "{func}: expected the report's text (a string), got {}",
+            describe(v)
+        ))
+    })
+}
+
+#[cfg(feature = "readers")]
+fn parse_options(v: &JsValue, func: &str) -> Result<crate::readers::ParseOptions, Error> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(crate::readers::ParseOptions::default());
+    }
+    if !v.is_object() || Array::is_array(v) {
+        return Err(Error::new(&format!(
+            "{func}: options must be an object, got {}",
+            describe(v)
+        )));
+    }
+    let text = stringify(v, &format!("{func}: options"))?;
+    crate::readers::ParseOptions::from_json(&text).map_err(|e| Error::new(&format!("{func}: {e}")))
+}
+
+#[cfg(feature = "readers")]
+#[wasm_bindgen(skip_typescript)]
+pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, Error> {
+    let input = input_arg(&input, "parse")?;
+    let opts = parse_options(&opts, "parse")?;
+    Ok(encode(&crate::readers::parse(&input, &opts).to_json()))
+}
+
+#[cfg(feature = "readers")]
+#[wasm_bindgen(skip_typescript)]
+pub fn check(input: JsValue, opts: JsValue) -> Result<JsValue, Error> {
+    let input = input_arg(&input, "check")?;
+    let opts = parse_options(&opts, "check")?;
+    Ok(encode(&crate::readers::check(&input, &opts).to_json()))
+}
