@@ -1,0 +1,153 @@
+// Types of the CMS form adapter (`import { attach } from 'xxgknb/form'`).
+// The validation types mirror docs/api.md; they are restated here so that this entry point
+// stands alone for hosts that load only the adapter.
+
+export type Format = "2019" | "2021";
+export type Locale = "zh-CN" | "en";
+export type Severity = "error" | "warning" | "info";
+
+/** A JSON Pointer (RFC 6901) into the report model, e.g. "/applications/received/natural". */
+export type JsonPointer = string;
+
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  /** The cell to look at first ("" = the whole report). */
+  path: JsonPointer;
+  /** Other cells the rule read. */
+  related: JsonPointer[];
+  message: string;
+  /** Where present, the fix is: set the cell at `path` to `expected`. */
+  expected?: number;
+  actual?: number;
+  alsoBreaks?: string[];
+  input?: string;
+  location?: { line?: number; column?: number; element?: string; excerpt?: string };
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  format: Format;
+  year: number | null;
+  errorCount: number;
+  warningCount: number;
+  diagnostics: Diagnostic[];
+}
+
+/** A report as the adapter builds it from the form: cells as typed, blank cells as null. */
+export interface ReportInput {
+  [key: string]: ReportValue;
+}
+export type ReportValue = string | number | null | { [key: string]: ReportValue };
+
+export interface ValidateOptions {
+  locale?: Locale;
+  partial?: boolean;
+  previous?: ReportInput;
+  rules?: { [ruleId: string]: "off" | Severity };
+}
+
+export interface CellLabel {
+  "zh-CN": string;
+  en: string;
+}
+
+export interface CellInfo {
+  path: JsonPointer;
+  table: "proactive" | "applications" | "reviewLitigation";
+  tableLabel: CellLabel;
+  group: CellLabel | null;
+  row: CellLabel;
+  column: CellLabel;
+  kind: "count" | "signed" | "money";
+  unit: string | null;
+}
+
+/** What the adapter needs of a validator: the lite build, the full build, or a host's wrapper. */
+export interface Validator {
+  validate(report: ReportInput, options?: ValidateOptions): ValidationResult;
+  /** Used by `checkMapping()` only. */
+  cells?(format: Format): CellInfo[];
+}
+
+/** Interface texts (messages themselves come from the validator, in `locale`). */
+export interface AdapterStrings {
+  summaryTitle: string;
+  warningsTitle: string;
+  /** Read by screen readers before each inline message. */
+  errorPrefix: string;
+  warningPrefix: string;
+  /** Put before document.title while the summary shows errors (GOV.UK pattern). */
+  titlePrefix: string;
+  /** Label of the one-click fix button, e.g. value => `改为 ${value}`. */
+  fix(value: string): string;
+}
+
+export interface AttachOptions {
+  /**
+   * From the CMS's own field names (or ids) to model paths, e.g.
+   * `{ t3_r1_c1: "/applications/received/natural", nd: "/year" }`.
+   * Fields not listed are found by a `data-xxgknb` attribute or a `name` holding the path.
+   */
+  fields?: { [fieldName: string]: JsonPointer };
+  /** A ready validator (e.g. the full build after `await init()`); default: the lite build, loaded on attach. */
+  validator?: Validator;
+  /** Language of messages and of the adapter's own texts. Default "zh-CN". */
+  locale?: Locale;
+  /** Milliseconds of quiet typing before new messages appear on a touched cell. Default 300; 0 = on every input. */
+  debounce?: number;
+  /** Whether a submission is stopped: default only when there are errors (never for warnings). */
+  blockSubmit?: boolean | ((result: ValidationResult) => boolean);
+  /** Where the error summary goes (as first child). Default: the top of the form. */
+  summaryContainer?: Element;
+  /** Passed to `validate()`: turn rules off or change their severity. */
+  rules?: { [ruleId: string]: "off" | Severity };
+  /** Passed to `validate()`: last year's report, for `cross-year-carryover`. */
+  previous?: ReportInput;
+  strings?: Partial<AdapterStrings>;
+}
+
+export interface MappingCheck {
+  /** Cells of the format that no field of the form feeds. */
+  missing: JsonPointer[];
+  /** Paths the form maps that are neither cells of the format nor report metadata. */
+  unknown: JsonPointer[];
+}
+
+export interface FormHandle {
+  /** Settles when the validator is loaded (or has failed to load: see the `xxgknb:error` event). */
+  readonly ready: Promise<void>;
+  /** The last result, or null before the first check. */
+  readonly result: ValidationResult | null;
+  /** Check everything as on submit, show every message and the summary (focused unless `focus: false`). */
+  validate(options?: { focus?: boolean }): Promise<ValidationResult>;
+  /** Compare the form's fields with the cells of `format` (needs a validator with `cells()`). */
+  checkMapping(format: Format): MappingCheck;
+  /** Forget which cells were touched and remove all messages (also done on the form's `reset` event). */
+  reset(): void;
+  /** Remove every listener and every element and attribute the adapter added. */
+  detach(): void;
+}
+
+export type ValidationTrigger = "blur" | "change" | "input" | "fix" | "submit" | "validate";
+
+export interface ValidatedEventDetail {
+  result: ValidationResult;
+  trigger: ValidationTrigger;
+}
+
+export interface LoadErrorEventDetail {
+  error: Error;
+}
+
+export function attach(form: HTMLFormElement, options?: AttachOptions): FormHandle;
+
+/** How a computed value is written into a field by the fix button. */
+export function formatValue(value: number): string;
+
+declare global {
+  interface HTMLElementEventMap {
+    "xxgknb:validated": CustomEvent<ValidatedEventDetail>;
+    "xxgknb:error": CustomEvent<LoadErrorEventDetail>;
+  }
+}

@@ -1,0 +1,164 @@
+// The 年度报告填报 demo: a CMS screen with the official tables, wired to the form adapter.
+import { attach } from '/js/form/index.mjs';
+import { buildTable2, buildTable3, buildTable4, cellId, formatForYear } from './layout.mjs';
+import { SAMPLE, leaves } from './sample.mjs';
+
+const FORMAT_NAMES = {
+  2019: '国办公开办函〔2019〕60号格式（2019、2020年度报告）',
+  2021: '国办公开办函〔2021〕30号格式（2021年度起）',
+};
+
+const form = document.getElementById('report-form');
+const yearSelect = document.getElementById('year');
+const formatInput = document.getElementById('format');
+const formatText = document.getElementById('format-text');
+const notice = document.getElementById('notice');
+const engineStatus = document.getElementById('engine-status');
+
+let currentFormat = null;
+
+function fieldFor(path) {
+  return form.querySelector(`[name="${CSS.escape(path)}"]`) ?? document.getElementById(cellId(path));
+}
+
+/** Values of every table cell, by path, so that a layout switch keeps what both layouts share. */
+function tableValues() {
+  const values = new Map();
+  for (const input of form.querySelectorAll('input[data-xxgknb]')) values.set(input.dataset.xxgknb, input.value);
+  return values;
+}
+
+function showLayout(format) {
+  if (format === currentFormat) return;
+  const kept = tableValues();
+  document.getElementById('table-2').replaceChildren(buildTable2(format));
+  document.getElementById('table-3').replaceChildren(buildTable3(format));
+  if (!currentFormat) document.getElementById('table-4').replaceChildren(buildTable4());
+  for (const [path, value] of kept) {
+    const input = document.getElementById(cellId(path));
+    if (input) input.value = value;
+  }
+  currentFormat = format;
+  formatInput.value = format;
+  formatText.textContent = FORMAT_NAMES[format];
+  form.dataset.format = format;
+}
+
+function setYear(year) {
+  yearSelect.value = String(year);
+  showLayout(formatForYear(year));
+}
+
+function fill(report) {
+  if (report.year) setYear(report.year);
+  for (const [path, value] of leaves(report)) {
+    if (path === '/year' || path === '/format') continue;
+    const field = fieldFor(path);
+    if (field) field.value = value === null || value === undefined ? '' : String(value);
+  }
+}
+
+function clearForm() {
+  for (const el of form.elements) {
+    if ((el.tagName === 'INPUT' && el.type !== 'hidden') || el.tagName === 'TEXTAREA') el.value = '';
+  }
+}
+
+function say(text, kind = 'info') {
+  notice.hidden = false;
+  notice.className = `notice notice--${kind}`;
+  notice.textContent = text;
+}
+
+// Years on offer: 2019 (first year of the current 条例's reports) to last year.
+const lastYear = Math.max(new Date().getFullYear() - 1, 2021);
+for (let year = lastYear; year >= 2019; year--) {
+  const option = document.createElement('option');
+  option.value = String(year);
+  option.textContent = `${year}年度`;
+  yearSelect.append(option);
+}
+setYear(lastYear);
+yearSelect.addEventListener('change', () => showLayout(formatForYear(yearSelect.value)));
+
+const handle = attach(form);
+// Exposed for the host's own scripts (and the end-to-end tests), as a CMS page would.
+window.xxgknbForm = handle;
+
+handle.ready.then(() => {
+  engineStatus.textContent = '校验组件已就绪：离开单元格时自动检查';
+});
+form.addEventListener('xxgknb:error', () => {
+  engineStatus.textContent = '校验组件未能加载，提交时将由服务器检查';
+});
+
+form.addEventListener('submit', (event) => {
+  // The adapter has already stopped a submission with errors; this is the CMS's own handler.
+  if (event.defaultPrevented) return;
+  event.preventDefault();
+  const r = handle.result;
+  const warnings = r ? r.warningCount : 0;
+  say(warnings ? `已提交审核（演示）：未发现错误，另有 ${warnings} 条提示请留意。` : '已提交审核（演示）：未发现错误。', 'success');
+});
+
+document.getElementById('check').addEventListener('click', () => {
+  handle.validate().then((r) => {
+    if (r.errorCount === 0 && r.warningCount === 0) say('检查完成：未发现问题。', 'success');
+    else notice.hidden = true;
+  });
+});
+
+document.getElementById('load-sample').addEventListener('click', () => {
+  clearForm();
+  handle.reset();
+  fill(SAMPLE);
+  say('已载入示例数据（2020年度，2019年格式）。修改任意单元格后离开，即可看到检查结果。');
+});
+
+document.getElementById('clear-form').addEventListener('click', () => {
+  clearForm();
+  handle.reset();
+  notice.hidden = true;
+});
+
+// Paste a published report: needs the report readers (parse), which only the full build has.
+const importButton = document.getElementById('import-run');
+const importStatus = document.getElementById('import-status');
+let readers = null;
+async function loadReaders() {
+  readers ??= import('/js/index.browser.mjs').then(async (mod) => {
+    if (typeof mod.parse !== 'function') return null;
+    await mod.default();
+    return mod;
+  });
+  return readers;
+}
+importButton.addEventListener('click', async () => {
+  const text = document.getElementById('import-text').value;
+  if (!text.trim()) {
+    importStatus.textContent = '请先粘贴年报全文。';
+    return;
+  }
+  importStatus.textContent = '正在识别…';
+  let mod = null;
+  try {
+    mod = await loadReaders();
+  } catch {
+    mod = null;
+  }
+  if (!mod) {
+    importStatus.textContent = '当前版本尚不支持识别粘贴的报告（需要完整版组件），请手工填写。';
+    return;
+  }
+  try {
+    const parsed = mod.parse(text);
+    const report = parsed?.report ?? parsed;
+    clearForm();
+    handle.reset();
+    fill(report);
+    importStatus.textContent = `已识别并填入（${report.year ?? '年度未识别'}，${FORMAT_NAMES[currentFormat]}）。请核对下方检查结果。`;
+    await handle.validate({ focus: false });
+  } catch (error) {
+    importStatus.textContent = `未能识别：${error.message}`;
+  }
+});
