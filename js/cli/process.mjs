@@ -38,12 +38,24 @@ function ioReason(err) {
 }
 
 /**
+ * The two rows of table 三 that cross-year-carryover compares, with what identifies the
+ * report. Carrying these instead of whole reports keeps the spool small and the pair check
+ * cheap (the core checks a small object many times faster than a full report).
+ */
+export function carryOf(report, result) {
+  const apps = report?.applications;
+  if (!result.issuer || !Number.isInteger(result.year) || !apps || typeof apps !== 'object') return null;
+  const pick = (row) => (apps[row] && typeof apps[row] === 'object' ? apps[row] : undefined);
+  return { year: result.year, format: result.format, carriedOver: pick('carriedOver'), carriedForward: pick('carriedForward') };
+}
+
+/**
  * @param core  the loaded core module
  * @param {{ path: string, bytes?: Uint8Array }} input  `bytes` given for standard input
  * @param {{ locale: string }} opts
- * @returns {{ result: object, report: object | null, trouble: boolean }}
- *   `report` is the parsed report (for cross-year pairing), `trouble` marks files the tool could
- *   not check at all (exit code 2), as opposed to reports found wrong.
+ * @returns {{ result: object, carry: object | null, trouble: boolean }}
+ *   `carry` is what a cross-year check needs of the report (see carryOf), `trouble` marks files
+ *   the tool could not check at all (exit code 2), as opposed to reports found wrong.
  */
 export function checkFile(core, input, opts) {
   const m = messages(opts.locale);
@@ -53,16 +65,16 @@ export function checkFile(core, input, opts) {
     try {
       bytes = fs.readFileSync(path);
     } catch (err) {
-      return { result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](ioReason(err))), report: null, trouble: true };
+      return { result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](ioReason(err))), carry: null, trouble: true };
     }
   }
   const extKind = path === '-' ? null : kindFromExtension(path);
   const decoded = decode(bytes, { html: extKind !== 'json' });
   if (decoded.error === 'file-binary') {
-    return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-binary'](decoded.what)), report: null, trouble: false };
+    return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-binary'](decoded.what)), carry: null, trouble: false };
   }
   if (decoded.error) {
-    return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-undecodable']()), report: null, trouble: false };
+    return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-undecodable']()), carry: null, trouble: false };
   }
   const { text, encoding } = decoded;
   // The extension decides, except that a page saved as .txt (or anything unnamed) is
@@ -86,7 +98,7 @@ export function checkFile(core, input, opts) {
     } else if (typeof core.check !== 'function') {
       const r = failed(path, kind, encoding, 'reader-unavailable', m.diag['reader-unavailable'](m.kind[kind]));
       r.diagnostics.unshift(...notes);
-      return { result: recount(r), report: null, trouble: true };
+      return { result: recount(r), carry: null, trouble: true };
     } else {
       const { report: parsed, ...rest } = core.check(text, { kind, locale: opts.locale });
       core_result = rest;
@@ -94,7 +106,7 @@ export function checkFile(core, input, opts) {
     }
   } catch (err) {
     const r = failed(path, kind, encoding, 'internal-error', m.diag['internal-error'](String(err?.message ?? err)));
-    return { result: r, report: null, trouble: true };
+    return { result: r, carry: null, trouble: true };
   }
   const issuer = typeof report?.issuer === 'string' && report.issuer.trim() ? report.issuer.trim() : null;
   const result = { path, kind, encoding, issuer, ...core_result };
@@ -103,5 +115,5 @@ export function checkFile(core, input, opts) {
     result.diagnostics = [...notes, ...result.diagnostics];
     recount(result);
   }
-  return { result, report, trouble: false };
+  return { result, carry: carryOf(report, result), trouble: false };
 }

@@ -96,9 +96,8 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       jobs,
       core,
       options: { locale: opts.locale },
-      onResult(index, { result, report, trouble }) {
-        const pairable = Boolean(result.issuer && Number.isInteger(result.year) && report);
-        const at = spool.write({ result, report: pairable ? report : null });
+      onResult(index, { result, carry, trouble }) {
+        const at = spool.write(result);
         let infos = 0;
         for (const d of result.diagnostics) {
           countRule(d);
@@ -106,7 +105,7 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
         }
         entries[index] = {
           index, at, path: result.path, issuer: result.issuer, year: result.year, format: result.format,
-          key: pairable ? issuerKey(result.issuer) : null,
+          key: carry ? issuerKey(result.issuer) : null, carry,
           errorCount: result.errorCount, warningCount: result.warningCount, infoCount: infos,
           trouble, extra: null, previous: null,
         };
@@ -116,7 +115,7 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     progress.clear();
 
     // 3. Consecutive years of one issuer: run the carry-over rule on each pair.
-    const pairs = crossYear(entries, spool, core, opts, m);
+    const pairs = crossYear(entries, core, opts, m);
     for (const e of entries) {
       for (const d of e.extra ?? []) {
         countRule(d);
@@ -149,7 +148,7 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
 
     const load = (i) => {
       const e = entries[i];
-      const { result } = spool.read(e.at);
+      const result = spool.read(e.at);
       if (e.extra?.length) {
         result.diagnostics.push(...e.extra);
         recount(result);
@@ -203,7 +202,7 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
  * pair: every other finding is already in the file's own result.
  * @returns {number} the number of pairs checked
  */
-function crossYear(entries, spool, core, opts, m) {
+function crossYear(entries, core, opts, m) {
   let ids;
   try {
     ids = core.rules().map((r) => r.id);
@@ -238,11 +237,12 @@ function crossYear(entries, spool, core, opts, m) {
       }
       const cur = list[0];
       const prev = before[0];
-      const current = spool.read(cur.at).report;
-      const previous = spool.read(prev.at).report;
+      // Only the two rows the rule compares: every other rule has already run on each file.
+      const current = { year: cur.carry.year, format: cur.carry.format, applications: { carriedOver: cur.carry.carriedOver } };
+      const previous = { year: prev.carry.year, format: prev.carry.format, applications: { carriedForward: prev.carry.carriedForward } };
       let result;
       try {
-        result = core.validate(current, { locale: opts.locale, previous, rules: onlyCarryover });
+        result = core.validate(current, { locale: opts.locale, previous, partial: true, rules: onlyCarryover });
       } catch (err) {
         (cur.extra ??= []).push({ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](String(err?.message ?? err)) });
         cur.trouble = true;

@@ -1,0 +1,127 @@
+// Unit tests of the CLI's parts that need no core: discovery, globs, decoding, arguments,
+// output helpers.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { discover, expandBraces, globToRegExp } from '../../js/cli/discover.mjs';
+import { decode, declaredCharset, sniffKind } from '../../js/cli/decode.mjs';
+import { parseCliArgs, UsageError } from '../../js/cli/args.mjs';
+import { displayWidth } from '../../js/cli/reporters.mjs';
+import { Progress, useColor } from '../../js/cli/output.mjs';
+import { messages } from '../../js/cli/messages.mjs';
+import { encodeGb18030 } from './fixtures/generate.mjs';
+
+function tree(files) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgknb-units-'));
+  for (const [rel, body] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), body);
+  }
+  return dir;
+}
+
+test('globs: *, ?, **, [..] and {a,b}', () => {
+  assert.deepEqual(expandBraces('a/{b,c}/*.{txt,htm}'), ['a/b/*.txt', 'a/b/*.htm', 'a/c/*.txt', 'a/c/*.htm']);
+  assert.deepEqual(expandBraces('x{y}z'), ['x{y}z']);
+  const re = globToRegExp('**/*.html');
+  assert.ok(re.test('a.html') && re.test('d/e/a.html'));
+  assert.ok(!re.test('a.htm') && !re.test('.hidden/a.html'));
+  assert.ok(globToRegExp('r-202?.txt').test('r-2024.txt'));
+  assert.ok(globToRegExp('r-202[34].txt').test('r-2023.txt'));
+  assert.ok(!globToRegExp('r-202[!34].txt').test('r-2023.txt'));
+  assert.ok(!globToRegExp('*.txt').test('d/a.txt'), '* does not cross folders');
+});
+
+test('discover: folders recurse, unsupported files are listed, patterns expand, missing paths are problems', () => {
+  const dir = tree({
+    'a.json': '{}', 'b.txt': 'x', 'c.HTM': '<p>', 'd.pdf': '%PDF', 'sub/e.html': '<p>',
+    '.git/f.txt': 'x', 'node_modules/g.txt': 'x',
+  });
+  const found = discover([dir]);
+  assert.deepEqual(found.files.map((f) => path.relative(dir, f.path)), ['a.json', 'b.txt', 'c.HTM', 'sub/e.html']);
+  assert.deepEqual(found.skipped.map((f) => path.relative(dir, f.path)), ['d.pdf']);
+  const globbed = discover([`${dir}/**/*.{html,json}`, path.join(dir, 'd.pdf'), path.join(dir, 'nope.txt'), `${dir}/*.xml`]);
+  assert.deepEqual(globbed.files.map((f) => path.relative(dir, f.path)), ['a.json', 'sub/e.html', 'd.pdf'], 'a named file is taken whatever its extension');
+  assert.deepEqual(globbed.problems.map((p) => p.code), ['not-found', 'no-match']);
+  assert.equal(discover([dir, path.join(dir, 'a.json')]).files.length, 4, 'the same file is checked once');
+  assert.equal(discover(['-']).stdin, true);
+});
+
+test('decode: BOM, declaration, UTF-8, GB18030, and refusal', () => {
+  const zh = '政府信息公开工作年度报告“三安全一稳定”';
+  assert.equal(decode(Buffer.from(zh)).encoding, 'utf-8');
+  const gb = encodeGb18030(zh);
+  const d = decode(gb);
+  assert.equal(d.encoding, 'gb18030');
+  assert.equal(d.text, zh);
+  const bom = decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(zh)]));
+  assert.equal(bom.text, zh, 'the BOM is not part of the text');
+  const le = decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(zh, 'utf16le')]));
+  assert.deepEqual([le.encoding, le.text], ['utf-16le', zh]);
+
+  const page = (charset, body) => Buffer.concat([Buffer.from(`<html><head><meta charset="${charset}"></head><body>`), body]);
+  const declared = decode(page('gb2312', gb));
+  assert.deepEqual([declared.encoding, declared.declared, declared.notes], ['gb18030', 'gb18030', []]);
+  // A page that says UTF-8 but was saved as GBK: decoded by what it is, with a warning.
+  const lying = decode(page('utf-8', gb));
+  assert.equal(lying.encoding, 'gb18030');
+  assert.ok(lying.text.includes(zh));
+  assert.deepEqual(lying.notes, [{ code: 'charset-mismatch', args: ['utf-8', 'gb18030'] }]);
+  assert.equal(decode(page('x-unheard-of', Buffer.from(zh))).notes[0].code, 'charset-unknown');
+  assert.equal(declaredCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=GBK">')), 'GBK');
+
+  assert.deepEqual(decode(Buffer.from([0x41, 0xff, 0xff, 0xfe, 0x30])), { error: 'file-undecodable' });
+  assert.equal(decode(Buffer.from('%PDF-1.7\n')).what, 'PDF');
+  assert.equal(decode(Buffer.from([0x61, 0, 0x62, 0, 0x63, 0])).error, 'file-binary');
+});
+
+test('sniffKind: JSON, HTML, text', () => {
+  assert.equal(sniffKind('\uFEFF  {"year": 2023}'), 'json');
+  assert.equal(sniffKind('<!DOCTYPE html><html>'), 'html');
+  assert.equal(sniffKind('标题\n<table><tr><td>1</td></tr></table>'), 'html');
+  assert.equal(sniffKind('一、总体情况\n规章 | 0 | 0 | 0 |'), 'text');
+});
+
+test('arguments: defaults, every option, and usage errors in the right language', () => {
+  const o = parseCliArgs(['check', 'a', 'b']);
+  assert.deepEqual([o.command, o.paths, o.format, o.locale, o.quiet, o.report, o.maxWarnings], ['check', ['a', 'b'], 'human', 'zh-CN', false, null, undefined]);
+  const all = parseCliArgs(['check', '-', '--format', 'csv', '--report', 'r.html', '--locale', 'en', '-q', '--max-warnings', '3', '-j', '0']);
+  assert.deepEqual([all.paths, all.format, all.report, all.locale, all.quiet, all.maxWarnings, all.jobs], [['-'], 'csv', 'r.html', 'en', true, 3, 0]);
+  assert.equal(parseCliArgs(['--help']).help, true);
+  assert.equal(parseCliArgs(['help']).help, true);
+  for (const bad of [[], ['check'], ['lint', 'a'], ['check', 'a', '--format', 'xml'], ['check', 'a', '--locale', 'fr'],
+    ['check', 'a', '--max-warnings', '-1'], ['check', 'a', '--nope'], ['check', '-', '-']]) {
+    assert.throws(() => parseCliArgs(bad), UsageError, bad.join(' '));
+  }
+  assert.throws(() => parseCliArgs(['check', '--locale', 'en', '--format', 'xml', 'a']), /--format must be/);
+  assert.throws(() => parseCliArgs(['check', '--format', 'xml', 'a']), /--format 只能是/);
+});
+
+test('output helpers: display width, colour choice, progress bar only on a terminal', () => {
+  assert.equal(displayWidth('错误'), 4);
+  assert.equal(displayWidth('warning'), 7);
+  const tty = { isTTY: true };
+  assert.equal(useColor(tty, {}), true);
+  assert.equal(useColor(tty, { NO_COLOR: '1' }), false);
+  assert.equal(useColor({}, {}), false);
+  assert.equal(useColor({}, { FORCE_COLOR: '1' }), true);
+  assert.equal(useColor({}, { FORCE_COLOR: '1', NO_COLOR: '1' }), false);
+
+  const written = [];
+  const p = new Progress({ isTTY: true, write: (s) => written.push(s) }, 50, messages('en'));
+  for (let i = 0; i < 50; i++) p.tick();
+  p.clear();
+  assert.ok(written.some((s) => s.includes('checked 50/50')), 'the last state is always drawn');
+  assert.ok(written.length < 50, 'redraws are throttled');
+  const quiet = [];
+  const q = new Progress({ isTTY: false, write: (s) => quiet.push(s) }, 500, messages('en'));
+  q.tick();
+  q.clear();
+  assert.deepEqual(quiet, [], 'no bar when standard error is not a terminal');
+  const few = [];
+  new Progress({ isTTY: true, write: (s) => few.push(s) }, 3, messages('en')).tick();
+  assert.deepEqual(few, [], 'no bar for a handful of files');
+});
