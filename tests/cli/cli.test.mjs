@@ -1,0 +1,334 @@
+// End-to-end tests of `xxgknb check`: the real bin on the real core, every option, every
+// input kind, encodings, unreadable files, standard input and the exit codes.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { run, runJson, assertSchema, tmpDir, byPath, rulesOf, readersReady, FIXTURES, ROOT } from './helpers.mjs';
+import { makeReport, renderJson, renderHtml, renderText, encodeGb18030 } from './fixtures/generate.mjs';
+
+const GOOD = 'reports/good-2023.json';
+const BAD = 'reports/bad-row-total-2023.json';
+const WARN = 'reports/blank-cell-2023.json';
+const CJK = /[\u4e00-\u9fff]/;
+
+test('--help is there in Chinese and English, and names every option', () => {
+  const zh = run(['--help']);
+  assert.equal(zh.code, 0);
+  const en = run(['check', '--help', '--locale', 'en']);
+  assert.equal(en.code, 0);
+  assert.match(zh.stdout, /用法/);
+  assert.match(en.stdout, /^xxgknb check: check annual reports/);
+  for (const out of [zh.stdout, en.stdout]) {
+    for (const opt of ['--format', '--report', '--locale', '--quiet', '--max-warnings', '--jobs', '--help', '--version', 'NO_COLOR']) assert.ok(out.includes(opt), opt);
+  }
+  assert.equal(run(['help']).code, 0);
+  const v = run(['--version']);
+  assert.equal(v.code, 0);
+  assert.match(v.stdout, /^xxgknb \d+\.\d+\.\d+/);
+});
+
+test('usage errors exit 2 with a hint, in the chosen language', () => {
+  for (const args of [[], ['check'], ['lint', GOOD], ['check', GOOD, '--format', 'xml'], ['check', GOOD, '--max-warnings', 'many'], ['check', GOOD, '--frmat', 'json']]) {
+    const r = run(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, /xxgknb --help/);
+    assert.equal(r.stdout, '');
+  }
+  assert.match(run(['check', GOOD, '--format', 'xml']).stderr, /^用法错误：--format 只能是/);
+  assert.match(run(['check', GOOD, '--format', 'xml', '--locale', 'en']).stderr, /^Usage error: --format must be/);
+});
+
+test('exit codes: 0 without errors, 1 with errors, 2 for paths that do not exist (the rest still checked)', () => {
+  const ok = run(['check', GOOD]);
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+  assert.match(ok.stdout, /✓ reports\/good-2023\.json/);
+  assert.equal(run(['check', BAD]).code, 1);
+  assert.equal(run(['check', GOOD, BAD]).code, 1);
+  const missing = run(['check', GOOD, 'no/such/report.html']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /找不到“no\/such\/report\.html”/);
+  assert.match(missing.stdout, /good-2023\.json/, 'the files that exist are still reported');
+  const nomatch = run(['check', 'reports/*.xls']);
+  assert.equal(nomatch.code, 2);
+  assert.match(nomatch.stderr, /没有匹配到任何文件/);
+});
+
+test('human output: grouped by file, severity, table/row/column labels, message, rule; summary', () => {
+  const r = run(['check', GOOD, BAD]);
+  const lines = r.stdout.split('\n');
+  const head = lines.findIndex((l) => l.startsWith('✗ reports/bad-row-total-2023.json'));
+  assert.ok(head >= 0, r.stdout);
+  assert.match(lines[head], /示例市示例区文化和旅游局 · 2023 年度 · 2021 年版格式/);
+  assert.match(lines[head + 1], /^ {2}错误 {2}三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 总计$/);
+  assert.match(lines[head + 2], /^ {8}表三.*应为 \d+.*\s{2}t3-\w+$/);
+  assert.match(r.stdout, /共检查 2 个文件：1 个文件有错误，1 个错误，0 个警告。/);
+  assert.ok(!r.stdout.includes('\x1b['), 'no colour when not on a terminal');
+});
+
+test('--locale en: English labels, messages and summary', () => {
+  const r = run(['check', GOOD, BAD, '--locale', 'en']);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^ {2}error {4}3\. Applications received and handled › .* › total$/m);
+  assert.match(r.stdout, /2 files checked: 1 with errors, 1 error, 0 warnings\./);
+  const message = r.stdout.split('\n').find((l) => /should be/.test(l));
+  assert.ok(message && !CJK.test(message), message);
+});
+
+test('colour only on request: FORCE_COLOR forces it, NO_COLOR wins', () => {
+  assert.ok(run(['check', BAD], { env: { FORCE_COLOR: '1' } }).stdout.includes('\x1b[31m'));
+  assert.ok(!run(['check', BAD], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout.includes('\x1b['));
+  assert.ok(!runJson(['check', BAD], { env: { FORCE_COLOR: '1' } }).stdout.includes('\x1b['), 'never in JSON');
+});
+
+test('--format json: one document, valid against the shipped schema, exit code inside', () => {
+  const r = runJson(['check', GOOD, BAD, WARN]);
+  assertSchema(r.doc);
+  assert.equal(r.code, 1);
+  assert.equal(r.doc.exitCode, 1);
+  assert.equal(r.doc.tool, 'xxgknb');
+  assert.deepEqual(r.doc.files.map((f) => f.path), [GOOD, BAD, WARN]);
+  const f = byPath(r.doc);
+  assert.deepEqual([f[GOOD].valid, f[GOOD].kind, f[GOOD].encoding, f[GOOD].issuer, f[GOOD].year, f[GOOD].format],
+    [true, 'json', 'utf-8', '示例市示例区文化和旅游局', 2023, '2021']);
+  assert.equal(f[BAD].valid, false);
+  assert.ok(f[BAD].diagnostics.some((d) => d.severity === 'error' && d.path === '/applications/received/total'));
+  assert.deepEqual(rulesOf(f[WARN]), ['blank-cell']);
+  assert.deepEqual([r.doc.summary.files, r.doc.summary.filesWithErrors, r.doc.summary.errorCount, r.doc.summary.warningCount], [3, 1, 1, 1]);
+  assert.equal(r.stderr, '');
+});
+
+test('--format csv: UTF-8 with BOM, a header, one CRLF row per diagnostic', () => {
+  const r = run(['check', GOOD, BAD, WARN, '--format', 'csv']);
+  assert.equal(r.code, 1);
+  assert.deepEqual([...r.raw.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const rows = r.stdout.slice(1).split('\r\n').filter(Boolean);
+  assert.equal(rows[0], '文件,发布机关,年度,格式,级别,规则,单元格,表,行,列,说明,应为,实为,行号');
+  assert.equal(rows.length, 1 + 2, 'one row for the error and one for the warning');
+  assert.match(rows[1], /^reports\/bad-row-total-2023\.json,示例市示例区文化和旅游局,2023,2021,错误,t3-\w+,\/applications\/received\/total,三、收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,总计,/);
+  assert.match(rows[2], /,警告,blank-cell,/);
+  const en = run(['check', BAD, '--format', 'csv', '--locale', 'en']).stdout.slice(1).split('\r\n');
+  assert.equal(en[0], 'file,issuer,year,format,severity,rule,path,table,row,column,message,expected,actual,line');
+});
+
+test('--report: a self-contained summary page with totals, chart, sorted files and every diagnostic', () => {
+  const dir = tmpDir();
+  // A file name that must be escaped in HTML.
+  const odd = path.join(dir, 'a<b>&"c.json');
+  fs.copyFileSync(path.join(FIXTURES, BAD), odd);
+  const page = path.join(dir, 'summary.html');
+  const r = run(['check', path.join(FIXTURES, GOOD), odd, path.join(FIXTURES, WARN), '--report', page]);
+  assert.equal(r.code, 1);
+  const html = fs.readFileSync(page, 'utf8');
+  assert.match(html, /^<!doctype html>/);
+  assert.ok(!/<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:|\/\/|[\w.]+\.(css|js|png))/i.test(html), 'no external assets');
+  assert.ok(!/@import|url\(/.test(html), 'no external CSS');
+  assert.match(html, /<section class="totals">/);
+  assert.match(html, /<figure class="chart">[\s\S]*blank-cell[\s\S]*<\/figure>/);
+  assert.ok(html.includes('a&lt;b&gt;&amp;&quot;c.json'));
+  assert.ok(!html.includes('a<b>'), 'file names are escaped');
+  // Files table: most errors first.
+  const table = html.slice(html.indexOf('文件一览'));
+  assert.ok(table.indexOf('a&lt;b&gt;') < table.indexOf('blank-cell-2023.json'));
+  assert.ok(table.indexOf('blank-cell-2023.json') < table.indexOf('good-2023.json'));
+  const doc = runJson(['check', path.join(FIXTURES, GOOD), odd, path.join(FIXTURES, WARN)]).doc;
+  for (const file of doc.files) for (const d of file.diagnostics) assert.ok(html.includes(d.message.replace(/"/g, '&quot;')), d.message);
+  const en = path.join(dir, 'en.html');
+  run(['check', path.join(FIXTURES, GOOD), '--report', en, '--locale', 'en']);
+  assert.match(fs.readFileSync(en, 'utf8'), /<html lang="en">[\s\S]*Annual report check results/);
+  // A page that cannot be written is I/O trouble.
+  const bad = run(['check', path.join(FIXTURES, GOOD), '--report', path.join(dir, 'no/such/dir/x.html')]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /无法写入汇总网页/);
+});
+
+test('--quiet prints only failing files; totals still count everything', () => {
+  const r = run(['check', GOOD, BAD, WARN, '--quiet']);
+  assert.equal(r.code, 1);
+  assert.ok(r.stdout.includes('bad-row-total-2023.json'));
+  assert.ok(!r.stdout.includes('good-2023.json') && !r.stdout.includes('blank-cell-2023.json'));
+  assert.match(r.stdout, /共检查 3 个文件/);
+  const j = runJson(['check', GOOD, BAD, WARN, '-q']).doc;
+  assert.deepEqual(j.files.map((f) => f.path), [BAD]);
+  assert.equal(j.summary.files, 3);
+});
+
+test('--max-warnings: more warnings than allowed make the exit code 1', () => {
+  assert.equal(run(['check', WARN]).code, 0);
+  assert.equal(run(['check', WARN, '--max-warnings', '1']).code, 0);
+  const over = run(['check', WARN, '--max-warnings', '0']);
+  assert.equal(over.code, 1);
+  assert.match(over.stdout, /警告数 1 超过 --max-warnings 0 的上限/);
+  const j = runJson(['check', WARN, '--max-warnings', '0']);
+  assert.equal(j.doc.exitCode, 1);
+  assert.match(j.stderr, /--max-warnings 0/);
+});
+
+test('standard input: JSON, HTML and text, kind told by content', async () => {
+  const json = fs.readFileSync(path.join(FIXTURES, GOOD));
+  const r = run(['check', '-'], { input: json });
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /✓ （标准输入）/);
+  const j = runJson(['check', '-'], { input: json }).doc;
+  assert.deepEqual([j.files[0].path, j.files[0].kind, j.files[0].issuer], ['-', 'json', '示例市示例区文化和旅游局']);
+  const html = runJson(['check', '-'], { input: fs.readFileSync(path.join(FIXTURES, 'reports/good-2023.html')) }).doc.files[0];
+  assert.equal(html.kind, 'html');
+  const text = runJson(['check', '-'], { input: fs.readFileSync(path.join(FIXTURES, 'reports/good-2023.txt')) }).doc.files[0];
+  assert.equal(text.kind, 'text');
+  if (await readersReady()) {
+    assert.deepEqual([html.valid, html.issuer, html.year], [true, '示例市示例区文化和旅游局', 2023], JSON.stringify(html.diagnostics));
+    assert.deepEqual([text.valid, text.issuer, text.year], [true, '示例市示例区文化和旅游局', 2023], JSON.stringify(text.diagnostics));
+  }
+  // Standard input together with files.
+  const both = runJson(['check', '-', BAD], { input: json }).doc;
+  assert.deepEqual(both.files.map((f) => f.path), ['-', BAD]);
+});
+
+test('every input kind from files: .json, .txt, .html, .htm', async (t) => {
+  const j = runJson(['check', 'reports/good-2023.json', 'reports/good-2023.txt', 'reports/good-2023.html', 'reports/good-2020.txt', 'mixed/sub/c-2024.htm']).doc;
+  assertSchema(j);
+  assert.deepEqual(j.files.map((f) => f.kind), ['json', 'text', 'html', 'text', 'html']);
+  if (!(await readersReady())) return t.skip('report readers not in the core yet: kinds checked, content not');
+  for (const f of j.files) assert.equal(f.valid, true, `${f.path}: ${JSON.stringify(f.diagnostics)}`);
+  assert.deepEqual(j.files.map((f) => f.year), [2023, 2023, 2023, 2020, 2024]);
+  assert.equal(j.files[3].format, '2019');
+});
+
+test('GB18030: GBK pages with and without a declaration, GB text and JSON decode correctly', async (t) => {
+  const dir = tmpDir();
+  const rep = makeReport({ issuer: '示例市示例县白云街道办事处', year: 2024, seed: 77 });
+  fs.writeFileSync(path.join(dir, 'declared.html'), encodeGb18030(renderHtml(rep, { charset: 'gb2312' })));
+  fs.writeFileSync(path.join(dir, 'undeclared.txt'), encodeGb18030(renderText(rep)));
+  fs.writeFileSync(path.join(dir, 'report.json'), encodeGb18030(renderJson(rep)));
+  // Declared UTF-8, saved as GBK: a common portal mistake.
+  fs.writeFileSync(path.join(dir, 'mislabelled.htm'), encodeGb18030(renderHtml(rep, { charset: 'utf-8' })));
+  const r = runJson(['check', dir]);
+  assertSchema(r.doc);
+  const f = byPath(r.doc);
+  const at = (n) => f[path.join(dir, n)];
+  for (const n of ['declared.html', 'undeclared.txt', 'report.json', 'mislabelled.htm']) assert.equal(at(n).encoding, 'gb18030', n);
+  assert.equal(at('report.json').issuer, '示例市示例县白云街道办事处');
+  assert.equal(at('report.json').valid, true, JSON.stringify(at('report.json').diagnostics));
+  assert.equal(at('mislabelled.htm').diagnostics[0].rule, 'charset-mismatch');
+  assert.equal(at('mislabelled.htm').diagnostics[0].severity, 'warning');
+  assert.ok(!rulesOf(at('declared.html')).includes('charset-mismatch'));
+  if (!(await readersReady())) return t.skip('report readers not in the core yet');
+  for (const n of ['declared.html', 'undeclared.txt']) {
+    assert.equal(at(n).issuer, '示例市示例县白云街道办事处', n);
+    assert.equal(at(n).valid, true, `${n}: ${JSON.stringify(at(n).diagnostics)}`);
+  }
+});
+
+test('files that cannot be read or decoded are reported, never skipped', () => {
+  const dir = tmpDir();
+  fs.copyFileSync(path.join(FIXTURES, GOOD), path.join(dir, 'good.json'));
+  fs.writeFileSync(path.join(dir, 'garbage.txt'), Buffer.from([0x41, 0xff, 0xfe, 0xff, 0x80, 0xff, 0x42]));
+  fs.writeFileSync(path.join(dir, 'scan.html'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'));
+  // Undecodable content is the file's error (exit 1) …
+  const r1 = runJson(['check', dir]);
+  assertSchema(r1.doc);
+  assert.equal(r1.code, 1);
+  const f1 = byPath(r1.doc);
+  assert.deepEqual(rulesOf(f1[path.join(dir, 'garbage.txt')]), ['file-undecodable']);
+  assert.deepEqual(rulesOf(f1[path.join(dir, 'scan.html')]), ['file-undecodable']);
+  assert.match(f1[path.join(dir, 'scan.html')].diagnostics[0].message, /PDF/);
+  assert.equal(f1[path.join(dir, 'garbage.txt')].encoding, null);
+  // … a file that cannot be read at all is I/O trouble (exit 2).
+  fs.symlinkSync(path.join(dir, 'gone.json'), path.join(dir, 'dangling.json'));
+  const r2 = runJson(['check', dir]);
+  assertSchema(r2.doc);
+  assert.equal(r2.code, 2);
+  const gone = byPath(r2.doc)[path.join(dir, 'dangling.json')];
+  assert.deepEqual(rulesOf(gone), ['file-unreadable']);
+  assert.match(gone.diagnostics[0].message, /ENOENT/);
+  assert.equal(r2.doc.summary.uncheckedFiles, 1);
+  assert.equal(r2.doc.files.length, 4, 'every file is in the output');
+  const human = run(['check', dir]);
+  assert.match(human.stdout, /✗ .*dangling\.json\n {2}错误 {2}整份报告\n {8}无法读取文件：ENOENT。/);
+  if (process.getuid?.() !== 0) {
+    // Permissions only bind a non-root user.
+    fs.unlinkSync(path.join(dir, 'dangling.json'));
+    fs.chmodSync(path.join(dir, 'good.json'), 0o000);
+    assert.equal(run(['check', dir]).code, 2);
+  }
+});
+
+test('a folder mixing good and bad reports: all reported, non-reports listed, years paired', async (t) => {
+  const r = runJson(['check', 'mixed']);
+  assertSchema(r.doc);
+  assert.equal(r.code, 1);
+  assert.deepEqual(r.doc.files.map((f) => f.path), ['mixed/a-2023.json', 'mixed/a-2024.json', 'mixed/b-2022.txt', 'mixed/b-2023.html', 'mixed/broken.json', 'mixed/sub/c-2024.htm']);
+  assert.deepEqual(r.doc.skipped, [{ path: 'mixed/README.md', reason: 'unsupported-extension' }]);
+  const f = byPath(r.doc);
+  assert.equal(f['mixed/a-2023.json'].valid, true);
+  assert.deepEqual(rulesOf(f['mixed/broken.json']), ['invalid-json']);
+  // Cross-year: 2024's carried-over natural persons (3) differ from 2023's carried-forward (2).
+  const a24 = f['mixed/a-2024.json'];
+  assert.equal(a24.previous, 'mixed/a-2023.json');
+  assert.deepEqual(a24.diagnostics.map((d) => [d.rule, d.path]),
+    [['cross-year-carryover', '/applications/carriedOver/natural'], ['cross-year-carryover', '/applications/carriedOver/total']]);
+  assert.ok(r.doc.summary.crossYearPairs >= 1);
+  const human = run(['check', 'mixed']);
+  assert.match(human.stdout, /跨年度核对：上一年度报告为 mixed\/a-2023\.json/);
+  assert.match(human.stdout, /已跳过 1 个不支持的文件.*mixed\/README\.md/);
+  if (!(await readersReady())) return t.skip('report readers not in the core yet: HTML/text pairing not checked');
+  assert.equal(r.doc.summary.crossYearPairs, 2);
+  assert.equal(f['mixed/b-2023.html'].previous, 'mixed/b-2022.txt');
+  assert.ok(rulesOf(f['mixed/b-2023.html']).includes('t4-total'));
+  assert.ok(!rulesOf(f['mixed/b-2023.html']).includes('cross-year-carryover'));
+  assert.equal(f['mixed/b-2022.txt'].valid, true);
+  assert.equal(f['mixed/sub/c-2024.htm'].valid, true);
+});
+
+test('the cross-year shortcut finds exactly what the core finds on whole reports', async () => {
+  const core = await import(new URL('../../js/index.node.mjs', import.meta.url));
+  const prev = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'mixed/a-2023.json'), 'utf8'));
+  const cur = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'mixed/a-2024.json'), 'utf8'));
+  for (const locale of ['zh-CN', 'en']) {
+    const whole = core.validate(cur, { previous: prev, locale }).diagnostics.filter((d) => d.rule === 'cross-year-carryover');
+    const cli = byPath(runJson(['check', 'mixed/a-2023.json', 'mixed/a-2024.json', '--locale', locale]).doc)['mixed/a-2024.json'].diagnostics;
+    assert.deepEqual(cli, whole);
+  }
+});
+
+test('ambiguous pairs (two reports of one issuer for one year) are not guessed', () => {
+  const r = runJson(['check', 'mixed/a-2023.json', 'reports/good-2023.json', 'mixed/a-2024.json']);
+  const a24 = byPath(r.doc)['mixed/a-2024.json'];
+  assert.deepEqual(rulesOf(a24), ['cross-year-ambiguous']);
+  assert.equal(a24.diagnostics[0].severity, 'info');
+  assert.equal(a24.previous, undefined);
+});
+
+test('glob patterns: **, braces, and quoting', () => {
+  const r = runJson(['check', 'mixed/**/*.{json,htm}']);
+  assert.deepEqual(r.doc.files.map((f) => f.path).sort(), ['mixed/a-2023.json', 'mixed/a-2024.json', 'mixed/broken.json', 'mixed/sub/c-2024.htm']);
+  const one = runJson(['check', 'reports/good-202?.t[x]t']);
+  assert.deepEqual(one.doc.files.map((f) => f.path), ['reports/good-2020.txt', 'reports/good-2023.txt']);
+});
+
+test('worker threads and the main thread give the same results, in input order', () => {
+  const dir = tmpDir();
+  for (let i = 0; i < 60; i++) {
+    const rep = makeReport({ issuer: `示例单位${i % 15}`, year: 2021 + Math.floor(i / 15), seed: 1000 + i, plant: i % 7 === 0 ? 't4-total' : undefined });
+    fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(rep));
+  }
+  const inline = runJson(['check', dir, '--jobs', '0']);
+  const threads = runJson(['check', dir, '--jobs', '2']);
+  assert.equal(inline.code, 1);
+  assert.equal(threads.stdout, inline.stdout);
+  assert.deepEqual(inline.doc.files.map((f) => path.basename(f.path)), [...Array(60).keys()].map((i) => `r${String(i).padStart(2, '0')}.json`));
+  assert.equal(inline.doc.summary.crossYearPairs, 45);
+  assertSchema(threads.doc);
+});
+
+test('a core without report readers: HTML and text are reported as not checkable, JSON still checked', () => {
+  const lite = fs.existsSync(path.join(ROOT, 'pkg/lite/xxgknb_bg.wasm')) ? path.join(ROOT, 'js/lite.node.mjs') : path.join(FIXTURES, 'lite-core.mjs');
+  const r = runJson(['check', 'mixed'], { env: { XXGKNB_CORE: lite } });
+  assertSchema(r.doc);
+  assert.equal(r.code, 2);
+  const f = byPath(r.doc);
+  for (const p of ['mixed/b-2022.txt', 'mixed/b-2023.html', 'mixed/sub/c-2024.htm']) assert.deepEqual(rulesOf(f[p]), ['reader-unavailable'], p);
+  assert.match(f['mixed/b-2023.html'].diagnostics[0].message, /不含报告读取器/);
+  assert.ok(rulesOf(f['mixed/a-2024.json']).includes('cross-year-carryover'));
+});
