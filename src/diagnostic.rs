@@ -58,8 +58,10 @@ impl std::fmt::Display for Num {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Num::Int(i) => write!(f, "{i}"),
-            // Shortest form that round-trips: 7730.28, not 7730.280000000001.
-            Num::Dec(d) => write!(f, "{d}"),
+            // Shortest form that round-trips (7730.28), through ryu, which serde_json already
+            // links, rather than core's float formatting: it keeps the wasm small.
+            Num::Dec(d) if d.fract() == 0.0 && d.abs() < 1e15 => write!(f, "{}", *d as i64),
+            Num::Dec(d) => f.write_str(ryu::Buffer::new().format(*d)),
         }
     }
 }

@@ -60,7 +60,11 @@ fn to_js<T: serde::Serialize>(v: &T) -> JsValue {
 }
 
 fn format_arg(v: &JsValue, func: &str) -> Result<Format, Error> {
-    let s = v.as_string().or_else(|| v.as_f64().map(|f| f.to_string()));
+    let s = v.as_string().or_else(|| {
+        v.as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 1e6)
+            .map(|f| (f as i64).to_string())
+    });
     s.as_deref().and_then(Format::parse).ok_or_else(|| {
         Error::new(&format!(
             "{func}: expected the format \"2019\" or \"2021\", got {}",

@@ -24,10 +24,11 @@ pub fn decode_str(text: &str) -> Report {
         Ok(v) => decode(&v),
         Err(e) => {
             let mut r = Report::default();
-            let msg = e.to_string();
-            // serde_json appends " at line L column C"; the location is given separately.
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            r.syntax_error = Some((msg, e.line(), e.column()));
+            r.syntax_error = Some((
+                e.classify() == serde_json::error::Category::Eof,
+                e.line(),
+                e.column(),
+            ));
             r
         }
     }

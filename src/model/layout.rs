@@ -218,7 +218,7 @@ const fn result(key: &'static str, group: Label, zh: &'static str, en: &'static 
     row(key, Some(group), zh, en, T3Role::Result)
 }
 
-pub const T3_ROWS: [T3Row; 26] = [
+pub static T3_ROWS: [T3Row; 26] = [
     row(
         "received",
         None,
@@ -403,7 +403,7 @@ pub const T3_ROWS: [T3Row; 26] = [
     ),
 ];
 
-pub const T3_COLUMNS: [(&str, Label); 7] = [
+pub static T3_COLUMNS: [(&str, Label); 7] = [
     ("natural", Label::new("自然人", "natural persons")),
     (
         "commercial",
@@ -429,7 +429,7 @@ const ORGS: Label = Label::new("法人或其他组织", "legal persons or other 
 // ---------------------------------------------------------------------------------------------
 // Table 四
 
-pub const T4_BLOCKS: [(&str, Label); 3] = [
+pub static T4_BLOCKS: [(&str, Label); 3] = [
     ("review", Label::new("行政复议", "administrative review")),
     (
         "litigationDirect",
@@ -444,7 +444,7 @@ pub const T4_BLOCKS: [(&str, Label); 3] = [
     ),
 ];
 
-pub const T4_COLUMNS: [(&str, Label); 5] = [
+pub static T4_COLUMNS: [(&str, Label); 5] = [
     ("upheld", Label::new("结果维持", "upheld")),
     ("corrected", Label::new("结果纠正", "corrected")),
     ("other", Label::new("其他结果", "other result")),
@@ -495,7 +495,7 @@ const fn col(
 const F19: Formats = Formats::Only(Format::F2019);
 const F21: Formats = Formats::Only(Format::F2021);
 
-const DOCS_COLUMNS: [T2Column; 6] = [
+static DOCS_COLUMNS: [T2Column; 6] = [
     col("made", "本年新制作数量", "made this year", Kind::Count, F19),
     col(
         "published",
@@ -537,7 +537,7 @@ const DECISIONS: T2Column = T2Column {
     formats: Formats::Both,
 };
 
-const ITEMS_COLUMNS: [T2Column; 3] = [
+static ITEMS_COLUMNS: [T2Column; 3] = [
     col(
         "previousItems",
         "上一年项目数量",
@@ -549,7 +549,7 @@ const ITEMS_COLUMNS: [T2Column; 3] = [
     DECISIONS,
 ];
 
-const ITEMS_2019_ONLY: [T2Column; 3] = [
+static ITEMS_2019_ONLY: [T2Column; 3] = [
     col(
         "previousItems",
         "上一年项目数量",
@@ -561,7 +561,7 @@ const ITEMS_2019_ONLY: [T2Column; 3] = [
     col("decisions", "处理决定数量", "decisions", Kind::Count, F19),
 ];
 
-const FEES_COLUMNS: [T2Column; 3] = [
+static FEES_COLUMNS: [T2Column; 3] = [
     col(
         "previousItems",
         "上一年项目数量",
@@ -583,7 +583,7 @@ const FEES_COLUMNS: [T2Column; 3] = [
     },
 ];
 
-const PROCUREMENT_COLUMNS: [T2Column; 2] = [
+static PROCUREMENT_COLUMNS: [T2Column; 2] = [
     col(
         "projects",
         "采购项目数量",
@@ -607,7 +607,7 @@ const ART_6: Label = Label::new("第二十条第（六）项", "Article 20 (6)")
 const ART_8: Label = Label::new("第二十条第（八）项", "Article 20 (8)");
 const ART_9: Label = Label::new("第二十条第（九）项", "Article 20 (9)");
 
-pub const T2_ROWS: [T2Row; 8] = [
+pub static T2_ROWS: [T2Row; 8] = [
     T2Row {
         key: "regulations",
         group: ART_1,

@@ -105,12 +105,8 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
     let Some(plain) = plain_number(digits) else {
         return invalid(Invalid::NotANumber);
     };
-    let int_digits = plain.split('.').next().unwrap_or("");
-    if int_digits.len() > 16 {
+    let Some(mut f) = decimal(&plain) else {
         return invalid(Invalid::TooLarge);
-    }
-    let Ok(mut f) = plain.parse::<f64>() else {
-        return invalid(Invalid::NotANumber);
     };
     if negative {
         f = -f;
@@ -123,6 +119,22 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
         CellState::Invalid { reason, .. } => invalid(reason),
         ok => ok,
     }
+}
+
+/// The value of ASCII digits with an optional fraction, without core's float parser (which
+/// costs the wasm ~10 KB): mantissa and power of ten are exact, so one division rounds right.
+fn decimal(plain: &str) -> Option<f64> {
+    let (int, frac) = plain.split_once('.').unwrap_or((plain, ""));
+    if int.trim_start_matches('0').len() > 16 {
+        return None;
+    }
+    // Past 15 significant digits a fraction cannot matter to a report: drop the rest.
+    let keep = 15usize.saturating_sub(int.len()).min(frac.len());
+    let mut mantissa: u64 = 0;
+    for b in int.bytes().chain(frac.bytes().take(keep)) {
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    Some(mantissa as f64 / 10f64.powi(keep as i32))
 }
 
 /// Split off a trailing unit the column allows; returns the number part and the factor to

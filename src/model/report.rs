@@ -93,8 +93,8 @@ pub struct Report {
     pub unknown: Vec<String>,
     pub structure: Vec<StructureIssue>,
     pub metadata: Vec<MetadataIssue>,
-    /// The input could not be read as JSON at all (message, line, column).
-    pub syntax_error: Option<(String, usize, usize)>,
+    /// The input could not be read as JSON at all: (ended too early, line, column).
+    pub syntax_error: Option<(bool, usize, usize)>,
 }
 
 impl Default for Report {

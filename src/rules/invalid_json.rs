@@ -20,13 +20,14 @@ pub static RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some((msg, line, column)) = &ctx.report.syntax_error else {
+    let Some((eof, line, column)) = &ctx.report.syntax_error else {
         return;
     };
-    let message = if ctx.zh() {
-        format!("无法读取报告：JSON 在第 {line} 行第 {column} 列有误（{msg}），请检查该处的括号、引号和逗号。")
-    } else {
-        format!("The report cannot be read: the JSON is broken at line {line}, column {column} ({msg}); check the brackets, quotes and commas there.")
+    let message = match (ctx.zh(), eof) {
+        (true, true) => format!("无法读取报告：JSON 在第 {line} 行第 {column} 列意外结束，文件可能不完整，请检查是否缺少结尾的括号或引号。"),
+        (true, false) => format!("无法读取报告：JSON 在第 {line} 行第 {column} 列有语法错误，请检查该处的括号、引号和逗号。"),
+        (false, true) => format!("The report cannot be read: the JSON ends unexpectedly at line {line}, column {column}; the file may be cut short (a closing bracket or quote missing?)."),
+        (false, false) => format!("The report cannot be read: the JSON has a syntax error at line {line}, column {column}; check the brackets, quotes and commas there."),
     };
     let mut d = ctx.diag(&RULE, "", message);
     d.location = Some(Location {
@@ -61,10 +62,6 @@ mod tests {
         assert_eq!(d.len(), 1);
         let loc = d[0].location.as_ref().unwrap();
         assert_eq!(loc.line, Some(3));
-        assert!(
-            d[0].message.starts_with("无法读取报告：JSON 在第 3 行"),
-            "{}",
-            d[0].message
-        );
+        assert_eq!(d[0].message, "无法读取报告：JSON 在第 3 行第 0 列意外结束，文件可能不完整，请检查是否缺少结尾的括号或引号。");
     }
 }

@@ -88,7 +88,7 @@ fn culprit<'a>(
             .position(|c| c == r)
             .unwrap_or(COLUMN_RULES.len())
     };
-    rules.sort_by_key(order);
+    super::sort_by_key(&mut rules, order);
     rules.dedup();
     let mut related: Vec<CellId> = diags
         .iter()
@@ -96,7 +96,7 @@ fn culprit<'a>(
         .flat_map(|e| e.cells())
         .filter(|&c| c != cell)
         .collect();
-    related.sort_unstable();
+    super::sort_by_key(&mut related, |&c| c);
     related.dedup();
     let message = if ctx.zh() {
         format!(

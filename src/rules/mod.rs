@@ -159,7 +159,18 @@ pub fn finish(out: &mut Vec<Diagnostic>, options: &Options) {
         let place = l.find(&d.path).map_or(0, |i| i as usize + 1);
         (sev, place)
     };
-    out.sort_by_key(rank);
+    sort_by_key(out, rank);
+}
+
+/// A stable insertion sort. Diagnostics are few; std's sorts would add kilobytes to the wasm.
+pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 #[cfg(test)]

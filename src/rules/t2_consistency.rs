@@ -68,7 +68,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if let Some(n) = ctx.report.num(id) {
                 if n.as_f64() >= YUAN_SUSPECT {
                     let message = if ctx.zh() {
-                        format!("{}为 {n} 万元（即 {} 亿元），数额异常，可能按“元”填写了；本栏单位为万元。", ctx.name(id), n.as_f64() / 10000.0)
+                        format!("{}为 {n} 万元（即 {} 亿元），数额异常，可能按“元”填写了；本栏单位为万元。", ctx.name(id), Num::Dec(n.as_f64() / 10000.0))
                     } else {
                         format!("{} is {n} (in 10,000 yuan), which is implausibly large; it was probably entered in yuan.", cap(ctx.name(id)))
                     };

@@ -1,0 +1,27 @@
+// The public API over one wasm-bindgen module (full or lite): the same few functions for every
+// entry point, so that Node, browsers and the lite build cannot drift apart.
+
+/**
+ * @param {object} raw       the wasm-bindgen module's exports
+ * @param {() => boolean} ready  whether the module is instantiated
+ */
+export function makeApi(raw, ready) {
+  const guard = (name, fn) => {
+    if (typeof fn !== 'function') return undefined;
+    return (...args) => {
+      if (!ready()) {
+        throw new Error(`xxgknb: ${name}() was called before the WebAssembly module was loaded; in a browser, \`await init()\` first`);
+      }
+      return fn(...args);
+    };
+  };
+  return {
+    validate: guard('validate', raw.validate),
+    validateJson: guard('validateJson', raw.validateJson),
+    parse: guard('parse', raw.parse),
+    check: guard('check', raw.check),
+    cells: guard('cells', raw.cells),
+    jsonSchema: guard('jsonSchema', raw.jsonSchema),
+    rules: guard('rules', raw.rules),
+  };
+}

@@ -1,0 +1,13 @@
+// Node entry of the lite build (validation only): instantiated synchronously on import.
+import { readFileSync } from 'node:fs';
+import * as raw from '../pkg/lite/xxgknb.js';
+import { makeApi } from './api.mjs';
+
+raw.initSync({ module: readFileSync(new URL('../pkg/lite/xxgknb_bg.wasm', import.meta.url)) });
+const api = makeApi(raw, () => true);
+
+export const { validate, validateJson, cells, jsonSchema, rules } = api;
+export { version } from '../pkg/lite/version.js';
+/** Already initialised in Node; kept so that code written for browsers runs unchanged. */
+export default async function init() {}
+export function initSync() {}
