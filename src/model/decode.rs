@@ -22,15 +22,14 @@ pub const SECTION_KEYS: [&str; 6] = [
 pub fn decode_str(text: &str) -> Report {
     match serde_json::from_str::<Value>(text) {
         Ok(v) => decode(&v),
-        Err(e) => {
-            let mut r = Report::default();
-            r.syntax_error = Some((
+        Err(e) => Report {
+            syntax_error: Some((
                 e.classify() == serde_json::error::Category::Eof,
                 e.line(),
                 e.column(),
-            ));
-            r
-        }
+            )),
+            ..Report::default()
+        },
     }
 }
 
