@@ -77,12 +77,12 @@ export function checkFile(core, input, opts) {
     return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-undecodable']()), carry: null, trouble: false };
   }
   const { text, encoding } = decoded;
-  // The extension decides, except that a page saved as .txt (or anything unnamed) is
-  // recognised by its content.
+  // The extension decides, except where the content plainly says otherwise: a page saved as
+  // .txt or .json, or a file without a telling name.
   let kind = extKind;
-  if (kind === null || kind === 'text') {
+  if (kind !== 'html') {
     const sniffed = sniffKind(text);
-    if (kind === null || sniffed !== 'text') kind = sniffed;
+    if (kind === null || (kind === 'text' && sniffed !== 'text') || (kind === 'json' && sniffed === 'html')) kind = sniffed;
   }
   const notes = decoded.notes.map((n) => diagnostic(n.code, 'warning', m.diag[n.code](...n.args)));
 

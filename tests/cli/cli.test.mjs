@@ -332,3 +332,14 @@ test('a core without report readers: HTML and text are reported as not checkable
   assert.match(f['mixed/b-2023.html'].diagnostics[0].message, /不含报告读取器/);
   assert.ok(rulesOf(f['mixed/a-2024.json']).includes('cross-year-carryover'));
 });
+
+test('kind by content where the extension misleads: a page saved as .txt or .json, a file without extension', () => {
+  const dir = tmpDir();
+  const page = fs.readFileSync(path.join(FIXTURES, 'reports/good-2023.html'));
+  fs.writeFileSync(path.join(dir, 'page.txt'), page);
+  fs.writeFileSync(path.join(dir, 'page.json'), page);
+  fs.writeFileSync(path.join(dir, 'report'), fs.readFileSync(path.join(FIXTURES, GOOD)));
+  const r = runJson(['check', path.join(dir, 'page.txt'), path.join(dir, 'page.json'), path.join(dir, 'report')]);
+  assert.deepEqual(r.doc.files.map((f) => f.kind), ['html', 'html', 'json']);
+  assert.equal(r.doc.files[2].valid, true);
+});
