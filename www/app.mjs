@@ -153,6 +153,11 @@ importButton.addEventListener('click', async () => {
   try {
     const parsed = mod.parse(text);
     const report = parsed?.report ?? parsed;
+    const cellCount = leaves(report).filter(([path]) => /^\/(proactive|applications|reviewLitigation)\//.test(path)).length;
+    if (cellCount === 0) {
+      importStatus.textContent = '未能从粘贴的文字中识别出表格数据，请检查是否复制了完整的报告，或手工填写。';
+      return;
+    }
     clearForm();
     handle.reset();
     fill(report);

@@ -81,6 +81,12 @@ export interface AdapterStrings {
   titlePrefix: string;
   /** Label of the one-click fix button, e.g. value => `改为 ${value}`. */
   fix(value: string): string;
+  /** After the first ten warnings in the summary, e.g. count => `另有 ${count} 条提示`. */
+  more(count: number): string;
+  /** Short note on each blank cell when more than three are blank (instead of one sentence each). */
+  blank: string;
+  /** The one summary line for all blank cells in that case. */
+  blanks(count: number): string;
 }
 
 export interface AttachOptions {

@@ -18,6 +18,9 @@ const STRINGS = {
     warningPrefix: '提示：',
     titlePrefix: '错误：',
     fix: (value) => `改为 ${value}`,
+    more: (count) => `另有 ${count} 条提示，见各单元格下方。`,
+    blank: '未填写；无数据请填 0。',
+    blanks: (count) => `${count} 个单元格未填写；无数据请填 0，涉及这些单元格的勾稽关系未作校验。`,
   },
   en: {
     summaryTitle: 'There is a problem',
@@ -26,12 +29,18 @@ const STRINGS = {
     warningPrefix: 'Warning: ',
     titlePrefix: 'Error: ',
     fix: (value) => `Use ${value}`,
+    more: (count) => `${count} more, shown next to their cells.`,
+    blank: 'Blank: enter 0 if there is nothing to report.',
+    blanks: (count) => `${count} cells are blank: enter 0 where there is nothing to report; the sums involving them were not checked.`,
   },
 };
 
 const OPTION_KEYS = ['fields', 'validator', 'locale', 'debounce', 'blockSubmit', 'summaryContainer', 'rules', 'previous', 'strings'];
 const METADATA = new Set(['/year', '/format', '/issuer', '/publishedOn']);
 const DEFAULT_DEBOUNCE = 300;
+// Past this many blank cells (a half-filled form on submit), one sentence each would bury the
+// errors: the cells get a short note and the summary one line for all of them.
+const BLANK_COMPACT = 3;
 
 let defaultValidator = null;
 let idCounter = 0;
@@ -191,10 +200,14 @@ export function attach(form, options = {}) {
     const shown = allowNew ? visible : visible.filter((d) => shownKeys.has(keyOf(d)));
     shownKeys = new Set(shown.map(keyOf));
 
+    const blanks = shown.filter((d) => d.rule === 'blank-cell');
+    const compact = blanks.length > BLANK_COMPACT;
+
     // Inline messages, one box per control.
     const perControl = new Map();
     const order = new Map(entries.map(({ el }, i) => [el, i]));
-    for (const d of shown) {
+    for (const original of shown) {
+      const d = compact && original.rule === 'blank-cell' ? { ...original, message: strings.blank } : original;
       const el = byPath.get(d.path);
       if (!el) continue;
       if (!perControl.has(el)) perControl.set(el, []);
@@ -223,10 +236,13 @@ export function attach(form, options = {}) {
 
     // The summary: problems in the order of the form; those no cell holds come first.
     if (showSummary || summary.visible) {
-      const items = shown
+      const listed = compact ? shown.filter((d) => d.rule !== 'blank-cell') : shown;
+      if (compact) listed.push({ ...blanks[0], related: blanks.slice(1).map((d) => d.path), message: strings.blanks(blanks.length) });
+      const items = listed
         .filter((d) => d.severity !== 'info')
         .map((d) => {
-          const el = byPath.get(d.path);
+          // A problem of a whole table or row links to the first of its cells the form has.
+          const el = byPath.get(d.path) ?? d.related.map((p) => byPath.get(p)).find(Boolean);
           return { diagnostic: d, el, rank: el ? order.get(el) : -1 };
         })
         .sort((a, b) => bySeverity[a.diagnostic.severity] - bySeverity[b.diagnostic.severity] || a.rank - b.rank)

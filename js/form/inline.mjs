@@ -86,8 +86,9 @@ export class InlineMessages {
     const ariaInvalid = el.getAttribute('aria-invalid');
     if (severity === 'error') el.setAttribute('aria-invalid', 'true');
     const groupEl = this.group(el);
+    const hadClass = groupEl?.hasAttribute('class') ?? false;
     groupEl?.classList.add(`xxgknb-group--${severity}`);
-    this.shown.set(el, { box, id, key, severity, groupEl, ariaInvalid });
+    this.shown.set(el, { box, id, key, severity, groupEl, hadClass, ariaInvalid });
   }
 
   clear(el) {
@@ -98,7 +99,12 @@ export class InlineMessages {
     removeToken(el, 'aria-describedby', current.id);
     if (current.ariaInvalid === null) el.removeAttribute('aria-invalid');
     else el.setAttribute('aria-invalid', current.ariaInvalid);
-    current.groupEl?.classList.remove(`xxgknb-group--${current.severity}`);
+    const { groupEl } = current;
+    if (groupEl) {
+      groupEl.classList.remove(`xxgknb-group--${current.severity}`);
+      // Leave no empty class="" behind on an element that had none.
+      if (!current.hadClass && groupEl.classList.length === 0) groupEl.removeAttribute('class');
+    }
   }
 
   /** Drop messages whose control is no longer wanted (or no longer in the page). */

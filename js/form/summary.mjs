@@ -3,6 +3,7 @@
 // to its cell. Text only, never HTML.
 
 let counter = 0;
+const WARNING_LIMIT = 10;
 
 export class ErrorSummary {
   /**
@@ -74,7 +75,15 @@ export class ErrorSummary {
       subtitle.textContent = this.strings.warningsTitle;
       body.append(subtitle);
     }
-    if (others.length) body.append(this.list(doc, others));
+    // Errors are all listed (each must be fixed); warnings can run to hundreds on a blank form
+    // (one per empty cell), so only the first few are, the rest stay next to their cells.
+    if (others.length) body.append(this.list(doc, others.slice(0, WARNING_LIMIT)));
+    if (others.length > WARNING_LIMIT) {
+      const more = doc.createElement('p');
+      more.className = 'xxgknb-summary__more';
+      more.textContent = this.strings.more(others.length - WARNING_LIMIT);
+      body.append(more);
+    }
     this.root.replaceChildren(alert);
   }
 
