@@ -69,8 +69,7 @@ function chart(ctx) {
 /**
  * @param {string} file
  * @param ctx  { m, locale, labeler, version, summary, byRule: Map, ruleNames: (id) => string,
- *              entries: {index, path, issuer, year, format, errorCount, warningCount, infoCount}[],
- *              load: (index) => result, skipped, inputErrors, generatedAt: Date }
+ *              ledger: Ledger (counts by file index), load: (index) => result, skipped, inputErrors, generatedAt: Date }
  */
 export function writeHtmlReport(file, ctx) {
   const { m, summary: s } = ctx;
@@ -78,8 +77,11 @@ export function writeHtmlReport(file, ctx) {
   const zh = ctx.locale === 'zh-CN';
   const out = new FileWriter(file);
   try {
-    const sorted = ctx.entries.slice().sort((a, b) =>
-      b.errorCount - a.errorCount || b.warningCount - a.warningCount || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const { ledger } = ctx;
+    const problems = (i) => ledger.errors[i] + ledger.warnings[i] + ledger.infos[i];
+    // Most errors first, then most warnings, then input order.
+    const sorted = Array.from({ length: ledger.length }, (_, i) => i)
+      .sort((a, b) => ledger.errors[b] - ledger.errors[a] || ledger.warnings[b] - ledger.warnings[a] || a - b);
     out.write(`<!doctype html>\n<html lang="${esc(ctx.locale)}"><head><meta charset="utf-8">` +
       `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(h.title)}</title>` +
       `<link rel="icon" href="data:,"><style>${CSS}</style></head><body>\n`);
@@ -91,24 +93,25 @@ export function writeHtmlReport(file, ctx) {
     const c = h.cols;
     out.write(`<h2>${esc(h.files)}</h2>\n<table><thead><tr><th>${esc(c.file)}</th><th>${esc(c.issuer)}</th><th class="n">${esc(c.year)}</th>` +
       `<th>${esc(c.format)}</th><th class="n">${esc(c.errors)}</th><th class="n">${esc(c.warnings)}</th></tr></thead><tbody>\n`);
-    for (const e of sorted) {
-      const name = esc(displayPath(ctx, e.path));
-      const link = e.errorCount + e.warningCount + e.infoCount > 0 ? `<a href="#f${e.index}">${name}</a>` : name;
-      out.write(`<tr><td class="path">${link}</td><td>${esc(e.issuer ?? '')}</td><td class="n">${esc(e.year ?? '')}</td><td>${esc(e.format ?? '')}</td>` +
-        `<td class="n${e.errorCount ? ' error' : ''}">${e.errorCount}</td><td class="n${e.warningCount ? ' warning' : ''}">${e.warningCount}</td></tr>\n`);
+    for (const i of sorted) {
+      const r = ctx.load(i);
+      const name = esc(displayPath(ctx, r.path));
+      const link = problems(i) > 0 ? `<a href="#f${i}">${name}</a>` : name;
+      out.write(`<tr><td class="path">${link}</td><td>${esc(r.issuer ?? '')}</td><td class="n">${esc(r.year ?? '')}</td><td>${esc(r.format ?? '')}</td>` +
+        `<td class="n${r.errorCount ? ' error' : ''}">${r.errorCount}</td><td class="n${r.warningCount ? ' warning' : ''}">${r.warningCount}</td></tr>\n`);
     }
     out.write('</tbody></table>\n');
 
-    const withProblems = sorted.filter((e) => e.errorCount + e.warningCount + e.infoCount > 0);
+    const withProblems = sorted.filter((i) => problems(i) > 0);
     out.write(`<h2>${esc(h.details)}</h2>\n`);
     if (withProblems.length === 0) out.write(`<p class="muted">${esc(h.noDiagnostics)}</p>\n`);
     const open = withProblems.length <= OPEN_ALL_UP_TO ? ' open' : '';
-    for (const e of withProblems) {
-      const r = ctx.load(e.index);
+    for (const i of withProblems) {
+      const r = ctx.load(i);
       const counts = [r.errorCount ? m.summary.errors(r.errorCount) : '', r.warningCount ? m.summary.warnings(r.warningCount) : '']
         .filter(Boolean).join(zh ? '，' : ', ');
       const meta = [r.issuer, r.year != null ? m.yearOf(r.year) : '', r.format ? m.formatOf(r.format) : ''].filter(Boolean).join(' · ');
-      out.write(`<details id="f${e.index}"${open}><summary>${esc(displayPath(ctx, r.path))} <span class="muted">${esc(meta)}${meta && counts ? ' — ' : ''}${esc(counts)}</span></summary>\n`);
+      out.write(`<details id="f${i}"${open}><summary>${esc(displayPath(ctx, r.path))} <span class="muted">${esc(meta)}${meta && counts ? ' — ' : ''}${esc(counts)}</span></summary>\n`);
       if (r.previous) out.write(`<p class="prev muted">${esc(m.previousFile(displayPath(ctx, r.previous)))}</p>\n`);
       out.write(`<table><thead><tr><th>${esc(c.severity)}</th><th>${esc(c.where)}</th><th>${esc(c.message)}</th><th>${esc(c.rule)}</th></tr></thead><tbody>\n`);
       for (const d of r.diagnostics) {

@@ -8,6 +8,7 @@ import { loadCore } from './core.mjs';
 import { runAll } from './pool.mjs';
 import { recount } from './process.mjs';
 import { Spool } from './spool.mjs';
+import { Ledger } from './ledger.mjs';
 import { makeLabeler } from './labels.mjs';
 import { StreamWriter, useColor, Progress } from './output.mjs';
 import { humanReporter, jsonReporter, csvReporter } from './reporters.mjs';
@@ -66,7 +67,8 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     message: p.code === 'no-match' ? m.errors.noMatch(p.input) : m.errors.notFound(p.input),
   }));
   for (const e of inputErrors) io.stderr.write(`${m.errors.ioPrefix}${e.message}\n`);
-  const items = found.files.map((f) => ({ path: f.path }));
+  const items = found.files;
+  found.files = null; // from here on, `items` (and later the spool) holds the paths
   if (found.stdin) {
     if (io.stdin.isTTY) {
       io.stderr.write(`${m.errors.usagePrefix}${m.errors.stdinTty}\n${m.errors.hint}\n`);
@@ -82,8 +84,8 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
 
   const spool = new Spool();
   try {
-    // 2. Check every file; results go to the spool, only a summary line stays in memory.
-    const entries = new Array(items.length);
+    // 2. Check every file; results go to the spool, only counts stay in memory.
+    const ledger = new Ledger(items.length);
     const byRule = new Map();
     const countRule = (d) => {
       let n = byRule.get(d.rule);
@@ -97,63 +99,52 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       core,
       options: { locale: opts.locale },
       onResult(index, { result, carry, trouble }) {
-        const at = spool.write(result);
-        let infos = 0;
-        for (const d of result.diagnostics) {
-          countRule(d);
-          if (d.severity === 'info') infos++;
-        }
-        entries[index] = {
-          index, at, path: result.path, issuer: result.issuer, year: result.year, format: result.format,
-          key: carry ? issuerKey(result.issuer) : null, carry,
-          errorCount: result.errorCount, warningCount: result.warningCount, infoCount: infos,
-          trouble, extra: null, previous: null,
-        };
+        ledger.set(index, spool.write({ result, carry }), result, trouble);
+        if (carry) ledger.keys.set(index, issuerKey(result.issuer));
+        for (const d of result.diagnostics) countRule(d);
         progress.tick();
       },
     });
     progress.clear();
+    items.length = 0; // the paths are in the spool now
 
     // 3. Consecutive years of one issuer: run the carry-over rule on each pair.
-    const pairs = crossYear(entries, core, opts, m);
-    for (const e of entries) {
-      for (const d of e.extra ?? []) {
-        countRule(d);
-        if (d.severity === 'error') e.errorCount++;
-        else if (d.severity === 'warning') e.warningCount++;
-        else if (d.severity === 'info') e.infoCount++;
-      }
-    }
+    const pairs = crossYear(ledger, spool, core, opts, m, (i, diagnostics) => {
+      ledger.addExtra(i, diagnostics, spool);
+      for (const d of diagnostics) countRule(d);
+    });
 
     // 4. Totals and the exit code, known before any output so the JSON can lead with them.
     const summary = {
-      files: entries.length,
+      files: ledger.length,
       validFiles: 0, filesWithErrors: 0, filesWithWarnings: 0, uncheckedFiles: 0,
       errorCount: 0, warningCount: 0, infoCount: 0,
       crossYearPairs: pairs, skippedFiles: found.skipped.length,
       byRule: Object.fromEntries([...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
     };
     let trouble = inputErrors.length > 0;
-    for (const e of entries) {
-      if (e.errorCount) summary.filesWithErrors++;
+    for (let i = 0; i < ledger.length; i++) {
+      if (ledger.errors[i]) summary.filesWithErrors++;
       else summary.validFiles++;
-      if (e.warningCount) summary.filesWithWarnings++;
-      if (e.trouble) { summary.uncheckedFiles++; trouble = true; }
-      summary.errorCount += e.errorCount;
-      summary.warningCount += e.warningCount;
-      summary.infoCount += e.infoCount;
+      if (ledger.warnings[i]) summary.filesWithWarnings++;
+      if (ledger.trouble[i]) { summary.uncheckedFiles++; trouble = true; }
+      summary.errorCount += ledger.errors[i];
+      summary.warningCount += ledger.warnings[i];
+      summary.infoCount += ledger.infos[i];
     }
     const warningsExceeded = opts.maxWarnings !== undefined && summary.warningCount > opts.maxWarnings;
     let exitCode = trouble ? EXIT.TROUBLE : summary.errorCount || warningsExceeded ? EXIT.ERRORS : EXIT.OK;
 
+    /** A file's full result: its own check plus what the cross-year check added. */
     const load = (i) => {
-      const e = entries[i];
-      const result = spool.read(e.at);
-      if (e.extra?.length) {
-        result.diagnostics.push(...e.extra);
+      const { result } = spool.read(ledger.at(i));
+      const extra = ledger.extraOf(i, spool);
+      if (extra) {
+        result.diagnostics.push(...extra);
         recount(result);
       }
-      if (e.previous) result.previous = e.previous;
+      const previous = ledger.previous.get(i);
+      if (previous) result.previous = previous;
       return result;
     };
     const ctx = {
@@ -168,7 +159,7 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       try { for (const r of core.rules()) descriptions.set(r.id, r.description?.[opts.locale] ?? r.id); } catch { /* labels only */ }
       try {
         writeHtmlReport(opts.report, {
-          ...ctx, byRule, entries, load, generatedAt: new Date(),
+          ...ctx, byRule, ledger, load, generatedAt: new Date(),
           ruleNames: (id) => descriptions.get(id) ?? m.ruleNames[id] ?? id,
         });
         if (opts.format === 'human' && !opts.quiet) io.stderr.write(`${m.summary.reportWritten(opts.report)}\n`);
@@ -182,9 +173,9 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     const w = new StreamWriter(io.stdout);
     const reporter = (opts.format === 'json' ? jsonReporter : opts.format === 'csv' ? csvReporter : humanReporter)(w, ctx);
     reporter.begin();
-    for (const e of entries) {
-      if (opts.quiet && e.errorCount === 0) continue;
-      reporter.file(load(e.index));
+    for (let i = 0; i < ledger.length; i++) {
+      if (opts.quiet && ledger.errors[i] === 0) continue;
+      reporter.file(load(i));
       await w.flushIfFull();
     }
     reporter.end();
@@ -198,11 +189,11 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
 
 /**
  * Pairs each report with the same issuer's report for the year before and adds the core's
- * cross-year-carryover findings to it (as `entry.extra`). Only that one rule is run on the
- * pair: every other finding is already in the file's own result.
+ * cross-year-carryover findings to it. Only that one rule is run on the pair, and only on the
+ * two rows it compares: every other finding is already in each file's own result.
  * @returns {number} the number of pairs checked
  */
-function crossYear(entries, core, opts, m) {
+function crossYear(ledger, spool, core, opts, m, addExtra) {
   let ids;
   try {
     ids = core.rules().map((r) => r.id);
@@ -212,15 +203,15 @@ function crossYear(entries, core, opts, m) {
   if (!ids.includes(CARRYOVER)) return 0;
   const onlyCarryover = Object.fromEntries(ids.filter((id) => id !== CARRYOVER).map((id) => [id, 'off']));
 
-  const byIssuer = new Map(); // key → Map(year → entries)
-  for (const e of entries) {
-    if (!e.key) continue;
-    let years = byIssuer.get(e.key);
-    if (!years) byIssuer.set(e.key, (years = new Map()));
-    const list = years.get(e.year);
-    if (list) list.push(e);
-    else years.set(e.year, [e]);
+  const byIssuer = new Map(); // key → Map(year → indices)
+  for (const [i, key] of ledger.keys) {
+    let years = byIssuer.get(key);
+    if (!years) byIssuer.set(key, (years = new Map()));
+    const list = years.get(ledger.year[i]);
+    if (list) list.push(i);
+    else years.set(ledger.year[i], [i]);
   }
+  const record = (i) => spool.read(ledger.at(i));
   let pairs = 0;
   for (const years of byIssuer.values()) {
     for (const [year, list] of years) {
@@ -229,29 +220,26 @@ function crossYear(entries, core, opts, m) {
       if (list.length > 1 || before.length > 1) {
         // Which of two reports for one year is "the" report is for a person to say.
         const dupYear = before.length > 1 ? year - 1 : year;
-        const dupPaths = (before.length > 1 ? before : list).map((e) => e.path);
-        for (const e of list) {
-          (e.extra ??= []).push({ rule: 'cross-year-ambiguous', severity: 'info', path: '', related: [], message: m.diag['cross-year-ambiguous'](dupYear, dupPaths) });
-        }
+        const dupPaths = (before.length > 1 ? before : list).map((i) => record(i).result.path);
+        const message = m.diag['cross-year-ambiguous'](dupYear, dupPaths);
+        for (const i of list) addExtra(i, [{ rule: 'cross-year-ambiguous', severity: 'info', path: '', related: [], message }]);
         continue;
       }
-      const cur = list[0];
-      const prev = before[0];
-      // Only the two rows the rule compares: every other rule has already run on each file.
-      const current = { year: cur.carry.year, format: cur.carry.format, applications: { carriedOver: cur.carry.carriedOver } };
+      const cur = record(list[0]).carry;
+      const prev = record(before[0]);
+      const current = { year: cur.year, format: cur.format, applications: { carriedOver: cur.carriedOver } };
       const previous = { year: prev.carry.year, format: prev.carry.format, applications: { carriedForward: prev.carry.carriedForward } };
       let result;
       try {
         result = core.validate(current, { locale: opts.locale, previous, partial: true, rules: onlyCarryover });
       } catch (err) {
-        (cur.extra ??= []).push({ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](String(err?.message ?? err)) });
-        cur.trouble = true;
+        addExtra(list[0], [{ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](String(err?.message ?? err)) }]);
+        ledger.trouble[list[0]] = 1;
         continue;
       }
       pairs++;
-      cur.previous = prev.path;
-      const found = result.diagnostics.filter((d) => d.rule === CARRYOVER);
-      if (found.length) (cur.extra ??= []).push(...found);
+      ledger.previous.set(list[0], prev.result.path);
+      addExtra(list[0], result.diagnostics.filter((d) => d.rule === CARRYOVER));
     }
   }
   return pairs;
