@@ -77,6 +77,8 @@ export function humanReporter(w, ctx) {
       const line = summaryLine(m, s, zh);
       w.write((s.errorCount ? c.red : s.warningCount ? c.yellow : c.green)(line) + '\n');
       if (ctx.skipped.length) w.write(c.dim(m.summary.skipped(ctx.skipped.length, listSome(ctx.skipped.map((x) => x.path)))) + '\n');
+      // Said on standard error at the start too, but a long run scrolls that away.
+      for (const e of ctx.inputErrors) w.write(c.red(m.errors.ioPrefix + e.message) + '\n');
       if (ctx.warningsExceeded) w.write(c.red(m.summary.maxWarnings(s.warningCount, ctx.maxWarnings)) + '\n');
     },
   };
