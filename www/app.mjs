@@ -85,11 +85,8 @@ const handle = attach(form);
 // Exposed for the host's own scripts (and the end-to-end tests), as a CMS page would.
 window.xxgknbForm = handle;
 
-handle.ready.then(() => {
-  engineStatus.textContent = '校验组件已就绪：离开单元格时自动检查';
-});
-form.addEventListener('xxgknb:error', () => {
-  engineStatus.textContent = '校验组件未能加载，提交时将由服务器检查';
+handle.ready.then((loaded) => {
+  engineStatus.textContent = loaded ? '校验组件已就绪：离开单元格时自动检查' : '校验组件未能加载，提交时将由服务器检查';
 });
 
 form.addEventListener('submit', (event) => {

@@ -121,8 +121,11 @@ export interface MappingCheck {
 }
 
 export interface FormHandle {
-  /** Settles when the validator is loaded (or has failed to load: see the `xxgknb:error` event). */
-  readonly ready: Promise<void>;
+  /**
+   * Resolves to true once the validator is loaded, or to false if it could not be (the form then
+   * works as without the adapter; the `xxgknb:error` event carries the error). Never rejects.
+   */
+  readonly ready: Promise<boolean>;
   /** The last result, or null before the first check. */
   readonly result: ValidationResult | null;
   /** Check everything as on submit, show every message and the summary (focused unless `focus: false`). */

@@ -148,11 +148,14 @@ export function attach(form, options = {}) {
         pending = null;
         run(trigger);
       }
+      return true;
     },
     (error) => {
-      // Leave the form as it was: the host's server-side checks still apply.
+      // Leave the form as it was: the host's server-side checks still apply. Resolve rather than
+      // reject, so that a host that never looks at `ready` gets no unhandled rejection.
       loadError = error instanceof Error ? error : new Error(String(error));
       if (!detached) form.dispatchEvent(new CustomEvent('xxgknb:error', { bubbles: true, detail: { error: loadError } }));
+      return false;
     },
   );
 

@@ -294,6 +294,46 @@ describe('年度报告填报 demo', () => {
     assert.match(messages[3], /options\.validator: expected an object with a validate\(\) function/);
   });
 
+  test('a submit before the WebAssembly module is ready waits for it, checks, then goes through', async () => {
+    const page = await env.context.newPage();
+    const problems = [];
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+    current = { page, problems };
+    await page.route('**/*.wasm', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(env.url('index.html'));
+    await page.waitForFunction(() => window.xxgknbForm);
+    await page.click('#load-sample');
+    await page.fill(cell('/applications/received/total'), '26');
+    await page.click('button[type="submit"]');
+    assert.equal(await page.locator('.xxgknb-summary').count(), 0, 'not ready yet');
+    await page.locator('.xxgknb-summary').waitFor({ timeout: 10000 });
+    assert.doesNotMatch(await page.locator('#notice').textContent(), /已提交/, 'held: it has an error');
+    // Mend it and submit again: goes through.
+    await page.locator(`${cell('/applications/received/total')} + .xxgknb-inline button`).click();
+    await page.click('button[type="submit"]');
+    assert.match(await page.locator('#notice').textContent(), /已提交审核/);
+  });
+
+  test('when the WebAssembly module cannot load, the form still submits (the server checks)', async () => {
+    const page = await env.context.newPage();
+    const problems = [];
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await page.goto(env.url('index.html'));
+    await page.waitForFunction(() => /未能加载/.test(document.getElementById('engine-status').textContent));
+    await page.click('#load-sample');
+    await page.click('button[type="submit"]');
+    assert.match(await page.locator('#notice').textContent(), /已提交审核/);
+    assert.equal(await page.locator('[class*="xxgknb-"]').count(), 0);
+    await page.close();
+    // The only complaints are the failed download itself and the glue's report of it.
+    assert.ok(problems.every((p) => /503|wasm|WebAssembly|Failed to load/i.test(p)), problems.join('\n'));
+  });
+
   test('pasting a published report fills the form when the report readers exist, and says so when they do not', async () => {
     const { page } = await demo();
     await page.click('#import-panel summary');

@@ -40,6 +40,7 @@ export async function launch() {
       args: FLAGS,
       viewport: { width: 1366, height: 900 },
       locale: 'zh-CN',
+      env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
     });
   } catch (error) {
     await server.close();
