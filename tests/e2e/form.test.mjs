@@ -42,6 +42,7 @@ describe('年度报告填报 demo', () => {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+    assert.equal(await page.locator('script:not([src]), [style]').count(), 0, 'no inline script or style');
   });
 
   test('a wrong value shows its message on the cell the validator blames, naming row, column and the expected value', async () => {

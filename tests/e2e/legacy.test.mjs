@@ -28,6 +28,9 @@ describe('legacy form (mapping by field name)', () => {
     const { page, wasm } = current;
     for (const response of wasm) assert.equal(response.type, 'application/wasm');
     assert.deepEqual(await page.evaluate(() => window.xxgknbForm.checkMapping('2021')), { missing: [], unknown: [] });
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp, /default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+    assert.equal(await page.locator('script:not([src]), [style]').count(), 0, 'no inline script or style');
     // The markup itself knows nothing of model paths.
     assert.equal(await page.locator('[data-xxgknb], [name^="/"]').count(), 0);
   });
