@@ -51,6 +51,7 @@ function setYear(year) {
 
 function fill(report) {
   if (report.year) setYear(report.year);
+  else if (report.format === '2019' || report.format === '2021') showLayout(report.format);
   for (const [path, value] of leaves(report)) {
     if (path === '/year' || path === '/format') continue;
     const field = fieldFor(path);

@@ -1,15 +1,18 @@
 // Embedding into a form we did not design: the old CMS names its fields nd, t2_r1_c1, t3_r1_c1, t4_c1.
-// The whole integration is the mapping from those names to model paths, and one attach().
+// The whole integration is the mapping from those names to model paths (ten lines), and one attach().
 import { attach } from '/js/form/index.mjs';
 
 const fields = { nd: '/year', fbjg: '/issuer' };
-['regulations', 'normativeDocuments'].forEach((r, i) => ['issued', 'repealed', 'inForce'].forEach((c, j) => { fields[`t2_r${i + 1}_c${j + 1}`] = `/proactive/${r}/${c}`; }));
-['licensing/decisions', 'punishment/decisions', 'enforcement/decisions', 'fees/amount'].forEach((p, i) => { fields[`t2_r${i + 3}_c1`] = `/proactive/${p}`; });
-const t3 = 'received carriedOver results/granted results/partiallyGranted ' + 'stateSecret prohibitedByLaw endangersSecurity thirdPartyRights internalAffairs processInformation enforcementFiles administrativeQuery'.replace(/(\w+)/g, 'results/withheld/$1')
-  + ' ' + 'notHeld needsCreation stillUnclear'.replace(/(\w+)/g, 'results/unavailable/$1') + ' ' + 'petitionComplaint duplicate publication excessive reconfirmation'.replace(/(\w+)/g, 'results/notProcessed/$1')
-  + ' ' + 'overdueCorrection unpaidFee other'.replace(/(\w+)/g, 'results/otherHandling/$1') + ' results/total carriedForward';
-t3.split(' ').forEach((r, i) => ['natural', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total'].forEach((c, j) => { fields[`t3_r${i + 1}_c${j + 1}`] = `/applications/${r}/${c}`; }));
-['review', 'litigationDirect', 'litigationAfterReview'].forEach((b, i) => ['upheld', 'corrected', 'other', 'pending', 'total'].forEach((c, j) => { fields[`t4_c${i * 5 + j + 1}`] = `/reviewLitigation/${b}/${c}`; }));
+const name = (table, row, col) => `${table}_r${row + 1}_c${col + 1}`;
+const sub = (group, items) => items.split(' ').map((item) => `results/${group}/${item}`);
+const t3Rows = ['received', 'carriedOver', 'results/granted', 'results/partiallyGranted', ...sub('withheld', 'stateSecret prohibitedByLaw endangersSecurity thirdPartyRights internalAffairs processInformation enforcementFiles administrativeQuery'),
+  ...sub('unavailable', 'notHeld needsCreation stillUnclear'), ...sub('notProcessed', 'petitionComplaint duplicate publication excessive reconfirmation'),
+  ...sub('otherHandling', 'overdueCorrection unpaidFee other'), 'results/total', 'carriedForward'];
+t3Rows.forEach((row, r) => ['natural', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total'].forEach((col, c) => { fields[name('t3', r, c)] = `/applications/${row}/${col}`; }));
+['regulations', 'normativeDocuments'].forEach((row, r) => ['issued', 'repealed', 'inForce'].forEach((col, c) => { fields[name('t2', r, c)] = `/proactive/${row}/${col}`; }));
+['licensing/decisions', 'punishment/decisions', 'enforcement/decisions', 'fees/amount'].forEach((path, i) => { fields[name('t2', i + 2, 0)] = `/proactive/${path}`; });
+['review', 'litigationDirect', 'litigationAfterReview'].forEach((block, b) => ['upheld', 'corrected', 'other', 'pending', 'total'].forEach((col, c) => { fields[`t4_c${b * 5 + c + 1}`] = `/reviewLitigation/${block}/${col}`; }));
+
 const form = document.getElementById('nbForm');
 window.xxgknbForm = attach(form, { fields });
 
