@@ -1,5 +1,6 @@
 //! The diagnostic: the one small serialisable struct every surface speaks (see docs/api.md).
 
+use crate::json::{write_str_array, ObjectWriter};
 use serde::Serialize;
 
 /// How bad a finding is. `error` makes a report invalid; the others never do.
@@ -165,9 +166,71 @@ impl ValidationResult {
         }
     }
 
+    /// The result as JSON text: written directly, not through serde, which keeps the lite wasm
+    /// small and the hot path fast. Tests pin it to the serde form.
     pub fn to_json(&self) -> String {
-        // Serialising plain structs of strings and numbers cannot fail.
-        serde_json::to_string(self).unwrap_or_else(|_| String::from("{}"))
+        let mut out = String::with_capacity(128 + self.diagnostics.len() * 256);
+        let mut o = ObjectWriter::new(&mut out);
+        o.raw("valid", if self.valid { "true" } else { "false" });
+        o.str("format", self.format.as_str());
+        match self.year {
+            Some(y) => o.raw("year", &y.to_string()),
+            None => o.raw("year", "null"),
+        }
+        o.raw("errorCount", &self.error_count.to_string());
+        o.raw("warningCount", &self.warning_count.to_string());
+        let buf = o.key("diagnostics");
+        buf.push('[');
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                buf.push(',');
+            }
+            d.write_json(buf);
+        }
+        buf.push(']');
+        o.end();
+        out
+    }
+}
+
+impl Diagnostic {
+    /// Append this diagnostic as JSON, keys in the same order as its serde form.
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = ObjectWriter::new(out);
+        o.str("rule", self.rule);
+        o.str("severity", self.severity.as_str());
+        o.str("path", &self.path);
+        write_str_array(o.key("related"), &self.related);
+        o.str("message", &self.message);
+        if let Some(n) = self.expected {
+            o.raw("expected", &n.to_string());
+        }
+        if let Some(n) = self.actual {
+            o.raw("actual", &n.to_string());
+        }
+        if !self.also_breaks.is_empty() {
+            write_str_array(o.key("alsoBreaks"), &self.also_breaks);
+        }
+        if let Some(i) = &self.input {
+            o.str("input", i);
+        }
+        if let Some(l) = &self.location {
+            let mut lo = ObjectWriter::new(o.key("location"));
+            if let Some(v) = l.line {
+                lo.raw("line", &v.to_string());
+            }
+            if let Some(v) = l.column {
+                lo.raw("column", &v.to_string());
+            }
+            if let Some(v) = &l.element {
+                lo.str("element", v);
+            }
+            if let Some(v) = &l.excerpt {
+                lo.str("excerpt", v);
+            }
+            lo.end();
+        }
+        o.end();
     }
 }
 
@@ -190,6 +253,30 @@ mod tests {
             serde_json::to_string(&d).unwrap(),
             r#"{"rule":"t3-row-total","severity":"error","path":"/applications/received/total","related":["/applications/received/natural"],"message":"表三「一、本年新收政府信息公开申请数量」行「总计」列应为 20，现为 21。","expected":20,"actual":21}"#
         );
+    }
+
+    #[test]
+    fn hand_written_json_equals_the_serde_form() {
+        let mut d = Diagnostic::new(
+            "invalid-json",
+            Severity::Error,
+            "",
+            "a \"quoted\"\nline".into(),
+        );
+        d.location = Some(Location {
+            line: Some(3),
+            column: Some(1),
+            element: None,
+            excerpt: Some("x".into()),
+        });
+        d.also_breaks = vec!["t3-row-total"];
+        d.input = Some("十二".into());
+        d.expected = Some(Num::Dec(0.5));
+        let mut written = String::new();
+        d.write_json(&mut written);
+        assert_eq!(written, serde_json::to_string(&d).unwrap());
+        let r = ValidationResult::new(crate::model::Format::F2019, None, vec![d]);
+        assert_eq!(r.to_json(), serde_json::to_string(&r).unwrap());
     }
 
     #[test]

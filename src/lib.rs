@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod diagnostic;
+pub mod json;
 pub mod messages;
 pub mod model;
 pub mod options;
@@ -13,8 +14,9 @@ pub mod rules;
 #[cfg(feature = "readers")]
 pub mod readers;
 
+/// The JavaScript binding (public so that its own tests can call it).
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Severity, ValidationResult};
 pub use model::{Format, Report};

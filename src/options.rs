@@ -2,9 +2,9 @@
 //! key, an unknown locale) is an [`OptionsError`], which the binding throws as a JS `Error`.
 
 use crate::diagnostic::Severity;
+use crate::json::{self, Json};
 use crate::messages::Locale;
-use crate::model::{decode::decode, Report};
-use serde_json::Value;
+use crate::model::{decode::decode_json, Report};
 use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -46,51 +46,63 @@ impl Options {
         }
     }
 
-    /// Read options from a JSON value (`null` or absent means defaults).
-    pub fn from_value(v: &Value) -> Result<Options, OptionsError> {
+    /// Read options from JSON text (what the binding gets from `JSON.stringify`).
+    pub fn from_json(text: &str) -> Result<Options, OptionsError> {
+        match json::parse(text) {
+            Ok(v) => Options::from_parsed(&v),
+            Err(_) => Err(OptionsError::NotAnObject("text that is not JSON")),
+        }
+    }
+
+    /// Read options from a `serde_json` value (for Rust callers that already hold one).
+    pub fn from_value(v: &serde_json::Value) -> Result<Options, OptionsError> {
+        Options::from_json(&v.to_string())
+    }
+
+    fn from_parsed(v: &Json) -> Result<Options, OptionsError> {
         let mut o = Options::default();
-        let map = match v {
-            Value::Null => return Ok(o),
-            Value::Object(m) => m,
+        let members = match v {
+            Json::Null => return Ok(o),
+            Json::Obj(m, _) => m,
             other => return Err(OptionsError::NotAnObject(kind(other))),
         };
-        for (k, v) in map {
-            match k.as_str() {
+        for (k, v) in members {
+            match k.as_ref() {
                 "locale" => {
                     o.locale = match v {
-                        Value::Null => Locale::ZhCn,
-                        Value::String(s) => Locale::parse(s)
+                        Json::Null => Locale::ZhCn,
+                        Json::Str(s) => Locale::parse(s)
                             .ok_or_else(|| OptionsError::Locale(format!("\"{s}\"")))?,
-                        other => return Err(OptionsError::Locale(other.to_string())),
+                        other => return Err(OptionsError::Locale(other.text().into_owned())),
                     }
                 }
                 "partial" => {
                     o.partial = match v {
-                        Value::Null => false,
-                        Value::Bool(b) => *b,
-                        other => return Err(OptionsError::Partial(other.to_string())),
+                        Json::Null => false,
+                        Json::Bool(b) => *b,
+                        other => return Err(OptionsError::Partial(other.text().into_owned())),
                     }
                 }
                 "previous" => match v {
-                    Value::Null => {}
-                    Value::Object(_) => o.previous = Some(Box::new(decode(v))),
+                    Json::Null => {}
+                    Json::Obj(..) => o.previous = Some(Box::new(decode_json(v))),
                     other => return Err(OptionsError::Previous(kind(other))),
                 },
                 "rules" => match v {
-                    Value::Null => {}
-                    Value::Object(m) => {
+                    Json::Null => {}
+                    Json::Obj(m, _) => {
                         for (id, level) in m {
                             let rule = crate::rules::find(id)
-                                .ok_or_else(|| OptionsError::UnknownRule(id.clone()))?;
+                                .ok_or_else(|| OptionsError::UnknownRule(id.to_string()))?;
                             let sev = match level.as_str() {
                                 Some("off") => None,
                                 Some(s) => Some(Severity::parse(s).ok_or_else(|| {
-                                    OptionsError::RuleLevel(id.clone(), level.to_string())
+                                    OptionsError::RuleLevel(id.to_string(), format!("\"{s}\""))
                                 })?),
                                 None => {
                                     return Err(OptionsError::RuleLevel(
-                                        id.clone(),
-                                        level.to_string(),
+                                        id.to_string(),
+                                        level.text().into_owned(),
                                     ))
                                 }
                             };
@@ -105,24 +117,19 @@ impl Options {
         Ok(o)
     }
 
-    pub fn from_json(text: &str) -> Result<Options, OptionsError> {
-        // The binding serialises a JS object, so this text is always JSON.
-        Options::from_value(&serde_json::from_str(text).unwrap_or(Value::Null))
-    }
-
     pub fn is_off(&self, id: &str) -> bool {
         self.overrides.iter().any(|(r, s)| *r == id && s.is_none())
     }
 }
 
-pub fn kind(v: &Value) -> &'static str {
+pub fn kind(v: &Json) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Num(_) => "a number",
+        Json::Str(_) => "a string",
+        Json::Arr(..) => "an array",
+        Json::Obj(..) => "an object",
     }
 }
 

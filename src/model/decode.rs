@@ -6,7 +6,7 @@ use super::normalize::normalize;
 use super::report::{
     CellState, FormatSource, MetadataIssue, MetadataProblem, Report, StructureIssue,
 };
-use serde_json::{Map, Value};
+use crate::json::{self, Json};
 use std::collections::BTreeSet;
 
 pub const SECTION_KEYS: [&str; 6] = [
@@ -20,32 +20,33 @@ pub const SECTION_KEYS: [&str; 6] = [
 
 /// Parse JSON text and decode it. Text that is not JSON gives a report with `syntax_error` set.
 pub fn decode_str(text: &str) -> Report {
-    match serde_json::from_str::<Value>(text) {
-        Ok(v) => decode(&v),
+    match json::parse(text) {
+        Ok(v) => decode_json(&v),
         Err(e) => Report {
-            syntax_error: Some((
-                e.classify() == serde_json::error::Category::Eof,
-                e.line(),
-                e.column(),
-            )),
+            syntax_error: Some((e.eof, e.line, e.column)),
             ..Report::default()
         },
     }
 }
 
-/// Decode a JSON value in the model's shape.
-pub fn decode(value: &Value) -> Report {
+/// Decode a `serde_json` value (for Rust callers that already hold one).
+pub fn decode(value: &serde_json::Value) -> Report {
+    decode_str(&value.to_string())
+}
+
+/// Decode a parsed JSON value in the model's shape.
+pub fn decode_json(value: &Json) -> Report {
     let mut r = Report::default();
-    let Some(obj) = value.as_object() else {
+    let Json::Obj(members, _) = value else {
         r.structure.push(StructureIssue {
             path: String::new(),
-            found: kind_of(value),
+            found: value.kind(),
             expected_keys: Vec::new(),
         });
         return r;
     };
-    for (key, v) in obj {
-        match key.as_str() {
+    for (key, v) in members {
+        match key.as_ref() {
             "year" => decode_year(&mut r, v),
             "format" => decode_format(&mut r, v),
             "issuer" => r.issuer = text(&mut r, "/issuer", v),
@@ -79,7 +80,7 @@ fn table_node(key: &str) -> Option<usize> {
         .find(|&c| l.nodes[c].key == key)
 }
 
-fn walk(r: &mut Report, node: usize, v: &Value, path: &mut String) {
+fn walk(r: &mut Report, node: usize, v: &Json, path: &mut String) {
     let l = layout();
     let n: &Node = &l.nodes[node];
     if let Some(id) = n.cell {
@@ -88,20 +89,25 @@ fn walk(r: &mut Report, node: usize, v: &Value, path: &mut String) {
         return;
     }
     match v {
-        Value::Object(map) => walk_object(r, n, map, path),
+        Json::Obj(members, _) => walk_object(r, n, members, path),
         // A whole table or row given as null: every cell below it is blank.
-        Value::Null => blank_below(r, node),
+        Json::Null => blank_below(r, node),
         other => r.structure.push(StructureIssue {
             path: path.clone(),
-            found: kind_of(other),
+            found: other.kind(),
             expected_keys: n.children.iter().map(|&c| l.nodes[c].key.clone()).collect(),
         }),
     }
 }
 
-fn walk_object(r: &mut Report, n: &Node, map: &Map<String, Value>, path: &mut String) {
+fn walk_object(
+    r: &mut Report,
+    n: &Node,
+    members: &[(std::borrow::Cow<str>, Json)],
+    path: &mut String,
+) {
     let l = layout();
-    for (k, v) in map {
+    for (k, v) in members {
         let len = path.len();
         path.push('/');
         path.push_str(&escape(k));
@@ -123,10 +129,10 @@ fn blank_below(r: &mut Report, node: usize) {
     }
 }
 
-fn decode_year(r: &mut Report, v: &Value) {
+fn decode_year(r: &mut Report, v: &Json) {
     let parsed = match v {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => {
+        Json::Num(_) => v.as_i64(),
+        Json::Str(s) => {
             let t = s.trim().trim_end_matches('年').trim();
             let t: String = t
                 .chars()
@@ -152,12 +158,12 @@ fn decode_year(r: &mut Report, v: &Value) {
     }
 }
 
-fn decode_format(r: &mut Report, v: &Value) {
+fn decode_format(r: &mut Report, v: &Json) {
     let f = match v {
-        Value::String(s) => Format::parse(s),
-        Value::Number(n) => n.as_i64().and_then(|i| Format::parse(&i.to_string())),
+        Json::Str(s) => Format::parse(s),
+        Json::Num(n) => Format::parse(n),
         // An empty format field in a form means "not chosen": infer it.
-        Value::Null => return,
+        Json::Null => return,
         _ => None,
     };
     match f {
@@ -171,8 +177,8 @@ fn decode_format(r: &mut Report, v: &Value) {
     }
 }
 
-fn decode_date(r: &mut Report, v: &Value) {
-    if v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty()) {
+fn decode_date(r: &mut Report, v: &Json) {
+    if *v == Json::Null || v.as_str().is_some_and(|s| s.trim().is_empty()) {
         return;
     }
     match v.as_str().and_then(parse_date) {
@@ -213,38 +219,38 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     (1..=days[m as usize - 1]).contains(&d).then_some((y, m, d))
 }
 
-fn decode_sections(r: &mut Report, v: &Value) {
+fn decode_sections(r: &mut Report, v: &Json) {
     match v {
-        Value::Object(map) => {
-            for (k, v) in map {
-                if !SECTION_KEYS.contains(&k.as_str()) {
+        Json::Obj(members, _) => {
+            for (k, v) in members {
+                if !SECTION_KEYS.contains(&k.as_ref()) {
                     r.unknown.push(format!("/sections/{}", escape(k)));
                     continue;
                 }
                 match v {
-                    Value::String(s) => r.sections.push((k.clone(), s.clone())),
-                    Value::Null => {}
+                    Json::Str(s) => r.sections.push((k.to_string(), s.to_string())),
+                    Json::Null => {}
                     _ => r.structure.push(StructureIssue {
                         path: format!("/sections/{k}"),
-                        found: kind_of(v),
+                        found: v.kind(),
                         expected_keys: Vec::new(),
                     }),
                 }
             }
         }
-        Value::Null => {}
+        Json::Null => {}
         other => r.structure.push(StructureIssue {
             path: "/sections".into(),
-            found: kind_of(other),
+            found: other.kind(),
             expected_keys: SECTION_KEYS.iter().map(|s| s.to_string()).collect(),
         }),
     }
 }
 
-fn text(r: &mut Report, path: &'static str, v: &Value) -> Option<String> {
+fn text(r: &mut Report, path: &'static str, v: &Json) -> Option<String> {
     match v {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::String(_) | Value::Null => None,
+        Json::Str(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Json::Str(_) | Json::Null => None,
         other => {
             r.metadata.push(MetadataIssue {
                 path,
@@ -293,28 +299,17 @@ pub fn shape_votes(r: &Report) -> [usize; 2] {
     v
 }
 
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-fn show(v: &Value) -> String {
-    let s = match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    s.chars().take(40).collect()
+fn show(v: &Json) -> String {
+    v.text().chars().take(40).collect()
 }
 
 /// RFC 6901 escaping of one key.
-pub fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+pub fn escape(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.bytes().any(|b| b == b'~' || b == b'/') {
+        std::borrow::Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
+    } else {
+        std::borrow::Cow::Borrowed(key)
+    }
 }
 
 #[cfg(test)]

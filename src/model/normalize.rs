@@ -4,7 +4,7 @@
 use super::layout::Kind;
 use super::report::{CellState, Invalid};
 use crate::diagnostic::Num;
-use serde_json::Value;
+use crate::json::Json;
 
 /// Largest integer JavaScript holds exactly; anything past it cannot be a real count.
 pub const MAX_INT: i64 = 9_007_199_254_740_991;
@@ -13,24 +13,39 @@ pub const MAX_INT: i64 = 9_007_199_254_740_991;
 const BLANKS: [&str; 9] = ["", "-", "--", "—", "——", "–", "/", "无", "不适用"];
 
 /// Normalise one JSON cell value for a column of `kind` whose model unit is `unit`.
-pub fn normalize(value: &Value, kind: Kind, unit: Option<&str>) -> CellState {
+pub fn normalize(value: &Json, kind: Kind, unit: Option<&str>) -> CellState {
     match value {
-        Value::Null => CellState::Blank { input: None },
-        Value::Number(n) => from_json_number(n, kind),
-        Value::String(s) => normalize_str(s, kind, unit),
-        Value::Bool(_) | Value::Array(_) | Value::Object(_) => CellState::Invalid {
-            input: clip(&value.to_string()),
+        Json::Null => CellState::Blank { input: None },
+        Json::Num(n) => from_json_number(n, kind),
+        Json::Str(s) => normalize_str(s, kind, unit),
+        Json::Bool(_) | Json::Arr(..) | Json::Obj(..) => CellState::Invalid {
+            input: clip(&value.text()),
             reason: Invalid::WrongType,
         },
     }
 }
 
-fn from_json_number(n: &serde_json::Number, kind: Kind) -> CellState {
-    if let Some(i) = n.as_i64() {
-        return int_state(i, &n.to_string());
+/// A JSON number literal: `12`, `-3`, `12.0`, `7730.28`, `1e3`.
+fn from_json_number(n: &str, kind: Kind) -> CellState {
+    if let Ok(i) = n.parse::<i64>() {
+        return int_state(i, n);
     }
-    let f = n.as_f64().unwrap_or(f64::NAN);
-    number_state(f, kind, &n.to_string())
+    let (negative, body) = match n.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, n),
+    };
+    let (mantissa, exp) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (
+            m,
+            e.trim_start_matches('+').parse::<i32>().unwrap_or(i32::MAX),
+        ),
+        None => (body, 0),
+    };
+    let f = match decimal(mantissa) {
+        Some(f) if exp.unsigned_abs() <= 300 => f * 10f64.powi(exp),
+        _ => f64::INFINITY,
+    };
+    number_state(if negative { -f } else { f }, kind, n)
 }
 
 fn int_state(i: i64, input: &str) -> CellState {
@@ -202,10 +217,14 @@ fn clip(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
+    fn json_cell(v: &Value, kind: Kind, unit: Option<&str>) -> CellState {
+        let text = v.to_string();
+        super::normalize(&crate::json::parse(&text).unwrap(), kind, unit)
+    }
     fn count(v: Value) -> CellState {
-        normalize(&v, Kind::Count, None)
+        json_cell(&v, Kind::Count, None)
     }
     fn int(i: i64) -> CellState {
         CellState::Value(Num::Int(i))
@@ -258,26 +277,26 @@ mod tests {
 
     #[test]
     fn signed_and_money() {
-        assert_eq!(normalize(&json!("+6"), Kind::Signed, None), int(6));
-        assert_eq!(normalize(&json!("－14"), Kind::Signed, None), int(-14));
+        assert_eq!(json_cell(&json!("+6"), Kind::Signed, None), int(6));
+        assert_eq!(json_cell(&json!("－14"), Kind::Signed, None), int(-14));
         assert_eq!(
-            normalize(&json!("96171.6"), Kind::Money, Some("万元")),
+            json_cell(&json!("96171.6"), Kind::Money, Some("万元")),
             CellState::Value(Num::Dec(96171.6))
         );
         assert_eq!(
-            normalize(&json!("3940元"), Kind::Money, Some("万元")),
+            json_cell(&json!("3940元"), Kind::Money, Some("万元")),
             CellState::Value(Num::Dec(0.394))
         );
         assert_eq!(
-            normalize(&json!("251000元"), Kind::Money, Some("元")),
+            json_cell(&json!("251000元"), Kind::Money, Some("元")),
             CellState::Value(Num::Dec(251000.0))
         );
         assert_eq!(
-            normalize(&json!("25.1万元"), Kind::Money, Some("元")),
+            json_cell(&json!("25.1万元"), Kind::Money, Some("元")),
             CellState::Value(Num::Dec(251000.0))
         );
         assert_eq!(
-            normalize(&json!("1,234.5"), Kind::Money, Some("元")),
+            json_cell(&json!("1,234.5"), Kind::Money, Some("元")),
             CellState::Value(Num::Dec(1234.5))
         );
     }

@@ -62,6 +62,6 @@ mod tests {
         assert_eq!(d.len(), 1);
         let loc = d[0].location.as_ref().unwrap();
         assert_eq!(loc.line, Some(3));
-        assert_eq!(d[0].message, "无法读取报告：JSON 在第 3 行第 0 列意外结束，文件可能不完整，请检查是否缺少结尾的括号或引号。");
+        assert_eq!(d[0].message, "无法读取报告：JSON 在第 3 行第 1 列意外结束，文件可能不完整，请检查是否缺少结尾的括号或引号。");
     }
 }

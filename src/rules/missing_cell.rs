@@ -52,6 +52,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         })
         .map(|(i, _)| i)
         .collect();
+    if missing.is_empty() {
+        return;
+    }
     for table in [
         TableId::Proactive,
         TableId::Applications,

@@ -1,0 +1,480 @@
+//! A small JSON reader and writer for the hot path. Reports are read into a borrowed tree (no
+//! copies of keys or numbers, a `Vec` per object) and results are written straight to text:
+//! several times faster than a general-purpose `Value`, and it keeps serde_json out of the lite
+//! wasm, which only validates.
+
+use std::borrow::Cow;
+
+/// A parsed JSON value borrowing from the input text. Numbers stay as their literal text, so a
+/// cell can be read exactly and quoted as it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json<'a> {
+    Null,
+    Bool(bool),
+    Num(&'a str),
+    Str(Cow<'a, str>),
+    /// Elements and the array's own text.
+    Arr(Vec<Json<'a>>, &'a str),
+    /// Members in input order and the object's own text.
+    Obj(Vec<(Cow<'a, str>, Json<'a>)>, &'a str),
+}
+
+impl<'a> Json<'a> {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "boolean",
+            Json::Num(_) => "number",
+            Json::Str(_) => "string",
+            Json::Arr(..) => "array",
+            Json::Obj(..) => "object",
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The value as its JSON text (strings unquoted), for quoting in messages.
+    pub fn text(&self) -> Cow<'a, str> {
+        match self {
+            Json::Null => Cow::Borrowed("null"),
+            Json::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+            Json::Num(n) => Cow::Borrowed(n),
+            Json::Str(s) => s.clone(),
+            Json::Arr(_, raw) | Json::Obj(_, raw) => Cow::Borrowed(raw),
+        }
+    }
+
+    /// An integer literal's value (no fraction, no exponent).
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Json::Num(n) => n.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+/// Where and why the text is not JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// The text ended before the value did (a cut-off file).
+    pub eof: bool,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Deeper than any report; past it the text is refused rather than the stack risked.
+const MAX_DEPTH: usize = 128;
+
+pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
+    let mut p = Parser {
+        s: text,
+        b: text.as_bytes(),
+        i: 0,
+    };
+    // A byte-order mark is not part of the JSON; files saved on Windows often start with one.
+    if text.starts_with('\u{feff}') {
+        p.i = 3;
+    }
+    let v = p.value(0)?;
+    p.ws();
+    if p.i < p.b.len() {
+        return Err(p.error(false));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn error(&self, eof: bool) -> SyntaxError {
+        let at = self.i.min(self.b.len());
+        let before = &self.b[..at];
+        let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
+        let start = before
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |p| p + 1);
+        // Columns count characters, not bytes: Chinese text is three bytes a character.
+        let column = before[start..]
+            .iter()
+            .filter(|&&c| c & 0xC0 != 0x80)
+            .count()
+            + 1;
+        SyntaxError { eof, line, column }
+    }
+
+    fn fail<T>(&self) -> Result<T, SyntaxError> {
+        Err(self.error(self.i >= self.b.len()))
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+        self.ws();
+        match self.b.get(self.i) {
+            Some(b'{') if depth < MAX_DEPTH => self.object(depth),
+            Some(b'[') if depth < MAX_DEPTH => self.array(depth),
+            Some(b'"') => Ok(Json::Str(self.string()?)),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => self.fail(),
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: Json<'a>) -> Result<Json<'a>, SyntaxError> {
+        if self.b[self.i..].starts_with(word.as_bytes()) {
+            self.i += word.len();
+            Ok(v)
+        } else {
+            // A prefix of the word at the very end is a cut-off file.
+            let rest = &self.b[self.i..];
+            let eof = word.as_bytes().starts_with(rest);
+            if eof {
+                self.i = self.b.len();
+            }
+            Err(self.error(eof))
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while let Some(b'0'..=b'9') = self.b.get(self.i) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn number(&mut self) -> Result<Json<'a>, SyntaxError> {
+        let start = self.i;
+        if self.b[self.i] == b'-' {
+            self.i += 1;
+        }
+        match self.b.get(self.i) {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return self.fail(),
+        }
+        if self.b.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            if self.digits() == 0 {
+                return self.fail();
+            }
+        }
+        if let Some(b'e' | b'E') = self.b.get(self.i) {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.b.get(self.i) {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return self.fail();
+            }
+        }
+        Ok(Json::Num(&self.s[start..self.i]))
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        self.i += 1; // the opening quote
+        let start = self.i;
+        loop {
+            match self.b.get(self.i) {
+                None => return self.fail(),
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(Cow::Borrowed(&self.s[start..self.i - 1]));
+                }
+                Some(b'\\') => break,
+                Some(c) if *c < 0x20 => return self.fail(),
+                Some(_) => self.i += 1,
+            }
+        }
+        // Escapes: decode into a new string.
+        let mut out = String::from(&self.s[start..self.i]);
+        loop {
+            match self.b.get(self.i) {
+                None => return self.fail(),
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let c = match self.b.get(self.i) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.i += 1;
+                            let hi = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&hi)
+                                && self.b[self.i..].starts_with(b"\\u")
+                            {
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return self.fail();
+                                }
+                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                            } else {
+                                hi
+                            };
+                            // A lone surrogate cannot be text: keep the replacement character.
+                            out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+                            continue;
+                        }
+                        _ => return self.fail(),
+                    };
+                    out.push(c);
+                    self.i += 1;
+                }
+                Some(c) if *c < 0x20 => return self.fail(),
+                Some(_) => {
+                    // Copy one whole UTF-8 character.
+                    let len = utf8_len(self.b[self.i]);
+                    let end = (self.i + len).min(self.b.len());
+                    out.push_str(self.s.get(self.i..end).unwrap_or("\u{fffd}"));
+                    self.i = end;
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let h = self
+            .s
+            .get(self.i..self.i + 4)
+            .and_then(|h| u32::from_str_radix(h, 16).ok());
+        match h {
+            Some(v) if self.b[self.i..self.i + 4].iter().all(u8::is_ascii_hexdigit) => {
+                self.i += 4;
+                Ok(v)
+            }
+            _ => self.fail(),
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+        let start = self.i;
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b']') {
+            self.i += 1;
+            return Ok(Json::Arr(items, &self.s[start..self.i]));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(Json::Arr(items, &self.s[start..self.i]));
+                }
+                _ => return self.fail(),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+        let start = self.i;
+        self.i += 1;
+        let mut members = Vec::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b'}') {
+            self.i += 1;
+            return Ok(Json::Obj(members, &self.s[start..self.i]));
+        }
+        loop {
+            self.ws();
+            if self.b.get(self.i) != Some(&b'"') {
+                return self.fail();
+            }
+            let key = self.string()?;
+            self.ws();
+            if self.b.get(self.i) != Some(&b':') {
+                return self.fail();
+            }
+            self.i += 1;
+            let v = self.value(depth + 1)?;
+            members.push((key, v));
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(Json::Obj(members, &self.s[start..self.i]));
+                }
+                _ => return self.fail(),
+            }
+        }
+    }
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// Append `s` as a JSON string literal.
+pub fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut last = 0;
+    for (i, c) in s.char_indices() {
+        let esc = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if (c as u32) < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        if esc.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[(c as usize) >> 4] as char);
+            out.push(HEX[(c as usize) & 15] as char);
+        } else {
+            out.push_str(esc);
+        }
+        last = i + c.len_utf8();
+    }
+    out.push_str(&s[last..]);
+    out.push('"');
+}
+
+/// Builds one JSON object: `"key":value` pairs with the commas in the right places.
+pub struct ObjectWriter<'o> {
+    out: &'o mut String,
+    first: bool,
+}
+
+impl<'o> ObjectWriter<'o> {
+    pub fn new(out: &'o mut String) -> Self {
+        out.push('{');
+        ObjectWriter { out, first: true }
+    }
+
+    /// Start a member and return the buffer to write its value into.
+    pub fn key(&mut self, k: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_str(self.out, k);
+        self.out.push(':');
+        self.out
+    }
+
+    pub fn str(&mut self, k: &str, v: &str) {
+        let out = self.key(k);
+        write_str(out, v);
+    }
+
+    pub fn raw(&mut self, k: &str, v: &str) {
+        self.key(k).push_str(v);
+    }
+
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+/// Append a JSON array of strings.
+pub fn write_str_array<S: AsRef<str>>(out: &mut String, items: &[S]) {
+    out.push('[');
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(out, s.as_ref());
+    }
+    out.push(']');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_what_reports_hold() {
+        let v = parse("\u{feff} {\"a\": [1, -2.5e3, \"x\\u4e2d\\\"\", true, null], \"b\": {}} ")
+            .unwrap();
+        let Json::Obj(m, _) = v else { panic!() };
+        assert_eq!(m[0].0, "a");
+        let Json::Arr(items, raw) = &m[0].1 else {
+            panic!()
+        };
+        assert_eq!(*raw, "[1, -2.5e3, \"x\\u4e2d\\\"\", true, null]");
+        assert_eq!(items[1], Json::Num("-2.5e3"));
+        assert_eq!(items[2], Json::Str(Cow::Owned("x中\"".into())));
+        assert_eq!(
+            parse("\"\\ud83d\\ude00\"").unwrap(),
+            Json::Str(Cow::Owned("😀".into()))
+        );
+    }
+
+    #[test]
+    fn errors_say_where() {
+        assert_eq!(
+            parse("{\"a\": 1,\n \"b\": tru").unwrap_err(),
+            SyntaxError {
+                eof: true,
+                line: 2,
+                column: 10
+            }
+        );
+        assert_eq!(
+            parse("{\"年\": 01}").unwrap_err(),
+            SyntaxError {
+                eof: false,
+                line: 1,
+                column: 8
+            }
+        );
+        assert_eq!(parse("[1] x").unwrap_err().eof, false);
+        assert!(parse(&"[".repeat(200)).is_err());
+        assert!(parse("\"a\u{1}\"").is_err());
+        assert!(parse("-").unwrap_err().eof);
+    }
+
+    #[test]
+    fn writes_escaped_strings() {
+        let mut s = String::new();
+        write_str(&mut s, "a\"b\\c\nd\u{1}中");
+        assert_eq!(s, "\"a\\\"b\\\\c\\nd\\u0001中\"");
+        let mut o = String::new();
+        let mut w = ObjectWriter::new(&mut o);
+        w.str("k", "v");
+        w.raw("n", "1");
+        w.end();
+        assert_eq!(o, "{\"k\":\"v\",\"n\":1}");
+    }
+}

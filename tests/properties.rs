@@ -1,0 +1,121 @@
+//! Arbitrary JSON into the core: wrong types, huge and negative numbers, deep nesting, strings
+//! in every cell. No panic, always a well-formed result.
+
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+use xxgknb::model::layout::layout;
+use xxgknb::{validate, validate_str, Options, Severity};
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+        prop_oneof![
+            Just("１２"),
+            Just("1,234"),
+            Just("-"),
+            Just("十二"),
+            Just("+3"),
+            Just("5万元"),
+            Just("1e400")
+        ]
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(8, 256, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((model_key(), inner), 0..8)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// Keys of the model, mixed with noise, so that generated objects reach deep into the tables.
+fn model_key() -> impl Strategy<Value = String> {
+    let keys: Vec<String> = layout()
+        .nodes
+        .iter()
+        .map(|n| n.key.clone())
+        .chain(
+            [
+                "year",
+                "format",
+                "publishedOn",
+                "issuer",
+                "sections",
+                "overview",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    prop_oneof![prop::sample::select(keys), ".{0,6}"]
+}
+
+fn well_formed(r: &xxgknb::ValidationResult) {
+    let errors = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    assert_eq!(r.error_count, errors);
+    assert_eq!(r.valid, errors == 0);
+    assert!(r.diagnostics.iter().all(|d| !d.message.is_empty()));
+    serde_json::from_str::<Value>(&r.to_json()).expect("result is JSON");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_json_never_panics(v in any_json(), partial in any::<bool>()) {
+        let o = Options { partial, ..Options::default() };
+        well_formed(&validate(&v, &o));
+        well_formed(&validate_str(&v.to_string(), &o));
+    }
+
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn strings_in_every_cell(cells in prop::collection::vec(".{0,8}", 226)) {
+        let mut doc = serde_json::json!({"year": 2024});
+        for (def, s) in layout().cells.iter().zip(cells) {
+            let mut cur = &mut doc;
+            for seg in def.path.trim_start_matches('/').split('/') {
+                cur = cur.as_object_mut().unwrap().entry(seg).or_insert_with(|| Value::Object(Map::new()));
+            }
+            *cur = Value::from(s);
+        }
+        well_formed(&validate(&doc, &Options::default()));
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(s in ".{0,64}") {
+        well_formed(&validate_str(&s, &Options::default()));
+    }
+}
+
+#[test]
+fn extreme_numbers_and_deep_nesting() {
+    let mut deep = Value::from(1);
+    for _ in 0..100 {
+        deep = serde_json::json!({"applications": deep});
+    }
+    well_formed(&validate(&deep, &Options::default()));
+    for n in [i64::MAX, i64::MIN, -1, 0] {
+        let doc = serde_json::json!({"year": 2024, "applications": {"received": {"natural": n, "total": n}}});
+        well_formed(&validate(&doc, &Options::default()));
+    }
+    let doc = serde_json::json!({"year": 2024, "applications": {"received": {"natural": 1e308, "total": -1e308}}});
+    well_formed(&validate(&doc, &Options::default()));
+    // serde_json refuses nesting past 128 levels: that is an invalid-json finding, not a crash.
+    let text = "[".repeat(10_000);
+    well_formed(&validate_str(&text, &Options::default()));
+}
