@@ -1,0 +1,20 @@
+// `npm run bench`: every benchmark of the project, one after the other, each printing numbers.
+// The machine is shared and noisy: these are measurements, never pass/fail tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const root = new URL('../', import.meta.url);
+const steps = [
+  ['core: validations per second and sizes', 'node', ['bench/core.mjs']],
+  ['readers: reports read and checked per second', 'cargo', ['run', '--release', '--quiet', '--example', 'bench_readers'], 'examples/bench_readers.rs'],
+  ['cli: 10,000 reports', 'node', ['bench/cli.mjs'], 'bench/cli.mjs'],
+  ['form: input event to message in the DOM', 'node', ['bench/form-latency.mjs'], 'bench/form-latency.mjs'],
+];
+let failed = 0;
+for (const [title, cmd, args, needs] of steps) {
+  if (needs && !existsSync(new URL(needs, root))) continue;
+  console.log(`\n=== ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,210 @@
+// Types of the report model (shared/spec/model.md) and of the API's results. No `any`.
+
+/** A cell as typed into a form: a number, a string to normalise (`"１２"`, `"1,234"`, `"12件"`), or null for blank. */
+export type CellInput = number | string | null;
+
+export type Format = "2019" | "2021";
+export type Locale = "zh-CN" | "en";
+export type Severity = "error" | "warning" | "info";
+
+/** One row of table 三: the seven applicant columns. */
+export interface ApplicantRow<C = CellInput> {
+  natural?: C;
+  commercial?: C;
+  research?: C;
+  socialWelfare?: C;
+  legalService?: C;
+  otherOrg?: C;
+  total?: C;
+}
+
+export interface Applications<C = CellInput> {
+  received?: ApplicantRow<C>;
+  carriedOver?: ApplicantRow<C>;
+  results?: {
+    granted?: ApplicantRow<C>;
+    partiallyGranted?: ApplicantRow<C>;
+    withheld?: {
+      stateSecret?: ApplicantRow<C>;
+      prohibitedByLaw?: ApplicantRow<C>;
+      endangersSecurity?: ApplicantRow<C>;
+      thirdPartyRights?: ApplicantRow<C>;
+      internalAffairs?: ApplicantRow<C>;
+      processInformation?: ApplicantRow<C>;
+      enforcementFiles?: ApplicantRow<C>;
+      administrativeQuery?: ApplicantRow<C>;
+    };
+    unavailable?: { notHeld?: ApplicantRow<C>; needsCreation?: ApplicantRow<C>; stillUnclear?: ApplicantRow<C> };
+    notProcessed?: {
+      petitionComplaint?: ApplicantRow<C>;
+      duplicate?: ApplicantRow<C>;
+      publication?: ApplicantRow<C>;
+      excessive?: ApplicantRow<C>;
+      reconfirmation?: ApplicantRow<C>;
+    };
+    /** 2019 layout: one row. 2021 layout: three sub-rows. */
+    otherHandling?: ApplicantRow<C> & {
+      overdueCorrection?: ApplicantRow<C>;
+      unpaidFee?: ApplicantRow<C>;
+      other?: ApplicantRow<C>;
+    };
+    total?: ApplicantRow<C>;
+  };
+  carriedForward?: ApplicantRow<C>;
+}
+
+export interface ReviewBlock<C = CellInput> {
+  upheld?: C;
+  corrected?: C;
+  other?: C;
+  pending?: C;
+  total?: C;
+}
+
+export interface ReviewLitigation<C = CellInput> {
+  review?: ReviewBlock<C>;
+  litigationDirect?: ReviewBlock<C>;
+  litigationAfterReview?: ReviewBlock<C>;
+}
+
+/** Table 二, both layouts' keys (2019: made/published/total, previousItems/change, procurement; 2021: issued/repealed/inForce, amount). */
+export interface Proactive<C = CellInput> {
+  regulations?: { made?: C; published?: C; total?: C; issued?: C; repealed?: C; inForce?: C };
+  normativeDocuments?: { made?: C; published?: C; total?: C; issued?: C; repealed?: C; inForce?: C };
+  licensing?: { previousItems?: C; change?: C; decisions?: C };
+  otherServices?: { previousItems?: C; change?: C; decisions?: C };
+  punishment?: { previousItems?: C; change?: C; decisions?: C };
+  enforcement?: { previousItems?: C; change?: C; decisions?: C };
+  fees?: { previousItems?: C; change?: C; amount?: C };
+  procurement?: { projects?: C; amount?: C };
+}
+
+export interface Sections {
+  overview?: string;
+  proactive?: string;
+  applications?: string;
+  reviewLitigation?: string;
+  problems?: string;
+  other?: string;
+}
+
+/** A report as input: cells may be strings as typed; `format` is inferred when absent. */
+export interface ReportInput {
+  year?: number | string;
+  format?: Format;
+  issuer?: string;
+  publishedOn?: string;
+  sections?: Sections;
+  proactive?: Proactive;
+  applications?: Applications;
+  reviewLitigation?: ReviewLitigation;
+}
+
+/** A report as the readers return it: numbers, or null for blank cells (a string only where a cell could not be read). */
+export interface Report extends ReportInput {
+  year?: number;
+  format: Format;
+}
+
+export type RuleLevel = "off" | Severity;
+
+export interface ValidateOptions {
+  /** Language of messages; default "zh-CN". */
+  locale?: Locale;
+  /** A form being filled in: absent cells are no error and rules that need them wait. */
+  partial?: boolean;
+  /** Last year's report: enables cross-year-carryover. */
+  previous?: ReportInput;
+  /** Turn rules off or change their severity, by rule id. */
+  rules?: Record<string, RuleLevel>;
+}
+
+export interface Location {
+  line?: number;
+  column?: number;
+  element?: string;
+  excerpt?: string;
+}
+
+export interface Diagnostic {
+  /** Stable rule id, e.g. "t3-row-total". */
+  rule: string;
+  severity: Severity;
+  /** JSON Pointer of the cell to look at first ("" for the whole report). */
+  path: string;
+  /** Other cells the rule read. */
+  related: string[];
+  /** One sentence in the requested locale. */
+  message: string;
+  /** The value `path` should hold, where the rule can compute it. */
+  expected?: number;
+  actual?: number;
+  /** Other rules broken by the same cell, merged into this diagnostic. */
+  alsoBreaks?: string[];
+  /** What was typed, for values that could not be read. */
+  input?: string;
+  /** Where a reader looked (parse/check only). */
+  location?: Location;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  format: Format;
+  year: number | null;
+  errorCount: number;
+  warningCount: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface Localised {
+  "zh-CN": string;
+  en: string;
+}
+
+export interface CellInfo {
+  path: string;
+  table: "proactive" | "applications" | "reviewLitigation";
+  tableLabel: Localised;
+  group: Localised | null;
+  row: Localised;
+  column: Localised;
+  kind: "count" | "signed" | "money";
+  unit: string | null;
+}
+
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  description: Localised;
+}
+
+/** A JSON Schema (2020-12) document. */
+export interface JsonSchema {
+  $schema: string;
+  $id: string;
+  title: string;
+  type: "object";
+  required: string[];
+  properties: Record<string, object>;
+  additionalProperties: boolean;
+}
+
+export interface ParseOptions extends ValidateOptions {
+  /** What the input is; detected when absent. */
+  kind?: "json" | "html" | "text";
+}
+
+export interface ParseResult {
+  report: Report;
+  diagnostics: Diagnostic[];
+}
+
+export interface CheckResult extends ValidationResult {
+  report: Report;
+}
+
+/** What `init` accepts: see wasm-bindgen's `--target web` glue. */
+export type InitInput =
+  | { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module | Promise<RequestInfo | URL | Response | BufferSource | WebAssembly.Module> }
+  | undefined;
+export type SyncInitInput = { module: BufferSource | WebAssembly.Module };

@@ -1,0 +1,100 @@
+// The built package as a Node user gets it: `import ... from 'xxgknb'`, ready on import.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as full from 'xxgknb';
+import * as lite from 'xxgknb/lite';
+
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8');
+const consistent = () => JSON.parse(fixture('consistent-2024'));
+
+for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
+  test(`${name}: a consistent report is valid, as object and as text`, () => {
+    for (const r of [api.validate(consistent()), api.validateJson(fixture('consistent-2024'))]) {
+      assert.deepEqual(r, { valid: true, format: '2021', year: 2024, errorCount: 0, warningCount: 0, diagnostics: [] });
+    }
+  });
+
+  test(`${name}: a wrong cell comes back at that cell with the fix, in zh-CN and en`, () => {
+    const doc = consistent();
+    doc.applications.results.total.natural = 2926;
+    const zh = api.validate(doc);
+    assert.equal(zh.valid, false);
+    assert.equal(zh.errorCount, 1);
+    const [d] = zh.diagnostics;
+    assert.equal(d.path, '/applications/results/total/natural');
+    assert.equal(d.expected, 2932);
+    assert.equal(d.actual, 2926);
+    assert.deepEqual(d.alsoBreaks, ['t3-balance', 't3-row-total']);
+    assert.equal(d.message, '表三「（七）总计」行「自然人」列应为 2932，现为 2926：此格同时使本行总计和本列合计不成立，最可能是它填错了。');
+    const en = api.validate(doc, { locale: 'en' });
+    assert.match(en.diagnostics[0].message, /^Table 3, row "\(7\) Total", column "natural persons" should be 2932, not 2926/);
+  });
+
+  test(`${name}: typed strings are normalised, bad ones quoted`, () => {
+    const doc = consistent();
+    doc.applications.received.natural = '３,００１';
+    doc.applications.received.commercial = '十二';
+    const r = api.validate(doc);
+    const bad = r.diagnostics.filter((d) => d.rule === 'invalid-number');
+    assert.equal(bad.length, 1);
+    assert.equal(bad[0].path, '/applications/received/commercial');
+    assert.equal(bad[0].input, '十二');
+  });
+
+  test(`${name}: partial forms hear only about what was typed`, () => {
+    const r = api.validate({ year: 2024, applications: { received: { natural: 3, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 4 } } }, { partial: true });
+    assert.deepEqual(r.diagnostics.map((d) => [d.rule, d.path]), [['t3-row-total', '/applications/received/total']]);
+  });
+
+  test(`${name}: bad content never throws, misuse throws a real Error`, () => {
+    assert.equal(api.validateJson('{"year": 20').diagnostics[0].rule, 'invalid-json');
+    assert.equal(api.validateJson('[1,2]').diagnostics[0].rule, 'invalid-structure');
+    for (const [call, message] of [
+      [() => api.validate(42), 'validate: expected a report object, got a number'],
+      [() => api.validate(null), 'validate: expected a report object, got null'],
+      [() => api.validate('{}'), 'validate: expected a report object, got a string'],
+      [() => api.validateJson({}), 'validateJson: expected JSON text (a string), got an object'],
+      [() => api.validate({}, { partail: true }), 'validate: options.partail: unknown option (known: locale, partial, previous, rules)'],
+      [() => api.validate({}, { rules: { nope: 'off' } }), 'validate: options.rules.nope: unknown rule id'],
+      [() => api.cells('2020'), 'cells: expected the format "2019" or "2021", got a string'],
+    ]) {
+      assert.throws(call, (e) => e instanceof Error && e.message === message, message);
+    }
+  });
+
+  test(`${name}: previous year's report enables the carry-over check`, () => {
+    const prev = consistent();
+    prev.year = 2023;
+    prev.applications.carriedForward = { ...consistent().applications.carriedOver, natural: 30 };
+    const r = api.validate(consistent(), { previous: prev });
+    assert.deepEqual(r.diagnostics.map((d) => [d.rule, d.path, d.expected]), [['cross-year-carryover', '/applications/carriedOver/natural', 30]]);
+  });
+
+  test(`${name}: rules can be turned off or re-levelled`, () => {
+    const doc = consistent();
+    doc.reviewLitigation.review.total = 0;
+    assert.equal(api.validate(doc, { rules: { 't4-total': 'off' } }).valid, true);
+    const r = api.validate(doc, { rules: { 't4-total': 'warning' } });
+    assert.deepEqual([r.valid, r.warningCount], [true, 1]);
+  });
+
+  test(`${name}: catalogues`, () => {
+    assert.equal(api.cells('2019').length, 22 + 23 * 7 + 15);
+    assert.equal(api.cells('2021').length, 10 + 25 * 7 + 15);
+    const ids = api.rules().map((r) => r.id);
+    for (const id of ['invalid-number', 'negative-count', 'missing-cell', 'blank-cell', 'unknown-field', 'format-mismatch', 'format-outdated', 't3-balance', 't3-results-sum', 't3-row-total', 't4-total', 't2-consistency', 'late-publication', 'cross-year-carryover']) {
+      assert.ok(ids.includes(id), id);
+    }
+    const schema = api.jsonSchema('2021');
+    assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+    assert.equal(api.version, JSON.parse(readFileSync(new URL('../../package.json', import.meta.url))).version);
+  });
+}
+
+test('the full build reads published text; the lite build has no readers', () => {
+  assert.equal(typeof full.parse, 'function');
+  assert.equal(typeof full.check, 'function');
+  assert.equal(lite.parse, undefined);
+  assert.equal(full.check(fixture('consistent-2020')).valid, true);
+});

@@ -1,0 +1,20 @@
+// Type-checked with `tsc --noEmit -p tests/types`: the declarations must describe real use.
+import init, { validate, validateJson, check, cells, rules, version, type Diagnostic, type ValidationResult } from "xxgknb";
+import { validate as validateLite } from "xxgknb/lite";
+
+await init();
+const result: ValidationResult = validate({ year: 2024, applications: { received: { natural: "１２", total: 12 } } }, { locale: "en", partial: true });
+const first: Diagnostic | undefined = result.diagnostics[0];
+const fix: number | undefined = first?.expected;
+const lite = validateLite({ year: 2020 }, { rules: { "blank-cell": "off" } });
+const fromText = validateJson("{}");
+const checked = check("<table></table>", { kind: "html" });
+const year: number | null = checked.year;
+const paths: string[] = cells("2021").map((c) => c.path + c.row["zh-CN"]);
+const ids = rules().map((r) => r.id);
+const v: string = version;
+// @ts-expect-error: formats are "2019" | "2021"
+cells("2020");
+// @ts-expect-error: options are checked
+validate({}, { locale: "fr" });
+export { fix, lite, fromText, year, paths, ids, v };
