@@ -52,7 +52,7 @@ export function makeLabeler(core, locale) {
     }
     // A row or block: label what all its cells share.
     let p = pointer;
-    while (p.lastIndexOf('/') > 0) {
+    while (p.length > 0) {
       const under = prefixes.get(p);
       if (under?.length) {
         const first = under[0];

@@ -343,3 +343,19 @@ test('kind by content where the extension misleads: a page saved as .txt or .jso
   assert.deepEqual(r.doc.files.map((f) => f.kind), ['html', 'html', 'json']);
   assert.equal(r.doc.files[2].valid, true);
 });
+
+test('labels: cells, rows, blocks, whole tables, sections and the report, in both languages', async () => {
+  const core = await import(new URL('../../js/index.node.mjs', import.meta.url));
+  const { makeLabeler } = await import(new URL('../../js/cli/labels.mjs', import.meta.url));
+  const zh = makeLabeler(core, 'zh-CN');
+  assert.equal(zh.text('/applications/results/withheld/stateSecret/natural', '2021'), '三、收到和处理政府信息公开申请情况 › （三）不予公开 › 1.属于国家秘密 › 自然人');
+  assert.equal(zh.text('/applications/received', '2021'), '三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量');
+  assert.equal(zh.text('/reviewLitigation', '2021'), '四、政府信息公开行政复议、行政诉讼情况');
+  assert.equal(zh.text('/sections/problems', '2021'), '五、存在的主要问题及改进情况');
+  assert.equal(zh.text('', '2021'), '整份报告');
+  assert.equal(zh.text('/no/such/cell', '2021'), '/no/such/cell');
+  // A 2021 sub-row in a 2019 report (format-mismatch) still says where it sits.
+  assert.match(zh.text('/applications/results/otherHandling/other', '2019'), /（六）其他处理 › other$/);
+  const en = makeLabeler(core, 'en');
+  assert.ok(!CJK.test(en.text('/applications/results/total/natural', '2019')));
+});
