@@ -2,13 +2,24 @@
 //! rules that read prose. Built with the `readers` feature (the full package, not `lite`).
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Report;
+use crate::model::report::{FormatSource, MetadataIssue, MetadataProblem};
+use crate::model::{Format, Report};
 use crate::options::{Options, OptionsError};
 use crate::rules::RuleDef;
 use serde_json::Value;
 
+mod doc;
+mod glue;
+mod html;
+mod labels;
+mod meta;
+mod norm;
+pub mod rules;
+mod tables;
+mod text;
+
 /// The readers' rules (extraction and prose), listed by `rules()`.
-pub static RULES: &[&RuleDef] = &[];
+pub static RULES: &[&RuleDef] = rules::RULES;
 
 /// What kind of text the input is; detected when not given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,11 +69,112 @@ impl Parsed {
     }
 }
 
-/// Read a published report. (Placeholder until the readers land: JSON only.)
-pub fn parse(input: &str, _options: &ParseOptions) -> Parsed {
+/// Read a published report: model JSON, an HTML page, or text (flattened `|` rows, one cell per
+/// line, tab-separated, pdftotext -layout). Never fails: what could not be read is a diagnostic.
+pub fn parse(input: &str, options: &ParseOptions) -> Parsed {
+    let full = read(input, options);
     Parsed {
-        report: crate::model::decode::decode_str(input),
-        diagnostics: Vec::new(),
+        report: full.report,
+        diagnostics: full.diagnostics,
+    }
+}
+
+struct Read {
+    report: Report,
+    diagnostics: Vec<Diagnostic>,
+    preamble: String,
+}
+
+/// What the input is, when the caller did not say: JSON starts with `{`; HTML has tags.
+pub fn detect(input: &str) -> InputKind {
+    let t = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if t.starts_with('{') {
+        return InputKind::Json;
+    }
+    let head: Vec<u8> = t
+        .bytes()
+        .take(8192)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let has = |pat: &[u8]| head.windows(pat.len()).any(|w| w == pat);
+    let tags: [&[u8]; 8] = [
+        b"<html",
+        b"<!doctype",
+        b"<table",
+        b"<body",
+        b"<p>",
+        b"<p ",
+        b"<div",
+        b"<td",
+    ];
+    if tags.iter().any(|p| has(p)) || (t.starts_with('<') && has(b">")) {
+        InputKind::Html
+    } else {
+        InputKind::Text
+    }
+}
+
+fn read(input: &str, options: &ParseOptions) -> Read {
+    let kind = options.kind.unwrap_or_else(|| detect(input));
+    let zh = options.validate.locale == crate::messages::Locale::ZhCn;
+    let doc = match kind {
+        InputKind::Json => {
+            return Read {
+                report: crate::model::decode::decode_str(input),
+                diagnostics: Vec::new(),
+                preamble: String::new(),
+            }
+        }
+        InputKind::Html => html::read(input),
+        InputKind::Text => text::read(input),
+    };
+    read_doc(&doc, zh)
+}
+
+fn read_doc(doc: &doc::Doc, zh: bool) -> Read {
+    let heads = meta::headings(doc);
+    let head_toks: Vec<(usize, usize)> = heads
+        .iter()
+        .map(|&(k, l)| (k, doc.lines[l].toks.0 as usize))
+        .collect();
+    let m = meta::metadata(doc, heads.first().map(|h| h.1));
+    let mut report = Report {
+        year: m.year,
+        issuer: m.issuer,
+        published_on: m.published_on,
+        ..Report::default()
+    };
+    let mut t = tables::read(doc, &head_toks, &mut report, zh);
+    let votes = crate::model::decode::shape_votes(&report);
+    let (format, source) = match votes[0].cmp(&votes[1]) {
+        std::cmp::Ordering::Greater => (Format::F2019, FormatSource::Shape),
+        std::cmp::Ordering::Less => (Format::F2021, FormatSource::Shape),
+        std::cmp::Ordering::Equal => match report.year {
+            Some(y) => (Format::for_year(y), FormatSource::Year),
+            None => (Format::F2021, FormatSource::Default),
+        },
+    };
+    report.format = format;
+    report.format_source = source;
+    if report.year.is_none() {
+        report.metadata.push(MetadataIssue {
+            path: "/year",
+            input: None,
+            problem: MetadataProblem::MissingYear,
+        });
+    }
+    t.report_missing(doc, &report, zh);
+    let spans: Vec<(usize, usize)> = [&t.t2, &t.t3, &t.t4]
+        .iter()
+        .filter_map(|s| s.used)
+        .map(|(a, b)| (doc.toks[a].line as usize, doc.toks[b].line as usize))
+        .collect();
+    let (sections, preamble) = meta::sections(doc, &heads, &spans);
+    report.sections = sections;
+    Read {
+        report,
+        diagnostics: t.diags,
+        preamble,
     }
 }
 
@@ -82,15 +194,109 @@ impl Checked {
     }
 }
 
-/// Parse, then validate; reading problems and rule findings in one result.
+/// Parse, then validate; reading problems and rule findings in one result. The prose rules run
+/// here on what the reader found (and on `sections` of JSON input).
 pub fn check(input: &str, options: &ParseOptions) -> Checked {
-    let parsed = parse(input, options);
-    let mut result = crate::validate_report(&parsed.report, &options.validate);
-    let mut all = parsed.diagnostics;
+    let read = read(input, options);
+    let mut result = crate::validate_report(&read.report, &options.validate);
+    let mut all = read.diagnostics;
+    // A cell the reader could not read is reported once, by the reader, not again as absent.
+    let covered: Vec<&str> = all
+        .iter()
+        .flat_map(|d| std::iter::once(d.path.as_str()).chain(d.related.iter().map(String::as_str)))
+        .collect();
+    result
+        .diagnostics
+        .retain(|d| d.rule != "missing-cell" || !covered.contains(&d.path.as_str()));
     all.append(&mut result.diagnostics);
-    let result = crate::ValidationResult::new(parsed.report.format, parsed.report.year, all);
+    for d in rules::run_prose(&read.report, &options.validate, &read.preamble) {
+        // `validate` may run the prose rules too once they are hooked in: report each once.
+        if !all
+            .iter()
+            .any(|e| e.rule == d.rule && e.path == d.path && e.message == d.message)
+        {
+            all.push(d);
+        }
+    }
+    crate::rules::finish(&mut all, &options.validate);
+    let result = crate::ValidationResult::new(read.report.format, read.report.year, all);
     Checked {
         result,
-        report: parsed.report,
+        report: read.report,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! The readers' own fixtures (numbers from the sample report, prose of our own).
+    pub const SAMPLE_TXT: &str = include_str!("../../tests/fixtures/readers/sample-2020.txt");
+    #[allow(dead_code)] // used by the tests that compare the two renderings
+    pub const SAMPLE_HTML: &str = include_str!("../../tests/fixtures/readers/sample-2020.html");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{SAMPLE_HTML, SAMPLE_TXT};
+    use super::*;
+    use crate::model::encode::encode;
+
+    #[test]
+    fn detects_the_input_kind() {
+        assert_eq!(detect("  {\"year\": 2024}"), InputKind::Json);
+        assert_eq!(detect("<!DOCTYPE html><p>x</p>"), InputKind::Html);
+        assert_eq!(detect("规章 | 0 | 0 | 0 |"), InputKind::Text);
+        assert_eq!(detect(""), InputKind::Text);
+    }
+
+    #[test]
+    fn html_reads_back_to_the_same_model_as_text() {
+        let o = ParseOptions::default();
+        let text = parse(SAMPLE_TXT, &o);
+        let html = parse(SAMPLE_HTML, &o);
+        assert!(text.diagnostics.is_empty(), "{:?}", text.diagnostics);
+        assert!(html.diagnostics.is_empty(), "{:?}", html.diagnostics);
+        assert_eq!(encode(&html.report), encode(&text.report));
+        let r = &text.report;
+        assert_eq!(r.year, Some(2020));
+        assert_eq!(r.format, Format::F2019);
+        assert_eq!(r.issuer.as_deref(), Some("示例区住房和城乡建设局"));
+        assert_eq!(r.published_on, Some((2021, 1, 20)));
+        assert_eq!(r.sections.len(), 6);
+    }
+
+    #[test]
+    fn check_of_a_consistent_report_is_clean() {
+        for input in [SAMPLE_TXT, SAMPLE_HTML] {
+            let c = check(input, &ParseOptions::default());
+            assert!(c.result.valid, "{:?}", c.result.diagnostics);
+            assert!(
+                c.result.diagnostics.is_empty(),
+                "{:?}",
+                c.result.diagnostics
+            );
+        }
+    }
+
+    #[test]
+    fn check_reports_unread_cells_once() {
+        let text = SAMPLE_TXT.replace(
+            "(七)总计 | 20 | 0 | 0 | 0 | 0 | 0 | 20 |",
+            "(七)总计 | 20 | 20 |",
+        );
+        let c = check(&text, &ParseOptions::default());
+        let rules: Vec<&str> = c.result.diagnostics.iter().map(|d| d.rule).collect();
+        assert!(rules.contains(&"unreadable-cell"), "{rules:?}");
+        assert!(!rules.contains(&"missing-cell"), "{rules:?}");
+        assert!(!c.result.valid);
+    }
+
+    #[test]
+    fn json_input_runs_the_prose_rules_in_check() {
+        let json =
+            r#"{"year": 2024, "sections": {"overview": "电子邮箱：office@ example.gov.cn"}}"#;
+        let c = check(json, &ParseOptions::default());
+        let rules: Vec<&str> = c.result.diagnostics.iter().map(|d| d.rule).collect();
+        assert!(rules.contains(&"contact-format"));
+        assert!(rules.contains(&"section-missing"));
     }
 }

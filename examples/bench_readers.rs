@@ -1,0 +1,56 @@
+//! Throughput of the readers: reports read (`parse`) and read + checked (`check`) per second,
+//! for a flattened-text report, a pdftotext report and an HTML report, on one core.
+//!
+//! Run: `cargo run --release --example bench_readers`. With `-- --dump FILE` it prints what
+//! `check` makes of one file instead (for looking at a report by hand).
+
+use std::time::{Duration, Instant};
+use xxgknb::readers::{check, parse, ParseOptions};
+
+const TEXT: &str = include_str!("../tests/fixtures/readers/sample-2020.txt");
+const HTML: &str = include_str!("../tests/fixtures/readers/sample-2020.html");
+const LAYOUT: &str = include_str!("../tests/fixtures/readers/layout-2024.txt");
+
+fn rate(f: &dyn Fn()) -> f64 {
+    // Warm up, then run for about a second.
+    for _ in 0..50 {
+        f();
+    }
+    let start = Instant::now();
+    let mut n = 0u64;
+    while start.elapsed() < Duration::from_secs(1) {
+        for _ in 0..50 {
+            f();
+        }
+        n += 50;
+    }
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let (Some("--dump"), Some(path)) = (args.get(1).map(String::as_str), args.get(2)) {
+        let bytes = std::fs::read(path).expect("readable file");
+        let text = String::from_utf8_lossy(&bytes);
+        println!("{}", check(&text, &ParseOptions::default()).to_json());
+        return;
+    }
+    let o = ParseOptions::default();
+    println!(
+        "{:<28} {:>10} {:>14} {:>14}",
+        "input", "bytes", "parse/s", "check/s"
+    );
+    for (name, input) in [
+        ("flattened text (| rows)", TEXT),
+        ("pdftotext -layout", LAYOUT),
+        ("HTML with merged cells", HTML),
+    ] {
+        let p = rate(&|| {
+            std::hint::black_box(parse(std::hint::black_box(input), &o));
+        });
+        let c = rate(&|| {
+            std::hint::black_box(check(std::hint::black_box(input), &o));
+        });
+        println!("{name:<28} {:>10} {p:>14.0} {c:>14.0}", input.len());
+    }
+}

@@ -1,0 +1,179 @@
+//! The one intermediate form every input becomes: lines (prose lines, text rows, HTML table rows)
+//! and a flat stream of tokens (label text, values, empty cells). The table reader works on this
+//! stream only, so HTML, flattened text and pdftotext output are read by the same code.
+
+use crate::diagnostic::Location;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// Label or prose text.
+    Text,
+    /// A number, a number with a unit, or a blank marker (`/`, `-`, `—`).
+    Value,
+    /// An empty table cell (HTML `<td></td>`, `| |`).
+    Empty,
+}
+
+#[derive(Clone, Debug)]
+pub struct Tok {
+    pub kind: TokKind,
+    /// As printed (pieces of one label joined by a space).
+    pub raw: String,
+    /// Folded for label matching (see `norm::fold`); empty for values.
+    pub fold: String,
+    /// Index into `Doc::lines`.
+    pub line: u32,
+    /// Character column in the text line, or grid column in an HTML table.
+    pub col: u32,
+    /// Index of the cell in its row (HTML `td` index, `|` cell index).
+    pub cell: u32,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Line {
+    /// The line as printed (trimmed), for prose and excerpts.
+    pub text: String,
+    /// 1-based line number in a text input; 0 for HTML.
+    pub no: u32,
+    /// HTML: `table[2] tr[5]` or `p[3]`.
+    pub elem: Option<String>,
+    /// A table row split into cells (`|`, tab, HTML `tr`): cells on one line belong together.
+    pub multi: bool,
+    /// Part of an HTML table (never prose).
+    pub table: bool,
+    /// Range of this line's tokens in `Doc::toks`.
+    pub toks: (u32, u32),
+}
+
+#[derive(Debug, Default)]
+pub struct Doc {
+    pub lines: Vec<Line>,
+    pub toks: Vec<Tok>,
+    /// Text laid out by position (pdftotext -layout): columns follow from x, not from separators.
+    pub layout: bool,
+    pub html: bool,
+}
+
+impl Doc {
+    pub fn line_of(&self, tok: usize) -> Option<&Line> {
+        self.toks
+            .get(tok)
+            .and_then(|t| self.lines.get(t.line as usize))
+    }
+
+    /// Where a token is, for a diagnostic.
+    pub fn location(&self, tok: usize, excerpt: Option<String>) -> Location {
+        let Some(t) = self.toks.get(tok) else {
+            return Location {
+                excerpt,
+                ..Location::default()
+            };
+        };
+        let Some(line) = self.lines.get(t.line as usize) else {
+            return Location {
+                excerpt,
+                ..Location::default()
+            };
+        };
+        if self.html {
+            let elem = match &line.elem {
+                Some(e) if line.table => format!("{e} td[{}]", t.cell + 1),
+                Some(e) => e.clone(),
+                None => String::new(),
+            };
+            Location {
+                element: (!elem.is_empty()).then_some(elem),
+                excerpt,
+                ..Location::default()
+            }
+        } else {
+            Location {
+                line: Some(line.no),
+                column: Some(t.col + 1),
+                excerpt,
+                ..Location::default()
+            }
+        }
+    }
+
+    /// Start a new line; tokens pushed next belong to it.
+    pub fn begin_line(&mut self, text: &str, no: u32, elem: Option<String>, multi: bool) {
+        let n = self.toks.len() as u32;
+        self.lines.push(Line {
+            text: text.trim().to_string(),
+            no,
+            elem,
+            multi,
+            table: false,
+            toks: (n, n),
+        });
+    }
+
+    fn end(&mut self) {
+        let n = self.toks.len() as u32;
+        if let Some(l) = self.lines.last_mut() {
+            l.toks.1 = n;
+        }
+    }
+
+    fn push(&mut self, kind: TokKind, raw: String, col: u32, cell: u32) {
+        let fold = if kind == TokKind::Text {
+            super::norm::fold(&raw)
+        } else {
+            String::new()
+        };
+        let line = self.lines.len().saturating_sub(1) as u32;
+        self.toks.push(Tok {
+            kind,
+            raw,
+            fold,
+            line,
+            col,
+            cell,
+        });
+        self.end();
+    }
+
+    /// Add one cell's text to the current line: numbers become values, the rest is merged into
+    /// one label (a label split by stray spaces is still one label); a label with digits glued to
+    /// its end (`…申请数量200`) gives the digits back as a value.
+    pub fn push_cell(&mut self, text: &str, col: u32, cell: u32, structured: bool) {
+        let t =
+            text.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}');
+        if t.is_empty() {
+            if structured {
+                self.push(TokKind::Empty, String::new(), col, cell);
+            }
+            return;
+        }
+        if super::norm::is_value(t) || super::norm::is_blank_marker(t) {
+            self.push(TokKind::Value, t.to_string(), col, cell);
+            return;
+        }
+        let mut label = String::new();
+        for piece in t.split(|c: char| c.is_whitespace()) {
+            if piece.is_empty() {
+                continue;
+            }
+            if super::norm::is_value(piece) || super::norm::is_piece_blank(piece) {
+                if !label.is_empty() {
+                    self.push(TokKind::Text, std::mem::take(&mut label), col, cell);
+                }
+                self.push(TokKind::Value, piece.to_string(), col, cell);
+                continue;
+            }
+            let (head, digits) = super::norm::split_trailing_digits(piece);
+            if !label.is_empty() {
+                label.push(' ');
+            }
+            label.push_str(head);
+            if !digits.is_empty() {
+                self.push(TokKind::Text, std::mem::take(&mut label), col, cell);
+                self.push(TokKind::Value, digits.to_string(), col, cell);
+            }
+        }
+        if !label.is_empty() {
+            self.push(TokKind::Text, label, col, cell);
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! HTML as published into the token stream. html5gum tokenizes (entities, broken markup, raw
+//! text of `<script>`); this module only keeps text, breaks lines at block elements, and expands
+//! each `<table>` into its grid (rowspan/colspan) so that every cell knows its grid column.
+//! A table nested inside another table's cell turns the outer one into page layout: its text
+//! flows as prose, the inner table is read as a table.
+
+use super::doc::Doc;
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+/// Upper bounds on spans: real reports use at most ~25; the caps keep hostile input linear.
+const MAX_COLSPAN: u32 = 64;
+const MAX_ROWSPAN: u32 = 512;
+/// Grid columns tracked per table; cells past it keep their order but no spans.
+const MAX_WIDTH: usize = 512;
+
+struct Cell {
+    text: String,
+    td: u32,
+    colspan: u32,
+    rowspan: u32,
+}
+
+#[derive(Default)]
+struct Table {
+    index: u32,
+    /// Rows of placed cells: (grid column, cell).
+    rows: Vec<(u32, Vec<(u32, Cell)>)>,
+    /// Per grid column, rows still covered by a rowspan from above.
+    carry: Vec<u32>,
+    row: Option<(u32, Vec<Cell>)>,
+    cell: Option<Cell>,
+    tr_count: u32,
+    layout: bool,
+}
+
+impl Table {
+    fn close_cell(&mut self) {
+        if let Some(c) = self.cell.take() {
+            match &mut self.row {
+                Some((_, cells)) => cells.push(c),
+                None => {
+                    self.tr_count += 1;
+                    self.row = Some((self.tr_count, vec![c]));
+                }
+            }
+        }
+    }
+
+    /// Place the open row's cells on the grid, skipping columns covered from above.
+    fn close_row(&mut self) {
+        self.close_cell();
+        let Some((tr, cells)) = self.row.take() else {
+            return;
+        };
+        let mut placed = Vec::with_capacity(cells.len());
+        let mut col = 0usize;
+        let mut covered: Vec<bool> = self.carry.iter().map(|&c| c > 0).collect();
+        for c in cells {
+            while covered.get(col).copied().unwrap_or(false) {
+                col += 1;
+            }
+            if col >= MAX_WIDTH {
+                placed.push((col.min(u32::MAX as usize) as u32, c));
+                col += 1;
+                continue;
+            }
+            let span = c.colspan as usize;
+            if covered.len() < col + span {
+                covered.resize(col + span, false);
+            }
+            if self.carry.len() < col + span {
+                self.carry.resize(col + span, 0);
+            }
+            for (cov, carry) in covered[col..col + span]
+                .iter_mut()
+                .zip(&mut self.carry[col..col + span])
+            {
+                *cov = true;
+                // Counts this row and the rows below it that the cell covers.
+                *carry = (*carry).max(c.rowspan);
+            }
+            placed.push((col as u32, c));
+            col += span;
+        }
+        for k in self.carry.iter_mut() {
+            *k = k.saturating_sub(1);
+        }
+        self.rows.push((tr, placed));
+    }
+}
+
+struct Builder {
+    doc: Doc,
+    line: String,
+    line_elem: Option<String>,
+    tables: Vec<Table>,
+    table_count: u32,
+    skip: u32,
+    block_count: u32,
+}
+
+fn attr_u32(tag: &html5gum::StartTag<()>, name: &[u8], max: u32) -> u32 {
+    tag.attributes
+        .get(name)
+        .and_then(|v| {
+            let s = String::from_utf8_lossy(&v.value);
+            let d: String = s
+                .trim()
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            d.parse::<u32>().ok()
+        })
+        .filter(|&n| n >= 1)
+        .unwrap_or(1)
+        .min(max)
+}
+
+fn is_block(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"p" | b"div"
+            | b"br"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"li"
+            | b"ul"
+            | b"ol"
+            | b"section"
+            | b"article"
+            | b"header"
+            | b"footer"
+            | b"title"
+            | b"blockquote"
+            | b"pre"
+            | b"hr"
+            | b"dd"
+            | b"dt"
+            | b"dl"
+            | b"center"
+            | b"form"
+            | b"body"
+            | b"caption"
+    )
+}
+
+impl Builder {
+    fn in_cell(&self) -> bool {
+        self.tables
+            .last()
+            .is_some_and(|t| !t.layout && t.cell.is_some())
+    }
+
+    fn flush_line(&mut self) {
+        let text = std::mem::take(&mut self.line);
+        let elem = self.line_elem.take();
+        if text.trim().is_empty() {
+            return;
+        }
+        let no = 0;
+        self.doc.begin_line(&text, no, elem, false);
+        self.doc.push_cell(&text, 0, 0, false);
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.skip > 0 {
+            return;
+        }
+        if self.in_cell() {
+            if let Some(c) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                if c.text.len() < 1 << 20 {
+                    c.text.push_str(s);
+                }
+            }
+        } else {
+            if self.line_elem.is_none() {
+                self.line_elem = Some(format!("text[{}]", self.block_count + 1));
+            }
+            self.line.push_str(s);
+        }
+    }
+
+    fn block(&mut self, name: &[u8]) {
+        if self.in_cell() {
+            if let Some(c) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                c.text.push('\n');
+            }
+        } else {
+            self.flush_line();
+            self.block_count += 1;
+            let n = String::from_utf8_lossy(name).into_owned();
+            self.line_elem = Some(format!("{n}[{}]", self.block_count));
+        }
+    }
+
+    /// Emit a finished table's rows as lines of tokens.
+    fn emit_table(&mut self, t: Table) {
+        for (tr, cells) in t.rows {
+            if cells.iter().all(|(_, c)| c.text.trim().is_empty()) {
+                continue;
+            }
+            let text: Vec<&str> = cells.iter().map(|(_, c)| c.text.trim()).collect();
+            let elem = format!("table[{}] tr[{tr}]", t.index);
+            self.doc.begin_line(&text.join(" | "), 0, Some(elem), true);
+            if let Some(l) = self.doc.lines.last_mut() {
+                l.table = true;
+            }
+            for (col, c) in &cells {
+                self.doc.push_cell(&c.text, *col, c.td, true);
+            }
+        }
+    }
+
+    fn start_table(&mut self) {
+        // A table inside a cell: the outer table is page layout, not data; what it held so far
+        // becomes prose lines.
+        let mut texts: Vec<(u32, String)> = Vec::new();
+        if let Some(outer) = self.tables.last_mut() {
+            if !outer.layout && outer.cell.is_some() {
+                outer.close_row();
+                outer.layout = true;
+                for (_, cells) in std::mem::take(&mut outer.rows) {
+                    texts.extend(cells.into_iter().map(|(_, c)| (outer.index, c.text)));
+                }
+            }
+        }
+        for (index, text) in texts {
+            for part in text.split('\n') {
+                self.flush_line();
+                self.line_elem = Some(format!("table[{index}]"));
+                self.line.push_str(part);
+            }
+        }
+        self.flush_line();
+        self.table_count += 1;
+        self.tables.push(Table {
+            index: self.table_count,
+            ..Table::default()
+        });
+    }
+
+    fn end_table(&mut self) {
+        let Some(mut t) = self.tables.pop() else {
+            return;
+        };
+        if t.layout {
+            self.flush_line();
+            return;
+        }
+        t.close_row();
+        self.flush_line();
+        self.emit_table(t);
+    }
+
+    fn start(&mut self, tag: &html5gum::StartTag<()>) {
+        let name: &[u8] = &tag.name;
+        match name {
+            b"script" | b"style" | b"template" | b"noscript" | b"svg" if !tag.self_closing => {
+                self.skip += 1;
+            }
+            b"table" => self.start_table(),
+            b"tr" => match self.tables.last_mut() {
+                Some(t) if !t.layout => {
+                    t.close_row();
+                    t.tr_count += 1;
+                    t.row = Some((t.tr_count, Vec::new()));
+                }
+                Some(_) => self.block(name),
+                None => {}
+            },
+            b"td" | b"th" => match self.tables.last_mut() {
+                Some(t) if !t.layout => {
+                    t.close_cell();
+                    if t.row.is_none() {
+                        t.tr_count += 1;
+                        t.row = Some((t.tr_count, Vec::new()));
+                    }
+                    let td = t.row.as_ref().map_or(0, |(_, c)| c.len() as u32);
+                    t.cell = Some(Cell {
+                        text: String::new(),
+                        td,
+                        colspan: attr_u32(tag, b"colspan", MAX_COLSPAN),
+                        rowspan: attr_u32(tag, b"rowspan", MAX_ROWSPAN),
+                    });
+                }
+                Some(_) => self.block(name),
+                None => {}
+            },
+            n if is_block(n) => self.block(n),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        match name {
+            b"script" | b"style" | b"template" | b"noscript" | b"svg" => {
+                self.skip = self.skip.saturating_sub(1);
+            }
+            b"table" => self.end_table(),
+            b"tr" => match self.tables.last_mut() {
+                Some(t) if !t.layout => t.close_row(),
+                Some(_) => self.block(name),
+                None => {}
+            },
+            b"td" | b"th" => match self.tables.last_mut() {
+                Some(t) if !t.layout => t.close_cell(),
+                Some(_) => self.block(name),
+                None => {}
+            },
+            n if is_block(n) => self.block(n),
+            _ => {}
+        }
+    }
+}
+
+pub fn read(input: &str) -> Doc {
+    let mut emitter = DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    let mut b = Builder {
+        doc: Doc {
+            html: true,
+            ..Doc::default()
+        },
+        line: String::new(),
+        line_elem: None,
+        tables: Vec::new(),
+        table_count: 0,
+        skip: 0,
+        block_count: 0,
+    };
+    for token in Tokenizer::new_with_emitter(input, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => b.start(&tag),
+            Token::EndTag(tag) => b.end(&tag.name),
+            Token::String(s) => {
+                let text = String::from_utf8_lossy(&s.value);
+                // &nbsp; is a space here: an empty-looking cell is an empty cell.
+                let text = text.replace('\u{a0}', " ");
+                b.text(&text);
+            }
+            _ => {}
+        }
+    }
+    while !b.tables.is_empty() {
+        b.end_table();
+    }
+    b.flush_line();
+    b.doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readers::doc::TokKind;
+
+    #[test]
+    fn expands_spans_to_grid_columns() {
+        let d = read(
+            "<table><tr><td rowspan=2>自然人</td><td colspan=2>法人或其他组织</td><td rowspan=2>总计</td></tr>\
+             <tr><td>商业企业</td><td>科研机构</td></tr></table>",
+        );
+        let cols: Vec<(&str, u32)> = d.toks.iter().map(|t| (t.raw.as_str(), t.col)).collect();
+        assert_eq!(
+            cols,
+            [
+                ("自然人", 0),
+                ("法人或其他组织", 1),
+                ("总计", 3),
+                ("商业企业", 1),
+                ("科研机构", 2)
+            ]
+        );
+        assert_eq!(d.lines[1].elem.as_deref(), Some("table[1] tr[2]"));
+    }
+
+    #[test]
+    fn cells_keep_units_breaks_and_blanks() {
+        let d = read("<p>前言</p><table><tr><td>本年新<br>制作数量</td><td>251000元</td><td>&nbsp;</td></tr></table><p>后记</p>");
+        let kinds: Vec<(TokKind, &str)> =
+            d.toks.iter().map(|t| (t.kind, t.fold.as_str())).collect();
+        assert_eq!(kinds[0], (TokKind::Text, "前言"));
+        assert_eq!(kinds[1], (TokKind::Text, "本年新制作数量"));
+        assert_eq!(kinds[2].0, TokKind::Value);
+        assert_eq!(kinds[3].0, TokKind::Empty);
+        assert_eq!(kinds[4], (TokKind::Text, "后记"));
+    }
+
+    #[test]
+    fn nested_tables_make_the_outer_one_layout() {
+        let d = read("<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table><p>五、存在的主要问题及改进情况</p></td></tr></table>");
+        let texts: Vec<&str> = d.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["一、总体情况", "规章 | 1", "五、存在的主要问题及改进情况"]
+        );
+    }
+}

@@ -1,0 +1,273 @@
+//! Metadata (year, issuer, publication date) and the six parts of the prose.
+
+use super::doc::Doc;
+use super::labels;
+use super::norm::fold;
+use crate::model::decode::SECTION_KEYS;
+
+pub struct Meta {
+    pub year: Option<i32>,
+    pub issuer: Option<String>,
+    pub published_on: Option<(i32, u32, u32)>,
+}
+
+/// Part headings found, in order: (index into `SECTION_KEYS`, line index). Each part once, and
+/// in the order of the format; a heading-like line out of order is prose.
+pub fn headings(doc: &Doc) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, l) in doc.lines.iter().enumerate() {
+        if l.table || l.multi || l.text.chars().count() > 60 {
+            continue;
+        }
+        let Some(k) = labels::heading(&fold(&l.text)) else {
+            continue;
+        };
+        if out.last().is_none_or_before(k) {
+            out.push((k, i));
+        }
+    }
+    out
+}
+
+trait Before {
+    fn is_none_or_before(&self, k: usize) -> bool;
+}
+
+impl Before for Option<&(usize, usize)> {
+    fn is_none_or_before(&self, k: usize) -> bool {
+        self.map_or(true, |&(last, _)| last < k)
+    }
+}
+
+/// A 4-digit year followed by 年, in 2000..=2100, and where it starts (byte offset).
+fn years(s: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    s.char_indices().filter_map(move |(i, _)| {
+        let b = s.as_bytes();
+        let d = b.get(i..i + 4)?;
+        if !d.iter().all(u8::is_ascii_digit) || i > 0 && b[i - 1].is_ascii_digit() {
+            return None;
+        }
+        if !s.get(i + 4..)?.starts_with('年') {
+            return None;
+        }
+        let y: i32 = std::str::from_utf8(d).ok()?.parse().ok()?;
+        (2000..=2100).contains(&y).then_some((i, y))
+    })
+}
+
+pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
+    let head_end = first_heading.unwrap_or(12).clamp(1, 15);
+    let top: Vec<(usize, String)> = doc
+        .lines
+        .iter()
+        .enumerate()
+        .take(head_end + 1)
+        .filter(|(_, l)| !l.table && !l.text.is_empty())
+        .map(|(i, l)| (i, fold(&l.text)))
+        .collect();
+    // The title: a short line naming the 年度报告, possibly broken over two lines.
+    let mut title: Option<(usize, String)> = None;
+    for (k, (i, s)) in top.iter().enumerate() {
+        let cand = if s.contains("年度报告") {
+            Some(s.clone())
+        } else {
+            top.get(k + 1)
+                .map(|(_, n)| format!("{s}{n}"))
+                .filter(|j| j.contains("信息公开工作年度报告"))
+        };
+        if let Some(c) = cand.filter(|c| c.chars().count() <= 80 && !c.contains('《')) {
+            let better = title.as_ref().map_or(true, |(_, t)| {
+                years(t).next().is_none() && years(&c).next().is_some()
+            });
+            if better {
+                title = Some((*i, c));
+            }
+        }
+    }
+    let mut year = None;
+    let mut issuer = None;
+    if let Some((i, t)) = &title {
+        let t = t.rsplit([':', '：']).next().unwrap_or(t);
+        if let Some((at, y)) = years(t).next() {
+            year = Some(y);
+            let before = t[..at].trim_matches(|c: char| !c.is_alphanumeric());
+            if !before.is_empty() {
+                issuer = Some(before.to_string());
+            } else {
+                let after = &t[at + 4..];
+                let after = after.trim_start_matches('年').trim_start_matches('度');
+                if let Some(p) = after.find("政府信息公开") {
+                    let name = &after[..p];
+                    if !name.is_empty() {
+                        issuer = Some(name.to_string());
+                    }
+                }
+            }
+        }
+        if issuer.is_none() {
+            // 淮安: the issuer is printed on the line above the title.
+            issuer = top
+                .iter()
+                .rev()
+                .find(|(j, _)| j < i)
+                .map(|(_, s)| s.clone())
+                .filter(|s| {
+                    s.chars().count() <= 30
+                        && !s
+                            .chars()
+                            .any(|c| c.is_ascii_digit() || c == ':' || c == ',')
+                });
+        }
+    }
+    let head_text: String = doc
+        .lines
+        .iter()
+        .filter(|l| !l.table)
+        .take(80)
+        .map(|l| fold(&l.text))
+        .collect();
+    if year.is_none() {
+        year = period_year(&head_text);
+    }
+    if year.is_none() {
+        // No title and no 统计期限 (the sample report): the year the opening prose speaks of.
+        let mut counts: Vec<(i32, usize, usize)> = Vec::new();
+        for (at, y) in years(&head_text) {
+            match counts.iter_mut().find(|(v, _, _)| *v == y) {
+                Some(c) => c.1 += 1,
+                None => counts.push((y, 1, at)),
+            }
+        }
+        year = counts
+            .iter()
+            .max_by_key(|(_, n, at)| (*n, std::cmp::Reverse(*at)))
+            .map(|(y, _, _)| *y);
+    }
+    Meta {
+        year,
+        issuer,
+        published_on: published(doc),
+    }
+}
+
+/// 统计期限自 2024 年 1 月 1 日: the year the statistics cover.
+fn period_year(text: &str) -> Option<i32> {
+    for (i, _) in text.match_indices("统计") {
+        let window: String = text[i..].chars().take(40).collect();
+        for (at, y) in years(&window) {
+            let rest = &window[at + 4..];
+            if rest.starts_with("年1月1日") || rest.starts_with("年01月01日") {
+                return Some(y);
+            }
+        }
+    }
+    None
+}
+
+/// 发布日期 / 发布时间 / 成文日期 / 发文日期 / 日期 followed by a date, near the top or the end.
+fn published(doc: &Doc) -> Option<(i32, u32, u32)> {
+    let n = doc.lines.len();
+    let lines = doc
+        .lines
+        .iter()
+        .take(20)
+        .chain(doc.lines.iter().skip(n.saturating_sub(12).max(20)));
+    let text: Vec<String> = lines.filter(|l| !l.table).map(|l| fold(&l.text)).collect();
+    for label in ["发布日期", "发布时间", "成文日期", "发文日期", "日期"] {
+        for t in &text {
+            for (i, _) in t.match_indices(label) {
+                let rest = t[i + label.len()..].trim_start_matches([':', '：']);
+                if let Some(d) = parse_date(rest) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `2021-01-30`, `2021/1/30`, `2021.1.30`, `2021年1月30日`, at the start of `s`.
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let mut nums = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars().take(14) {
+        if c.is_ascii_digit() {
+            cur.push(c);
+        } else if matches!(c, '-' | '/' | '.' | '年' | '月' | '日') && !cur.is_empty() {
+            nums.push(std::mem::take(&mut cur));
+            if nums.len() == 3 {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if !cur.is_empty() && nums.len() == 2 {
+        nums.push(cur);
+    }
+    if nums.len() != 3 || nums[0].len() != 4 {
+        return None;
+    }
+    let y: i32 = nums[0].parse().ok()?;
+    let m: u32 = nums[1].parse().ok()?;
+    let d: u32 = nums[2].parse().ok()?;
+    ((2000..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then_some((y, m, d))
+}
+
+/// The prose of each part, without table lines; and the preamble before 一.
+pub fn sections(
+    doc: &Doc,
+    heads: &[(usize, usize)],
+    table_lines: &[(usize, usize)],
+) -> (Vec<(String, String)>, String) {
+    let in_table = |i: usize| {
+        let l = &doc.lines[i];
+        l.table || l.multi || table_lines.iter().any(|&(a, b)| a <= i && i <= b)
+    };
+    let collect = |from: usize, to: usize| -> String {
+        let mut out = String::new();
+        for i in from..to.min(doc.lines.len()) {
+            if in_table(i) || doc.lines[i].text.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&doc.lines[i].text);
+        }
+        out
+    };
+    let mut out = Vec::new();
+    for (k, &(key, line)) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).map_or(doc.lines.len(), |h| h.1);
+        out.push((SECTION_KEYS[key].to_string(), collect(line + 1, end)));
+    }
+    let preamble = collect(0, heads.first().map_or(0, |h| h.1));
+    (out, preamble)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_dates() {
+        assert_eq!(parse_date("2021-01-30"), Some((2021, 1, 30)));
+        assert_eq!(parse_date("2021年1月29日 10:00"), Some((2021, 1, 29)));
+        assert_eq!(parse_date("2021/13/01"), None);
+        assert_eq!(parse_date("无"), None);
+    }
+
+    #[test]
+    fn finds_years() {
+        let y: Vec<i32> = years("自2020年1月1日至202020年12月31日")
+            .map(|(_, y)| y)
+            .collect();
+        assert_eq!(y, [2020]);
+        assert_eq!(
+            period_year("本报告中所列数据的统计期限自2020年1月1日起"),
+            Some(2020)
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Folding printed text for matching, and telling numbers from labels.
+
+/// Fold a label for matching: full-width ASCII to half-width, whitespace and quotes dropped,
+/// `1、` to `1.`, `一.` to `一、`. Labels are compared by prefix after this.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '〔' | '【' => '(',
+            '〕' | '】' => ')',
+            '。' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
+            _ => c,
+        };
+        if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}') {
+            continue;
+        }
+        if matches!(
+            c,
+            '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '〝' | '〞'
+        ) {
+            continue;
+        }
+        let c = match c {
+            '、' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
+            '.' if prev.is_some_and(is_cjk_numeral) => '、',
+            c => c,
+        };
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Full-width digits and signs to ASCII; nothing else changes.
+fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '＋' => '+',
+        '－' | '−' => '-',
+        '，' => ',',
+        '．' => '.',
+        c => c,
+    }
+}
+
+const UNITS: [&str; 6] = ["万元", "元", "件", "项", "条", "个"];
+
+/// A printed number as a cell may hold it: `12`, `+6`, `-14`, `1,234`, `96171.6`, `251000元`,
+/// full-width digits. Anything else is text.
+pub fn is_value(s: &str) -> bool {
+    let mut t: String = s.chars().map(ascii_digit).collect();
+    for u in UNITS {
+        if let Some(rest) = t.strip_suffix(u) {
+            t = rest.to_string();
+            break;
+        }
+    }
+    let body = t
+        .strip_prefix('+')
+        .or_else(|| t.strip_prefix('-'))
+        .unwrap_or(&t);
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    !int.is_empty()
+        && int.as_bytes()[0].is_ascii_digit()
+        && int.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && frac.map_or(true, |f| {
+            !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// A whole cell that means "left blank" (format.md §6).
+pub fn is_blank_marker(s: &str) -> bool {
+    matches!(
+        s.trim(),
+        "-" | "--" | "—" | "——" | "–" | "/" | "／" | "－" | "无" | "不适用" | "\\"
+    )
+}
+
+/// A piece inside a longer cell that still means blank; `无` is left out here, since a label
+/// can be broken just after it (`（四）无` … `法提供`).
+pub fn is_piece_blank(s: &str) -> bool {
+    matches!(s, "-" | "--" | "—" | "——" | "–" | "/" | "／" | "－")
+}
+
+/// Split digits glued to the end of a label (`…申请数量200` → `…申请数量`, `200`). Only after a
+/// CJK character or a closing bracket, where no label ends in a digit.
+pub fn split_trailing_digits(s: &str) -> (&str, &str) {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(i, _)| i);
+    let Some(i) = start else {
+        return (s, "");
+    };
+    if i == 0 {
+        return (s, "");
+    }
+    let before = s[..i].chars().next_back();
+    match before {
+        Some(c) if ('\u{4e00}'..='\u{9fff}').contains(&c) || c == ')' || c == '）' => {
+            (&s[..i], &s[i..])
+        }
+        _ => (s, ""),
+    }
+}
+
+/// Digits only (the only kind of value whose separators can have been lost).
+pub fn digits_only(s: &str) -> Option<String> {
+    let t: String = s.chars().map(ascii_digit).collect();
+    (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then_some(t)
+}
+
+/// Keep an excerpt short.
+pub fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_labels() {
+        assert_eq!(fold("（三）不予公开"), "(三)不予公开");
+        assert_eq!(fold("1、申请人 无正当理由"), "1.申请人无正当理由");
+        assert_eq!(fold("3.危及“三安全一稳定”"), "3.危及三安全一稳定");
+        assert_eq!(fold("三 、本 年 度办 理 结果"), "三、本年度办理结果");
+        assert_eq!(fold("一.本年新收"), "一、本年新收");
+    }
+
+    #[test]
+    fn tells_values() {
+        for v in [
+            "12",
+            "+6",
+            "-14",
+            "1,234",
+            "96171.6",
+            "251000元",
+            "１２",
+            "0",
+        ] {
+            assert!(is_value(v), "{v}");
+        }
+        for t in ["1.", "1.属于", "-4-", "规章", "", "+", "12a", "3.其他"] {
+            assert!(!is_value(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn splits_glued_digits() {
+        assert_eq!(split_trailing_digits("申请数量200"), ("申请数量", "200"));
+        assert_eq!(split_trailing_digits("电话:885"), ("电话:885", ""));
+        assert_eq!(split_trailing_digits("200"), ("200", ""));
+        assert_eq!(split_trailing_digits("数量"), ("数量", ""));
+    }
+}

@@ -1,0 +1,53 @@
+//! The readers' rules. Extraction rules (`table-not-found`, `row-not-found`, `unreadable-cell`,
+//! `ambiguous-cells`, `glued-cells`) are emitted by the reader while it reads; their entries
+//! here name them for `rules()` and let options turn them off. The prose rules
+//! (`section-missing`, `narrative-mismatch`, `contact-format`) check `Report::sections`.
+
+use crate::diagnostic::Diagnostic;
+use crate::options::Options;
+use crate::rules::{Context, RuleDef};
+use crate::Report;
+
+mod ambiguous_cells;
+pub mod contact_format;
+mod glued_cells;
+pub mod narrative_mismatch;
+mod row_not_found;
+mod section_missing;
+mod table_not_found;
+mod unreadable_cell;
+
+/// Every rule of the readers, in the order they report.
+pub static RULES: &[&RuleDef] = &[
+    &table_not_found::RULE,
+    &row_not_found::RULE,
+    &unreadable_cell::RULE,
+    &ambiguous_cells::RULE,
+    &glued_cells::RULE,
+    &section_missing::RULE,
+    &narrative_mismatch::RULE,
+    &contact_format::RULE,
+];
+
+/// The prose rules, for `check` (and for `validate` on JSON with `sections`).
+pub static PROSE: &[&RuleDef] = &[
+    &section_missing::RULE,
+    &narrative_mismatch::RULE,
+    &contact_format::RULE,
+];
+
+/// Run the prose rules on a report; `preamble` is the text before 一 that a reader found
+/// (contacts are often printed there), checked by `contact-format` as well.
+pub fn run_prose(report: &Report, options: &Options, preamble: &str) -> Vec<Diagnostic> {
+    let ctx = Context::new(report, options);
+    let mut out = Vec::new();
+    for rule in PROSE {
+        if !options.is_off(rule.id) {
+            (rule.check)(&ctx, &mut out);
+        }
+    }
+    if !preamble.is_empty() && !options.is_off(contact_format::RULE.id) {
+        contact_format::check_text(&ctx, preamble, "/sections", &mut out);
+    }
+    out
+}
