@@ -1,5 +1,6 @@
 // The public API over one wasm-bindgen module (full or lite): the same few functions for every
 // entry point, so that Node, browsers and the lite build cannot drift apart.
+import { buildSchema } from './schema.mjs';
 
 /**
  * @param {object} raw       the wasm-bindgen module's exports
@@ -21,7 +22,8 @@ export function makeApi(raw, ready) {
     parse: guard('parse', raw.parse),
     check: guard('check', raw.check),
     cells: guard('cells', raw.cells),
-    jsonSchema: guard('jsonSchema', raw.jsonSchema),
+    // Built from cells(): cells() throws the same clear error for a wrong format.
+    jsonSchema: guard('jsonSchema', (format) => buildSchema(String(format), raw.cells(format))),
     rules: guard('rules', raw.rules),
   };
 }

@@ -2,9 +2,9 @@
 //! (`rules()`), and a JSON Schema of the model (`jsonSchema()`), all from the one layout.
 
 use crate::diagnostic::Severity;
+use crate::json::ObjectWriter;
 use crate::model::layout::{layout, Format, Kind, Label, TableId};
 use serde::Serialize;
-use serde_json::{json, Map, Value};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -61,93 +61,63 @@ pub fn rules() -> Vec<RuleInfo> {
         .collect()
 }
 
-/// A JSON Schema (2020-12) of the model in one layout: the canonical shape (numbers or `null`).
-pub fn json_schema(format: Format) -> Value {
-    let mut tables = Map::new();
-    for c in cells(format) {
-        let segs: Vec<&str> = c.path.trim_start_matches('/').split('/').collect();
-        let leaf = match c.kind {
-            Kind::Count => json!({"type": ["integer", "null"], "minimum": 0}),
-            Kind::Signed => json!({"type": ["integer", "null"]}),
-            Kind::Money => json!({"type": ["number", "null"], "minimum": 0}),
-        };
-        let mut leaf = leaf;
-        let title = match c.group {
-            Some(g) => format!("{} {} {}", g.zh, c.row.zh, c.column.zh),
-            None => format!("{} {}", c.row.zh, c.column.zh),
-        };
-        leaf["title"] = Value::from(title);
-        if let Some(u) = c.unit {
-            leaf["description"] = Value::from(format!("单位：{u}"));
-        }
-        insert(&mut tables, &segs, leaf);
-    }
-    let section = json!({"type": "string"});
-    let mut sections = Map::new();
-    for k in crate::model::decode::SECTION_KEYS {
-        sections.insert(k.to_string(), section.clone());
-    }
-    let mut props = Map::new();
-    props.insert("$schema".into(), json!({"type": "string"}));
-    props.insert(
-        "year".into(),
-        json!({"type": "integer", "minimum": 2000, "maximum": 2100, "title": "统计年度"}),
-    );
-    props.insert(
-        "format".into(),
-        json!({"const": format.as_str(), "title": "格式版本"}),
-    );
-    props.insert(
-        "issuer".into(),
-        json!({"type": "string", "title": "发布机关"}),
-    );
-    props.insert(
-        "publishedOn".into(),
-        json!({"type": "string", "format": "date", "title": "发布日期"}),
-    );
-    props.insert(
-        "sections".into(),
-        json!({"type": "object", "properties": sections, "additionalProperties": false}),
-    );
-    for (k, v) in tables {
-        props.insert(k, v);
-    }
-    json!({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": format!("https://xxgknb.invalid/schema/report-{}.json", format.as_str()),
-        "title": format!("政府信息公开工作年度报告（{} 年版格式）", format.as_str()),
-        "type": "object",
-        "required": ["year", "proactive", "applications", "reviewLitigation"],
-        "properties": props,
-        "additionalProperties": false
-    })
+fn write_label(out: &mut String, l: Label) {
+    let mut o = ObjectWriter::new(out);
+    o.str("zh-CN", l.zh);
+    o.str("en", l.en);
+    o.end();
 }
 
-fn insert(into: &mut Map<String, Value>, segs: &[&str], leaf: Value) {
-    let Some((first, rest)) = segs.split_first() else {
-        return;
-    };
-    if rest.is_empty() {
-        into.insert(first.to_string(), leaf);
-        return;
-    }
-    let node = into.entry(first.to_string()).or_insert_with(|| {
-        json!({"type": "object", "properties": {}, "required": [], "additionalProperties": false})
-    });
-    let next = rest[0].to_string();
-    if let Some(req) = node["required"].as_array_mut() {
-        if !req.iter().any(|r| r == &Value::from(next.as_str())) {
-            req.push(Value::from(next));
+/// `cells()` as JSON text, written directly (the same shape as `CellInfo`'s serde form).
+pub fn cells_json(format: Format) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    out.push('[');
+    for (i, c) in cells(format).iter().enumerate() {
+        if i > 0 {
+            out.push(',');
         }
+        let mut o = ObjectWriter::new(&mut out);
+        o.str("path", c.path);
+        o.str("table", c.table.key());
+        write_label(o.key("tableLabel"), c.table_label);
+        match c.group {
+            Some(g) => write_label(o.key("group"), g),
+            None => o.raw("group", "null"),
+        }
+        write_label(o.key("row"), c.row);
+        write_label(o.key("column"), c.column);
+        o.str("kind", c.kind.as_str());
+        match c.unit {
+            Some(u) => o.str("unit", u),
+            None => o.raw("unit", "null"),
+        }
+        o.end();
     }
-    if let Some(props) = node["properties"].as_object_mut() {
-        insert(props, rest, leaf);
+    out.push(']');
+    out
+}
+
+/// `rules()` as JSON text.
+pub fn rules_json() -> String {
+    let mut out = String::from("[");
+    for (i, r) in rules().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let mut o = ObjectWriter::new(&mut out);
+        o.str("id", r.id);
+        o.str("severity", r.severity.as_str());
+        write_label(o.key("description"), r.description);
+        o.end();
     }
+    out.push(']');
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn cells_carry_labels_in_both_locales() {
@@ -166,18 +136,11 @@ mod tests {
     }
 
     #[test]
-    fn schema_requires_every_cell() {
-        let s = json_schema(Format::F2021);
-        let row = &s["properties"]["applications"]["properties"]["results"]["properties"]
-            ["otherHandling"];
-        assert_eq!(
-            row["required"],
-            json!(["overdueCorrection", "unpaidFee", "other"])
-        );
-        assert_eq!(
-            s["properties"]["proactive"]["properties"]["fees"]["properties"]["amount"]["type"],
-            json!(["number", "null"])
-        );
+    fn hand_written_json_equals_the_serde_form() {
+        for f in [Format::F2019, Format::F2021] {
+            assert_eq!(cells_json(f), serde_json::to_string(&cells(f)).unwrap());
+        }
+        assert_eq!(rules_json(), serde_json::to_string(&rules()).unwrap());
     }
 
     #[test]

@@ -459,7 +459,7 @@ mod tests {
                 column: 8
             }
         );
-        assert_eq!(parse("[1] x").unwrap_err().eof, false);
+        assert!(!parse("[1] x").unwrap_err().eof);
         assert!(parse(&"[".repeat(200)).is_err());
         assert!(parse("\"a\u{1}\"").is_err());
         assert!(parse("-").unwrap_err().eof);

@@ -55,10 +55,6 @@ fn encode(json: &str) -> JsValue {
     JSON::parse(json).unwrap_or(JsValue::NULL)
 }
 
-fn to_js<T: serde::Serialize>(v: &T) -> JsValue {
-    encode(&serde_json::to_string(v).unwrap_or_else(|_| "null".into()))
-}
-
 fn format_arg(v: &JsValue, func: &str) -> Result<Format, Error> {
     let s = v.as_string().or_else(|| {
         v.as_f64()
@@ -100,20 +96,14 @@ pub fn validate_json(text: JsValue, opts: JsValue) -> Result<JsValue, Error> {
 
 #[wasm_bindgen(skip_typescript)]
 pub fn cells(format: JsValue) -> Result<JsValue, Error> {
-    Ok(to_js(&crate::catalog::cells(format_arg(&format, "cells")?)))
-}
-
-#[wasm_bindgen(js_name = jsonSchema, skip_typescript)]
-pub fn json_schema(format: JsValue) -> Result<JsValue, Error> {
-    Ok(to_js(&crate::catalog::json_schema(format_arg(
-        &format,
-        "jsonSchema",
+    Ok(encode(&crate::catalog::cells_json(format_arg(
+        &format, "cells",
     )?)))
 }
 
 #[wasm_bindgen(skip_typescript)]
 pub fn rules() -> JsValue {
-    to_js(&crate::catalog::rules())
+    encode(&crate::catalog::rules_json())
 }
 
 #[wasm_bindgen(skip_typescript)]

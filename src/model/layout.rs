@@ -85,6 +85,16 @@ pub enum TableId {
     ReviewLitigation,
 }
 
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Signed => "signed",
+            Kind::Money => "money",
+        }
+    }
+}
+
 impl TableId {
     pub fn key(self) -> &'static str {
         match self {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as full from 'xxgknb';
 import * as lite from 'xxgknb/lite';
+import Ajv2020 from 'ajv/dist/2020.js';
 
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8');
 const consistent = () => JSON.parse(fixture('consistent-2024'));
@@ -97,4 +98,20 @@ test('the full build reads published text; the lite build has no readers', () =>
   assert.equal(typeof full.check, 'function');
   assert.equal(lite.parse, undefined);
   assert.equal(full.check(fixture('consistent-2020')).valid, true);
+});
+
+test('jsonSchema describes the model: consistent reports pass it, typos and wrong types do not', () => {
+  const ajv = new Ajv2020({ validateFormats: false, allErrors: true });
+  const check19 = ajv.compile(full.jsonSchema('2019'));
+  const check21 = ajv.compile(full.jsonSchema('2021'));
+  assert.ok(check19(JSON.parse(fixture('consistent-2020'))), JSON.stringify(check19.errors));
+  assert.ok(check21(consistent()), JSON.stringify(check21.errors));
+  const typo = consistent();
+  typo.applications.received.naturel = 1;
+  assert.equal(check21(typo), false);
+  const wrongType = consistent();
+  wrongType.reviewLitigation.review.total = '11';
+  assert.equal(check21(wrongType), false);
+  assert.equal(check21(JSON.parse(fixture('consistent-2020'))), false, 'a 2019 report is not a 2021 one');
+  assert.throws(() => full.jsonSchema('2020'), /cells: expected the format "2019" or "2021"/);
 });
