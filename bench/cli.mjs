@@ -83,18 +83,31 @@ function measure(dirs) {
   return JSON.parse(line.slice(2));
 }
 
-/** How many of the generated reports the core actually read (not a reader failure). */
-function readable(dir) {
+/**
+ * The core alone on a sample: how long check() takes per report of each kind, and how many
+ * reports it could not read. Tells the CLI's own cost apart from the core's.
+ */
+function coreAlone(folder) {
   const script = `
-    import { main } from ${JSON.stringify(RUN)};
-    let out = '';
-    const sink = { write(s) { out += s; return true; }, on() {}, once() {} };
-    await main(['check', ${JSON.stringify(dir)}, '--format', 'json', '-j', '0'], { stdin: process.stdin, stdout: sink, stderr: sink, env: {} });
-    const doc = JSON.parse(out.slice(out.indexOf('{')));
-    const unread = doc.files.filter((f) => f.diagnostics.some((d) => ['invalid-json', 'reader-unavailable', 'internal-error', 'file-unreadable', 'file-undecodable'].includes(d.rule))).length;
-    process.stdout.write(JSON.stringify({ files: doc.files.length, unread, errors: doc.summary.filesWithErrors, pairs: doc.summary.crossYearPairs }));
+    import fs from 'node:fs';
+    const core = await import(${JSON.stringify(new URL('../js/index.node.mjs', import.meta.url).href)});
+    const dir = ${JSON.stringify(folder)};
+    const names = fs.readdirSync(dir).sort().slice(0, 200);
+    const out = { unread: 0, errors: 0, sample: names.length };
+    for (const kind of ['text', 'html']) {
+      const texts = names.filter((n) => n.endsWith(kind === 'text' ? '.txt' : '.html')).map((n) => fs.readFileSync(dir + '/' + n, 'utf8'));
+      const t0 = performance.now();
+      for (const t of texts) {
+        const r = core.check(t, { kind });
+        if (r.diagnostics.some((d) => ['invalid-json', 'table-not-found', 'row-not-found', 'unreadable-cell'].includes(d.rule))) out.unread++;
+        if (!r.valid) out.errors++;
+      }
+      out[kind] = (performance.now() - t0) / texts.length;
+    }
+    process.stdout.write(JSON.stringify(out));
   `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
 
@@ -104,10 +117,11 @@ try {
   if (!opt.dir) console.log(`generated ${count} reports (text + HTML) in ${generate(dir).toFixed(1)} s: ${dir}`);
   const folders = fs.readdirSync(dir).filter((f) => f.startsWith('batch-')).sort().map((f) => path.join(dir, f));
 
-  const sample = readable(folders[0]);
-  console.log(`first folder: ${sample.files} reports, ${sample.errors} with errors, ${sample.pairs} cross-year pairs` +
-    (sample.unread ? `; WARNING: ${sample.unread} not read by the core (readers missing?): the numbers below then leave out parsing` : ''));
-
+  const core = coreAlone(folders[0]);
+  console.log(`core alone (check() in one thread, ${core.sample} reports): text ${core.text.toFixed(2)} ms/report, HTML ${core.html.toFixed(2)} ms/report; ` +
+    `${core.errors} with errors` + (core.unread ? `; WARNING: ${core.unread} not read by the core` : ''));
+  const ceiling = (os.availableParallelism() * 1000) / ((core.text + core.html) / 2);
+  console.log(`so at most ~${Math.round(ceiling)} reports/s on ${os.availableParallelism()} threads before any CLI work`);
   console.log('\n  reports   seconds   reports/s   peak RSS');
   const rows = [];
   for (const n of steps) {
