@@ -9,23 +9,18 @@ import { runAll } from './pool.mjs';
 import { recount } from './process.mjs';
 import { Spool } from './spool.mjs';
 import { Ledger } from './ledger.mjs';
+import { crossYear, issuerKey } from './crossyear.mjs';
 import { makeLabeler } from './labels.mjs';
 import { StreamWriter, useColor, Progress } from './output.mjs';
 import { humanReporter, jsonReporter, csvReporter } from './reporters.mjs';
 import { writeHtmlReport } from './html.mjs';
 
 export const EXIT = { OK: 0, ERRORS: 1, TROUBLE: 2 };
-const CARRYOVER = 'cross-year-carryover';
 
 async function readAll(stream) {
   const chunks = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return new Uint8Array(Buffer.concat(chunks));
-}
-
-/** Issuer names as printed vary in width and spacing (全角/半角, stray blanks), not in words. */
-export function issuerKey(issuer) {
-  return typeof issuer === 'string' ? issuer.normalize('NFKC').replace(/\s+/g, '') : '';
 }
 
 /**
@@ -109,9 +104,12 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     items.length = 0; // the paths are in the spool now
 
     // 3. Consecutive years of one issuer: run the carry-over rule on each pair.
-    const pairs = crossYear(ledger, spool, core, opts, m, (i, diagnostics) => {
-      ledger.addExtra(i, diagnostics, spool);
-      for (const d of diagnostics) countRule(d);
+    const pairs = crossYear({
+      ledger, spool, core, locale: opts.locale, m,
+      addExtra(i, diagnostics) {
+        ledger.addExtra(i, diagnostics, spool);
+        for (const d of diagnostics) countRule(d);
+      },
     });
 
     // 4. Totals and the exit code, known before any output so the JSON can lead with them.
@@ -185,62 +183,4 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
   } finally {
     spool.close();
   }
-}
-
-/**
- * Pairs each report with the same issuer's report for the year before and adds the core's
- * cross-year-carryover findings to it. Only that one rule is run on the pair, and only on the
- * two rows it compares: every other finding is already in each file's own result.
- * @returns {number} the number of pairs checked
- */
-function crossYear(ledger, spool, core, opts, m, addExtra) {
-  let ids;
-  try {
-    ids = core.rules().map((r) => r.id);
-  } catch {
-    return 0;
-  }
-  if (!ids.includes(CARRYOVER)) return 0;
-  const onlyCarryover = Object.fromEntries(ids.filter((id) => id !== CARRYOVER).map((id) => [id, 'off']));
-
-  const byIssuer = new Map(); // key → Map(year → indices)
-  for (const [i, key] of ledger.keys) {
-    let years = byIssuer.get(key);
-    if (!years) byIssuer.set(key, (years = new Map()));
-    const list = years.get(ledger.year[i]);
-    if (list) list.push(i);
-    else years.set(ledger.year[i], [i]);
-  }
-  const record = (i) => spool.read(ledger.at(i));
-  let pairs = 0;
-  for (const years of byIssuer.values()) {
-    for (const [year, list] of years) {
-      const before = years.get(year - 1);
-      if (!before) continue;
-      if (list.length > 1 || before.length > 1) {
-        // Which of two reports for one year is "the" report is for a person to say.
-        const dupYear = before.length > 1 ? year - 1 : year;
-        const dupPaths = (before.length > 1 ? before : list).map((i) => record(i).result.path);
-        const message = m.diag['cross-year-ambiguous'](dupYear, dupPaths);
-        for (const i of list) addExtra(i, [{ rule: 'cross-year-ambiguous', severity: 'info', path: '', related: [], message }]);
-        continue;
-      }
-      const cur = record(list[0]).carry;
-      const prev = record(before[0]);
-      const current = { year: cur.year, format: cur.format, applications: { carriedOver: cur.carriedOver } };
-      const previous = { year: prev.carry.year, format: prev.carry.format, applications: { carriedForward: prev.carry.carriedForward } };
-      let result;
-      try {
-        result = core.validate(current, { locale: opts.locale, previous, partial: true, rules: onlyCarryover });
-      } catch (err) {
-        addExtra(list[0], [{ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](String(err?.message ?? err)) }]);
-        ledger.trouble[list[0]] = 1;
-        continue;
-      }
-      pairs++;
-      ledger.previous.set(list[0], prev.result.path);
-      addExtra(list[0], result.diagnostics.filter((d) => d.rule === CARRYOVER));
-    }
-  }
-  return pairs;
 }

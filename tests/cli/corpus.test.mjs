@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, runJson, assertSchema, tmpDir, byPath, rulesOf, ROOT } from './helpers.mjs';
+import { run, runJson, assertSchema, tmpDir, byPath, rulesOf, readersReady, ROOT } from './helpers.mjs';
 
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const present = fs.existsSync(CORPUS);
@@ -50,4 +50,13 @@ test('over the corpus: human, CSV and the summary page all complete', { skip: !p
   const rep = run(['check', CORPUS, '--report', page, '-q'], { cwd: ROOT });
   assert.ok(rep.code === 0 || rep.code === 1);
   assert.match(fs.readFileSync(page, 'utf8'), /hongze-district-2023/);
+});
+
+test('洪泽 2023 and 2024 as published pair up although one names the city and the other does not', { skip: !present && 'no corpus' }, async (t) => {
+  if (!(await readersReady())) return t.skip('report readers not in the core yet');
+  const [y23, y24] = ['hongze-district-2023.pdftext.txt', 'hongze-district-2024.pdftext.txt'].map((f) => path.join(CORPUS, f));
+  const r = runJson(['check', y23, y24], { cwd: ROOT });
+  assertSchema(r.doc);
+  assert.equal(r.doc.summary.crossYearPairs, 1);
+  assert.equal(byPath(r.doc)[y24].previous, y23);
 });

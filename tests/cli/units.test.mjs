@@ -125,3 +125,14 @@ test('output helpers: display width, colour choice, progress bar only on a termi
   new Progress({ isTTY: true, write: (s) => few.push(s) }, 3, messages('en')).tick();
   assert.deepEqual(few, [], 'no bar for a handful of files');
 });
+
+test('issuer names: width and spacing do not matter; the city in front may be left out', async () => {
+  const { issuerKey, shortIssuerKey } = await import('../../js/cli/crossyear.mjs');
+  assert.equal(issuerKey(' 淮安市 洪泽区人民政府（办公室）'), issuerKey('淮安市洪泽区人民政府(办公室)'));
+  assert.equal(shortIssuerKey(issuerKey('淮安市洪泽区人民政府')), '洪泽区人民政府');
+  assert.equal(shortIssuerKey('江苏省淮安市洪泽区人民政府'), '洪泽区人民政府');
+  assert.equal(shortIssuerKey('淮安市人民政府'), '淮安市人民政府', 'a city government is not its own city left out');
+  assert.equal(shortIssuerKey('温州市城市管理局'), '温州市城市管理局');
+  assert.equal(shortIssuerKey('温州市市场监督管理局'), '温州市市场监督管理局');
+  assert.equal(shortIssuerKey('示例市示例县青山镇人民政府'), '示例县青山镇人民政府');
+});

@@ -1,0 +1,106 @@
+// Cross-year checks: pair each report with the same issuer's report for the year before, and
+// run the core's cross-year-carryover rule on the pair.
+
+const CARRYOVER = 'cross-year-carryover';
+
+/** Issuer names as printed vary in width and spacing (全角/半角, stray blanks), not in words. */
+export function issuerKey(issuer) {
+  return typeof issuer === 'string' ? issuer.normalize('NFKC').replace(/\s+/g, '') : '';
+}
+
+/**
+ * The name without the province and city it sits in, when what is left still starts with a
+ * place (区/县/市/旗): one year's report may say 淮安市洪泽区人民政府 and the next 洪泽区人民政府.
+ * 淮安市人民政府 stays as it is (人民政府 alone names no one).
+ */
+export function shortIssuerKey(key) {
+  const place = /^[\u4e00-\u9fff]{1,8}?(?:区|县|市|旗)/;
+  let k = key.replace(/^[\u4e00-\u9fff]{2,7}?(?:省|自治区)/, '');
+  const city = /^[\u4e00-\u9fff]{2,7}?市/.exec(k);
+  const rest = city ? k.slice(city[0].length) : '';
+  if (city && place.test(rest) && !rest.startsWith('城市')) k = rest; // 城市管理局 is no place
+  return k;
+}
+
+function group(indices, keyOf, yearOf) {
+  const byKey = new Map(); // key → Map(year → indices)
+  for (const i of indices) {
+    const key = keyOf(i);
+    let years = byKey.get(key);
+    if (!years) byKey.set(key, (years = new Map()));
+    const list = years.get(yearOf(i));
+    if (list) list.push(i);
+    else years.set(yearOf(i), [i]);
+  }
+  return byKey;
+}
+
+/**
+ * Adds the cross-year findings through `addExtra(index, diagnostics)` and records pairs in
+ * `ledger.previous`. Only the carry-over rule runs on a pair, and only on the two rows it
+ * compares (a small object the core checks many times faster than a whole report): every
+ * other finding is already in each file's own result.
+ * @returns {number} the number of pairs checked
+ */
+export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
+  let ids;
+  try {
+    ids = core.rules().map((r) => r.id);
+  } catch {
+    return 0;
+  }
+  if (!ids.includes(CARRYOVER)) return 0;
+  const onlyCarryover = Object.fromEntries(ids.filter((id) => id !== CARRYOVER).map((id) => [id, 'off']));
+  const record = (i) => spool.read(ledger.at(i));
+  const yearOf = (i) => ledger.year[i];
+  const handled = new Set(); // files whose year before has been settled (paired or ambiguous)
+  let pairs = 0;
+
+  const check = (cur, prev) => {
+    handled.add(cur);
+    const c = record(cur);
+    const p = record(prev);
+    const current = { year: c.carry.year, format: c.carry.format, applications: { carriedOver: c.carry.carriedOver } };
+    const previous = { year: p.carry.year, format: p.carry.format, applications: { carriedForward: p.carry.carriedForward } };
+    let result;
+    try {
+      result = core.validate(current, { locale, previous, partial: true, rules: onlyCarryover });
+    } catch (err) {
+      addExtra(cur, [{ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](String(err?.message ?? err)) }]);
+      ledger.trouble[cur] = 1;
+      return;
+    }
+    pairs++;
+    ledger.previous.set(cur, p.result.path);
+    addExtra(cur, result.diagnostics.filter((d) => d.rule === CARRYOVER));
+  };
+
+  // 1. The same name (up to width and spacing).
+  for (const years of group(ledger.keys.keys(), (i) => ledger.keys.get(i), yearOf).values()) {
+    for (const [year, list] of years) {
+      const before = years.get(year - 1);
+      if (!before) continue;
+      if (list.length === 1 && before.length === 1) {
+        check(list[0], before[0]);
+        continue;
+      }
+      // Which of two reports for one year is "the" report is for a person to say.
+      const dup = before.length > 1 ? before : list;
+      const message = m.diag['cross-year-ambiguous'](before.length > 1 ? year - 1 : year, dup.map((i) => record(i).result.path));
+      for (const i of list) {
+        handled.add(i);
+        addExtra(i, [{ rule: 'cross-year-ambiguous', severity: 'info', path: '', related: [], message }]);
+      }
+    }
+  }
+
+  // 2. The same name but for the city in front, only where that leaves no doubt: exactly one
+  // report of that short name in each of the two years.
+  for (const years of group(ledger.keys.keys(), (i) => shortIssuerKey(ledger.keys.get(i)), yearOf).values()) {
+    for (const [year, list] of years) {
+      const before = years.get(year - 1);
+      if (before?.length === 1 && list.length === 1 && !handled.has(list[0])) check(list[0], before[0]);
+    }
+  }
+  return pairs;
+}
