@@ -86,11 +86,11 @@ export function checkFile(core, input, opts) {
   }
   const notes = decoded.notes.map((n) => diagnostic(n.code, 'warning', m.diag[n.code](...n.args)));
 
-  let core_result;
+  let coreResult;
   let report = null;
   try {
     if (kind === 'json') {
-      core_result = core.validateJson(text, { locale: opts.locale });
+      coreResult = core.validateJson(text, { locale: opts.locale });
       try {
         const parsed = JSON.parse(text);
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) report = parsed;
@@ -101,7 +101,7 @@ export function checkFile(core, input, opts) {
       return { result: recount(r), carry: null, trouble: true };
     } else {
       const { report: parsed, ...rest } = core.check(text, { kind, locale: opts.locale });
-      core_result = rest;
+      coreResult = rest;
       report = parsed ?? null;
     }
   } catch (err) {
@@ -109,7 +109,7 @@ export function checkFile(core, input, opts) {
     return { result: r, carry: null, trouble: true };
   }
   const issuer = typeof report?.issuer === 'string' && report.issuer.trim() ? report.issuer.trim() : null;
-  const result = { path, kind, encoding, issuer, ...core_result };
+  const result = { path, kind, encoding, issuer, ...coreResult };
   if (result.year == null && Number.isInteger(report?.year)) result.year = report.year;
   if (notes.length) {
     result.diagnostics = [...notes, ...result.diagnostics];
