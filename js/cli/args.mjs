@@ -91,7 +91,7 @@ const HELP_ZH = `xxgknb check：检查政府信息公开工作年度报告
 
 选项
   -f, --format <human|json|csv>  标准输出的格式（默认 human：按文件分组的可读文本）
-                                 json：一个 JSON 文档，结构见随包提供的 js/cli/result.schema.json
+                                 json：一个 JSON 文档，结构见随包的 JSON Schema（xxgknb/cli-result.schema.json）
                                  csv：每条问题一行，UTF-8 带 BOM，可直接用 Excel 打开
   -r, --report <文件.html>       另外生成一个独立的汇总网页（无外部资源，可直接转发）
   -l, --locale <zh-CN|en>        输出语言（默认 zh-CN）
@@ -102,7 +102,9 @@ const HELP_ZH = `xxgknb check：检查政府信息公开工作年度报告
   -v, --version                  显示版本
 
 退出码
-  0  没有错误    1  发现错误（或警告超过 --max-warnings）    2  用法错误，或有文件无法读取
+  0  没有错误
+  1  发现错误（含无法解码的文件），或警告超过 --max-warnings
+  2  用法错误、路径不存在，或有文件无法读取、无法检查
 
 环境变量
   NO_COLOR=1 关闭颜色（输出到终端时才有颜色）；FORCE_COLOR=1 强制使用颜色。
@@ -133,7 +135,7 @@ What it checks
 
 Options
   -f, --format <human|json|csv>  format of standard output (default human: readable, grouped by file)
-                                 json: one JSON document, see js/cli/result.schema.json in the package
+                                 json: one JSON document, JSON Schema in the package (xxgknb/cli-result.schema.json)
                                  csv: one row per diagnostic, UTF-8 with BOM (opens in Excel)
   -r, --report <file.html>       also write one self-contained summary page (no external assets)
   -l, --locale <zh-CN|en>        language of the output (default zh-CN)
@@ -144,7 +146,9 @@ Options
   -v, --version                  show the version
 
 Exit codes
-  0  no errors    1  errors found (or warnings over --max-warnings)    2  usage error, or a file could not be read
+  0  no errors
+  1  errors found (undecodable files included), or more warnings than --max-warnings
+  2  usage error, a path that does not exist, or a file that could not be read or checked
 
 Environment
   NO_COLOR=1 turns colour off (colour is only used on a terminal); FORCE_COLOR=1 forces it on.
