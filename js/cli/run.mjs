@@ -77,7 +77,13 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     return EXIT.TROUBLE;
   }
 
-  const spool = new Spool();
+  let spool;
+  try {
+    spool = new Spool();
+  } catch (err) {
+    io.stderr.write(`${m.errors.ioPrefix}${m.errors.spool(os.tmpdir(), err.code ?? err.message)}\n`);
+    return EXIT.TROUBLE;
+  }
   try {
     // 2. Check every file; results go to the spool, only counts stay in memory.
     const ledger = new Ledger(items.length);
@@ -89,18 +95,31 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     };
     const progress = new Progress(io.stderr, items.length, m);
     const jobs = opts.jobs ?? (os.availableParallelism?.() ?? os.cpus().length);
+    let spoolError = null;
     await runAll(items, {
       jobs,
       core,
       options: { locale: opts.locale },
       onResult(index, { result, carry, trouble }) {
-        ledger.set(index, spool.write({ result, carry }), result, trouble);
+        if (spoolError) return;
+        let at;
+        try {
+          at = spool.write({ result, carry });
+        } catch (err) {
+          spoolError = err; // e.g. a full temporary disk: reported below, not as a crash in a callback
+          return;
+        }
+        ledger.set(index, at, result, trouble);
         if (carry) ledger.keys.set(index, issuerKey(result.issuer));
         for (const d of result.diagnostics) countRule(d);
         progress.tick();
       },
     });
     progress.clear();
+    if (spoolError) {
+      io.stderr.write(`${m.errors.ioPrefix}${m.errors.spool(os.tmpdir(), spoolError.code ?? spoolError.message)}\n`);
+      return EXIT.TROUBLE;
+    }
     items.length = 0; // the paths are in the spool now
 
     // 3. Consecutive years of one issuer: run the carry-over rule on each pair.

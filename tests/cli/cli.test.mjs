@@ -359,3 +359,9 @@ test('labels: cells, rows, blocks, whole tables, sections and the report, in bot
   const en = makeLabeler(core, 'en');
   assert.ok(!CJK.test(en.text('/applications/results/total/natural', '2019')));
 });
+
+test('a temporary folder that cannot be used is I/O trouble, said plainly', () => {
+  const r = run(['check', GOOD], { env: { TMPDIR: path.join(tmpDir(), 'missing') } });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^读写错误：无法在临时目录 .* 中暂存检查结果：ENOENT/);
+});
