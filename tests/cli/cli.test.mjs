@@ -365,3 +365,19 @@ test('a temporary folder that cannot be used is I/O trouble, said plainly', () =
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^读写错误：无法在临时目录 .* 中暂存检查结果：ENOENT/);
 });
+
+test('a progress bar on a terminal\'s standard error when many files are checked', async (t) => {
+  const { spawnSync } = await import('node:child_process');
+  if (spawnSync('script', ['--version']).status !== 0) return t.skip('no `script` to give the CLI a terminal');
+  const dir = tmpDir();
+  for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(dir, `r${i}.json`), renderJson(makeReport({ issuer: `示例单位${i}`, seed: i })));
+  const bin = path.join(ROOT, 'bin/xxgknb.mjs');
+  // `script` runs the command on a pseudo-terminal; standard output goes to /dev/null.
+  const cmd = `'${process.execPath}' '${bin}' check '${dir}' --format json > /dev/null`;
+  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /█+ 已检查 30\/30 {2}\d+ 份\/秒/);
+  assert.match(r.stdout, /\r\x1b\[K/, 'the bar is cleared at the end');
+  // Not on a pipe.
+  assert.ok(!run(['check', dir]).stderr.includes('已检查'));
+});
