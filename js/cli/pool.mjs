@@ -7,9 +7,10 @@ import { checkFile } from './process.mjs';
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 export const MIN_FILES_FOR_WORKERS = 24;
+const MAX_RESPAWNS = 8;
 
 /**
- * Calls `onResult(index, { result, report, trouble })` once for every item, in any order.
+ * Calls `onResult(index, { result, carry, trouble })` once for every item, in any order.
  * @param {{ path: string, bytes?: Uint8Array }[]} items
  * @param {{ jobs: number, core: object, options: object, onResult: Function }} ctx
  */
@@ -27,58 +28,75 @@ export async function runAll(items, ctx) {
 
   const batchSize = Math.max(1, Math.min(32, Math.ceil(items.length / (jobs * 16))));
   let next = 0;
-  let outstanding = items.length; // neither reported nor handed back
-  const retry = []; // items a dead worker held
-  const workers = [];
+  const retry = []; // batches a worker held when it went away: handed out again first
+  let outstanding = items.length;
+  let respawns = 0;
+  let loadFailed = false;
+  const workers = new Set();
+
+  const takeBatch = () => {
+    if (retry.length) return retry.shift();
+    if (next >= items.length) return null;
+    const end = Math.min(items.length, next + batchSize);
+    const batch = [];
+    for (let i = next; i < end; i++) batch.push(i);
+    next = end;
+    return batch;
+  };
+
   await new Promise((resolve) => {
-    let alive = 0;
     const settle = () => {
-      if (outstanding === 0 || alive === 0) resolve();
+      if (outstanding === 0 || workers.size === 0) resolve();
     };
-    for (let w = 0; w < jobs; w++) {
+    const spawn = () => {
       const worker = new Worker(WORKER_URL, { workerData: ctx.options });
-      workers.push(worker);
-      const inFlight = []; // FIFO of index lists: a worker answers its batches in order
-      let dead = false;
-      alive++;
+      workers.add(worker);
+      const inFlight = []; // FIFO of batches: a worker answers its batches in order
+      let gone = false;
       const send = () => {
-        if (next >= items.length) return;
-        const end = Math.min(items.length, next + batchSize);
-        const batch = [];
-        for (let i = next; i < end; i++) batch.push({ index: i, path: items[i].path, bytes: items[i].bytes });
-        next = end;
-        inFlight.push(batch.map((b) => b.index));
-        worker.postMessage({ type: 'batch', items: batch });
+        const batch = takeBatch();
+        if (!batch) return;
+        inFlight.push(batch);
+        worker.postMessage({ type: 'batch', items: batch.map((i) => ({ index: i, path: items[i].path, bytes: items[i].bytes })) });
       };
-      const die = () => {
-        if (dead) return;
-        dead = true;
-        alive--;
-        // Files the worker held are not lost: the main thread checks them again.
-        for (const indices of inFlight) for (const i of indices) { retry.push(i); outstanding--; }
-        inFlight.length = 0;
+      const leave = () => {
+        if (gone) return;
+        gone = true;
+        workers.delete(worker);
+        retry.push(...inFlight.splice(0));
+        // A worker that ended after a core failure (see worker.mjs) is replaced, so that one
+        // bad file does not leave the rest of the run with a damaged WebAssembly instance.
+        if (!loadFailed && (retry.length || next < items.length) && respawns < MAX_RESPAWNS) {
+          respawns++;
+          spawn();
+        }
         settle();
       };
       worker.on('message', (msg) => {
-        if (msg.type === 'fatal') return die();
+        if (msg.type === 'fatal') {
+          loadFailed = true;
+          return leave();
+        }
         if (msg.type !== 'results') return;
         inFlight.shift();
         for (const { index, ...out } of msg.items) {
           outstanding--;
           ctx.onResult(index, out);
         }
+        if (msg.retiring) return;
         send();
         settle();
       });
-      worker.on('error', die);
-      worker.on('exit', die);
+      worker.on('error', leave);
+      worker.on('exit', leave);
       send();
       send();
-    }
+    };
+    for (let w = 0; w < jobs; w++) spawn();
   });
-  await Promise.all(workers.map((w) => w.terminate()));
-  // Whatever dead workers held or never got is checked here.
-  const rest = retry;
+  await Promise.all([...workers].map((w) => w.terminate()));
+  // Whatever no worker could take is checked here.
+  const rest = retry.flat();
   for (; next < items.length; next++) rest.push(next);
   await inline(rest);
 }

@@ -13,11 +13,12 @@ try {
 
 if (core) {
   parentPort.on('message', (msg) => {
-    if (msg.type === 'batch') {
-      const items = msg.items.map((item) => ({ index: item.index, ...checkFile(core, item, workerData) }));
-      parentPort.postMessage({ type: 'results', items });
-    } else if (msg.type === 'close') {
-      parentPort.close();
-    }
+    if (msg.type !== 'batch') return;
+    const items = msg.items.map((item) => ({ index: item.index, ...checkFile(core, item, workerData) }));
+    // After the core threw (a Rust panic traps the WebAssembly instance, which may leave it
+    // unusable), this worker hands in its results and ends; the pool starts a fresh one.
+    const retiring = items.some((it) => it.result.diagnostics.some((d) => d.rule === 'internal-error'));
+    parentPort.postMessage({ type: 'results', items, retiring });
+    if (retiring) parentPort.close();
   });
 }

@@ -381,3 +381,20 @@ test('a progress bar on a terminal\'s standard error when many files are checked
   // Not on a pipe.
   assert.ok(!run(['check', dir]).stderr.includes('已检查'));
 });
+
+test('a core failure on one file is that file\'s internal error; the run goes on (threads replaced)', () => {
+  const dir = tmpDir();
+  for (let i = 0; i < 40; i++) {
+    const issuer = i === 13 ? 'PANIC单位' : `示例单位${i}`;
+    fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(makeReport({ issuer, seed: 500 + i })));
+  }
+  for (const jobs of ['2', '0']) {
+    const r = runJson(['check', dir, '--jobs', jobs], { env: { XXGKNB_CORE: path.join(FIXTURES, 'panicky-core.mjs') } });
+    assertSchema(r.doc);
+    assert.equal(r.code, 2, 'a file the tool could not check is trouble');
+    assert.equal(r.doc.files.length, 40);
+    const bad = r.doc.files.filter((f) => !f.valid);
+    assert.deepEqual(bad.map((f) => [path.basename(f.path), rulesOf(f)]), [['r13.json', ['internal-error']]]);
+    assert.match(bad[0].diagnostics[0].message, /unreachable/);
+  }
+});
