@@ -118,7 +118,10 @@ impl Doc {
 
     fn push(&mut self, kind: TokKind, raw: String, col: u32, cell: u32) {
         let fold = if kind == TokKind::Text {
-            super::norm::fold(&raw)
+            // Labels are matched by prefix, and no label or heading is longer than this: prose
+            // tokens need not be folded whole.
+            let end = raw.char_indices().nth(72).map_or(raw.len(), |(i, _)| i);
+            super::norm::fold(&raw[..end])
         } else {
             String::new()
         };

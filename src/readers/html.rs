@@ -25,8 +25,8 @@ struct Table {
     index: u32,
     /// Rows of placed cells: (grid column, cell).
     rows: Vec<(u32, Vec<(u32, Cell)>)>,
-    /// Per grid column, rows still covered by a rowspan from above.
-    carry: Vec<u32>,
+    /// Grid columns still covered by a rowspan from above: (column, rows left), by column.
+    carry: Vec<(u32, u32)>,
     row: Option<(u32, Vec<Cell>)>,
     cell: Option<Cell>,
     tr_count: u32,
@@ -46,44 +46,41 @@ impl Table {
         }
     }
 
-    /// Place the open row's cells on the grid, skipping columns covered from above.
+    /// Place the open row's cells on the grid, skipping columns covered from above. Covered
+    /// columns are kept sparse (column, rows left) so a row costs its cells plus the spans
+    /// still open, whatever the table's width.
     fn close_row(&mut self) {
         self.close_cell();
         let Some((tr, cells)) = self.row.take() else {
             return;
         };
         let mut placed = Vec::with_capacity(cells.len());
-        let mut col = 0usize;
-        let mut covered: Vec<bool> = self.carry.iter().map(|&c| c > 0).collect();
+        let mut opened: Vec<(u32, u32)> = Vec::new();
+        let mut col = 0u32;
         for c in cells {
-            while covered.get(col).copied().unwrap_or(false) {
+            while self.carry.binary_search_by_key(&col, |e| e.0).is_ok() {
                 col += 1;
             }
-            if col >= MAX_WIDTH {
-                placed.push((col.min(u32::MAX as usize) as u32, c));
-                col += 1;
+            if col as usize >= MAX_WIDTH {
+                placed.push((col, c));
+                col = col.saturating_add(1);
                 continue;
             }
-            let span = c.colspan as usize;
-            if covered.len() < col + span {
-                covered.resize(col + span, false);
+            if c.rowspan > 1 {
+                opened.extend((col..col + c.colspan).map(|k| (k, c.rowspan - 1)));
             }
-            if self.carry.len() < col + span {
-                self.carry.resize(col + span, 0);
-            }
-            for (cov, carry) in covered[col..col + span]
-                .iter_mut()
-                .zip(&mut self.carry[col..col + span])
-            {
-                *cov = true;
-                // Counts this row and the rows below it that the cell covers.
-                *carry = (*carry).max(c.rowspan);
-            }
-            placed.push((col as u32, c));
+            let span = c.colspan;
+            placed.push((col, c));
             col += span;
         }
-        for k in self.carry.iter_mut() {
-            *k = k.saturating_sub(1);
+        self.carry.retain_mut(|e| {
+            e.1 -= 1;
+            e.1 > 0
+        });
+        for e in opened {
+            if let Err(at) = self.carry.binary_search_by_key(&e.0, |x| x.0) {
+                self.carry.insert(at, e);
+            }
         }
         self.rows.push((tr, placed));
     }

@@ -199,11 +199,13 @@ fn labels() -> &'static Labels {
 /// is a long enough start of a canonical label (cut off by the page) matches too.
 fn best(rows: &[Vec<String>], tok: &str) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
+    // A cut-off label is only taken when long enough to be specific (6 characters).
+    let long = tok.chars().nth(5).is_some();
     for (i, prefixes) in rows.iter().enumerate() {
         for (k, p) in prefixes.iter().enumerate() {
             let len = if tok.starts_with(p.as_str()) {
                 p.len()
-            } else if k == 0 && tok.chars().count() >= 6 && p.starts_with(tok) {
+            } else if k == 0 && long && p.starts_with(tok) {
                 tok.len()
             } else {
                 continue;

@@ -119,13 +119,19 @@ pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
                 });
         }
     }
-    let head_text: String = doc
-        .lines
-        .iter()
-        .filter(|l| !l.table)
-        .take(80)
-        .map(|l| fold(&l.text))
-        .collect();
+    let head_text = || -> String {
+        doc.lines
+            .iter()
+            .filter(|l| !l.table)
+            .take(80)
+            .map(|l| fold(&l.text))
+            .collect()
+    };
+    let head_text = if year.is_none() {
+        head_text()
+    } else {
+        String::new()
+    };
     if year.is_none() {
         year = period_year(&head_text);
     }

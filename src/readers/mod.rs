@@ -91,23 +91,26 @@ pub fn detect(input: &str) -> InputKind {
     if t.starts_with('{') {
         return InputKind::Json;
     }
-    let head: Vec<u8> = t
-        .bytes()
-        .take(8192)
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
-    let has = |pat: &[u8]| head.windows(pat.len()).any(|w| w == pat);
+    let head = &t.as_bytes()[..t.len().min(8192)];
     let tags: [&[u8]; 8] = [
-        b"<html",
-        b"<!doctype",
-        b"<table",
-        b"<body",
-        b"<p>",
-        b"<p ",
-        b"<div",
-        b"<td",
+        b"html",
+        b"!doctype",
+        b"table",
+        b"body",
+        b"p>",
+        b"p ",
+        b"div",
+        b"td",
     ];
-    if tags.iter().any(|p| has(p)) || (t.starts_with('<') && has(b">")) {
+    // Only where a `<` is: tag names compared without case.
+    let has_tag = head.iter().enumerate().any(|(i, &b)| {
+        b == b'<'
+            && tags.iter().any(|tag| {
+                head.get(i + 1..i + 1 + tag.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(tag))
+            })
+    });
+    if has_tag || (t.starts_with('<') && head.contains(&b'>')) {
         InputKind::Html
     } else {
         InputKind::Text
@@ -205,9 +208,14 @@ pub fn check(input: &str, options: &ParseOptions) -> Checked {
         .iter()
         .flat_map(|d| std::iter::once(d.path.as_str()).chain(d.related.iter().map(String::as_str)))
         .collect();
+    let is_covered = |path: &str| {
+        covered
+            .iter()
+            .any(|c| *c == path || c.strip_prefix(path).is_some_and(|r| r.starts_with('/')))
+    };
     result
         .diagnostics
-        .retain(|d| d.rule != "missing-cell" || !covered.contains(&d.path.as_str()));
+        .retain(|d| d.rule != "missing-cell" || !is_covered(&d.path));
     all.append(&mut result.diagnostics);
     for d in rules::run_prose(&read.report, &options.validate, &read.preamble) {
         // `validate` may run the prose rules too once they are hooked in: report each once.

@@ -57,27 +57,29 @@ const UNITS: [&str; 6] = ["万元", "元", "件", "项", "条", "个"];
 /// A printed number as a cell may hold it: `12`, `+6`, `-14`, `1,234`, `96171.6`, `251000元`,
 /// full-width digits. Anything else is text.
 pub fn is_value(s: &str) -> bool {
-    let mut t: String = s.chars().map(ascii_digit).collect();
+    let mut t = s;
     for u in UNITS {
         if let Some(rest) = t.strip_suffix(u) {
-            t = rest.to_string();
+            t = rest;
             break;
         }
     }
-    let body = t
-        .strip_prefix('+')
-        .or_else(|| t.strip_prefix('-'))
-        .unwrap_or(&t);
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (body, None),
-    };
-    !int.is_empty()
-        && int.as_bytes()[0].is_ascii_digit()
-        && int.bytes().all(|b| b.is_ascii_digit() || b == b',')
-        && frac.map_or(true, |f| {
-            !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit())
-        })
+    // Called on every piece of text: no allocation.
+    let mut chars = t.chars().map(ascii_digit).peekable();
+    if matches!(chars.peek(), Some('+' | '-')) {
+        chars.next();
+    }
+    let (mut int, mut frac, mut dot) = (0usize, 0usize, false);
+    for c in chars {
+        match c {
+            '0'..='9' if dot => frac += 1,
+            '0'..='9' => int += 1,
+            ',' if !dot && int > 0 => {}
+            '.' if !dot && int > 0 => dot = true,
+            _ => return false,
+        }
+    }
+    int > 0 && (!dot || frac > 0)
 }
 
 /// A whole cell that means "left blank" (format.md §6).

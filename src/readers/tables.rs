@@ -135,6 +135,10 @@ impl Reader<'_> {
                 let t = self.tok(k);
                 if t.kind == TokKind::Empty {
                     CellState::Blank { input: None }
+                } else if let Some(v) = plain_count(&t.raw, c.kind) {
+                    // Most cells are a few plain digits: the same result as `normalize_str`
+                    // (see the test), without its allocations.
+                    v
                 } else {
                     normalize_str(&t.raw, c.kind, c.unit)
                 }
@@ -199,7 +203,6 @@ impl Reader<'_> {
             }
             j += 1;
         }
-        let at_end = j >= end;
         let same_row: Vec<usize> = items
             .iter()
             .copied()
@@ -221,7 +224,9 @@ impl Reader<'_> {
             RowVals::Cells(trimmed.into_iter().map(Some).collect())
         } else if nvals == n {
             RowVals::Cells(values.into_iter().map(Some).collect())
-        } else if nvals == 0 && (next_label || at_end || multi) {
+        } else if nvals == 0 && ((multi && same_row.len() >= n) || (!multi && next_label)) {
+            // Printed empty: empty cells on the label's own row, or (one cell per paragraph,
+            // where empty cells vanish) the next label right after this one.
             RowVals::Cells(vec![None; n])
         } else if multi && same_row.len() >= n {
             RowVals::Cells(same_row.into_iter().take(n).map(Some).collect())
@@ -271,6 +276,15 @@ impl Reader<'_> {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// `12` in a count column: what `normalize_str` gives, computed directly.
+fn plain_count(raw: &str, kind: crate::model::Kind) -> Option<CellState> {
+    let plain = !raw.is_empty() && raw.len() <= 15 && raw.bytes().all(|b| b.is_ascii_digit());
+    (plain && kind != crate::model::Kind::Money)
+        .then(|| raw.parse::<i64>().ok())
+        .flatten()
+        .map(|v| CellState::Value(Num::Int(v)))
 }
 
 /// Find the token ranges of the three tables from the part headings (by `SECTION_KEYS` index,
@@ -767,8 +781,9 @@ fn read_t4(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
             return;
         }
     }
-    // Separators lost: the first run whose digits split one way under the block totals.
-    for run in &runs {
+    // Separators lost: the first runs whose digits split under the block totals (a few at
+    // most: each search has a budget, and a hostile input can have many runs).
+    for run in runs.iter().filter(|r| r.len() < 15).take(4) {
         let values: Vec<usize> = run.iter().copied().filter(is_value).collect();
         let digits: Option<Vec<String>> = values
             .iter()
@@ -945,4 +960,26 @@ fn row_missing(ids: &[CellId], zh: bool, at: Option<crate::diagnostic::Location>
     d.related = ids.iter().map(|&i| l.cell(i).path.clone()).collect();
     d.location = at;
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    #[test]
+    fn plain_counts_read_as_normalize_str_does() {
+        for raw in ["0", "7", "20", "3119", "000121", "999999999999999"] {
+            for kind in [Kind::Count, Kind::Signed] {
+                assert_eq!(
+                    plain_count(raw, kind),
+                    Some(normalize_str(raw, kind, None)),
+                    "{raw}"
+                );
+            }
+        }
+        assert_eq!(plain_count("12", Kind::Money), None);
+        assert_eq!(plain_count("+6", Kind::Signed), None);
+        assert_eq!(plain_count("1,234", Kind::Count), None);
+    }
 }

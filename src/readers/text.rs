@@ -77,6 +77,9 @@ fn segments(line: &str) -> Vec<(u32, &str)> {
 
 /// Page markers that pdftotext leaves inside tables: `- 4 -`, `-3-`, `第 2 页`, `— 5 —`.
 fn is_page_footer(line: &str) -> bool {
+    if line.trim().len() > 32 {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return false;
