@@ -106,14 +106,22 @@ function splitBase(pattern) {
   return { base: base === '' ? '.' : base, rest };
 }
 
-/** Every file under `dir`, depth first, sorted; dot-entries and node_modules are left out. */
-function* walk(dir, rel = '') {
+/**
+ * Every file under `dir`, depth first, sorted; dot-entries and node_modules are left out.
+ * Linked folders are followed once each (a link back up would otherwise never end).
+ */
+function* walk(dir, rel = '', visited = new Set()) {
+  const here = path.join(dir, rel);
+  let real;
   let entries;
   try {
-    entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+    real = fs.realpathSync(here);
+    entries = fs.readdirSync(here, { withFileTypes: true });
   } catch {
     return;
   }
+  if (visited.has(real)) return;
+  visited.add(real);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
@@ -121,15 +129,15 @@ function* walk(dir, rel = '') {
     let isDir = e.isDirectory();
     let isFile = e.isFile();
     if (e.isSymbolicLink()) {
-      // Follow links to files; not to folders, to stay clear of cycles.
       try {
         const st = fs.statSync(path.join(dir, r));
-        isFile = st.isFile();
+        isDir = st.isDirectory();
+        isFile = !isDir;
       } catch {
         isFile = true; // a dangling link is reported as unreadable, not hidden
       }
     }
-    if (isDir) yield* walk(dir, r);
+    if (isDir) yield* walk(dir, r, visited);
     else if (isFile) yield r;
   }
 }

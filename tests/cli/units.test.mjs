@@ -136,3 +136,11 @@ test('issuer names: width and spacing do not matter; the city in front may be le
   assert.equal(shortIssuerKey('温州市市场监督管理局'), '温州市市场监督管理局');
   assert.equal(shortIssuerKey('示例市示例县青山镇人民政府'), '示例县青山镇人民政府');
 });
+
+test('discover: linked folders are followed, once, even when they link back up', () => {
+  const dir = tree({ 'a/r.json': '{}', 'b/s.txt': 'x' });
+  fs.symlinkSync(path.join(dir, 'b'), path.join(dir, 'a/link-to-b'));
+  fs.symlinkSync(dir, path.join(dir, 'b/loop'));
+  const found = discover([path.join(dir, 'a')]);
+  assert.deepEqual(found.files.map((f) => path.relative(dir, f.path)).sort(), ['a/link-to-b/s.txt', 'a/r.json']);
+});
