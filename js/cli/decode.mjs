@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 // Bytes → text. Portals still serve GBK/GB2312 pages, often with a wrong or missing
 // declaration, so: a BOM wins, then an HTML/XML declaration (if the bytes agree with it),
 // then strict UTF-8, then strict GB18030 (a superset of GBK and GB2312). Nothing is decoded
@@ -63,6 +65,11 @@ export function declaredCharset(bytes) {
 const decoders = new Map(); // one per encoding: creating a TextDecoder per file shows in profiles
 
 function strict(bytes, encoding) {
+  // UTF-8, by far the most common, on Node's native validator and decoder: several times
+  // faster than a fatal TextDecoder, which shows when checking thousands of files.
+  if (encoding === 'utf-8') {
+    return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : null;
+  }
   let decoder = decoders.get(encoding);
   if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding, { fatal: true })));
   try {
@@ -72,13 +79,17 @@ function strict(bytes, encoding) {
   }
 }
 
-/** NUL or many control characters in the text: a binary file that happens to decode. */
-function looksBinary(text) {
-  const n = Math.min(text.length, 8192);
+/**
+ * NUL or many control bytes near the start: a binary file, though it might happen to decode.
+ * Checked on the bytes (UTF-16 files, which have NULs, were taken by their BOM already).
+ */
+function looksBinary(bytes) {
+  const head = bytes.subarray(0, 4096);
+  if (head.includes(0)) return true;
+  const n = Math.min(head.length, 1024);
   let bad = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return true;
+    const c = head[i];
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11 && c !== 27) bad++;
   }
   return bad > 8 && bad > n / 100;
@@ -100,6 +111,7 @@ export function decode(bytes, hint = {}) {
     }
   }
   for (const [sig, what] of BINARY_MAGIC) if (startsWith(bytes, sig)) return { error: 'file-binary', what };
+  if (looksBinary(bytes)) return { error: 'file-binary', what: 'binary data' };
 
   let declared = null;
   if (hint.html !== false) {
@@ -109,7 +121,7 @@ export function decode(bytes, hint = {}) {
       if (enc) {
         declared = enc;
         const text = strict(bytes, enc);
-        if (text !== null && !looksBinary(text)) return { text, encoding: enc, declared, notes };
+        if (text !== null) return { text, encoding: enc, declared, notes };
         notes.push({ code: 'charset-mismatch', args: [label] });
       } else {
         notes.push({ code: 'charset-unknown', args: [label] });
@@ -119,7 +131,6 @@ export function decode(bytes, hint = {}) {
   for (const enc of ['utf-8', 'gb18030']) {
     const text = strict(bytes, enc);
     if (text === null) continue;
-    if (looksBinary(text)) return { error: 'file-binary', what: 'binary data' };
     for (const n of notes) n.args.push(enc);
     return { text, encoding: enc, declared, notes };
   }
