@@ -23,7 +23,12 @@ export class StreamWriter {
     const chunk = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+    if (this.stream.write(chunk)) return;
+    // Wait for the reader; the listener that did not fire is removed, or they would pile up.
+    const ac = new AbortController();
+    const { signal } = ac;
+    await Promise.race([once(this.stream, 'drain', { signal }), once(this.stream, 'close', { signal })]).catch(() => {});
+    ac.abort();
   }
 }
 
@@ -39,7 +44,6 @@ export class FileWriter {
     this.size += s.length;
     if (this.size >= 65536) this.flush();
   }
-  async flushIfFull() {}
   flush() {
     if (this.parts.length === 0) return;
     fs.writeSync(this.fd, this.parts.join(''));
