@@ -14,6 +14,8 @@ mod html;
 mod labels;
 mod meta;
 mod norm;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;
 pub mod rules;
 mod tables;
 mod text;
