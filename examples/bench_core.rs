@@ -1,27 +1,32 @@
-//! Native timing of the core (decode + rules) on the 2024 fixture: `cargo run --release --example bench_core`.
+//! Native instruction-level view of the core: `cargo run --release --example bench_core`
+//! (`N` iterations; `MODE=partial` for a one-row form). Pair with valgrind for stable counts.
 use std::time::Instant;
 
 fn main() {
-    let text = include_str!("../tests/fixtures/consistent-2024.json");
-    let o = xxgknb::Options::default();
+    let full = include_str!("../tests/fixtures/consistent-2024.json");
+    let partial = r#"{"year":2024,"applications":{"received":{"natural":3001,"commercial":98,"research":0,"socialWelfare":0,"legalService":11,"otherOrg":9,"total":3119}}}"#;
     let n: usize = std::env::var("N")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(20_000);
+    let (text, o) = match std::env::var("MODE").as_deref() {
+        Ok("partial") => (
+            partial,
+            xxgknb::Options {
+                partial: true,
+                ..Default::default()
+            },
+        ),
+        _ => (full, xxgknb::Options::default()),
+    };
     let t = Instant::now();
     for _ in 0..n {
-        std::hint::black_box(xxgknb::validate_str(text, &o));
+        std::hint::black_box(xxgknb::validate_str(text, &o).to_json());
     }
     let per = t.elapsed().as_secs_f64() / n as f64;
     println!(
-        "validate_str: {:.1} µs each, {:.0} /s",
+        "validate_str + to_json: {:.1} µs each, {:.0} /s",
         per * 1e6,
         1.0 / per
     );
-    let t = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(xxgknb::model::decode::decode_str(text));
-    }
-    let per = t.elapsed().as_secs_f64() / n as f64;
-    println!("decode only:  {:.1} µs each", per * 1e6);
 }

@@ -71,30 +71,82 @@ pub struct SyntaxError {
 const MAX_DEPTH: usize = 128;
 
 pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
-    let mut p = Parser {
-        s: text,
-        b: text.as_bytes(),
-        i: 0,
-    };
-    // A byte-order mark is not part of the JSON; files saved on Windows often start with one.
-    if text.starts_with('\u{feff}') {
-        p.i = 3;
-    }
+    let mut p = Parser::new(text);
     let v = p.value(0)?;
-    p.ws();
-    if p.i < p.b.len() {
-        return Err(p.error(false));
-    }
+    p.finish()?;
     Ok(v)
 }
 
-struct Parser<'a> {
+/// A pull parser: `value` reads one whole value as a tree; `object` walks an object's members
+/// and lets the caller read each value its own way (the report decoder places cells directly).
+pub struct Parser<'a> {
     s: &'a str,
     b: &'a [u8],
     i: usize,
 }
 
 impl<'a> Parser<'a> {
+    pub fn new(text: &'a str) -> Self {
+        // A byte-order mark is not part of the JSON; files saved on Windows often start with one.
+        let i = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        Parser {
+            s: text,
+            b: text.as_bytes(),
+            i,
+        }
+    }
+
+    /// After the last value: only white space may follow.
+    pub fn finish(&mut self) -> Result<(), SyntaxError> {
+        self.ws();
+        if self.i < self.b.len() {
+            return Err(self.error(false));
+        }
+        Ok(())
+    }
+
+    /// The next significant byte, without consuming it.
+    pub fn peek(&mut self) -> Option<u8> {
+        self.ws();
+        self.b.get(self.i).copied()
+    }
+
+    /// Walk the object that starts here: `member` is called with each key and must read the
+    /// member's value from the parser.
+    pub fn object(
+        &mut self,
+        depth: usize,
+        mut member: impl FnMut(&mut Self, Cow<'a, str>) -> Result<(), SyntaxError>,
+    ) -> Result<(), SyntaxError> {
+        if depth >= MAX_DEPTH || self.peek() != Some(b'{') {
+            return self.fail();
+        }
+        self.i += 1;
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return self.fail();
+            }
+            let key = self.string()?;
+            if self.peek() != Some(b':') {
+                return self.fail();
+            }
+            self.i += 1;
+            member(self, key)?;
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return self.fail(),
+            }
+        }
+    }
+
     fn error(&self, eof: bool) -> SyntaxError {
         let at = self.i.min(self.b.len());
         let before = &self.b[..at];
@@ -122,10 +174,11 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+    /// Read one whole value.
+    pub fn value(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         self.ws();
         match self.b.get(self.i) {
-            Some(b'{') if depth < MAX_DEPTH => self.object(depth),
+            Some(b'{') if depth < MAX_DEPTH => self.object_tree(depth),
             Some(b'[') if depth < MAX_DEPTH => self.array(depth),
             Some(b'"') => Ok(Json::Str(self.string()?)),
             Some(b't') => self.literal("true", Json::Bool(true)),
@@ -192,6 +245,7 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.i += 1; // the opening quote
         let start = self.i;
+        // The common case, a string without escapes, borrowed as it stands.
         loop {
             match self.b.get(self.i) {
                 None => return self.fail(),
@@ -297,38 +351,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+    fn object_tree(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         let start = self.i;
-        self.i += 1;
         let mut members = Vec::new();
-        self.ws();
-        if self.b.get(self.i) == Some(&b'}') {
-            self.i += 1;
-            return Ok(Json::Obj(members, &self.s[start..self.i]));
-        }
-        loop {
-            self.ws();
-            if self.b.get(self.i) != Some(&b'"') {
-                return self.fail();
-            }
-            let key = self.string()?;
-            self.ws();
-            if self.b.get(self.i) != Some(&b':') {
-                return self.fail();
-            }
-            self.i += 1;
-            let v = self.value(depth + 1)?;
-            members.push((key, v));
-            self.ws();
-            match self.b.get(self.i) {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(Json::Obj(members, &self.s[start..self.i]));
-                }
-                _ => return self.fail(),
-            }
-        }
+        self.object(depth, |p, key| {
+            members.push((key, p.value(depth + 1)?));
+            Ok(())
+        })?;
+        Ok(Json::Obj(members, &self.s[start..self.i]))
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::diagnostic::Severity;
 use crate::json::{self, Json};
 use crate::messages::Locale;
-use crate::model::{decode::decode_json, Report};
+use crate::model::{decode::decode_str, Report};
 use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -85,7 +85,7 @@ impl Options {
                 }
                 "previous" => match v {
                     Json::Null => {}
-                    Json::Obj(..) => o.previous = Some(Box::new(decode_json(v))),
+                    Json::Obj(_, raw) => o.previous = Some(Box::new(decode_str(raw))),
                     other => return Err(OptionsError::Previous(kind(other))),
                 },
                 "rules" => match v {

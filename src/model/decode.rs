@@ -6,7 +6,8 @@ use super::normalize::normalize;
 use super::report::{
     CellState, FormatSource, MetadataIssue, MetadataProblem, Report, StructureIssue,
 };
-use crate::json::{self, Json};
+use crate::json::{Json, Parser, SyntaxError};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 pub const SECTION_KEYS: [&str; 6] = [
@@ -18,47 +19,30 @@ pub const SECTION_KEYS: [&str; 6] = [
     "other",
 ];
 
-/// Parse JSON text and decode it. Text that is not JSON gives a report with `syntax_error` set.
+/// Parse JSON text and decode it in one pass: cells are placed as they are read, with no tree
+/// in between. Text that is not JSON gives a report with `syntax_error` set.
 pub fn decode_str(text: &str) -> Report {
-    match json::parse(text) {
-        Ok(v) => decode_json(&v),
-        Err(e) => Report {
+    let mut r = Report::default();
+    let mut p = Parser::new(text);
+    let read = match p.peek() {
+        Some(b'{') => p.object(0, |p, key| member(&mut r, p, key)),
+        _ => p.value(0).map(|v| {
+            r.structure.push(StructureIssue {
+                path: String::new(),
+                found: v.kind(),
+                expected_keys: Vec::new(),
+            });
+        }),
+    }
+    .and_then(|()| p.finish());
+    if let Err(e) = read {
+        return Report {
             syntax_error: Some((e.eof, e.line, e.column)),
             ..Report::default()
-        },
+        };
     }
-}
-
-/// Decode a `serde_json` value (for Rust callers that already hold one).
-pub fn decode(value: &serde_json::Value) -> Report {
-    decode_str(&value.to_string())
-}
-
-/// Decode a parsed JSON value in the model's shape.
-pub fn decode_json(value: &Json) -> Report {
-    let mut r = Report::default();
-    let Json::Obj(members, _) = value else {
-        r.structure.push(StructureIssue {
-            path: String::new(),
-            found: value.kind(),
-            expected_keys: Vec::new(),
-        });
+    if r.structure.iter().any(|s| s.path.is_empty()) {
         return r;
-    };
-    for (key, v) in members {
-        match key.as_ref() {
-            "year" => decode_year(&mut r, v),
-            "format" => decode_format(&mut r, v),
-            "issuer" => r.issuer = text(&mut r, "/issuer", v),
-            "publishedOn" => decode_date(&mut r, v),
-            "sections" => decode_sections(&mut r, v),
-            // Editors add a schema link; it is not report content.
-            "$schema" => {}
-            _ => match table_node(key) {
-                Some(n) => walk(&mut r, n, v, &mut format!("/{key}")),
-                None => r.unknown.push(format!("/{}", escape(key))),
-            },
-        }
     }
     if r.year.is_none() && !r.metadata.iter().any(|m| m.path == "/year") {
         r.metadata.push(MetadataIssue {
@@ -71,6 +55,37 @@ pub fn decode_json(value: &Json) -> Report {
     r
 }
 
+/// Decode a `serde_json` value (for Rust callers that already hold one).
+pub fn decode(value: &serde_json::Value) -> Report {
+    decode_str(&value.to_string())
+}
+
+/// One top-level member of the report.
+fn member<'a>(r: &mut Report, p: &mut Parser<'a>, key: Cow<'a, str>) -> Result<(), SyntaxError> {
+    match key.as_ref() {
+        "year" => decode_year(r, &p.value(1)?),
+        "format" => decode_format(r, &p.value(1)?),
+        "issuer" => {
+            let v = p.value(1)?;
+            r.issuer = text(r, "/issuer", &v);
+        }
+        "publishedOn" => decode_date(r, &p.value(1)?),
+        "sections" => decode_sections(r, &p.value(1)?),
+        // Editors add a schema link; it is not report content.
+        "$schema" => {
+            p.value(1)?;
+        }
+        _ => match table_node(&key) {
+            Some(n) => walk(r, p, n, 1, &mut vec![key.clone()])?,
+            None => {
+                p.value(1)?;
+                r.unknown.push(format!("/{}", escape(&key)));
+            }
+        },
+    }
+    Ok(())
+}
+
 fn table_node(key: &str) -> Option<usize> {
     let l = layout();
     l.nodes[0]
@@ -80,43 +95,71 @@ fn table_node(key: &str) -> Option<usize> {
         .find(|&c| l.nodes[c].key == key)
 }
 
-fn walk(r: &mut Report, node: usize, v: &Json, path: &mut String) {
+/// Read the value at a layout node: a cell is normalised, a table or row walked key by key.
+/// `keys` is the way down from the report, turned into a JSON Pointer only when a finding needs it.
+fn walk<'a>(
+    r: &mut Report,
+    p: &mut Parser<'a>,
+    node: usize,
+    depth: usize,
+    keys: &mut Vec<Cow<'a, str>>,
+) -> Result<(), SyntaxError> {
     let l = layout();
     let n: &Node = &l.nodes[node];
     if let Some(id) = n.cell {
         let def = l.cell(id);
-        r.cells[id as usize] = normalize(v, def.kind, def.unit);
-        return;
+        r.cells[id as usize] = normalize(&p.value(depth)?, def.kind, def.unit);
+        return Ok(());
     }
-    match v {
-        Json::Obj(members, _) => walk_object(r, n, members, path),
-        // A whole table or row given as null: every cell below it is blank.
-        Json::Null => blank_below(r, node),
-        other => r.structure.push(StructureIssue {
-            path: path.clone(),
-            found: other.kind(),
-            expected_keys: n.children.iter().map(|&c| l.nodes[c].key.clone()).collect(),
-        }),
+    match p.peek() {
+        Some(b'{') => {
+            // Keys usually come in the layout's order: look from the last match on.
+            let mut hint = 0;
+            p.object(depth, |p, k| {
+                let count = n.children.len();
+                let found = (0..count)
+                    .map(|i| (hint + i) % count)
+                    .find(|&i| l.nodes[n.children[i]].key == *k);
+                keys.push(k);
+                match found {
+                    Some(i) => {
+                        hint = i + 1;
+                        walk(r, p, n.children[i], depth + 1, keys)?;
+                    }
+                    None => {
+                        p.value(depth + 1)?;
+                        r.unknown.push(pointer(keys));
+                    }
+                }
+                keys.pop();
+                Ok(())
+            })
+        }
+        other => {
+            let v = p.value(depth)?;
+            if other == Some(b'n') {
+                // A whole table or row given as null: every cell below it is blank.
+                blank_below(r, node);
+            } else {
+                r.structure.push(StructureIssue {
+                    path: pointer(keys),
+                    found: v.kind(),
+                    expected_keys: n.children.iter().map(|&c| l.nodes[c].key.clone()).collect(),
+                });
+            }
+            Ok(())
+        }
     }
 }
 
-fn walk_object(
-    r: &mut Report,
-    n: &Node,
-    members: &[(std::borrow::Cow<str>, Json)],
-    path: &mut String,
-) {
-    let l = layout();
-    for (k, v) in members {
-        let len = path.len();
-        path.push('/');
-        path.push_str(&escape(k));
-        match n.children.iter().copied().find(|&c| l.nodes[c].key == *k) {
-            Some(c) => walk(r, c, v, path),
-            None => r.unknown.push(path.clone()),
-        }
-        path.truncate(len);
+/// The JSON Pointer of a way down from the report.
+fn pointer(keys: &[Cow<str>]) -> String {
+    let mut out = String::new();
+    for k in keys {
+        out.push('/');
+        out.push_str(&escape(k));
     }
+    out
 }
 
 fn blank_below(r: &mut Report, node: usize) {

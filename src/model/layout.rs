@@ -696,6 +696,8 @@ pub struct Layout {
     pub nodes: Vec<Node>,
     t3_base: usize,
     t4_base: usize,
+    /// Cell ids sorted by path, for `find`.
+    by_path: Vec<CellId>,
 }
 
 impl Layout {
@@ -726,10 +728,10 @@ impl Layout {
     }
 
     pub fn find(&self, path: &str) -> Option<CellId> {
-        self.cells
-            .iter()
-            .position(|c| c.path == path)
-            .map(|i| i as CellId)
+        self.by_path
+            .binary_search_by(|&i| self.cells[i as usize].path.as_str().cmp(path))
+            .ok()
+            .map(|k| self.by_path[k])
     }
 
     /// The cells of one layout, in the order of the official tables.
@@ -801,6 +803,7 @@ fn build() -> Layout {
         }],
         t3_base: 0,
         t4_base: 0,
+        by_path: Vec::new(),
     };
     for row in &T2_ROWS {
         for c in row.columns {
@@ -882,6 +885,10 @@ fn build() -> Layout {
             });
         }
     }
+    let mut by_path: Vec<CellId> = (0..l.cells.len() as CellId).collect();
+    let cells = &l.cells;
+    crate::rules::sort_by_key(&mut by_path, |&i| cells[i as usize].path.as_str());
+    l.by_path = by_path;
     l
 }
 
