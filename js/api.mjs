@@ -27,3 +27,23 @@ export function makeApi(raw, ready) {
     rules: guard('rules', raw.rules),
   };
 }
+
+/**
+ * A browser entry over a `--target web` module: `init()` loads it once (safe to call again),
+ * `initSync({ module })` works in workers, and the API refuses to run before either.
+ */
+export function browserEntry(raw) {
+  let loaded = null;
+  let ready = false;
+  const init = (input) => {
+    loaded ??= raw.default(input).then(() => {
+      ready = true;
+    });
+    return loaded;
+  };
+  const initSync = (input) => {
+    raw.initSync(input);
+    ready = true;
+  };
+  return { api: makeApi(raw, () => ready), init, initSync };
+}

@@ -1,8 +1,10 @@
 //! Arithmetic shared by the sum rules: `Σ parts = total` over cells that hold numbers, and the
 //! equation kept with each failing diagnostic so that `locate` can find the culprit cell.
 
-use super::Context;
+use super::{Context, RuleDef};
+use crate::diagnostic::{Diagnostic, Num};
 use crate::model::layout::CellId;
+use crate::model::layout::Label;
 
 /// A linear equation `Σ coef·cell = 0` and how far off it is.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,4 +51,36 @@ pub fn sum_check(ctx: &Context, total: CellId, parts: &[CellId]) -> Option<(i64,
             residual: expected - actual,
         },
     ))
+}
+
+/// The finding of a sum rule when `Σ parts = total` fails: at the total, with the sum as
+/// `expected`, the parts as `related` and the equation kept for `locate`. `what` says in both
+/// languages what the parts are, e.g. 各项办理结果之和.
+pub fn sum_finding(
+    ctx: &Context,
+    rule: &RuleDef,
+    total: CellId,
+    parts: &[CellId],
+    what: Label,
+) -> Option<Diagnostic> {
+    let (expected, actual, eq) = sum_check(ctx, total, parts)?;
+    let message = if ctx.zh() {
+        format!(
+            "{}应为 {expected}（{}），现为 {actual}。",
+            ctx.name(total),
+            what.zh
+        )
+    } else {
+        format!(
+            "{} should be {expected} ({}), not {actual}.",
+            crate::messages::cap(ctx.name(total)),
+            what.en
+        )
+    };
+    let mut d = ctx.diag(rule, ctx.path(total), message);
+    d.related = parts.iter().map(|&c| ctx.path(c).to_string()).collect();
+    d.expected = Some(Num::Int(expected));
+    d.actual = Some(Num::Int(actual));
+    d.equation = Some(eq);
+    Some(d)
 }

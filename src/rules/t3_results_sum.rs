@@ -7,9 +7,9 @@
 //!
 //! Example: 自然人 column results 12 + 5 + 1 + 2 = 20, but （七）总计 says 26 → 应为 20.
 
-use super::arith::sum_check;
+use super::arith::sum_finding;
 use super::{Context, RuleDef};
-use crate::diagnostic::{Diagnostic, Num, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Label, Layout, T3Role, T3_COLUMNS, T3_ROWS};
 use crate::model::Format;
 
@@ -58,29 +58,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let l = ctx.layout;
     let total_row = Layout::t3_row_of_role(T3Role::ResultsTotal);
     let rows = result_rows(ctx);
+    let what = Label::new("各项办理结果之和", "the sum of all results");
     for c in 0..T3_COLUMNS.len() {
-        let total = l.t3(total_row, c);
         let parts: Vec<u16> = rows.iter().map(|&r| l.t3(r, c)).collect();
-        let Some((expected, actual, eq)) = sum_check(ctx, total, &parts) else {
-            continue;
-        };
-        let message = if ctx.zh() {
-            format!(
-                "{}应为 {expected}（各项办理结果之和），现为 {actual}。",
-                ctx.name(total)
-            )
-        } else {
-            format!(
-                "{} should be {expected} (the sum of all results), not {actual}.",
-                crate::messages::cap(ctx.name(total))
-            )
-        };
-        let mut d = ctx.diag(&RULE, ctx.path(total), message);
-        d.related = parts.iter().map(|&p| ctx.path(p).to_string()).collect();
-        d.expected = Some(Num::Int(expected));
-        d.actual = Some(Num::Int(actual));
-        d.equation = Some(eq);
-        out.push(d);
+        out.extend(sum_finding(ctx, &RULE, l.t3(total_row, c), &parts, what));
     }
 }
 

@@ -5,9 +5,9 @@
 //!
 //! Example: 一、本年新收 = 20 | 0 | 0 | 0 | 0 | 1 | 20 → 「总计」列应为 21.
 
-use super::arith::sum_check;
+use super::arith::sum_finding;
 use super::{Context, RuleDef};
-use crate::diagnostic::{Diagnostic, Num, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Label, T3_ROWS, T3_TOTAL_COL};
 
 pub static RULE: RuleDef = RuleDef {
@@ -22,32 +22,16 @@ pub static RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let l = ctx.layout;
+    let what = Label::new(
+        "自然人与法人或其他组织各列之和",
+        "the sum of the applicant columns",
+    );
     for (r, row) in T3_ROWS.iter().enumerate() {
         if !row.formats.has(ctx.format()) {
             continue;
         }
-        let total = l.t3(r, T3_TOTAL_COL);
         let parts: Vec<u16> = (0..T3_TOTAL_COL).map(|c| l.t3(r, c)).collect();
-        let Some((expected, actual, eq)) = sum_check(ctx, total, &parts) else {
-            continue;
-        };
-        let message = if ctx.zh() {
-            format!(
-                "{}应为 {expected}（自然人与法人或其他组织各列之和），现为 {actual}。",
-                ctx.name(total)
-            )
-        } else {
-            format!(
-                "{} should be {expected} (the sum of the applicant columns), not {actual}.",
-                crate::messages::cap(ctx.name(total))
-            )
-        };
-        let mut d = ctx.diag(&RULE, ctx.path(total), message);
-        d.related = parts.iter().map(|&c| ctx.path(c).to_string()).collect();
-        d.expected = Some(Num::Int(expected));
-        d.actual = Some(Num::Int(actual));
-        d.equation = Some(eq);
-        out.push(d);
+        out.extend(sum_finding(ctx, &RULE, l.t3(r, T3_TOTAL_COL), &parts, what));
     }
 }
 

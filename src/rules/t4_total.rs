@@ -6,9 +6,9 @@
 //!
 //! Example: 行政复议 10 | 1 | 0 | 0 | 0 → 「总计」应为 11.
 
-use super::arith::sum_check;
+use super::arith::sum_finding;
 use super::{Context, RuleDef};
-use crate::diagnostic::{Diagnostic, Num, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Label, T4_BLOCKS, T4_TOTAL_COL};
 
 pub static RULE: RuleDef = RuleDef {
@@ -23,29 +23,13 @@ pub static RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let l = ctx.layout;
+    let what = Label::new(
+        "结果维持、结果纠正、其他结果、尚未审结之和",
+        "upheld + corrected + other + pending",
+    );
     for b in 0..T4_BLOCKS.len() {
-        let total = l.t4(b, T4_TOTAL_COL);
         let parts: Vec<u16> = (0..T4_TOTAL_COL).map(|c| l.t4(b, c)).collect();
-        let Some((expected, actual, eq)) = sum_check(ctx, total, &parts) else {
-            continue;
-        };
-        let message = if ctx.zh() {
-            format!(
-                "{}应为 {expected}（结果维持、结果纠正、其他结果、尚未审结之和），现为 {actual}。",
-                ctx.name(total)
-            )
-        } else {
-            format!(
-                "{} should be {expected} (upheld + corrected + other + pending), not {actual}.",
-                crate::messages::cap(ctx.name(total))
-            )
-        };
-        let mut d = ctx.diag(&RULE, ctx.path(total), message);
-        d.related = parts.iter().map(|&p| ctx.path(p).to_string()).collect();
-        d.expected = Some(Num::Int(expected));
-        d.actual = Some(Num::Int(actual));
-        d.equation = Some(eq);
-        out.push(d);
+        out.extend(sum_finding(ctx, &RULE, l.t4(b, T4_TOTAL_COL), &parts, what));
     }
 }
 
