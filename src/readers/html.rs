@@ -336,8 +336,11 @@ pub fn read(input: &str) -> Doc {
             Token::String(s) => {
                 let text = String::from_utf8_lossy(&s.value);
                 // &nbsp; is a space here: an empty-looking cell is an empty cell.
-                let text = text.replace('\u{a0}', " ");
-                b.text(&text);
+                if text.contains('\u{a0}') {
+                    b.text(&text.replace('\u{a0}', " "));
+                } else {
+                    b.text(&text);
+                }
             }
             _ => {}
         }

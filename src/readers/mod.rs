@@ -275,6 +275,49 @@ mod tests {
     }
 
     #[test]
+    fn every_text_style_reads_to_the_same_model() {
+        let o = ParseOptions::default();
+        let pipes = encode(&parse(SAMPLE_TXT, &o).report);
+        let rows = |f: &dyn Fn(Vec<&str>) -> String| -> String {
+            SAMPLE_TXT
+                .lines()
+                .map(|l| {
+                    if l.contains('|') {
+                        f(l.split('|')
+                            .map(str::trim)
+                            .filter(|c| !c.is_empty())
+                            .collect())
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        // Tab-separated rows.
+        let tabs = rows(&|cells| cells.join("\t"));
+        // One cell per line, each closed by ` |` (the 信访局 2021 style).
+        let per_line = rows(&|cells| {
+            cells
+                .iter()
+                .map(|c| format!("{c} |"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+        // One cell per paragraph, no separators at all.
+        let paragraphs = rows(&|cells| cells.join("\n\n"));
+        for (name, input) in [
+            ("tabs", tabs),
+            ("per line", per_line),
+            ("paragraphs", paragraphs),
+        ] {
+            let p = parse(&input, &o);
+            assert!(p.diagnostics.is_empty(), "{name}: {:?}", p.diagnostics);
+            assert_eq!(encode(&p.report), pipes, "{name}");
+        }
+    }
+
+    #[test]
     fn check_of_a_consistent_report_is_clean() {
         for input in [SAMPLE_TXT, SAMPLE_HTML] {
             let c = check(input, &ParseOptions::default());

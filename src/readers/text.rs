@@ -86,7 +86,9 @@ fn is_page_footer(line: &str) -> bool {
     }
     let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─');
     let inner = t.trim_matches(dash);
-    if inner.len() < t.len() && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
+    // Dashes on both sides: `-14` alone is a signed value (本年增/减), not a page number.
+    let both = t.starts_with(dash) && t.ends_with(dash);
+    if both && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
         return inner.len() <= 3;
     }
     if let Some(rest) = t.strip_prefix('第') {
@@ -139,7 +141,7 @@ mod tests {
         for f in ["-4-", "  - 4 -  ", "— 5 —", "第 2 页", "第3页共9页"] {
             assert!(is_page_footer(f), "{f}");
         }
-        for f in ["-", "0", "- 1 - 2", "3119"] {
+        for f in ["-", "0", "- 1 - 2", "3119", "-14", "+6"] {
             assert!(!is_page_footer(f), "{f}");
         }
     }
