@@ -42,8 +42,16 @@ export function assertSchema(doc) {
   if (!validateSchema(doc)) throw new Error('schema: ' + ajv.errorsText(validateSchema.errors, { separator: '\n' }));
 }
 
+const made = [];
+process.on('exit', () => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder, removed when the test file ends. */
 export function tmpDir(prefix = 'xxgknb-cli-') {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 export const byPath = (doc) => Object.fromEntries(doc.files.map((f) => [f.path, f]));

@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { discover, expandBraces, globToRegExp } from '../../js/cli/discover.mjs';
 import { decode, declaredCharset, sniffKind } from '../../js/cli/decode.mjs';
@@ -13,9 +12,10 @@ import { displayWidth } from '../../js/cli/reporters.mjs';
 import { Progress, useColor } from '../../js/cli/output.mjs';
 import { messages } from '../../js/cli/messages.mjs';
 import { encodeGb18030 } from './fixtures/generate.mjs';
+import { tmpDir } from './helpers.mjs';
 
 function tree(files) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgknb-units-'));
+  const dir = tmpDir('xxgknb-units-');
   for (const [rel, body] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), body);
