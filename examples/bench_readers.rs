@@ -54,4 +54,24 @@ fn main() {
         });
         println!("{name:<28} {:>10} {p:>14.0} {c:>14.0}", input.len());
     }
+    // The real reports, where the shared corpus sits beside the repository.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    for file in [
+        "seed-ouhai-zjj-2020.txt",
+        "huaian-city-2024.pdftext.txt",
+        "hongze-district-2024.pdftext.txt",
+    ] {
+        let Ok(bytes) = std::fs::read(dir.join(file)) else {
+            continue;
+        };
+        let input = String::from_utf8_lossy(&bytes);
+        let p = rate(&|| {
+            std::hint::black_box(parse(std::hint::black_box(&input), &o));
+        });
+        let c = rate(&|| {
+            std::hint::black_box(check(std::hint::black_box(&input), &o));
+        });
+        let name: String = file.chars().take(28).collect();
+        println!("{name:<28} {:>10} {p:>14.0} {c:>14.0}", input.len());
+    }
 }

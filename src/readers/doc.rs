@@ -118,9 +118,9 @@ impl Doc {
 
     fn push(&mut self, kind: TokKind, raw: String, col: u32, cell: u32) {
         let fold = if kind == TokKind::Text {
-            // Labels are matched by prefix, and no label or heading is longer than this: prose
+            // Labels are matched by prefix, and 40 characters tell every label apart: prose
             // tokens need not be folded whole.
-            let end = raw.char_indices().nth(72).map_or(raw.len(), |(i, _)| i);
+            let end = raw.char_indices().nth(40).map_or(raw.len(), |(i, _)| i);
             super::norm::fold(&raw[..end])
         } else {
             String::new()

@@ -203,6 +203,10 @@ fn best(rows: &[Vec<String>], tok: &str) -> Option<usize> {
     let long = tok.chars().nth(5).is_some();
     for (i, prefixes) in rows.iter().enumerate() {
         for (k, p) in prefixes.iter().enumerate() {
+            // First byte first: most tokens start differently, and this skips the call.
+            if p.as_bytes().first() != tok.as_bytes().first() {
+                continue;
+            }
             let len = if tok.starts_with(p.as_str()) {
                 p.len()
             } else if k == 0 && long && p.starts_with(tok) {

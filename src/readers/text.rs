@@ -8,6 +8,8 @@ pub fn read(input: &str) -> Doc {
         layout: looks_laid_out(input),
         ..Doc::default()
     };
+    doc.toks.reserve(input.len() / 12);
+    doc.lines.reserve(input.len() / 40);
     for (i, raw) in input.lines().enumerate() {
         let no = (i + 1).min(u32::MAX as usize) as u32;
         let line = raw.trim_end_matches('\r');

@@ -59,11 +59,24 @@ impl Problem {
 
 /// Every malformed contact in a text: (what was printed, problem).
 pub fn findings(text: &str) -> Vec<(String, Problem)> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    emails(&chars, &mut out);
-    phones(text, &mut out);
-    urls(&chars, &mut out);
+    // Most prose has no contact at all: look closer only where one may be.
+    let has_mail = text.contains(['@', '＠']);
+    let has_url = ["http", "HTTP", "Http", "www", "WWW"]
+        .iter()
+        .any(|w| text.contains(w));
+    if has_mail || has_url {
+        let chars: Vec<char> = text.chars().collect();
+        if has_mail {
+            emails(&chars, &mut out);
+        }
+        if has_url {
+            urls(&chars, &mut out);
+        }
+    }
+    if text.contains(['电', '传']) {
+        phones(text, &mut out);
+    }
     out
 }
 
@@ -228,12 +241,8 @@ fn phone_ok(n: &str) -> bool {
 }
 
 fn urls(chars: &[char], out: &mut Vec<(String, Problem)>) {
-    let lower: Vec<char> = chars.iter().map(|c| c.to_ascii_lowercase()).collect();
-    let at = |i: usize, s: &str| {
-        s.chars()
-            .enumerate()
-            .all(|(k, c)| lower.get(i + k) == Some(&c))
-    };
+    let lower = |i: usize| chars.get(i).map(|c| c.to_ascii_lowercase());
+    let at = |i: usize, s: &str| s.chars().enumerate().all(|(k, c)| lower(i + k) == Some(c));
     let mut i = 0;
     while i < chars.len() {
         let prev_ok =
@@ -241,7 +250,7 @@ fn urls(chars: &[char], out: &mut Vec<(String, Problem)>) {
         let start = i;
         let (host_from, scheme_bad) = if prev_ok && at(i, "http") {
             let mut k = i + 4;
-            if lower.get(k) == Some(&'s') {
+            if lower(k) == Some('s') {
                 k += 1;
             }
             if at(k, "://") {
