@@ -90,7 +90,7 @@ pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
         let t = t.rsplit([':', '：']).next().unwrap_or(t);
         if let Some((at, y)) = years(t).next() {
             year = Some(y);
-            let before = t[..at].trim_matches(|c: char| !c.is_alphanumeric());
+            let before = issuer_name(&t[..at]);
             if !before.is_empty() {
                 issuer = Some(before.to_string());
             } else {
@@ -157,6 +157,19 @@ pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
 }
 
 /// 统计期限自 2024 年 1 月 1 日: the year the statistics cover.
+/// The issuer printed before the year in a title, without surrounding punctuation but with its
+/// closing bracket kept: 淮安市人民政府（办公室） keeps its "）".
+fn issuer_name(s: &str) -> &str {
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let s = s.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '）'));
+    let open = s.rfind(['(', '（']);
+    let close = s.rfind([')', '）']);
+    match (open, close) {
+        (Some(o), Some(c)) if o < c => s,
+        _ => s.trim_end_matches(|c: char| !c.is_alphanumeric()),
+    }
+}
+
 fn period_year(text: &str) -> Option<i32> {
     for (i, _) in text.match_indices("统计") {
         let window: String = text[i..].chars().take(40).collect();
@@ -263,6 +276,20 @@ mod tests {
         assert_eq!(parse_date("2021年1月29日 10:00"), Some((2021, 1, 29)));
         assert_eq!(parse_date("2021/13/01"), None);
         assert_eq!(parse_date("无"), None);
+    }
+
+    #[test]
+    fn issuer_keeps_a_closing_bracket() {
+        assert_eq!(
+            issuer_name("淮安市人民政府(办公室)"),
+            "淮安市人民政府(办公室)"
+        );
+        assert_eq!(
+            issuer_name("淮安市人民政府（办公室）"),
+            "淮安市人民政府（办公室）"
+        );
+        assert_eq!(issuer_name("“某局”"), "某局");
+        assert_eq!(issuer_name("某局)"), "某局");
     }
 
     #[test]
