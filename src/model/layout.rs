@@ -844,7 +844,7 @@ fn build() -> Layout {
         for (i, (key, cl)) in T3_COLUMNS.iter().enumerate() {
             let in_orgs = (1..T3_TOTAL_COL).contains(&i);
             let col_zh = if in_orgs {
-                format!("法人或其他组织·{}", cl.zh)
+                format!("{}·{}", ORGS.zh, cl.zh)
             } else {
                 cl.zh.to_string()
             };
@@ -896,11 +896,6 @@ fn build() -> Layout {
 pub fn layout() -> &'static Layout {
     static LAYOUT: OnceLock<Layout> = OnceLock::new();
     LAYOUT.get_or_init(build)
-}
-
-/// The group label of table 三's org columns, for forms that build the header.
-pub fn t3_org_group() -> Label {
-    ORGS
 }
 
 #[cfg(test)]

@@ -134,16 +134,6 @@ impl Report {
         self.num(id).and_then(Num::as_int)
     }
 
-    pub fn set(&mut self, path: &str, state: CellState) -> bool {
-        match layout().find(path) {
-            Some(id) => {
-                self.cells[id as usize] = state;
-                true
-            }
-            None => false,
-        }
-    }
-
     pub fn section(&self, key: &str) -> Option<&str> {
         self.sections
             .iter()
