@@ -219,15 +219,12 @@ pub fn check(input: &str, options: &ParseOptions) -> Checked {
         .diagnostics
         .retain(|d| d.rule != "missing-cell" || !is_covered(&d.path));
     all.append(&mut result.diagnostics);
-    for d in rules::run_prose(&read.report, &options.validate, &read.preamble) {
-        // `validate` may run the prose rules too once they are hooked in: report each once.
-        if !all
-            .iter()
-            .any(|e| e.rule == d.rule && e.path == d.path && e.message == d.message)
-        {
-            all.push(d);
-        }
-    }
+    // The prose rules ran in `validate_report`; the preamble is the readers' own.
+    all.extend(rules::run_preamble(
+        &read.report,
+        &options.validate,
+        &read.preamble,
+    ));
     crate::rules::finish(&mut all, &options.validate);
     let result = crate::ValidationResult::new(read.report.format, read.report.year, all);
     Checked {

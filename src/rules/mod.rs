@@ -139,7 +139,7 @@ pub fn run(report: &Report, options: &Options) -> Vec<Diagnostic> {
     locate::merge_culprits(&ctx, &mut out);
     // The prose rules read `sections`, wherever the report came from.
     #[cfg(feature = "readers")]
-    out.extend(crate::readers::rules::run_prose(report, options, ""));
+    out.extend(crate::readers::rules::run_prose(report, options));
     finish(&mut out, options);
     out
 }

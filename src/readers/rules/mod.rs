@@ -36,9 +36,9 @@ pub static PROSE: &[&RuleDef] = &[
     &contact_format::RULE,
 ];
 
-/// Run the prose rules on a report; `preamble` is the text before 一 that a reader found
-/// (contacts are often printed there), checked by `contact-format` as well.
-pub fn run_prose(report: &Report, options: &Options, preamble: &str) -> Vec<Diagnostic> {
+/// Run the prose rules on a report's `sections` (called by `crate::rules::run`, so by
+/// `validate` and `check` alike).
+pub fn run_prose(report: &Report, options: &Options) -> Vec<Diagnostic> {
     let ctx = Context::new(report, options);
     let mut out = Vec::new();
     for rule in PROSE {
@@ -46,8 +46,20 @@ pub fn run_prose(report: &Report, options: &Options, preamble: &str) -> Vec<Diag
             (rule.check)(&ctx, &mut out);
         }
     }
+    out
+}
+
+/// `contact-format` on the text before 一 that a reader found (contacts are often printed
+/// there); the model has no field for it, so only `check` sees it.
+pub fn run_preamble(report: &Report, options: &Options, preamble: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     if !preamble.is_empty() && !options.is_off(contact_format::RULE.id) {
-        contact_format::check_text(&ctx, preamble, "/sections", &mut out);
+        contact_format::check_text(
+            &Context::new(report, options),
+            preamble,
+            "/sections",
+            &mut out,
+        );
     }
     out
 }
