@@ -2,28 +2,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { cell, enter, launch, open, screenshotPath } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { cell, enter, screenshotPath, browserSuite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let env;
+const suite = browserSuite();
 let current;
-
-before(async () => {
-  env = await launch();
-});
-after(async () => {
-  await env?.close();
-});
-afterEach(async () => {
-  if (!current) return;
-  const { page, problems } = current;
-  current = null;
-  await page.close();
-  assert.deepEqual(problems, []);
-});
 
 /** Run axe; evaluated through the DevTools protocol, so the page's strict CSP stays in force. */
 async function axe(page) {
@@ -39,7 +25,7 @@ async function axe(page) {
 
 describe('accessibility (axe-core)', () => {
   test('年度报告填报, with inline errors, a warning, a fix button and the summary showing', async () => {
-    current = await open(env, 'index.html');
+    current = await suite.open('index.html');
     const { page } = current;
     await page.click('#load-sample');
     await enter(page, cell('/applications/received/total'), '26');
@@ -53,12 +39,12 @@ describe('accessibility (axe-core)', () => {
   });
 
   test('年度报告填报, 2021 layout, before anything is typed', async () => {
-    current = await open(env, 'index.html');
+    current = await suite.open('index.html');
     assert.deepEqual(await axe(current.page), []);
   });
 
   test('legacy form, with errors and the summary showing', async () => {
-    current = await open(env, 'legacy.html');
+    current = await suite.open('legacy.html');
     const { page } = current;
     await enter(page, '[name="t3_r1_c1"]', '3');
     await enter(page, '[name="t4_c5"]', '3.5');

@@ -2,32 +2,17 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { REPO, cell, describeField, enter, launch, open, screenshotPath } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { REPO, cell, describeField, enter, screenshotPath, browserSuite } from './harness.mjs';
 
 const RECEIVED_TOTAL = cell('/applications/received/total');
 const RECEIVED_NATURAL = cell('/applications/received/natural');
 
-let env;
+const suite = browserSuite();
 let current;
 
-before(async () => {
-  env = await launch();
-});
-after(async () => {
-  await env?.close();
-});
-afterEach(async () => {
-  if (!current) return;
-  const { page, problems } = current;
-  current = null;
-  await page.close();
-  // Every test doubles as a check that the page logs no error or warning at all.
-  assert.deepEqual(problems, []);
-});
-
 async function demo() {
-  current = await open(env, 'index.html');
+  current = await suite.open('index.html');
   return current;
 }
 
@@ -298,15 +283,15 @@ describe('年度报告填报 demo', () => {
   });
 
   test('a submit before the WebAssembly module is ready waits for it, checks, then goes through', async () => {
-    const page = await env.context.newPage();
+    const page = await suite.env.context.newPage();
     const problems = [];
     page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
-    current = { page, problems };
+    current = suite.track({ page, problems });
     await page.route('**/*.wasm', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
     });
-    await page.goto(env.url('index.html'));
+    await page.goto(suite.env.url('index.html'));
     await page.waitForFunction(() => window.xxgknbForm);
     await page.click('#load-sample');
     await page.fill(cell('/applications/received/total'), '26');
@@ -321,12 +306,12 @@ describe('年度报告填报 demo', () => {
   });
 
   test('when the WebAssembly module cannot load, the form still submits (the server checks)', async () => {
-    const page = await env.context.newPage();
+    const page = await suite.env.context.newPage();
     const problems = [];
     page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
-    await page.goto(env.url('index.html'));
+    await page.goto(suite.env.url('index.html'));
     await page.waitForFunction(() => /未能加载/.test(document.getElementById('engine-status').textContent));
     await page.click('#load-sample');
     await page.click('button[type="submit"]');

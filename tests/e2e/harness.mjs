@@ -2,6 +2,8 @@
 // driven by playwright-core with a fresh profile, and a record of everything the page
 // complains about (console errors and warnings, page errors, failed requests).
 
+import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -112,4 +114,38 @@ export function describeField(page, selector) {
 export function screenshotPath(name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+/**
+ * The hooks every browser test file needs: one browser for the file, and after each test its
+ * page closed and required to have logged no error or warning at all. `suite.open(path)` opens
+ * a tracked page; `suite.track(tab)` tracks one made by hand; `suite.env` is the browser.
+ */
+export function browserSuite() {
+  const suite = {
+    env: null,
+    current: null,
+    async open(path) {
+      suite.current = await open(suite.env, path);
+      return suite.current;
+    },
+    track(tab) {
+      suite.current = tab;
+      return tab;
+    },
+  };
+  before(async () => {
+    suite.env = await launch();
+  });
+  after(async () => {
+    await suite.env?.close();
+  });
+  afterEach(async () => {
+    const tab = suite.current;
+    if (!tab) return;
+    suite.current = null;
+    await tab.page.close();
+    assert.deepEqual(tab.problems, []);
+  });
+  return suite;
 }

@@ -1,30 +1,16 @@
 // End-to-end: the "legacy" form, whose fields carry the old CMS's own names, bound by a mapping.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { describeField, enter, launch, open, screenshotPath } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { describeField, enter, screenshotPath, browserSuite } from './harness.mjs';
 
-let env;
+const suite = browserSuite();
 let current;
-
-before(async () => {
-  env = await launch();
-});
-after(async () => {
-  await env?.close();
-});
-afterEach(async () => {
-  if (!current) return;
-  const { page, problems } = current;
-  current = null;
-  await page.close();
-  assert.deepEqual(problems, []);
-});
 
 const field = (name) => `[name="${name}"]`;
 
 describe('legacy form (mapping by field name)', () => {
   test('the mapping covers every cell of the 2021 layout, and nothing else', async () => {
-    current = await open(env, 'legacy.html');
+    current = await suite.open('legacy.html');
     const { page, wasm } = current;
     for (const response of wasm) assert.equal(response.type, 'application/wasm');
     assert.deepEqual(await page.evaluate(() => window.xxgknbForm.checkMapping('2021')), { missing: [], unknown: [] });
@@ -36,7 +22,7 @@ describe('legacy form (mapping by field name)', () => {
   });
 
   test('a wrong value shows its message next to the CMS field the mapping names; submit is blocked with a summary', async () => {
-    current = await open(env, 'legacy.html');
+    current = await suite.open('legacy.html');
     const { page } = current;
     const values = ['5', '1', '0', '0', '0', '0', '7']; // 一、本年新收: 5 + 1 ≠ 7
     for (const [i, value] of values.entries()) await enter(page, field(`t3_r1_c${i + 1}`), value);
@@ -73,7 +59,7 @@ describe('legacy form (mapping by field name)', () => {
   });
 
   test('a filled-in report with one slip per table (screenshot)', async () => {
-    current = await open(env, 'legacy.html');
+    current = await suite.open('legacy.html');
     const { page } = current;
     // The CMS's draft: everything 0, as a filer who has nothing to report would leave it.
     await page.evaluate(() => {
@@ -99,7 +85,7 @@ describe('legacy form (mapping by field name)', () => {
   });
 
   test('the year field is mapped as well (nd → /year)', async () => {
-    current = await open(env, 'legacy.html');
+    current = await suite.open('legacy.html');
     const { page } = current;
     await page.selectOption(field('nd'), '2023');
     const result = await page.evaluate(() => window.xxgknbForm.result);
