@@ -547,39 +547,27 @@ const DECISIONS: T2Column = T2Column {
     formats: Formats::Both,
 };
 
-static ITEMS_COLUMNS: [T2Column; 3] = [
-    col(
-        "previousItems",
-        "上一年项目数量",
-        "items last year",
-        Kind::Count,
-        F19,
-    ),
-    col("change", "本年增/减", "change this year", Kind::Signed, F19),
-    DECISIONS,
-];
+// 2019 （五）（六）（八）: last year's item count and this year's signed change.
+const PREVIOUS_ITEMS: T2Column = col(
+    "previousItems",
+    "上一年项目数量",
+    "items last year",
+    Kind::Count,
+    F19,
+);
+const CHANGE: T2Column = col("change", "本年增/减", "change this year", Kind::Signed, F19);
+
+static ITEMS_COLUMNS: [T2Column; 3] = [PREVIOUS_ITEMS, CHANGE, DECISIONS];
 
 static ITEMS_2019_ONLY: [T2Column; 3] = [
-    col(
-        "previousItems",
-        "上一年项目数量",
-        "items last year",
-        Kind::Count,
-        F19,
-    ),
-    col("change", "本年增/减", "change this year", Kind::Signed, F19),
+    PREVIOUS_ITEMS,
+    CHANGE,
     col("decisions", "处理决定数量", "decisions", Kind::Count, F19),
 ];
 
 static FEES_COLUMNS: [T2Column; 3] = [
-    col(
-        "previousItems",
-        "上一年项目数量",
-        "items last year",
-        Kind::Count,
-        F19,
-    ),
-    col("change", "本年增/减", "change this year", Kind::Signed, F19),
+    PREVIOUS_ITEMS,
+    CHANGE,
     T2Column {
         key: "amount",
         label: Label::new(
