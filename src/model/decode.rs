@@ -113,13 +113,15 @@ fn walk<'a>(
     }
     match p.peek() {
         Some(b'{') => {
-            // Keys usually come in the layout's order: look from the last match on.
+            // Keys usually come in the layout's order: try the one after the last match first.
             let mut hint = 0;
             p.object(depth, |p, k| {
-                let count = n.children.len();
-                let found = (0..count)
-                    .map(|i| (hint + i) % count)
-                    .find(|&i| l.nodes[n.children[i]].key == *k);
+                let key_at = |i: usize| l.nodes[n.children[i]].key.as_str();
+                let found = if hint < n.children.len() && key_at(hint) == k.as_ref() {
+                    Some(hint)
+                } else {
+                    (0..n.children.len()).find(|&i| key_at(i) == k.as_ref())
+                };
                 keys.push(k);
                 match found {
                     Some(i) => {
