@@ -47,7 +47,9 @@ pub fn merge_culprits(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter_map(|&i| out[i].equation.as_ref()?.solve_for(cell, current))
             .collect();
-        let fix = fixes[0];
+        let Some(&fix) = fixes.first() else {
+            continue;
+        };
         if fixes.len() != through.len() || fixes.iter().any(|&f| f != fix) || fix < 0 {
             continue;
         }
