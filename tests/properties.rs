@@ -119,3 +119,22 @@ fn extreme_numbers_and_deep_nesting() {
     let text = "[".repeat(10_000);
     well_formed(&validate_str(&text, &Options::default()));
 }
+
+#[test]
+fn a_hundred_thousand_unknown_keys_are_all_reported() {
+    // Every finding is sorted into the form's order: this must stay O(n log n), not O(n²).
+    let mut text = String::from("{\"year\": 2024");
+    for i in 0..100_000 {
+        text.push_str(&format!(",\"k{i}\": {i}"));
+    }
+    text.push('}');
+    let r = validate_str(&text, &Options::default());
+    assert_eq!(
+        r.diagnostics
+            .iter()
+            .filter(|d| d.rule == "unknown-field")
+            .count(),
+        100_000
+    );
+    well_formed(&r);
+}
