@@ -76,16 +76,19 @@ mod tests {
         }
     }
 
-    #[test]
-    fn passes_when_carryover_matches_or_years_are_apart() {
+    /// This year's report, and last year's whose carried-forward row matches it.
+    fn consecutive() -> (serde_json::Value, serde_json::Value) {
         let this = sample("2024");
         let mut prev = sample("2024");
         set(&mut prev, "/year", json!(2023));
-        set(
-            &mut prev,
-            "/applications/carriedForward",
-            this["applications"]["carriedOver"].clone(),
-        );
+        let carried = this["applications"]["carriedOver"].clone();
+        set(&mut prev, "/applications/carriedForward", carried);
+        (this, prev)
+    }
+
+    #[test]
+    fn passes_when_carryover_matches_or_years_are_apart() {
+        let (this, mut prev) = consecutive();
         assert!(run_rule("cross-year-carryover", &this, &with_previous(&prev)).is_empty());
         set(&mut prev, "/year", json!(2020));
         set(
@@ -98,14 +101,7 @@ mod tests {
 
     #[test]
     fn fails_per_column() {
-        let this = sample("2024");
-        let mut prev = sample("2024");
-        set(&mut prev, "/year", json!(2023));
-        set(
-            &mut prev,
-            "/applications/carriedForward",
-            this["applications"]["carriedOver"].clone(),
-        );
+        let (this, mut prev) = consecutive();
         set(&mut prev, "/applications/carriedForward/natural", json!(40));
         let d = run_rule("cross-year-carryover", &this, &with_previous(&prev));
         assert_eq!(d.len(), 1);
