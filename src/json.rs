@@ -111,6 +111,30 @@ impl<'a> Parser<'a> {
         self.b.get(self.i).copied()
     }
 
+    /// A plain integer literal at the cursor (the common cell value), read without building a
+    /// value. Anything else (a fraction, an exponent, 16+ digits, not a number) gives `None` and
+    /// consumes nothing but white space.
+    pub fn integer(&mut self) -> Option<i64> {
+        self.ws();
+        let negative = self.b.get(self.i) == Some(&b'-');
+        let start = self.i + usize::from(negative);
+        let mut j = start;
+        let mut v: i64 = 0;
+        while let Some(&c @ b'0'..=b'9') = self.b.get(j) {
+            if j - start >= 15 {
+                return None;
+            }
+            v = v * 10 + i64::from(c - b'0');
+            j += 1;
+        }
+        let leading_zero = j - start > 1 && self.b[start] == b'0';
+        if j == start || leading_zero || matches!(self.b.get(j), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        self.i = j;
+        Some(if negative { -v } else { v })
+    }
+
     /// Walk the object that starts here: `member` is called with each key and must read the
     /// member's value from the parser.
     pub fn object(
@@ -493,6 +517,20 @@ mod tests {
         assert!(parse(&"[".repeat(200)).is_err());
         assert!(parse("\"a\u{1}\"").is_err());
         assert!(parse("-").unwrap_err().eof);
+    }
+
+    #[test]
+    fn integer_fast_path_takes_only_plain_integers() {
+        let int = |t: &str| Parser::new(t).integer();
+        assert_eq!(int(" 42,"), Some(42));
+        assert_eq!(int("-7}"), Some(-7));
+        assert_eq!(int("999999999999999"), Some(999_999_999_999_999));
+        for t in ["1.5", "1e3", "07", "-", "\"3\"", "null", "9999999999999999"] {
+            let mut p = Parser::new(t);
+            assert_eq!(p.integer(), None, "{t}");
+            // Nothing consumed: the general path reads it (or reports it) as before.
+            assert_eq!(p.i, 0, "{t}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::normalize::normalize;
 use super::report::{
     CellState, FormatSource, MetadataIssue, MetadataProblem, Report, StructureIssue,
 };
+use crate::diagnostic::Num;
 use crate::json::{Json, Parser, SyntaxError};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -108,7 +109,11 @@ fn walk<'a>(
     let n: &Node = &l.nodes[node];
     if let Some(id) = n.cell {
         let def = l.cell(id);
-        r.cells[id as usize] = normalize(&p.value(depth)?, def.kind, def.unit);
+        r.cells[id as usize] = match p.integer() {
+            // Fewer than 15 digits: always a valid count, signed value or amount.
+            Some(v) => CellState::Value(Num::Int(v)),
+            None => normalize(&p.value(depth)?, def.kind, def.unit),
+        };
         return Ok(());
     }
     match p.peek() {
