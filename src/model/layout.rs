@@ -715,6 +715,18 @@ impl Layout {
         0..self.t3_base
     }
 
+    /// The table 二 cell `/proactive/{row}/{column}`, found without building its path.
+    pub fn t2(&self, row: &str, column: &str) -> Option<CellId> {
+        self.t2_cells()
+            .find(|&i| {
+                let rest = self.cells[i].path.strip_prefix("/proactive/");
+                rest.and_then(|r| r.strip_prefix(row))
+                    .and_then(|r| r.strip_prefix('/'))
+                    == Some(column)
+            })
+            .map(|i| i as CellId)
+    }
+
     pub fn find(&self, path: &str) -> Option<CellId> {
         self.by_path
             .binary_search_by(|&i| self.cells[i as usize].path.as_str().cmp(path))
@@ -920,6 +932,12 @@ mod tests {
         );
         assert_eq!(l.t3_position(l.t3(4, 1)), Some((4, 1)));
         assert_eq!(l.t3_position(l.t4(0, 0)), None);
+        assert_eq!(l.t2("fees", "amount"), l.find("/proactive/fees/amount"));
+        assert_eq!(
+            l.t2("licensing", "decisions"),
+            l.find("/proactive/licensing/decisions")
+        );
+        assert_eq!(l.t2("fees", "decisions"), None);
     }
 
     #[test]

@@ -24,10 +24,8 @@ pub static RULE: RuleDef = RuleDef {
 const YUAN_SUSPECT: f64 = 1_000_000.0;
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let cell = |p: &str| ctx.layout.find(p);
     for row in ["regulations", "normativeDocuments"] {
-        let get =
-            |col: &str| cell(&format!("/proactive/{row}/{col}")).map(|id| (id, ctx.report.int(id)));
+        let get = |col: &str| ctx.layout.t2(row, col).map(|id| (id, ctx.report.int(id)));
         match ctx.format() {
             Format::F2019 => {
                 let (Some((pid, Some(p))), Some((tid, Some(t)))) = (get("published"), get("total"))
@@ -64,7 +62,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
     if ctx.format() == Format::F2021 {
-        if let Some(id) = cell("/proactive/fees/amount") {
+        if let Some(id) = ctx.layout.t2("fees", "amount") {
             if let Some(n) = ctx.report.num(id) {
                 if n.as_f64() >= YUAN_SUSPECT {
                     let message = if ctx.zh() {
