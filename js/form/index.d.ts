@@ -1,38 +1,11 @@
-// Types of the CMS form adapter (`import { attach } from 'xxgknb/form'`).
-// The validation types mirror docs/api.md; they are restated here so that this entry point
-// stands alone for hosts that load only the adapter.
+// Types of the CMS form adapter (`import { attach } from 'xxgknb/form'`). The validation types
+// are the package's own (js/types.d.ts), so the adapter and the validator cannot drift apart.
 
-export type Format = "2019" | "2021";
-export type Locale = "zh-CN" | "en";
-export type Severity = "error" | "warning" | "info";
+import type { CellInfo, Diagnostic, Format, Locale, Severity, ValidationResult } from "../types.js";
+export type { CellInfo, Diagnostic, Format, Locale, Severity, ValidationResult };
 
 /** A JSON Pointer (RFC 6901) into the report model, e.g. "/applications/received/natural". */
 export type JsonPointer = string;
-
-export interface Diagnostic {
-  rule: string;
-  severity: Severity;
-  /** The cell to look at first ("" = the whole report). */
-  path: JsonPointer;
-  /** Other cells the rule read. */
-  related: JsonPointer[];
-  message: string;
-  /** Where present, the fix is: set the cell at `path` to `expected`. */
-  expected?: number;
-  actual?: number;
-  alsoBreaks?: string[];
-  input?: string;
-  location?: { line?: number; column?: number; element?: string; excerpt?: string };
-}
-
-export interface ValidationResult {
-  valid: boolean;
-  format: Format;
-  year: number | null;
-  errorCount: number;
-  warningCount: number;
-  diagnostics: Diagnostic[];
-}
 
 /** A report as the adapter builds it from the form: cells as typed, blank cells as null. */
 export interface ReportInput {
@@ -45,22 +18,6 @@ export interface ValidateOptions {
   partial?: boolean;
   previous?: ReportInput;
   rules?: { [ruleId: string]: "off" | Severity };
-}
-
-export interface CellLabel {
-  "zh-CN": string;
-  en: string;
-}
-
-export interface CellInfo {
-  path: JsonPointer;
-  table: "proactive" | "applications" | "reviewLitigation";
-  tableLabel: CellLabel;
-  group: CellLabel | null;
-  row: CellLabel;
-  column: CellLabel;
-  kind: "count" | "signed" | "money";
-  unit: string | null;
 }
 
 /** What the adapter needs of a validator: the lite build, the full build, or a host's wrapper. */

@@ -1,6 +1,7 @@
 // Type-checked with `tsc --noEmit -p tests/types`: the declarations must describe real use.
 import init, { validate, validateJson, check, cells, rules, version, type Diagnostic, type ValidationResult } from "xxgknb";
 import { validate as validateLite } from "xxgknb/lite";
+import { attach, type FormHandle } from "xxgknb/form";
 
 await init();
 const result: ValidationResult = validate({ year: 2024, applications: { received: { natural: "１２", total: 12 } } }, { locale: "en", partial: true });
@@ -17,4 +18,7 @@ const v: string = version;
 cells("2020");
 // @ts-expect-error: options are checked
 validate({}, { locale: "fr" });
-export { fix, lite, fromText, year, paths, ids, v };
+const form: HTMLFormElement = document.createElement("form");
+const handle: FormHandle = attach(form, { fields: { t3_r1_c1: "/applications/received/natural" }, validator: { validate: validateLite } });
+const formResult: ValidationResult | null = handle.result;
+export { formResult, fix, lite, fromText, year, paths, ids, v };
