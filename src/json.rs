@@ -142,32 +142,82 @@ impl<'a> Parser<'a> {
         depth: usize,
         mut member: impl FnMut(&mut Self, Cow<'a, str>) -> Result<(), SyntaxError>,
     ) -> Result<(), SyntaxError> {
+        if !self.open_object(depth)? {
+            return Ok(());
+        }
+        loop {
+            let key = self.key()?;
+            member(self, key)?;
+            if !self.next_member()? {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Enter the object at the cursor. `false` when it is empty (`{}` is then read whole);
+    /// otherwise the cursor is at the first key.
+    pub fn open_object(&mut self, depth: usize) -> Result<bool, SyntaxError> {
         if depth >= MAX_DEPTH || self.peek() != Some(b'{') {
             return self.fail();
         }
         self.i += 1;
         if self.peek() == Some(b'}') {
             self.i += 1;
-            return Ok(());
+            return Ok(false);
         }
-        loop {
-            if self.peek() != Some(b'"') {
-                return self.fail();
-            }
-            let key = self.string()?;
-            if self.peek() != Some(b':') {
-                return self.fail();
-            }
+        Ok(true)
+    }
+
+    /// A member's key and its colon.
+    pub fn key(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        if self.peek() != Some(b'"') {
+            return self.fail();
+        }
+        let key = self.string()?;
+        if self.peek() != Some(b':') {
+            return self.fail();
+        }
+        self.i += 1;
+        Ok(key)
+    }
+
+    /// Read `"expected":` when the next key is exactly `expected` as written (no escapes), and
+    /// say so; otherwise consume nothing but white space. Lets a reader that knows which key
+    /// comes next skip scanning and comparing it as a string.
+    pub fn key_is(&mut self, expected: &str) -> bool {
+        self.ws();
+        let e = expected.as_bytes();
+        let at = self.i + 1;
+        let Some(found) = self.b.get(self.i..at + e.len() + 1) else {
+            return false;
+        };
+        if found[0] != b'"' || found[e.len() + 1] != b'"' || !same_bytes(&found[1..=e.len()], e) {
+            return false;
+        }
+        let save = self.i;
+        self.i = at + e.len() + 1;
+        if self.peek() == Some(b':') {
             self.i += 1;
-            member(self, key)?;
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                _ => return self.fail(),
+            true
+        } else {
+            // Not a well-formed member: let the general path report it.
+            self.i = save;
+            false
+        }
+    }
+
+    /// After a member's value: `true` at `,` (another member follows), `false` at the closing `}`.
+    pub fn next_member(&mut self) -> Result<bool, SyntaxError> {
+        match self.peek() {
+            Some(b',') => {
+                self.i += 1;
+                Ok(true)
             }
+            Some(b'}') => {
+                self.i += 1;
+                Ok(false)
+            }
+            _ => self.fail(),
         }
     }
 
@@ -193,9 +243,17 @@ impl<'a> Parser<'a> {
     }
 
     fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
-            self.i += 1;
+        // Locals and one comparison per significant byte: this runs at every token.
+        let b = self.b;
+        let mut i = self.i;
+        while i < b.len() {
+            let c = b[i];
+            if c > b' ' || !(c == b' ' || c == b'\n' || c == b'\r' || c == b'\t') {
+                break;
+            }
+            i += 1;
         }
+        self.i = i;
     }
 
     /// Read one whole value.
@@ -386,6 +444,34 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// `a == b` for short slices, a word at a time: keys are 5 to 20 bytes, and the general `==`
+/// costs a `memcmp` call (in wasm, a byte loop).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    // One bounds check and one load a word (the slices are checked to be long enough).
+    let w8 = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().unwrap_or([0; 8]));
+    let w4 = |s: &[u8], i: usize| u32::from_le_bytes(s[i..i + 4].try_into().unwrap_or([0; 4]));
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if w8(a, i) != w8(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        // The last word may overlap the one before: no byte tail.
+        w8(a, n - 8) == w8(b, n - 8)
+    } else if n >= 4 {
+        w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4)
+    } else {
+        a.iter().zip(b).all(|(x, y)| x == y)
+    }
+}
+
 fn utf8_len(first: u8) -> usize {
     match first {
         0xF0..=0xFF => 4,
@@ -530,6 +616,43 @@ mod tests {
             assert_eq!(p.integer(), None, "{t}");
             // Nothing consumed: the general path reads it (or reports it) as before.
             assert_eq!(p.i, 0, "{t}");
+        }
+    }
+
+    #[test]
+    fn key_fast_path_takes_only_the_exact_key() {
+        let takes = |t: &str, k: &str| {
+            let mut p = Parser::new(t);
+            let took = p.key_is(k);
+            (took, p.i)
+        };
+        assert_eq!(takes(r#" "natural" : 1"#, "natural"), (true, 12));
+        assert_eq!(takes(r#""natural":1"#, "natural"), (true, 10));
+        // A prefix, a longer key, an escaped spelling, a missing colon, a cut-off text: no.
+        for t in [
+            r#""naturalPerson":1"#,
+            r#""natura":1"#,
+            r#""natur\u0061l":1"#,
+            r#""natural" 1"#,
+            r#""natural"#,
+            r#"{"natural":1}"#,
+        ] {
+            assert_eq!(takes(t, "natural"), (false, 0), "{t}");
+        }
+    }
+
+    #[test]
+    fn word_compare_equals_slice_compare() {
+        let base = b"abcdefghijklmnopqrstuvwxyz";
+        for n in 0..=base.len() {
+            let a = &base[..n];
+            assert!(same_bytes(a, a));
+            for k in 0..n {
+                let mut b = a.to_vec();
+                b[k] ^= 1;
+                assert!(!same_bytes(a, &b), "{n} {k}");
+            }
+            assert!(!same_bytes(a, &base[..n.saturating_sub(1)]) || n == 0);
         }
     }
 

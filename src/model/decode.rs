@@ -77,7 +77,7 @@ fn member<'a>(r: &mut Report, p: &mut Parser<'a>, key: Cow<'a, str>) -> Result<(
             p.value(1)?;
         }
         _ => match table_node(&key) {
-            Some(n) => walk(r, p, n, 1, &mut vec![key.clone()])?,
+            Some(n) => walk(r, p, n, 1)?,
             None => {
                 p.value(1)?;
                 r.unknown.push(format!("/{}", escape(&key)));
@@ -97,14 +97,7 @@ fn table_node(key: &str) -> Option<usize> {
 }
 
 /// Read the value at a layout node: a cell is normalised, a table or row walked key by key.
-/// `keys` is the way down from the report, turned into a JSON Pointer only when a finding needs it.
-fn walk<'a>(
-    r: &mut Report,
-    p: &mut Parser<'a>,
-    node: usize,
-    depth: usize,
-    keys: &mut Vec<Cow<'a, str>>,
-) -> Result<(), SyntaxError> {
+fn walk(r: &mut Report, p: &mut Parser, node: usize, depth: usize) -> Result<(), SyntaxError> {
     let l = layout();
     let n: &Node = &l.nodes[node];
     if let Some(id) = n.cell {
@@ -116,57 +109,52 @@ fn walk<'a>(
         };
         return Ok(());
     }
-    match p.peek() {
-        Some(b'{') => {
-            // Keys usually come in the layout's order: try the one after the last match first.
-            let mut hint = 0;
-            p.object(depth, |p, k| {
-                let key_at = |i: usize| l.nodes[n.children[i]].key.as_str();
-                let found = if hint < n.children.len() && key_at(hint) == k.as_ref() {
-                    Some(hint)
-                } else {
-                    (0..n.children.len()).find(|&i| key_at(i) == k.as_ref())
-                };
-                keys.push(k);
-                match found {
-                    Some(i) => {
-                        hint = i + 1;
-                        walk(r, p, n.children[i], depth + 1, keys)?;
-                    }
+    if p.peek() != Some(b'{') {
+        let v = p.value(depth)?;
+        if v == Json::Null {
+            // A whole table or row given as null: every cell below it is blank.
+            blank_below(r, node);
+        } else {
+            r.structure.push(StructureIssue {
+                path: n.path.clone(),
+                found: v.kind(),
+                expected_keys: n.children.iter().map(|&c| l.nodes[c].key.clone()).collect(),
+            });
+        }
+        return Ok(());
+    }
+    if !p.open_object(depth)? {
+        return Ok(());
+    }
+    // Keys usually come in the layout's order, some skipped (the other layout's rows): try the
+    // next few by their bytes before reading the key as a string.
+    let children = &n.children[..];
+    let mut next = 0;
+    loop {
+        let expected =
+            (next..children.len().min(next + 3)).find(|&i| p.key_is(&l.nodes[children[i]].key));
+        let found = match expected {
+            Some(i) => Some(i),
+            None => {
+                let k = p.key()?;
+                match children.iter().position(|&c| l.nodes[c].key == k) {
+                    Some(i) => Some(i),
                     None => {
                         p.value(depth + 1)?;
-                        r.unknown.push(pointer(keys));
+                        r.unknown.push(format!("{}/{}", n.path, escape(&k)));
+                        None
                     }
                 }
-                keys.pop();
-                Ok(())
-            })
-        }
-        other => {
-            let v = p.value(depth)?;
-            if other == Some(b'n') {
-                // A whole table or row given as null: every cell below it is blank.
-                blank_below(r, node);
-            } else {
-                r.structure.push(StructureIssue {
-                    path: pointer(keys),
-                    found: v.kind(),
-                    expected_keys: n.children.iter().map(|&c| l.nodes[c].key.clone()).collect(),
-                });
             }
-            Ok(())
+        };
+        if let Some(i) = found {
+            next = i + 1;
+            walk(r, p, children[i], depth + 1)?;
+        }
+        if !p.next_member()? {
+            return Ok(());
         }
     }
-}
-
-/// The JSON Pointer of a way down from the report.
-fn pointer(keys: &[Cow<str>]) -> String {
-    let mut out = String::new();
-    for k in keys {
-        out.push('/');
-        out.push_str(&escape(k));
-    }
-    out
 }
 
 fn blank_below(r: &mut Report, node: usize) {
@@ -367,6 +355,24 @@ mod tests {
     use super::*;
     use crate::diagnostic::Num;
     use serde_json::json;
+
+    #[test]
+    fn places_keys_in_any_order_and_spelling() {
+        // Reversed order, an escaped key, an unknown key between known ones, and a row of the
+        // other layout: each key lands where it belongs whatever the decoder guessed would come.
+        let r = decode_str(
+            r#"{"year":2024,"applications":{"received":{"total":7,"natur\u0061l":3,"x/y":1,"otherOrg":4}},
+               "proactive":{"fees":{"amount":2},"regulations":{"inForce":5,"issued":1}}}"#,
+        );
+        let at = |p: &str| r.num(layout().find(p).unwrap());
+        assert_eq!(at("/applications/received/total"), Some(Num::Int(7)));
+        assert_eq!(at("/applications/received/natural"), Some(Num::Int(3)));
+        assert_eq!(at("/applications/received/otherOrg"), Some(Num::Int(4)));
+        assert_eq!(at("/proactive/regulations/issued"), Some(Num::Int(1)));
+        assert_eq!(at("/proactive/regulations/inForce"), Some(Num::Int(5)));
+        assert_eq!(at("/proactive/fees/amount"), Some(Num::Int(2)));
+        assert_eq!(r.unknown, vec!["/applications/received/x~1y"]);
+    }
 
     #[test]
     fn places_cells_and_keeps_unknown_keys() {

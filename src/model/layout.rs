@@ -674,6 +674,8 @@ pub const NORMATIVE_2019: Label = Label::new("规范性文件", "normative docum
 #[derive(Debug)]
 pub struct Node {
     pub key: String,
+    /// JSON Pointer from the report (keys need no escaping).
+    pub path: String,
     pub children: Vec<usize>,
     pub cell: Option<CellId>,
 }
@@ -764,8 +766,10 @@ impl Layout {
         {
             return c;
         }
+        let path = format!("{}/{key}", self.nodes[parent].path);
         self.nodes.push(Node {
             key: key.to_string(),
+            path,
             children: Vec::new(),
             cell: None,
         });
@@ -798,6 +802,7 @@ fn build() -> Layout {
         cells: Vec::new(),
         nodes: vec![Node {
             key: String::new(),
+            path: String::new(),
             children: Vec::new(),
             cell: None,
         }],

@@ -107,7 +107,7 @@ impl Default for Report {
             issuer: None,
             published_on: None,
             sections: Vec::new(),
-            cells: vec![CellState::Absent; layout().cells.len()],
+            cells: absent_cells(),
             unknown: Vec::new(),
             structure: Vec::new(),
             metadata: Vec::new(),
@@ -116,12 +116,22 @@ impl Default for Report {
     }
 }
 
+/// Every cell absent. Filled by writing the one variant, where `vec![x; n]` clones `n` times.
+fn absent_cells() -> Vec<CellState> {
+    let n = layout().cells.len();
+    let mut v = Vec::with_capacity(n);
+    v.resize_with(n, || CellState::Absent);
+    v
+}
+
 impl Report {
+    #[inline]
     pub fn cell(&self, id: CellId) -> &CellState {
         &self.cells[id as usize]
     }
 
     /// The cell's number, when it holds one.
+    #[inline]
     pub fn num(&self, id: CellId) -> Option<Num> {
         match self.cells[id as usize] {
             CellState::Value(n) => Some(n),
@@ -130,6 +140,7 @@ impl Report {
     }
 
     /// The cell's integer, when it holds one.
+    #[inline]
     pub fn int(&self, id: CellId) -> Option<i64> {
         self.num(id).and_then(Num::as_int)
     }

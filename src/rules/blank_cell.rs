@@ -22,7 +22,7 @@ pub static RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if ctx.options.partial {
+    if ctx.options.partial || ctx.stats().blank == 0 {
         return;
     }
     for (id, _) in ctx.layout.cells_of(ctx.format()) {

@@ -22,6 +22,9 @@ pub static RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    if ctx.stats().invalid == 0 {
+        return;
+    }
     for (i, state) in ctx.report.cells.iter().enumerate() {
         let CellState::Invalid { input, reason } = state else {
             continue;

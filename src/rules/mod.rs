@@ -5,8 +5,9 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::messages::Locale;
 use crate::model::layout::{layout, CellId, Label, Layout};
-use crate::model::{Format, Report};
+use crate::model::{CellState, Format, Report};
 use crate::options::Options;
+use std::cell::OnceCell;
 
 pub mod arith;
 pub mod locate;
@@ -85,6 +86,18 @@ pub struct Context<'a> {
     pub report: &'a Report,
     pub options: &'a Options,
     pub layout: &'static Layout,
+    stats: OnceCell<CellStats>,
+}
+
+/// How many cells are in each state, counted once per report so that the rules looking for
+/// a rare state (a blank, a typo, a negative) skip their pass over every cell when there is none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CellStats {
+    pub blank: usize,
+    pub invalid: usize,
+    pub negative: usize,
+    /// Cells of the report's layout that are not in the input.
+    pub absent: usize,
 }
 
 impl<'a> Context<'a> {
@@ -93,7 +106,24 @@ impl<'a> Context<'a> {
             report,
             options,
             layout: layout(),
+            stats: OnceCell::new(),
         }
+    }
+
+    pub fn stats(&self) -> CellStats {
+        *self.stats.get_or_init(|| {
+            let mut s = CellStats::default();
+            let format = self.format();
+            for (state, def) in self.report.cells.iter().zip(&self.layout.cells) {
+                match state {
+                    CellState::Absent => s.absent += usize::from(def.formats.has(format)),
+                    CellState::Blank { .. } => s.blank += 1,
+                    CellState::Invalid { .. } => s.invalid += 1,
+                    CellState::Value(n) => s.negative += usize::from(n.as_f64() < 0.0),
+                }
+            }
+            s
+        })
     }
 
     pub fn locale(&self) -> Locale {

@@ -17,6 +17,9 @@ pub static RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    if ctx.stats().negative == 0 {
+        return;
+    }
     for (i, def) in ctx.layout.cells.iter().enumerate() {
         let id = i as u16;
         let Some(n) = ctx.report.num(id) else {

@@ -59,8 +59,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let total_row = Layout::t3_row_of_role(T3Role::ResultsTotal);
     let rows = result_rows(ctx);
     let what = Label::new("各项办理结果之和", "the sum of all results");
+    let mut parts = Vec::with_capacity(rows.len());
     for c in 0..T3_COLUMNS.len() {
-        let parts: Vec<u16> = rows.iter().map(|&r| l.t3(r, c)).collect();
+        parts.clear();
+        parts.extend(rows.iter().map(|&r| l.t3(r, c)));
         out.extend(sum_finding(ctx, &RULE, l.t3(total_row, c), &parts, what));
     }
 }

@@ -30,7 +30,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if !row.formats.has(ctx.format()) {
             continue;
         }
-        let parts: Vec<u16> = (0..T3_TOTAL_COL).map(|c| l.t3(r, c)).collect();
+        let parts: [u16; T3_TOTAL_COL] = std::array::from_fn(|c| l.t3(r, c));
         out.extend(sum_finding(ctx, &RULE, l.t3(r, T3_TOTAL_COL), &parts, what));
     }
 }
