@@ -106,6 +106,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The next significant byte, without consuming it.
+    #[inline(always)]
     pub fn peek(&mut self) -> Option<u8> {
         self.ws();
         self.b.get(self.i).copied()
@@ -242,16 +243,21 @@ impl<'a> Parser<'a> {
         Err(self.error(self.i >= self.b.len()))
     }
 
+    #[inline(always)]
     fn ws(&mut self) {
-        // Locals and one comparison per significant byte: this runs at every token.
+        // Runs at every token, mostly finding nothing: one comparison then; spaces and line
+        // breaks (pretty-printed files) before the rarer tab and carriage return.
         let b = self.b;
         let mut i = self.i;
-        while i < b.len() {
-            let c = b[i];
-            if c > b' ' || !(c == b' ' || c == b'\n' || c == b'\r' || c == b'\t') {
+        while let Some(&c) = b.get(i) {
+            if c > b' ' {
                 break;
             }
-            i += 1;
+            if c == b' ' || c == b'\n' || c == b'\r' || c == b'\t' {
+                i += 1;
+            } else {
+                break;
+            }
         }
         self.i = i;
     }

@@ -1,7 +1,7 @@
 //! Decoding model JSON into a [`Report`]: every cell is placed by its path, every key the model
 //! does not have is kept as an `unknown-field` finding, and nothing is ever rejected outright.
 
-use super::layout::{layout, Format, Formats, Node};
+use super::layout::{layout, CellId, Format, Formats, Layout, Node};
 use super::normalize::normalize;
 use super::report::{
     CellState, FormatSource, MetadataIssue, MetadataProblem, Report, StructureIssue,
@@ -77,7 +77,7 @@ fn member<'a>(r: &mut Report, p: &mut Parser<'a>, key: Cow<'a, str>) -> Result<(
             p.value(1)?;
         }
         _ => match table_node(&key) {
-            Some(n) => walk(r, p, n, 1)?,
+            Some(n) => walk(r, p, layout(), n, 1)?,
             None => {
                 p.value(1)?;
                 r.unknown.push(format!("/{}", escape(&key)));
@@ -97,17 +97,16 @@ fn table_node(key: &str) -> Option<usize> {
 }
 
 /// Read the value at a layout node: a cell is normalised, a table or row walked key by key.
-fn walk(r: &mut Report, p: &mut Parser, node: usize, depth: usize) -> Result<(), SyntaxError> {
-    let l = layout();
+fn walk(
+    r: &mut Report,
+    p: &mut Parser,
+    l: &Layout,
+    node: usize,
+    depth: usize,
+) -> Result<(), SyntaxError> {
     let n: &Node = &l.nodes[node];
     if let Some(id) = n.cell {
-        let def = l.cell(id);
-        r.cells[id as usize] = match p.integer() {
-            // Fewer than 15 digits: always a valid count, signed value or amount.
-            Some(v) => CellState::Value(Num::Int(v)),
-            None => normalize(&p.value(depth)?, def.kind, def.unit),
-        };
-        return Ok(());
+        return read_cell(r, p, l, id, depth);
     }
     if p.peek() != Some(b'{') {
         let v = p.value(depth)?;
@@ -149,12 +148,35 @@ fn walk(r: &mut Report, p: &mut Parser, node: usize, depth: usize) -> Result<(),
         };
         if let Some(i) = found {
             next = i + 1;
-            walk(r, p, children[i], depth + 1)?;
+            // Cells are read here, not by another call: they are most of the members.
+            match l.nodes[children[i]].cell {
+                Some(id) => read_cell(r, p, l, id, depth + 1)?,
+                None => walk(r, p, l, children[i], depth + 1)?,
+            }
         }
         if !p.next_member()? {
             return Ok(());
         }
     }
+}
+
+#[inline(always)]
+fn read_cell(
+    r: &mut Report,
+    p: &mut Parser,
+    l: &Layout,
+    id: CellId,
+    depth: usize,
+) -> Result<(), SyntaxError> {
+    r.cells[id as usize] = match p.integer() {
+        // Fewer than 15 digits: always a valid count, signed value or amount.
+        Some(v) => CellState::Value(Num::Int(v)),
+        None => {
+            let def = l.cell(id);
+            normalize(&p.value(depth)?, def.kind, def.unit)
+        }
+    };
+    Ok(())
 }
 
 fn blank_below(r: &mut Report, node: usize) {
