@@ -1,5 +1,5 @@
 //! Native instruction-level view of the core: `cargo run --release --example bench_core`
-//! (`N` iterations; `MODE=partial` for a one-row form). Pair with valgrind for stable counts.
+//! (`N` iterations; `MODE=partial` for a one-row form, `MODE=wrong` for one wrong cell). Pair with valgrind for stable counts.
 use std::time::Instant;
 
 fn main() {
@@ -9,7 +9,14 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(20_000);
+    // A report with one wrong cell: what a form sends while its user is typing.
+    let wrong = full.replacen(
+        "\"granted\": {\n    \"natural\": 1288",
+        "\"granted\": {\n    \"natural\": 1290",
+        1,
+    );
     let (text, o) = match std::env::var("MODE").as_deref() {
+        Ok("wrong") => (wrong.as_str(), xxgknb::Options::default()),
         Ok("partial") => (
             partial,
             xxgknb::Options {

@@ -490,27 +490,33 @@ fn utf8_len(first: u8) -> usize {
 /// Append `s` as a JSON string literal.
 pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
+    // Bytes, not chars: every byte that needs escaping is ASCII, and UTF-8 continuation bytes
+    // never are, so the runs between them are copied whole.
     let mut last = 0;
-    for (i, c) in s.char_indices() {
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        // Letters and UTF-8 bytes lie above the backslash: one comparison for most bytes.
+        if c > b'\\' || (c >= 0x20 && c != b'"' && c != b'\\') {
+            continue;
+        }
         let esc = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            c if (c as u32) < 0x20 => "",
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            c if c < 0x20 => "",
             _ => continue,
         };
         out.push_str(&s[last..i]);
         if esc.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
-            out.push(HEX[(c as usize) >> 4] as char);
-            out.push(HEX[(c as usize) & 15] as char);
+            out.push(HEX[usize::from(c >> 4)] as char);
+            out.push(HEX[usize::from(c & 15)] as char);
         } else {
             out.push_str(esc);
         }
-        last = i + c.len_utf8();
+        last = i + 1;
     }
     out.push_str(&s[last..]);
     out.push('"');
@@ -664,6 +670,16 @@ mod tests {
 
     #[test]
     fn writes_escaped_strings() {
+        // Every control character, quotes and backslashes among multi-byte characters read back.
+        let all: String = (0u8..0x20)
+            .map(char::from)
+            .chain("\"\\中文/😀\u{7f}".chars())
+            .collect();
+        for t in [all.as_str(), "", "表三「（七）总计」", "\"", "a\u{2028}b"] {
+            let mut out = String::new();
+            write_str(&mut out, t);
+            assert_eq!(serde_json::from_str::<String>(&out).unwrap(), t);
+        }
         let mut s = String::new();
         write_str(&mut s, "a\"b\\c\nd\u{1}中");
         assert_eq!(s, "\"a\\\"b\\\\c\\nd\\u0001中\"");

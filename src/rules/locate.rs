@@ -21,10 +21,18 @@ pub fn merge_culprits(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if failing.len() < 2 {
         return;
     }
+    // A culprit lies on a failing row equation: only those cells are tried, in layout order.
+    let mut candidates: Vec<CellId> = failing
+        .iter()
+        .filter(|&&i| out[i].rule == ROW_RULE)
+        .filter_map(|&i| out[i].equation.as_ref())
+        .flat_map(|e| e.cells())
+        .collect();
+    super::sort_by_key(&mut candidates, |&c| c);
+    candidates.dedup();
     let mut consumed = vec![false; out.len()];
     let mut merged = Vec::new();
-    for (cell, _) in ctx.layout.cells.iter().enumerate() {
-        let cell = cell as CellId;
+    for cell in candidates {
         let through: Vec<usize> = failing
             .iter()
             .copied()
