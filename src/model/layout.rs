@@ -717,16 +717,18 @@ impl Layout {
         0..self.t3_base
     }
 
-    /// The table 二 cell `/proactive/{row}/{column}`, found without building its path.
+    /// The table 二 cell `/proactive/{row}/{column}`, found without building its path: table 二
+    /// is laid out row by row from `T2_ROWS`, so the id is counted along the catalogue.
     pub fn t2(&self, row: &str, column: &str) -> Option<CellId> {
-        self.t2_cells()
-            .find(|&i| {
-                let rest = self.cells[i].path.strip_prefix("/proactive/");
-                rest.and_then(|r| r.strip_prefix(row))
-                    .and_then(|r| r.strip_prefix('/'))
-                    == Some(column)
-            })
-            .map(|i| i as CellId)
+        let mut id = 0;
+        for r in &T2_ROWS {
+            if r.key == row {
+                let k = r.columns.iter().position(|c| c.key == column)?;
+                return Some((id + k) as CellId);
+            }
+            id += r.columns.len();
+        }
+        None
     }
 
     pub fn find(&self, path: &str) -> Option<CellId> {
@@ -906,6 +908,18 @@ pub fn layout() -> &'static Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn t2_lookup_agrees_with_paths() {
+        let l = layout();
+        for i in l.t2_cells() {
+            let rest = l.cells[i].path.strip_prefix("/proactive/").unwrap();
+            let (row, col) = rest.split_once('/').unwrap();
+            assert_eq!(l.t2(row, col), Some(i as CellId), "{rest}");
+        }
+        assert_eq!(l.t2("regulations", "nope"), None);
+        assert_eq!(l.t2("nope", "issued"), None);
+    }
 
     #[test]
     fn cell_counts_match_the_official_layouts() {

@@ -2,7 +2,7 @@
 //! why it matters, and shows an example, and carries its own pass and fail tests.
 //! Adding a rule: write the file, then add it to `mod` and to [`RULES`] below.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::messages::Locale;
 use crate::model::layout::{layout, CellId, Label, Layout};
 use crate::model::{CellState, Format, Report};
@@ -119,7 +119,8 @@ impl<'a> Context<'a> {
                     CellState::Absent => s.absent += usize::from(def.formats.has(format)),
                     CellState::Blank { .. } => s.blank += 1,
                     CellState::Invalid { .. } => s.invalid += 1,
-                    CellState::Value(n) => s.negative += usize::from(n.as_f64() < 0.0),
+                    CellState::Value(Num::Int(i)) => s.negative += usize::from(*i < 0),
+                    CellState::Value(Num::Dec(f)) => s.negative += usize::from(*f < 0.0),
                 }
             }
             s
