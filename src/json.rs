@@ -72,10 +72,15 @@ const MAX_DEPTH: usize = 128;
 
 pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     let mut p = Parser::new(text);
-    let v = p.value(0)?;
-    p.finish()?;
-    Ok(v)
+    p.value(0)
+        .and_then(|v| p.finish().map(|()| v))
+        .map_err(|Stop| p.syntax_error())
 }
+
+/// The parser stopped: the text is not JSON where it stands ([`Parser::syntax_error`] says
+/// where). Carrying nothing keeps every `Result` of the hot path in registers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stop;
 
 /// A pull parser: `value` reads one whole value as a tree; `object` walks an object's members
 /// and lets the caller read each value its own way (the report decoder places cells directly).
@@ -97,10 +102,10 @@ impl<'a> Parser<'a> {
     }
 
     /// After the last value: only white space may follow.
-    pub fn finish(&mut self) -> Result<(), SyntaxError> {
+    pub fn finish(&mut self) -> Result<(), Stop> {
         self.ws();
         if self.i < self.b.len() {
-            return Err(self.error(false));
+            return Err(Stop);
         }
         Ok(())
     }
@@ -141,8 +146,8 @@ impl<'a> Parser<'a> {
     pub fn object(
         &mut self,
         depth: usize,
-        mut member: impl FnMut(&mut Self, Cow<'a, str>) -> Result<(), SyntaxError>,
-    ) -> Result<(), SyntaxError> {
+        mut member: impl FnMut(&mut Self, Cow<'a, str>) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
         if !self.open_object(depth)? {
             return Ok(());
         }
@@ -157,7 +162,7 @@ impl<'a> Parser<'a> {
 
     /// Enter the object at the cursor. `false` when it is empty (`{}` is then read whole);
     /// otherwise the cursor is at the first key.
-    pub fn open_object(&mut self, depth: usize) -> Result<bool, SyntaxError> {
+    pub fn open_object(&mut self, depth: usize) -> Result<bool, Stop> {
         if depth >= MAX_DEPTH || self.peek() != Some(b'{') {
             return self.fail();
         }
@@ -170,7 +175,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A member's key and its colon.
-    pub fn key(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    pub fn key(&mut self) -> Result<Cow<'a, str>, Stop> {
         if self.peek() != Some(b'"') {
             return self.fail();
         }
@@ -208,7 +213,7 @@ impl<'a> Parser<'a> {
     }
 
     /// After a member's value: `true` at `,` (another member follows), `false` at the closing `}`.
-    pub fn next_member(&mut self) -> Result<bool, SyntaxError> {
+    pub fn next_member(&mut self) -> Result<bool, Stop> {
         match self.peek() {
             Some(b',') => {
                 self.i += 1;
@@ -239,8 +244,14 @@ impl<'a> Parser<'a> {
         SyntaxError { eof, line, column }
     }
 
-    fn fail<T>(&self) -> Result<T, SyntaxError> {
-        Err(self.error(self.i >= self.b.len()))
+    fn fail<T>(&self) -> Result<T, Stop> {
+        Err(Stop)
+    }
+
+    /// Where the parser stopped, after a method gave [`Stop`]: the cursor is left there, at the
+    /// end of the text when it ended too early.
+    pub fn syntax_error(&self) -> SyntaxError {
+        self.error(self.i >= self.b.len())
     }
 
     #[inline(always)]
@@ -263,7 +274,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Read one whole value.
-    pub fn value(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+    pub fn value(&mut self, depth: usize) -> Result<Json<'a>, Stop> {
         self.ws();
         match self.b.get(self.i) {
             Some(b'{') if depth < MAX_DEPTH => self.object_tree(depth),
@@ -277,7 +288,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn literal(&mut self, word: &str, v: Json<'a>) -> Result<Json<'a>, SyntaxError> {
+    fn literal(&mut self, word: &str, v: Json<'a>) -> Result<Json<'a>, Stop> {
         if self.b[self.i..].starts_with(word.as_bytes()) {
             self.i += word.len();
             Ok(v)
@@ -288,7 +299,7 @@ impl<'a> Parser<'a> {
             if eof {
                 self.i = self.b.len();
             }
-            Err(self.error(eof))
+            Err(Stop)
         }
     }
 
@@ -300,7 +311,7 @@ impl<'a> Parser<'a> {
         self.i - start
     }
 
-    fn number(&mut self) -> Result<Json<'a>, SyntaxError> {
+    fn number(&mut self) -> Result<Json<'a>, Stop> {
         let start = self.i;
         if self.b[self.i] == b'-' {
             self.i += 1;
@@ -330,7 +341,7 @@ impl<'a> Parser<'a> {
         Ok(Json::Num(&self.s[start..self.i]))
     }
 
-    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, Stop> {
         self.i += 1; // the opening quote
         let start = self.i;
         // The common case, a string without escapes, borrowed as it stands.
@@ -402,7 +413,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+    fn hex4(&mut self) -> Result<u32, Stop> {
         let h = self
             .s
             .get(self.i..self.i + 4)
@@ -416,7 +427,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+    fn array(&mut self, depth: usize) -> Result<Json<'a>, Stop> {
         let start = self.i;
         self.i += 1;
         let mut items = Vec::new();
@@ -439,7 +450,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object_tree(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+    fn object_tree(&mut self, depth: usize) -> Result<Json<'a>, Stop> {
         let start = self.i;
         let mut members = Vec::new();
         self.object(depth, |p, key| {

@@ -7,7 +7,7 @@ use super::report::{
     CellState, FormatSource, MetadataIssue, MetadataProblem, Report, StructureIssue,
 };
 use crate::diagnostic::Num;
-use crate::json::{Json, Parser, SyntaxError};
+use crate::json::{Json, Parser, Stop};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -36,7 +36,8 @@ pub fn decode_str(text: &str) -> Report {
         }),
     }
     .and_then(|()| p.finish());
-    if let Err(e) = read {
+    if read.is_err() {
+        let e = p.syntax_error();
         return Report {
             syntax_error: Some((e.eof, e.line, e.column)),
             ..Report::default()
@@ -62,7 +63,7 @@ pub fn decode(value: &serde_json::Value) -> Report {
 }
 
 /// One top-level member of the report.
-fn member<'a>(r: &mut Report, p: &mut Parser<'a>, key: Cow<'a, str>) -> Result<(), SyntaxError> {
+fn member<'a>(r: &mut Report, p: &mut Parser<'a>, key: Cow<'a, str>) -> Result<(), Stop> {
     match key.as_ref() {
         "year" => decode_year(r, &p.value(1)?),
         "format" => decode_format(r, &p.value(1)?),
@@ -103,7 +104,7 @@ fn walk(
     l: &Layout,
     node: usize,
     depth: usize,
-) -> Result<(), SyntaxError> {
+) -> Result<(), Stop> {
     let n: &Node = &l.nodes[node];
     if let Some(id) = n.cell {
         return read_cell(r, p, l, id, depth);
@@ -167,7 +168,7 @@ fn read_cell(
     l: &Layout,
     id: CellId,
     depth: usize,
-) -> Result<(), SyntaxError> {
+) -> Result<(), Stop> {
     r.cells[id as usize] = match p.integer() {
         // Fewer than 15 digits: always a valid count, signed value or amount.
         Some(v) => CellState::Value(Num::Int(v)),
