@@ -120,6 +120,7 @@ impl<'a> Parser<'a> {
     /// A plain integer literal at the cursor (the common cell value), read without building a
     /// value. Anything else (a fraction, an exponent, 16+ digits, not a number) gives `None` and
     /// consumes nothing but white space.
+    #[inline]
     pub fn integer(&mut self) -> Option<i64> {
         self.ws();
         let negative = self.b.get(self.i) == Some(&b'-');
@@ -162,6 +163,7 @@ impl<'a> Parser<'a> {
 
     /// Enter the object at the cursor. `false` when it is empty (`{}` is then read whole);
     /// otherwise the cursor is at the first key.
+    #[inline]
     pub fn open_object(&mut self, depth: usize) -> Result<bool, Stop> {
         if depth >= MAX_DEPTH || self.peek() != Some(b'{') {
             return self.fail();
@@ -190,6 +192,7 @@ impl<'a> Parser<'a> {
     /// Read `"expected":` when the next key is exactly `expected` as written (no escapes), and
     /// say so; otherwise consume nothing but white space. Lets a reader that knows which key
     /// comes next skip scanning and comparing it as a string.
+    #[inline]
     pub fn key_is(&mut self, expected: &str) -> bool {
         self.ws();
         let e = expected.as_bytes();
@@ -213,6 +216,7 @@ impl<'a> Parser<'a> {
     }
 
     /// After a member's value: `true` at `,` (another member follows), `false` at the closing `}`.
+    #[inline]
     pub fn next_member(&mut self) -> Result<bool, Stop> {
         match self.peek() {
             Some(b',') => {
