@@ -55,6 +55,9 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
   const yearOf = (i) => ledger.year[i];
   const handled = new Set(); // files whose year before has been settled (paired or ambiguous)
   let pairs = 0;
+  // In input order: results arrive in whatever order the workers finish, and the order of
+  // files named in a message must not depend on that.
+  const indices = [...ledger.keys.keys()].sort((a, b) => a - b);
 
   const check = (cur, prev) => {
     handled.add(cur);
@@ -76,7 +79,7 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
   };
 
   // 1. The same name (up to width and spacing).
-  for (const years of group(ledger.keys.keys(), (i) => ledger.keys.get(i), yearOf).values()) {
+  for (const years of group(indices, (i) => ledger.keys.get(i), yearOf).values()) {
     for (const [year, list] of years) {
       const before = years.get(year - 1);
       if (!before) continue;
@@ -96,7 +99,7 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
 
   // 2. The same name but for the city in front, only where that leaves no doubt: exactly one
   // report of that short name in each of the two years.
-  for (const years of group(ledger.keys.keys(), (i) => shortIssuerKey(ledger.keys.get(i)), yearOf).values()) {
+  for (const years of group(indices, (i) => shortIssuerKey(ledger.keys.get(i)), yearOf).values()) {
     for (const [year, list] of years) {
       const before = years.get(year - 1);
       if (before?.length === 1 && list.length === 1 && !handled.has(list[0])) check(list[0], before[0]);
