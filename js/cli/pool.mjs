@@ -3,14 +3,14 @@
 // where starting workers (each compiles the WebAssembly module) would cost more than it saves.
 
 import { Worker } from 'node:worker_threads';
-import { checkFile } from './process.mjs';
+import { checkFile, entryOf } from './process.mjs';
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 export const MIN_FILES_FOR_WORKERS = 24;
 const MAX_RESPAWNS = 8;
 
 /**
- * Calls `onResult(index, { result, carry, trouble })` once for every item, in any order.
+ * Calls `onResult(index, entry)` once for every item, in any order (`entry`: see entryOf).
  * @param {{ path: string, bytes?: Uint8Array }[]} items
  * @param {{ jobs: number, core: object, options: object, onResult: Function }} ctx
  */
@@ -18,7 +18,7 @@ export async function runAll(items, ctx) {
   const inline = async (indices) => {
     let n = 0;
     for (const i of indices) {
-      ctx.onResult(i, checkFile(ctx.core, items[i], ctx.options));
+      ctx.onResult(i, entryOf(checkFile(ctx.core, items[i], ctx.options)));
       // Let the progress bar draw and signals arrive during a long in-thread run.
       if (++n % 64 === 0) await new Promise((r) => setImmediate(r));
     }
