@@ -57,6 +57,12 @@ export class Ledger {
     return spool.readText(this.at(i), this.resultAt[i], 2);
   }
 
+  /** `{ carry, path }` of the file, read without its result. */
+  head(i, spool) {
+    const [pos] = this.at(i);
+    return JSON.parse(`${spool.readText([pos, this.resultAt[i]])}null}`);
+  }
+
   extraOf(i, spool) {
     const at = this.extra.get(i);
     return at ? spool.read(at) : null;

@@ -80,10 +80,12 @@ function readBytes(path) {
  * the worker) instead of cloning the result across threads and stringifying it there, and the
  * few numbers the run's totals and the cross-year pairing use.
  * `resultAt` is where the result's own JSON starts in `json` (it ends before the last `}`),
- * so that the JSON reporter can copy it out unparsed.
+ * so that the JSON reporter can copy it out unparsed and the cross-year check read only what
+ * comes before.
  */
 export function entryOf({ result, carry, trouble }) {
-  const head = `{"carry":${JSON.stringify(carry)},"result":`;
+  // The path is repeated in the head so that the cross-year check can read the head alone.
+  const head = `{"carry":${JSON.stringify(carry)},"path":${JSON.stringify(result.path)},"result":`;
   let infos = 0;
   const rules = [];
   for (const d of result.diagnostics) {
