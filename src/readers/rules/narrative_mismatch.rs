@@ -88,7 +88,8 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     for sentence in text.split(['。', ';', '!', '?']) {
         // Figures are `N件` / `N宗`, and the topic starts afresh in each sentence: one without
         // either character states nothing (most sentences; this skips their searches).
-        if !sentence.contains(['件', '宗']) || SKIP_SENTENCE.iter().any(|w| sentence.contains(w)) {
+        if !sentence.contains(['件', '宗']) || SKIP_SENTENCE.iter().any(|w| sentence.contains(w))
+        {
             continue;
         }
         let mut topic = Topic::None;
