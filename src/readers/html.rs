@@ -89,7 +89,8 @@ impl Table {
 struct Builder {
     doc: Doc,
     line: String,
-    line_elem: Option<String>,
+    /// The element the open line is in: name and number, as in `p[3]`.
+    line_elem: Option<(&'static str, u32)>,
     tables: Vec<Table>,
     table_count: u32,
     skip: u32,
@@ -111,36 +112,43 @@ fn attr_u32(tag: &Tag, name: &str, max: u32) -> u32 {
         .min(max)
 }
 
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "br"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "title"
-            | "blockquote"
-            | "pre"
-            | "hr"
-            | "dd"
-            | "dt"
-            | "dl"
-            | "center"
-            | "form"
-            | "body"
-            | "caption"
-    )
+/// Elements that break lines (`tr`, `td` and `th` only inside a layout table). Their names are
+/// kept as static strings, so that a line's element is only formatted when the line is kept.
+const BLOCKS: [&str; 30] = [
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "title",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "center",
+    "form",
+    "body",
+    "caption",
+    "tr",
+    "td",
+    "th",
+];
+
+fn block_name(name: &str) -> Option<&'static str> {
+    BLOCKS.iter().copied().find(|b| *b == name)
 }
 
 impl Builder {
@@ -151,14 +159,13 @@ impl Builder {
     }
 
     fn flush_line(&mut self) {
-        let text = std::mem::take(&mut self.line);
         let elem = self.line_elem.take();
-        if text.trim().is_empty() {
-            return;
+        if !self.line.trim().is_empty() {
+            let elem = elem.map(|(name, n)| format!("{name}[{n}]"));
+            self.doc.begin_line(&self.line, 0, elem, false);
+            self.doc.push_cell(&self.line, 0, 0, false);
         }
-        let no = 0;
-        self.doc.begin_line(&text, no, elem, false);
-        self.doc.push_cell(&text, 0, 0, false);
+        self.line.clear();
     }
 
     fn add_text(&mut self, s: &str) {
@@ -173,12 +180,13 @@ impl Builder {
             }
         } else {
             if self.line_elem.is_none() {
-                self.line_elem = Some(format!("text[{}]", self.block_count + 1));
+                self.line_elem = Some(("text", self.block_count + 1));
             }
             self.line.push_str(s);
         }
     }
 
+    /// A line break at `name`, one of `BLOCKS`.
     fn block(&mut self, name: &str) {
         if self.in_cell() {
             if let Some(c) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
@@ -187,7 +195,7 @@ impl Builder {
         } else {
             self.flush_line();
             self.block_count += 1;
-            self.line_elem = Some(format!("{name}[{}]", self.block_count));
+            self.line_elem = block_name(name).map(|b| (b, self.block_count));
         }
     }
 
@@ -225,7 +233,7 @@ impl Builder {
         for (index, text) in texts {
             for part in text.split('\n') {
                 self.flush_line();
-                self.line_elem = Some(format!("table[{index}]"));
+                self.line_elem = Some(("table", index));
                 self.line.push_str(part);
             }
         }
@@ -284,7 +292,7 @@ impl Builder {
                 Some(_) => self.block(name),
                 None => {}
             },
-            n if is_block(n) => self.block(n),
+            n if block_name(n).is_some() => self.block(n),
             _ => {}
         }
     }
@@ -305,7 +313,7 @@ impl Builder {
                 Some(_) => self.block(name),
                 None => {}
             },
-            n if is_block(n) => self.block(n),
+            n if block_name(n).is_some() => self.block(n),
             _ => {}
         }
     }
