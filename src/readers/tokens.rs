@@ -241,9 +241,23 @@ impl<S: Sink> Tokenizer<'_, S> {
     fn read_tag_to_end(&mut self) -> bool {
         self.tag.clear();
         let b = self.b;
-        let mut i = self.pos;
+        let start = self.pos;
+        let mut i = start;
         while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
-            i = push_lower(self.s, i, &mut self.tag.name);
+            i += 1;
+        }
+        let name = &self.s[start..i];
+        if name
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        {
+            // Most names as printed: copied whole.
+            self.tag.name.push_str(name);
+        } else {
+            let mut k = start;
+            while k < i {
+                k = push_lower(self.s, k, &mut self.tag.name);
+            }
         }
         loop {
             // Before an attribute name.
