@@ -2,7 +2,9 @@
 //! for a flattened-text report, a pdftotext report and an HTML report, on one core.
 //!
 //! Run: `cargo run --release --example bench_readers`. With `-- --dump FILE` it prints what
-//! `check` makes of one file instead (for looking at a report by hand).
+//! `check` makes of one file instead (for looking at a report by hand); with
+//! `-- --repeat N FILE…` it checks each file N times and prints nothing, a steady load for
+//! `valgrind --tool=callgrind` (instruction counts repeat where wall-clock times do not).
 
 use std::time::Instant;
 use xxgknb::readers::{check, parse, ParseOptions};
@@ -34,6 +36,21 @@ fn main() {
         let bytes = std::fs::read(path).expect("readable file");
         let text = String::from_utf8_lossy(&bytes);
         println!("{}", check(&text, &ParseOptions::default()).to_json());
+        return;
+    }
+    if let (Some("--repeat"), Some(n)) = (args.get(1).map(String::as_str), args.get(2)) {
+        let n: usize = n.parse().expect("--repeat takes a count");
+        let texts: Vec<String> = args[3..]
+            .iter()
+            .map(|p| {
+                String::from_utf8_lossy(&std::fs::read(p).expect("readable file")).into_owned()
+            })
+            .collect();
+        for _ in 0..n {
+            for t in &texts {
+                std::hint::black_box(check(std::hint::black_box(t), &ParseOptions::default()));
+            }
+        }
         return;
     }
     let o = ParseOptions::default();

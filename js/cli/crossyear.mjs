@@ -51,32 +51,44 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
   }
   if (!ids.includes(CARRYOVER)) return 0;
   const onlyCarryover = Object.fromEntries(ids.filter((id) => id !== CARRYOVER).map((id) => [id, 'off']));
-  const record = (i) => spool.read(ledger.at(i));
+  const head = (i) => ledger.head(i, spool);
   const yearOf = (i) => ledger.year[i];
   const handled = new Set(); // files whose year before has been settled (paired or ambiguous)
   let pairs = 0;
+  // In input order: results arrive in whatever order the workers finish, and the order of
+  // files named in a message must not depend on that.
+  const indices = [...ledger.keys.keys()].sort((a, b) => a - b);
 
-  const check = (cur, prev) => {
-    handled.add(cur);
-    const c = record(cur);
-    const p = record(prev);
+  /** The core's findings on one pair, or null when it failed (then reported on the file). */
+  const carryover = (cur, c, p) => {
     const current = { year: c.carry.year, format: c.carry.format, applications: { carriedOver: c.carry.carriedOver } };
     const previous = { year: p.carry.year, format: p.carry.format, applications: { carriedForward: p.carry.carriedForward } };
-    let result;
     try {
-      result = core.validate(current, { locale, previous, partial: true, rules: onlyCarryover });
+      return core.validate(current, { locale, previous, partial: true, rules: onlyCarryover }).diagnostics.filter((d) => d.rule === CARRYOVER);
     } catch (err) {
       addExtra(cur, [{ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](String(err?.message ?? err)) }]);
       ledger.trouble[cur] = 1;
-      return;
+      return null;
     }
+  };
+
+  const check = (cur, prev) => {
+    handled.add(cur);
+    const c = head(cur);
+    const p = head(prev);
+    // Equal rows cannot disagree in any column: the core is asked only where they differ
+    // (a call per pair was most of the time this step took).
+    const over = c.carry.carriedOver;
+    const same = over !== undefined && JSON.stringify(over) === JSON.stringify(p.carry.carriedForward);
+    const findings = same ? [] : carryover(cur, c, p);
+    if (!findings) return;
     pairs++;
-    ledger.previous.set(cur, p.result.path);
-    addExtra(cur, result.diagnostics.filter((d) => d.rule === CARRYOVER));
+    ledger.previous.set(cur, p.path);
+    addExtra(cur, findings);
   };
 
   // 1. The same name (up to width and spacing).
-  for (const years of group(ledger.keys.keys(), (i) => ledger.keys.get(i), yearOf).values()) {
+  for (const years of group(indices, (i) => ledger.keys.get(i), yearOf).values()) {
     for (const [year, list] of years) {
       const before = years.get(year - 1);
       if (!before) continue;
@@ -86,7 +98,7 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
       }
       // Which of two reports for one year is "the" report is for a person to say.
       const dup = before.length > 1 ? before : list;
-      const message = m.diag['cross-year-ambiguous'](before.length > 1 ? year - 1 : year, dup.map((i) => record(i).result.path));
+      const message = m.diag['cross-year-ambiguous'](before.length > 1 ? year - 1 : year, dup.map((i) => head(i).path));
       for (const i of list) {
         handled.add(i);
         addExtra(i, [{ rule: 'cross-year-ambiguous', severity: 'info', path: '', related: [], message }]);
@@ -96,7 +108,7 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
 
   // 2. The same name but for the city in front, only where that leaves no doubt: exactly one
   // report of that short name in each of the two years.
-  for (const years of group(ledger.keys.keys(), (i) => shortIssuerKey(ledger.keys.get(i)), yearOf).values()) {
+  for (const years of group(indices, (i) => shortIssuerKey(ledger.keys.get(i)), yearOf).values()) {
     for (const [year, list] of years) {
       const before = years.get(year - 1);
       if (before?.length === 1 && list.length === 1 && !handled.has(list[0])) check(list[0], before[0]);

@@ -7,6 +7,7 @@ export class Ledger {
     this.length = n;
     this.pos = new Float64Array(n); // where the file's record is in the spool
     this.len = new Uint32Array(n);
+    this.resultAt = new Uint32Array(n); // where the result's JSON starts in the record
     this.errors = new Uint32Array(n);
     this.warnings = new Uint32Array(n);
     this.infos = new Uint32Array(n);
@@ -17,16 +18,17 @@ export class Ledger {
     this.previous = new Map(); // index → path of last year's report it was paired with
   }
 
-  set(i, at, result, trouble) {
+  /** @param entry  what process.mjs's entryOf made of the file */
+  set(i, at, entry) {
     this.pos[i] = at[0];
     this.len[i] = at[1];
-    this.errors[i] = result.errorCount;
-    this.warnings[i] = result.warningCount;
-    let infos = 0;
-    for (const d of result.diagnostics) if (d.severity === 'info') infos++;
-    this.infos[i] = infos;
-    this.year[i] = Number.isInteger(result.year) ? result.year : 0;
-    this.trouble[i] = trouble ? 1 : 0;
+    this.resultAt[i] = entry.resultAt;
+    this.errors[i] = entry.errors;
+    this.warnings[i] = entry.warnings;
+    this.infos[i] = entry.infos;
+    this.year[i] = entry.year;
+    this.trouble[i] = entry.trouble ? 1 : 0;
+    if (entry.key !== null) this.keys.set(i, entry.key);
   }
 
   at(i) {
@@ -43,6 +45,22 @@ export class Ledger {
       else if (d.severity === 'warning') this.warnings[i]++;
       else if (d.severity === 'info') this.infos[i]++;
     }
+  }
+
+  /**
+   * The file's own result as JSON text, straight from the spool, where nothing was added to it
+   * later (else null): what the JSON reporter prints, without a parse and a stringify.
+   */
+  resultText(i, spool) {
+    if (this.extra.has(i) || this.previous.has(i)) return null;
+    // The record ends with the result's JSON, then `}` and the newline.
+    return spool.readText(this.at(i), this.resultAt[i], 2);
+  }
+
+  /** `{ carry, path }` of the file, read without its result. */
+  head(i, spool) {
+    const [pos] = this.at(i);
+    return JSON.parse(`${spool.readText([pos, this.resultAt[i]])}null}`);
   }
 
   extraOf(i, spool) {

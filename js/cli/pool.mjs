@@ -3,14 +3,29 @@
 // where starting workers (each compiles the WebAssembly module) would cost more than it saves.
 
 import { Worker } from 'node:worker_threads';
-import { checkFile } from './process.mjs';
+import { checkFile, entryOf } from './process.mjs';
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 export const MIN_FILES_FOR_WORKERS = 24;
 const MAX_RESPAWNS = 8;
 
 /**
- * Calls `onResult(index, { result, carry, trouble })` once for every item, in any order.
+ * The parent's node flags, less `--input-type`: a worker given it fails at start (it is only
+ * for `-e` code), and then every file was checked in the main thread, on one core. Running the
+ * CLI from `node --input-type=module -e …`, as bench/cli.mjs does, passes it.
+ */
+function workerExecArgv() {
+  const out = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--input-type') i++;
+    else if (!args[i].startsWith('--input-type=')) out.push(args[i]);
+  }
+  return out;
+}
+
+/**
+ * Calls `onResult(index, entry)` once for every item, in any order (`entry`: see entryOf).
  * @param {{ path: string, bytes?: Uint8Array }[]} items
  * @param {{ jobs: number, core: object, options: object, onResult: Function }} ctx
  */
@@ -18,7 +33,7 @@ export async function runAll(items, ctx) {
   const inline = async (indices) => {
     let n = 0;
     for (const i of indices) {
-      ctx.onResult(i, checkFile(ctx.core, items[i], ctx.options));
+      ctx.onResult(i, entryOf(checkFile(ctx.core, items[i], ctx.options)));
       // Let the progress bar draw and signals arrive during a long in-thread run.
       if (++n % 64 === 0) await new Promise((r) => setImmediate(r));
     }
@@ -49,7 +64,7 @@ export async function runAll(items, ctx) {
       if (outstanding === 0 || workers.size === 0) resolve();
     };
     const spawn = () => {
-      const worker = new Worker(WORKER_URL, { workerData: ctx.options });
+      const worker = new Worker(WORKER_URL, { workerData: ctx.options, execArgv: workerExecArgv() });
       workers.add(worker);
       const inFlight = []; // FIFO of batches: a worker answers its batches in order
       let gone = false;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { decode, sniffKind } from './decode.mjs';
 import { kindFromExtension } from './discover.mjs';
 import { messages } from './messages.mjs';
+import { issuerKey } from './crossyear.mjs';
 
 function diagnostic(rule, severity, message) {
   return { rule, severity, path: '', related: [], message };
@@ -49,6 +50,61 @@ export function carryOf(report, result) {
   return { year: result.year, format: result.format, carriedOver: pick('carriedOver'), carriedForward: pick('carriedForward') };
 }
 
+let readBuffer = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * The file's bytes, in a buffer this thread reuses (valid until the next call): readFileSync
+ * allocates and checks more, which showed at thousands of files.
+ */
+function readBytes(path) {
+  const fd = fs.openSync(path, 'r');
+  try {
+    let got = 0;
+    for (;;) {
+      if (got === readBuffer.length) {
+        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
+        readBuffer.copy(bigger, 0, 0, got);
+        readBuffer = bigger;
+      }
+      const n = fs.readSync(fd, readBuffer, got, readBuffer.length - got, null);
+      if (n === 0) return readBuffer.subarray(0, got);
+      got += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * What the main thread needs of a checked file: the spool record as JSON text, made here (in
+ * the worker) instead of cloning the result across threads and stringifying it there, and the
+ * few numbers the run's totals and the cross-year pairing use.
+ * `resultAt` is where the result's own JSON starts in `json` (it ends before the last `}`),
+ * so that the JSON reporter can copy it out unparsed and the cross-year check read only what
+ * comes before.
+ */
+export function entryOf({ result, carry, trouble }) {
+  // The path is repeated in the head so that the cross-year check can read the head alone.
+  const head = `{"carry":${JSON.stringify(carry)},"path":${JSON.stringify(result.path)},"result":`;
+  let infos = 0;
+  const rules = [];
+  for (const d of result.diagnostics) {
+    if (d.severity === 'info') infos++;
+    rules.push(d.rule, d.severity);
+  }
+  return {
+    json: `${head}${JSON.stringify(result)}}`,
+    resultAt: Buffer.byteLength(head), // the spool counts bytes
+    errors: result.errorCount,
+    warnings: result.warningCount,
+    infos,
+    year: Number.isInteger(result.year) ? result.year : 0,
+    key: carry ? issuerKey(result.issuer) : null,
+    trouble,
+    rules,
+  };
+}
+
 /**
  * @param core  the loaded core module
  * @param {{ path: string, bytes?: Uint8Array }} input  `bytes` given for standard input
@@ -63,7 +119,7 @@ export function checkFile(core, input, opts) {
   let bytes = input.bytes;
   if (!bytes) {
     try {
-      bytes = fs.readFileSync(path);
+      bytes = readBytes(path);
     } catch (err) {
       return { result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](ioReason(err))), carry: null, trouble: true };
     }

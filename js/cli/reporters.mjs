@@ -90,6 +90,10 @@ function listSome(paths, n = 5) {
 
 export function jsonReporter(w, ctx) {
   let first = true;
+  const fileJson = (json) => {
+    w.write((first ? '\n' : ',\n') + json);
+    first = false;
+  };
   return {
     begin() {
       const head = {
@@ -104,9 +108,10 @@ export function jsonReporter(w, ctx) {
       w.write(JSON.stringify(head).slice(0, -1) + ',"files":[');
     },
     file(r) {
-      w.write((first ? '\n' : ',\n') + JSON.stringify(r));
-      first = false;
+      fileJson(JSON.stringify(r));
     },
+    /** A file's result that is JSON text already. */
+    fileJson,
     end() {
       w.write(`\n],"skipped":${JSON.stringify(ctx.skipped)},"inputErrors":${JSON.stringify(ctx.inputErrors)}}\n`);
     },

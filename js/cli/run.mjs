@@ -9,7 +9,7 @@ import { runAll } from './pool.mjs';
 import { recount } from './process.mjs';
 import { Spool } from './spool.mjs';
 import { Ledger } from './ledger.mjs';
-import { crossYear, issuerKey } from './crossyear.mjs';
+import { crossYear } from './crossyear.mjs';
 import { makeLabeler } from './labels.mjs';
 import { StreamWriter, useColor, Progress } from './output.mjs';
 import { humanReporter, jsonReporter, csvReporter } from './reporters.mjs';
@@ -100,18 +100,17 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       jobs,
       core,
       options: { locale: opts.locale },
-      onResult(index, { result, carry, trouble }) {
+      onResult(index, entry) {
         if (spoolError) return;
         let at;
         try {
-          at = spool.write({ result, carry });
+          at = spool.writeJson(entry.json);
         } catch (err) {
           spoolError = err; // e.g. a full temporary disk: reported below, not as a crash in a callback
           return;
         }
-        ledger.set(index, at, result, trouble);
-        if (carry) ledger.keys.set(index, issuerKey(result.issuer));
-        for (const d of result.diagnostics) countRule(d);
+        ledger.set(index, at, entry);
+        for (let k = 0; k < entry.rules.length; k += 2) countRule({ rule: entry.rules[k], severity: entry.rules[k + 1] });
         progress.tick();
       },
     });
@@ -192,7 +191,9 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     reporter.begin();
     for (let i = 0; i < ledger.length; i++) {
       if (opts.quiet && ledger.errors[i] === 0) continue;
-      reporter.file(load(i));
+      const text = reporter.fileJson && ledger.resultText(i, spool);
+      if (text) reporter.fileJson(text);
+      else reporter.file(load(i));
       await w.flushIfFull();
     }
     reporter.end();

@@ -21,17 +21,26 @@ export class Spool {
   }
   /** @returns {[number, number]} where the record is */
   write(record) {
-    const buf = Buffer.from(JSON.stringify(record) + '\n');
+    return this.writeJson(JSON.stringify(record));
+  }
+  /** A record already turned into JSON text. */
+  writeJson(json) {
+    const buf = Buffer.from(json + '\n');
     fs.writeSync(this.fd, buf, 0, buf.length, this.pos);
     const at = [this.pos, buf.length];
     this.pos += buf.length;
     return at;
   }
-  read([pos, len]) {
-    const buf = Buffer.allocUnsafe(len);
+  read(at) {
+    return JSON.parse(this.readText(at));
+  }
+  /** The record's JSON text, or the part of it from byte `from` to `end` bytes before its end. */
+  readText([pos, len], from = 0, end = 0) {
+    const n = len - from - end;
+    const buf = Buffer.allocUnsafe(n);
     let got = 0;
-    while (got < len) got += fs.readSync(this.fd, buf, got, len - got, pos + got);
-    return JSON.parse(buf.toString('utf8'));
+    while (got < n) got += fs.readSync(this.fd, buf, got, n - got, pos + from + got);
+    return buf.toString('utf8');
   }
   close() {
     try { fs.closeSync(this.fd); } catch { /* already closed */ }

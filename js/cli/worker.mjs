@@ -2,7 +2,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCore } from './core.mjs';
-import { checkFile } from './process.mjs';
+import { checkFile, entryOf } from './process.mjs';
 
 let core = null;
 try {
@@ -14,10 +14,10 @@ try {
 if (core) {
   parentPort.on('message', (msg) => {
     if (msg.type !== 'batch') return;
-    const items = msg.items.map((item) => ({ index: item.index, ...checkFile(core, item, workerData) }));
+    const items = msg.items.map((item) => ({ index: item.index, ...entryOf(checkFile(core, item, workerData)) }));
     // After the core threw (a Rust panic traps the WebAssembly instance, which may leave it
     // unusable), this worker hands in its results and ends; the pool starts a fresh one.
-    const retiring = items.some((it) => it.result.diagnostics.some((d) => d.rule === 'internal-error'));
+    const retiring = items.some((it) => it.rules.includes('internal-error'));
     parentPort.postMessage({ type: 'results', items, retiring });
     if (retiring) parentPort.close();
   });

@@ -1,11 +1,11 @@
-//! HTML as published into the token stream. html5gum tokenizes (entities, broken markup, raw
+//! HTML as published into the token stream. `tokens` tokenizes (entities, broken markup, raw
 //! text of `<script>`); this module only keeps text, breaks lines at block elements, and expands
 //! each `<table>` into its grid (rowspan/colspan) so that every cell knows its grid column.
 //! A table nested inside another table's cell turns the outer one into page layout: its text
 //! flows as prose, the inner table is read as a table.
 
 use super::doc::Doc;
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use super::tokens::{tokenize, Sink, Tag};
 
 /// Upper bounds on spans: real reports use at most ~25; the caps keep hostile input linear.
 const MAX_COLSPAN: u32 = 64;
@@ -89,18 +89,17 @@ impl Table {
 struct Builder {
     doc: Doc,
     line: String,
-    line_elem: Option<String>,
+    /// The element the open line is in: name and number, as in `p[3]`.
+    line_elem: Option<(&'static str, u32)>,
     tables: Vec<Table>,
     table_count: u32,
     skip: u32,
     block_count: u32,
 }
 
-fn attr_u32(tag: &html5gum::StartTag<()>, name: &[u8], max: u32) -> u32 {
-    tag.attributes
-        .get(name)
-        .and_then(|v| {
-            let s = String::from_utf8_lossy(&v.value);
+fn attr_u32(tag: &Tag, name: &str, max: u32) -> u32 {
+    tag.attr(name)
+        .and_then(|s| {
             let d: String = s
                 .trim()
                 .chars()
@@ -113,36 +112,43 @@ fn attr_u32(tag: &html5gum::StartTag<()>, name: &[u8], max: u32) -> u32 {
         .min(max)
 }
 
-fn is_block(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"p" | b"div"
-            | b"br"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"li"
-            | b"ul"
-            | b"ol"
-            | b"section"
-            | b"article"
-            | b"header"
-            | b"footer"
-            | b"title"
-            | b"blockquote"
-            | b"pre"
-            | b"hr"
-            | b"dd"
-            | b"dt"
-            | b"dl"
-            | b"center"
-            | b"form"
-            | b"body"
-            | b"caption"
-    )
+/// Elements that break lines (`tr`, `td` and `th` only inside a layout table). Their names are
+/// kept as static strings, so that a line's element is only formatted when the line is kept.
+const BLOCKS: [&str; 30] = [
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "title",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "center",
+    "form",
+    "body",
+    "caption",
+    "tr",
+    "td",
+    "th",
+];
+
+fn block_name(name: &str) -> Option<&'static str> {
+    BLOCKS.iter().copied().find(|b| *b == name)
 }
 
 impl Builder {
@@ -153,17 +159,16 @@ impl Builder {
     }
 
     fn flush_line(&mut self) {
-        let text = std::mem::take(&mut self.line);
         let elem = self.line_elem.take();
-        if text.trim().is_empty() {
-            return;
+        if !self.line.trim().is_empty() {
+            let elem = elem.map(|(name, n)| format!("{name}[{n}]"));
+            self.doc.begin_line(&self.line, 0, elem, false);
+            self.doc.push_cell(&self.line, 0, 0, false);
         }
-        let no = 0;
-        self.doc.begin_line(&text, no, elem, false);
-        self.doc.push_cell(&text, 0, 0, false);
+        self.line.clear();
     }
 
-    fn text(&mut self, s: &str) {
+    fn add_text(&mut self, s: &str) {
         if self.skip > 0 {
             return;
         }
@@ -175,13 +180,14 @@ impl Builder {
             }
         } else {
             if self.line_elem.is_none() {
-                self.line_elem = Some(format!("text[{}]", self.block_count + 1));
+                self.line_elem = Some(("text", self.block_count + 1));
             }
             self.line.push_str(s);
         }
     }
 
-    fn block(&mut self, name: &[u8]) {
+    /// A line break at `name`, one of `BLOCKS`.
+    fn block(&mut self, name: &str) {
         if self.in_cell() {
             if let Some(c) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
                 c.text.push('\n');
@@ -189,8 +195,7 @@ impl Builder {
         } else {
             self.flush_line();
             self.block_count += 1;
-            let n = String::from_utf8_lossy(name).into_owned();
-            self.line_elem = Some(format!("{n}[{}]", self.block_count));
+            self.line_elem = block_name(name).map(|b| (b, self.block_count));
         }
     }
 
@@ -228,7 +233,7 @@ impl Builder {
         for (index, text) in texts {
             for part in text.split('\n') {
                 self.flush_line();
-                self.line_elem = Some(format!("table[{index}]"));
+                self.line_elem = Some(("table", index));
                 self.line.push_str(part);
             }
         }
@@ -253,14 +258,14 @@ impl Builder {
         self.emit_table(t);
     }
 
-    fn start(&mut self, tag: &html5gum::StartTag<()>) {
-        let name: &[u8] = &tag.name;
+    fn start_tag(&mut self, tag: &Tag) {
+        let name = tag.name.as_str();
         match name {
-            b"script" | b"style" | b"template" | b"noscript" | b"svg" if !tag.self_closing => {
+            "script" | "style" | "template" | "noscript" | "svg" if !tag.self_closing => {
                 self.skip += 1;
             }
-            b"table" => self.start_table(),
-            b"tr" => match self.tables.last_mut() {
+            "table" => self.start_table(),
+            "tr" => match self.tables.last_mut() {
                 Some(t) if !t.layout => {
                     t.close_row();
                     t.tr_count += 1;
@@ -269,7 +274,7 @@ impl Builder {
                 Some(_) => self.block(name),
                 None => {}
             },
-            b"td" | b"th" => match self.tables.last_mut() {
+            "td" | "th" => match self.tables.last_mut() {
                 Some(t) if !t.layout => {
                     t.close_cell();
                     if t.row.is_none() {
@@ -280,43 +285,61 @@ impl Builder {
                     t.cell = Some(Cell {
                         text: String::new(),
                         td,
-                        colspan: attr_u32(tag, b"colspan", MAX_COLSPAN),
-                        rowspan: attr_u32(tag, b"rowspan", MAX_ROWSPAN),
+                        colspan: attr_u32(tag, "colspan", MAX_COLSPAN),
+                        rowspan: attr_u32(tag, "rowspan", MAX_ROWSPAN),
                     });
                 }
                 Some(_) => self.block(name),
                 None => {}
             },
-            n if is_block(n) => self.block(n),
+            n if block_name(n).is_some() => self.block(n),
             _ => {}
         }
     }
 
-    fn end(&mut self, name: &[u8]) {
+    fn end_tag(&mut self, name: &str) {
         match name {
-            b"script" | b"style" | b"template" | b"noscript" | b"svg" => {
+            "script" | "style" | "template" | "noscript" | "svg" => {
                 self.skip = self.skip.saturating_sub(1);
             }
-            b"table" => self.end_table(),
-            b"tr" => match self.tables.last_mut() {
+            "table" => self.end_table(),
+            "tr" => match self.tables.last_mut() {
                 Some(t) if !t.layout => t.close_row(),
                 Some(_) => self.block(name),
                 None => {}
             },
-            b"td" | b"th" => match self.tables.last_mut() {
+            "td" | "th" => match self.tables.last_mut() {
                 Some(t) if !t.layout => t.close_cell(),
                 Some(_) => self.block(name),
                 None => {}
             },
-            n if is_block(n) => self.block(n),
+            n if block_name(n).is_some() => self.block(n),
             _ => {}
         }
     }
 }
 
+impl Sink for Builder {
+    fn start(&mut self, tag: &Tag) {
+        self.start_tag(tag);
+    }
+
+    fn end(&mut self, name: &str) {
+        self.end_tag(name);
+    }
+
+    fn text(&mut self, s: &str) {
+        // &nbsp; is a space here: an empty-looking cell is an empty cell. (Its UTF-8 lead byte
+        // 0xC2 is rare in Chinese text: a byte search rules most text out cheaply.)
+        if s.as_bytes().contains(&0xC2) && s.contains('\u{a0}') {
+            self.add_text(&s.replace('\u{a0}', " "));
+        } else {
+            self.add_text(s);
+        }
+    }
+}
+
 pub fn read(input: &str) -> Doc {
-    let mut emitter = DefaultEmitter::default();
-    emitter.naively_switch_states(true);
     let mut b = Builder {
         doc: Doc {
             html: true,
@@ -329,22 +352,7 @@ pub fn read(input: &str) -> Doc {
         skip: 0,
         block_count: 0,
     };
-    for token in Tokenizer::new_with_emitter(input, emitter).flatten() {
-        match token {
-            Token::StartTag(tag) => b.start(&tag),
-            Token::EndTag(tag) => b.end(&tag.name),
-            Token::String(s) => {
-                let text = String::from_utf8_lossy(&s.value);
-                // &nbsp; is a space here: an empty-looking cell is an empty cell.
-                if text.contains('\u{a0}') {
-                    b.text(&text.replace('\u{a0}', " "));
-                } else {
-                    b.text(&text);
-                }
-            }
-            _ => {}
-        }
-    }
+    tokenize(input, &mut b);
     while !b.tables.is_empty() {
         b.end_table();
     }

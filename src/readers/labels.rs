@@ -5,7 +5,7 @@
 //! canonical label (`规章(县级无此项)`) still match.
 
 use super::norm::fold;
-use crate::model::layout::{T2_ROWS, T3_ROWS};
+use crate::model::layout::{T2Row, T3Row, T2_ROWS, T3_ROWS};
 use std::sync::OnceLock;
 
 /// Extra prefixes per table 三 row key. The canonical label is always tried first.
@@ -162,32 +162,43 @@ pub const T2_MARKERS_2021: &[&str] = &[
 ];
 
 pub struct Labels {
-    t3: Vec<Vec<String>>,
-    t2: Vec<Vec<String>>,
+    t3: Prefixes,
+    t2: Prefixes,
+}
+
+/// Every row's prefixes, (first character, row, canonical?, prefix), sorted by the first
+/// character and then in row order: a token is compared only with those it could start with.
+type Prefixes = Vec<(char, usize, bool, String)>;
+
+fn prefixes<R>(
+    rows: &[R],
+    label: impl Fn(&R) -> (&str, &str),
+    aliases: &[(&str, &[&str])],
+) -> Prefixes {
+    let mut out: Prefixes = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let (key, zh) = label(r);
+        let extra = aliases
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(&[][..], |(_, a)| a);
+        for (k, p) in std::iter::once(&zh).chain(extra).enumerate() {
+            let p = fold(p);
+            if let Some(c) = p.chars().next() {
+                out.push((c, i, k == 0, p));
+            }
+        }
+    }
+    // Stable: rows keep their order among prefixes of one first character.
+    out.sort_by_key(|e| e.0);
+    out
 }
 
 fn build() -> Labels {
-    let t3 = T3_ROWS
-        .iter()
-        .map(|r| {
-            let mut v = vec![fold(r.label.zh)];
-            if let Some((_, a)) = T3_ALIASES.iter().find(|(k, _)| *k == r.key) {
-                v.extend(a.iter().map(|s| fold(s)));
-            }
-            v
-        })
-        .collect();
-    let t2 = T2_ROWS
-        .iter()
-        .map(|r| {
-            let mut v = vec![fold(r.label.zh)];
-            if let Some((_, a)) = T2_ALIASES.iter().find(|(k, _)| *k == r.key) {
-                v.extend(a.iter().map(|s| fold(s)));
-            }
-            v
-        })
-        .collect();
-    Labels { t3, t2 }
+    Labels {
+        t3: prefixes(&T3_ROWS, |r: &T3Row| (r.key, r.label.zh), T3_ALIASES),
+        t2: prefixes(&T2_ROWS, |r: &T2Row| (r.key, r.label.zh), T2_ALIASES),
+    }
 }
 
 fn labels() -> &'static Labels {
@@ -197,26 +208,22 @@ fn labels() -> &'static Labels {
 
 /// The row whose label (or alias) the token starts with; the longest match wins. A token that
 /// is a long enough start of a canonical label (cut off by the page) matches too.
-fn best(rows: &[Vec<String>], tok: &str) -> Option<usize> {
+fn best(rows: &Prefixes, tok: &str) -> Option<usize> {
+    let first = tok.chars().next()?;
+    let from = rows.partition_point(|e| e.0 < first);
     let mut best: Option<(usize, usize)> = None;
     // A cut-off label is only taken when long enough to be specific (6 characters).
     let long = tok.chars().nth(5).is_some();
-    for (i, prefixes) in rows.iter().enumerate() {
-        for (k, p) in prefixes.iter().enumerate() {
-            // First byte first: most tokens start differently, and this skips the call.
-            if p.as_bytes().first() != tok.as_bytes().first() {
-                continue;
-            }
-            let len = if tok.starts_with(p.as_str()) {
-                p.len()
-            } else if k == 0 && long && p.starts_with(tok) {
-                tok.len()
-            } else {
-                continue;
-            };
-            if best.is_none_or_shorter(len) {
-                best = Some((i, len));
-            }
+    for (_, i, canonical, p) in rows[from..].iter().take_while(|e| e.0 == first) {
+        let len = if tok.starts_with(p.as_str()) {
+            p.len()
+        } else if *canonical && long && p.starts_with(tok) {
+            tok.len()
+        } else {
+            continue;
+        };
+        if best.is_none_or_shorter(len) {
+            best = Some((*i, len));
         }
     }
     best.map(|(i, _)| i)

@@ -16,7 +16,7 @@ pub struct Meta {
 pub fn headings(doc: &Doc) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (i, l) in doc.lines.iter().enumerate() {
-        if l.table || l.multi || l.text.chars().count() > 60 {
+        if l.table || l.multi || l.text.chars().count() > 60 || !may_be_heading(&l.text) {
             continue;
         }
         let Some(k) = labels::heading(&fold(&l.text)) else {
@@ -27,6 +27,16 @@ pub fn headings(doc: &Doc) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether the folded line could start with a part number (一 … 六): the fold of a line starts
+/// with the fold of its first characters, so these are enough to rule most lines out.
+fn may_be_heading(text: &str) -> bool {
+    let head = text.char_indices().nth(8).map_or(text, |(i, _)| &text[..i]);
+    match fold(head).chars().next() {
+        Some(c) => matches!(c, '一' | '二' | '三' | '四' | '五' | '六'),
+        None => true,
+    }
 }
 
 trait Before {
@@ -191,7 +201,11 @@ fn published(doc: &Doc) -> Option<(i32, u32, u32)> {
         .iter()
         .take(20)
         .chain(doc.lines.iter().skip(n.saturating_sub(12).max(20)));
-    let text: Vec<String> = lines.filter(|l| !l.table).map(|l| fold(&l.text)).collect();
+    // Every label has 期 or 间, which folding neither makes nor removes.
+    let text: Vec<String> = lines
+        .filter(|l| !l.table && l.text.contains(['期', '间']))
+        .map(|l| fold(&l.text))
+        .collect();
     for label in ["发布日期", "发布时间", "成文日期", "发文日期", "日期"] {
         for t in &text {
             for (i, _) in t.match_indices(label) {

@@ -9,6 +9,7 @@ use crate::rules::RuleDef;
 use serde_json::Value;
 
 mod doc;
+mod entities;
 mod glue;
 mod html;
 mod labels;
@@ -19,6 +20,7 @@ mod props;
 pub mod rules;
 mod tables;
 mod text;
+mod tokens;
 
 /// The readers' rules (extraction and prose), listed by `rules()`.
 pub static RULES: &[&RuleDef] = rules::RULES;

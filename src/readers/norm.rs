@@ -5,31 +5,55 @@
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev: Option<char> = None;
-    for c in s.chars() {
-        let c = match c {
+    // Characters the rules leave alone are copied a run at a time (most of a label is CJK).
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphanumeric() {
+            prev = Some(c);
+            continue;
+        }
+        let mapped = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '〔' | '【' => '(',
             '〕' | '】' => ')',
             '。' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
             _ => c,
         };
-        if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}') {
-            continue;
-        }
-        if matches!(
-            c,
-            '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '〝' | '〞'
-        ) {
-            continue;
-        }
-        let c = match c {
+        let dropped = mapped.is_whitespace()
+            || matches!(
+                mapped,
+                '\u{200b}'
+                    | '\u{feff}'
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '’'
+                    | '"'
+                    | '\''
+                    | '「'
+                    | '」'
+                    | '『'
+                    | '』'
+                    | '〝'
+                    | '〞'
+            );
+        let mapped = match mapped {
             '、' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
             '.' if prev.is_some_and(is_cjk_numeral) => '、',
-            c => c,
+            m => m,
         };
-        out.push(c);
-        prev = Some(c);
+        if !dropped && mapped == c {
+            prev = Some(c);
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
+        if !dropped {
+            out.push(mapped);
+            prev = Some(mapped);
+        }
     }
+    out.push_str(&s[run..]);
     out
 }
 
@@ -57,6 +81,15 @@ const UNITS: [&str; 6] = ["万元", "元", "件", "项", "条", "个"];
 /// A printed number as a cell may hold it: `12`, `+6`, `-14`, `1,234`, `96171.6`, `251000元`,
 /// full-width digits. Anything else is text.
 pub fn is_value(s: &str) -> bool {
+    // Most pieces are labels: a value starts with a digit or a sign (a unit only ends it).
+    if !s
+        .chars()
+        .next()
+        .map(ascii_digit)
+        .is_some_and(|c| c.is_ascii_digit() || c == '+' || c == '-')
+    {
+        return false;
+    }
     let mut t = s;
     for u in UNITS {
         if let Some(rest) = t.strip_suffix(u) {

@@ -16,8 +16,14 @@ pub fn read(input: &str) -> Doc {
         if is_page_footer(line) {
             continue;
         }
-        if line.contains('|') || line.contains('\t') {
-            let sep = if line.contains('|') { '|' } else { '\t' };
+        let sep = if line.contains('|') {
+            Some('|')
+        } else if line.contains('\t') {
+            Some('\t')
+        } else {
+            None
+        };
+        if let Some(sep) = sep {
             let mut cells: Vec<&str> = line.split(sep).collect();
             // `a | b |`: the separator closes the last cell, it does not open an empty one.
             if cells.len() > 1 && cells.last().is_some_and(|c| c.trim().is_empty()) {
@@ -82,21 +88,31 @@ fn is_page_footer(line: &str) -> bool {
     if line.trim().len() > 32 {
         return false;
     }
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() {
-        return false;
+    // The line without its spaces, on the stack: this runs for every short line.
+    let mut chars = ['\0'; 32];
+    let mut n = 0;
+    for c in line.chars().filter(|c| !c.is_whitespace()).take(32) {
+        chars[n] = c;
+        n += 1;
     }
+    let t = &chars[..n];
+    let (Some(&first), Some(&last)) = (t.first(), t.last()) else {
+        return false;
+    };
     let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─');
-    let inner = t.trim_matches(dash);
+    let start = t.iter().position(|&c| !dash(c)).unwrap_or(n);
+    let end = t.iter().rposition(|&c| !dash(c)).map_or(start, |k| k + 1);
+    let inner = &t[start..end.max(start)];
     // Dashes on both sides: `-14` alone is a signed value (本年增/减), not a page number.
-    let both = t.starts_with(dash) && t.ends_with(dash);
-    if both && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
+    let both = dash(first) && dash(last);
+    if both && !inner.is_empty() && inner.iter().all(char::is_ascii_digit) {
         return inner.len() <= 3;
     }
-    if let Some(rest) = t.strip_prefix('第') {
-        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-        let after = &rest[digits.len()..];
-        return !digits.is_empty() && (after == "页" || after.starts_with("页共"));
+    if first == '第' {
+        let rest = &t[1..];
+        let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+        let after = &rest[digits..];
+        return digits > 0 && (after == ['页'] || after.starts_with(&['页', '共']));
     }
     false
 }

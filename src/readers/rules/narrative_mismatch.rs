@@ -86,7 +86,10 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     let text = fold_prose(text);
     let mut out = Vec::new();
     for sentence in text.split(['。', ';', '!', '?']) {
-        if SKIP_SENTENCE.iter().any(|w| sentence.contains(w)) {
+        // Figures are `N件` / `N宗`, and the topic starts afresh in each sentence: one without
+        // either character states nothing (most sentences; this skips their searches).
+        if !sentence.contains(['件', '宗']) || SKIP_SENTENCE.iter().any(|w| sentence.contains(w))
+        {
             continue;
         }
         let mut topic = Topic::None;
