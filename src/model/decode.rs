@@ -98,13 +98,7 @@ fn table_node(key: &str) -> Option<usize> {
 }
 
 /// Read the value at a layout node: a cell is normalised, a table or row walked key by key.
-fn walk(
-    r: &mut Report,
-    p: &mut Parser,
-    l: &Layout,
-    node: usize,
-    depth: usize,
-) -> Result<(), Stop> {
+fn walk(r: &mut Report, p: &mut Parser, l: &Layout, node: usize, depth: usize) -> Result<(), Stop> {
     let n: &Node = &l.nodes[node];
     if let Some(id) = n.cell {
         return read_cell(r, p, l, id, depth);

@@ -677,6 +677,8 @@ pub struct Node {
     /// JSON Pointer from the report (keys need no escaping).
     pub path: String,
     pub children: Vec<usize>,
+    /// The children ordered by key, as a JSON writer with sorted keys lists them.
+    pub children_by_key: Vec<usize>,
     pub cell: Option<CellId>,
 }
 
@@ -773,6 +775,7 @@ impl Layout {
             key: key.to_string(),
             path,
             children: Vec::new(),
+            children_by_key: Vec::new(),
             cell: None,
         });
         let id = self.nodes.len() - 1;
@@ -806,6 +809,7 @@ fn build() -> Layout {
             key: String::new(),
             path: String::new(),
             children: Vec::new(),
+            children_by_key: Vec::new(),
             cell: None,
         }],
         t3_base: 0,
@@ -896,6 +900,12 @@ fn build() -> Layout {
     let cells = &l.cells;
     crate::rules::sort_by_key(&mut by_path, |&i| cells[i as usize].path.as_str());
     l.by_path = by_path;
+    for n in 0..l.nodes.len() {
+        let mut sorted = l.nodes[n].children.clone();
+        let nodes = &l.nodes;
+        crate::rules::sort_by_key(&mut sorted, |&c| nodes[c].key.as_str());
+        l.nodes[n].children_by_key = sorted;
+    }
     l
 }
 

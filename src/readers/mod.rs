@@ -65,11 +65,13 @@ pub struct Parsed {
 
 impl Parsed {
     pub fn to_json(&self) -> String {
-        let v = serde_json::json!({
-            "report": crate::model::encode::encode(&self.report),
-            "diagnostics": self.diagnostics,
-        });
-        v.to_string()
+        let mut out = String::with_capacity(4096);
+        out.push_str("{\"diagnostics\":");
+        out.push_str(&serde_json::to_string(&self.diagnostics).unwrap_or_else(|_| "[]".into()));
+        out.push_str(",\"report\":");
+        crate::model::encode::write_json(&self.report, &mut out);
+        out.push('}');
+        out
     }
 }
 
@@ -192,12 +194,15 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The validation result with the report read as one more member, written directly: the
+    /// report as a `serde_json::Value` tree cost about as much as reading it.
     pub fn to_json(&self) -> String {
-        let mut v = serde_json::to_value(&self.result).unwrap_or(Value::Null);
-        if let Some(m) = v.as_object_mut() {
-            m.insert("report".into(), crate::model::encode::encode(&self.report));
-        }
-        v.to_string()
+        let mut out = self.result.to_json();
+        out.pop(); // the result's closing brace
+        out.push_str(",\"report\":");
+        crate::model::encode::write_json(&self.report, &mut out);
+        out.push('}');
+        out
     }
 }
 
