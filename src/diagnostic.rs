@@ -179,18 +179,22 @@ impl ValidationResult {
         }
         o.raw("errorCount", &self.error_count.to_string());
         o.raw("warningCount", &self.warning_count.to_string());
-        let buf = o.key("diagnostics");
-        buf.push('[');
-        for (i, d) in self.diagnostics.iter().enumerate() {
-            if i > 0 {
-                buf.push(',');
-            }
-            d.write_json(buf);
-        }
-        buf.push(']');
+        write_diagnostics(o.key("diagnostics"), &self.diagnostics);
         o.end();
         out
     }
+}
+
+/// Append a JSON array of diagnostics, each in its serde form.
+pub fn write_diagnostics(out: &mut String, diagnostics: &[Diagnostic]) {
+    out.push('[');
+    for (i, d) in diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        d.write_json(out);
+    }
+    out.push(']');
 }
 
 impl Diagnostic {

@@ -67,7 +67,7 @@ impl Parsed {
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(4096);
         out.push_str("{\"diagnostics\":");
-        out.push_str(&serde_json::to_string(&self.diagnostics).unwrap_or_else(|_| "[]".into()));
+        crate::diagnostic::write_diagnostics(&mut out, &self.diagnostics);
         out.push_str(",\"report\":");
         crate::model::encode::write_json(&self.report, &mut out);
         out.push('}');
