@@ -1,9 +1,9 @@
 // Node entry of the full build: instantiated synchronously on import, ready to use.
-import { readFileSync } from 'node:fs';
 import * as raw from '../pkg/xxgknb.js';
 import { makeApi } from './api.mjs';
+import { compiledModule } from './compiled.mjs';
 
-raw.initSync({ module: readFileSync(new URL('../pkg/xxgknb_bg.wasm', import.meta.url)) });
+raw.initSync({ module: compiledModule(new URL('../pkg/xxgknb_bg.wasm', import.meta.url)) });
 const api = makeApi(raw, () => true);
 
 export const { validate, validateJson, parse, check, cells, jsonSchema, rules } = api;

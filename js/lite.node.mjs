@@ -1,9 +1,9 @@
 // Node entry of the lite build (validation only): instantiated synchronously on import.
-import { readFileSync } from 'node:fs';
 import * as raw from '../pkg/lite/xxgknb.js';
 import { makeApi } from './api.mjs';
+import { compiledModule } from './compiled.mjs';
 
-raw.initSync({ module: readFileSync(new URL('../pkg/lite/xxgknb_bg.wasm', import.meta.url)) });
+raw.initSync({ module: compiledModule(new URL('../pkg/lite/xxgknb_bg.wasm', import.meta.url)) });
 const api = makeApi(raw, () => true);
 
 export const { validate, validateJson, cells, jsonSchema, rules } = api;

@@ -4,6 +4,7 @@
 
 import { Worker } from 'node:worker_threads';
 import { checkFile, entryOf } from './process.mjs';
+import { sharedModules } from '../compiled.mjs';
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 export const MIN_FILES_FOR_WORKERS = 24;
@@ -64,7 +65,10 @@ export async function runAll(items, ctx) {
       if (outstanding === 0 || workers.size === 0) resolve();
     };
     const spawn = () => {
-      const worker = new Worker(WORKER_URL, { workerData: ctx.options, execArgv: workerExecArgv() });
+      // The core this thread compiled: workers share its code instead of compiling and warming
+      // up their own (see compiled.mjs).
+      const workerData = { ...ctx.options, wasmModules: sharedModules() };
+      const worker = new Worker(WORKER_URL, { workerData, execArgv: workerExecArgv() });
       workers.add(worker);
       const inFlight = []; // FIFO of batches: a worker answers its batches in order
       let gone = false;

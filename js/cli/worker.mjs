@@ -2,10 +2,12 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCore } from './core.mjs';
+import { adoptModules } from '../compiled.mjs';
 import { checkFile, entryOf } from './process.mjs';
 
 let core = null;
 try {
+  adoptModules(workerData.wasmModules);
   core = await loadCore();
 } catch (err) {
   parentPort.postMessage({ type: 'fatal', message: String(err?.message ?? err) });
