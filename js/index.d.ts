@@ -1,10 +1,17 @@
 // xxgknb: the full build (validator and report readers).
-import type { CheckResult, ParseOptions, ParseResult } from "./types.js";
+import type { CheckOptions, CheckResult, ParseOptions, ParseResult, ValidationResult } from "./types.js";
 export * from "./lite.js";
 export { default } from "./lite.js";
 export type * from "./types.js";
 
-/** Read a published report (HTML, flattened text, PDF text, or model JSON) into the model. */
-export function parse(input: string, options?: ParseOptions): ParseResult;
+/**
+ * Read a published report (HTML, flattened text, PDF text, or model JSON) into the model.
+ * `input` is the text, or its UTF-8 bytes (e.g. the Buffer of a file read in Node).
+ */
+export function parse(input: string | Uint8Array, options?: ParseOptions): ParseResult;
 /** Read, then validate: reading problems and rule findings in one result. */
-export function check(input: string, options?: ParseOptions): CheckResult;
+export function check(input: string | Uint8Array, options?: CheckOptions & { report?: true | string[] }): CheckResult;
+/** Read, then validate, without the report read (`report: false`). */
+export function check(input: string | Uint8Array, options: CheckOptions & { report: false }): ValidationResult;
+/** `report` not known until run time: `report` is there unless it was `false`. */
+export function check(input: string | Uint8Array, options: CheckOptions): ValidationResult & { report?: CheckResult["report"] };

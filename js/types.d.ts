@@ -194,6 +194,16 @@ export interface ParseOptions extends ValidateOptions {
   kind?: "json" | "html" | "text";
 }
 
+export interface CheckOptions extends ParseOptions {
+  /**
+   * Which parts of the report read come back as `report`: all of it (`true`, the default),
+   * none and no `report` member (`false`), or only what is at or below these JSON pointers,
+   * e.g. `["/issuer", "/applications/carriedForward"]`. Batch tools that need a few values of
+   * thousands of reports save writing and parsing the rest.
+   */
+  report?: boolean | string[];
+}
+
 export interface ParseResult {
   report: Report;
   diagnostics: Diagnostic[];

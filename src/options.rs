@@ -27,6 +27,8 @@ pub enum OptionsError {
     RuleLevel(String, String),
     #[error("options.kind: expected \"json\", \"html\" or \"text\", got {0}")]
     Kind(String),
+    #[error("options.report: expected true, false or a list of JSON pointers like [\"/issuer\", \"/applications/carriedOver\"], got {0}")]
+    Report(String),
 }
 
 #[derive(Clone, Debug, Default)]

@@ -5,7 +5,7 @@
 
 use crate::model::Format;
 use crate::options::Options;
-use js_sys::{Array, Error, JSON};
+use js_sys::{Array, Error, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 
 /// How a JS value is described in a misuse error: "a number", "an array", "null".
@@ -82,11 +82,45 @@ pub fn validate(report: JsValue, opts: JsValue) -> Result<JsValue, Error> {
     Ok(encode(&crate::validate_str(&text, &opts).to_json()))
 }
 
+/// Text given as a string or as its UTF-8 bytes (a `Uint8Array`, such as the Buffer Node reads
+/// a file into): bytes skip decoding them in JS and encoding the string again on the way in.
+/// As `TextDecoder` does, a leading BOM is dropped and invalid sequences become U+FFFD.
+fn text_arg(v: &JsValue) -> Option<String> {
+    if let Some(s) = v.as_string() {
+        return Some(s);
+    }
+    let mut bytes = v.dyn_ref::<Uint8Array>()?.to_vec();
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Some(text),
+        Err(e) => e.into_bytes(),
+    };
+    // `String::from_utf8_lossy`, in a loop that costs the lite build less.
+    let mut rest = &bytes[..];
+    let mut text = String::with_capacity(rest.len());
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                text.push_str(s);
+                return Some(text);
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                text.push_str(std::str::from_utf8(good).unwrap_or_default());
+                text.push('\u{fffd}');
+                rest = &bad[e.error_len().unwrap_or(bad.len())..];
+            }
+        }
+    }
+}
+
 #[wasm_bindgen(js_name = validateJson, skip_typescript)]
 pub fn validate_json(text: JsValue, opts: JsValue) -> Result<JsValue, Error> {
-    let Some(text) = text.as_string() else {
+    let Some(text) = text_arg(&text) else {
         return Err(Error::new(&format!(
-            "validateJson: expected JSON text (a string), got {}",
+            "validateJson: expected JSON text (a string or its UTF-8 bytes), got {}",
             describe(&text)
         )));
     };
@@ -113,9 +147,9 @@ pub fn version() -> String {
 
 #[cfg(feature = "readers")]
 fn input_arg(v: &JsValue, func: &str) -> Result<String, Error> {
-    v.as_string().ok_or_else(|| {
+    text_arg(v).ok_or_else(|| {
         Error::new(&format!(
-            "{func}: expected the report's text (a string), got {}",
+            "{func}: expected the report's text (a string or its UTF-8 bytes), got {}",
             describe(v)
         ))
     })

@@ -75,7 +75,7 @@ fn misuse_throws_a_real_error_saying_what_was_expected() {
         ),
         (
             xxgknb::wasm::validate_json(JsValue::from(1), JsValue::UNDEFINED),
-            "validateJson: expected JSON text (a string), got a number",
+            "validateJson: expected JSON text (a string or its UTF-8 bytes), got a number",
         ),
         (
             xxgknb::wasm::validate(report(), options(r#"{"locale":"fr"}"#)),

@@ -12,6 +12,41 @@ use serde_json::Value;
 /// Append the report as JSON to `out`, in the bytes `serde_json` would write: sorted keys,
 /// floats in their shortest form with `.0` on whole numbers.
 pub fn write_json(r: &Report, out: &mut String) {
+    write_parts(r, None, out);
+}
+
+/// Whether a member is wanted whole, in part (a pointer asks for something below it), or not.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    Whole,
+    Part,
+    No,
+}
+
+fn want(path: &str, only: &[String]) -> Want {
+    let mut part = false;
+    for s in only {
+        let below = |long: &str, short: &str| {
+            long.len() > short.len()
+                && long.as_bytes()[short.len()] == b'/'
+                && long.starts_with(short)
+        };
+        if s == path || below(path, s) || s.is_empty() {
+            return Want::Whole;
+        }
+        part |= below(s, path);
+    }
+    if part {
+        Want::Part
+    } else {
+        Want::No
+    }
+}
+
+/// As [`write_json`], with only the members at or below the JSON pointers in `only` (all of
+/// them when `None`): a caller that needs a few cells of thousands of reports (the CLI's
+/// cross-year check) is spared writing, and parsing again, the rest.
+pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
     enum Member<'r> {
         Year(i32),
         Format,
@@ -44,6 +79,12 @@ pub fn write_json(r: &Report, out: &mut String) {
     out.push('{');
     let mut first = true;
     for (key, m) in members {
+        let wanted = only.map_or(Want::Whole, |o| want(&format!("/{key}"), o));
+        // Below a member wanted whole, nothing more is filtered.
+        let below = if wanted == Want::Part { only } else { None };
+        if wanted == Want::No {
+            continue;
+        }
         let mark = out.len();
         if !first {
             out.push(',');
@@ -72,6 +113,10 @@ pub fn write_json(r: &Report, out: &mut String) {
                 let mut s: Vec<&(String, String)> = r.sections.iter().rev().collect();
                 crate::rules::sort_by_key(&mut s, |(k, _)| k.as_str());
                 s.dedup_by(|a, b| a.0 == b.0);
+                // Section keys are plain words: their pointers need no escaping.
+                if let Some(o) = below {
+                    s.retain(|(k, _)| want(&format!("/sections/{k}"), o) != Want::No);
+                }
                 out.push('{');
                 for (i, (k, v)) in s.iter().enumerate() {
                     if i > 0 {
@@ -82,9 +127,9 @@ pub fn write_json(r: &Report, out: &mut String) {
                     write_str(out, v);
                 }
                 out.push('}');
-                true
+                !s.is_empty()
             }
-            Member::Table(t) => write_node(r, l, t, out),
+            Member::Table(t) => write_node(r, l, t, below, out),
         };
         if wrote {
             first = false;
@@ -96,11 +141,22 @@ pub fn write_json(r: &Report, out: &mut String) {
 }
 
 /// The object of a table or row, or nothing (and `false`) when no cell below it is present.
-fn write_node(r: &Report, l: &Layout, node: usize, out: &mut String) -> bool {
+fn write_node(
+    r: &Report,
+    l: &Layout,
+    node: usize,
+    only: Option<&[String]>,
+    out: &mut String,
+) -> bool {
     let start = out.len();
     out.push('{');
     let mut any = false;
     for &c in &l.nodes[node].children_by_key {
+        let below = match only.map(|o| want(&l.nodes[c].path, o)) {
+            None | Some(Want::Whole) => None,
+            Some(Want::Part) => only,
+            Some(Want::No) => continue,
+        };
         let mark = out.len();
         if any {
             out.push(',');
@@ -109,7 +165,7 @@ fn write_node(r: &Report, l: &Layout, node: usize, out: &mut String) -> bool {
         out.push(':');
         let wrote = match l.nodes[c].cell {
             Some(id) => write_cell(&r.cells[id as usize], out),
-            None => write_node(r, l, c, out),
+            None => write_node(r, l, c, below, out),
         };
         if wrote {
             any = true;
@@ -187,5 +243,46 @@ mod tests {
             written(&json!({"year": 2024, "applications": {"received": {}}})),
             r#"{"format":"2021","year":2024}"#
         );
+    }
+
+    #[test]
+    fn writes_only_the_parts_asked_for() {
+        let doc = json!({
+            "year": 2024, "issuer": "某局",
+            "sections": {"other": "无", "overview": "概述"},
+            "applications": {
+                "carriedOver": {"natural": 1, "total": 3},
+                "carriedForward": {"total": 4},
+                "received": {"natural": 2}
+            },
+            "proactive": {"fees": {"amount": 1.5}}
+        });
+        let r = decode(&doc);
+        let parts = |only: &[&str]| {
+            let only: Vec<String> = only.iter().map(|s| s.to_string()).collect();
+            let mut text = String::new();
+            write_parts(&r, Some(&only), &mut text);
+            text
+        };
+        assert_eq!(
+            parts(&[
+                "/issuer",
+                "/year",
+                "/applications/carriedOver",
+                "/applications/carriedForward/total"
+            ]),
+            r#"{"applications":{"carriedForward":{"total":4},"carriedOver":{"natural":1,"total":3}},"issuer":"某局","year":2024}"#
+        );
+        assert_eq!(parts(&[]), "{}");
+        assert_eq!(parts(&["/nothing", "/applications/nothing"]), "{}");
+        assert_eq!(
+            parts(&["/sections/overview"]),
+            r#"{"sections":{"overview":"概述"}}"#
+        );
+        assert_eq!(parts(&["/sections/nothing"]), "{}");
+        // The root pointer "" is the whole report.
+        let mut whole = String::new();
+        write_json(&r, &mut whole);
+        assert_eq!(parts(&[""]), whole);
     }
 }

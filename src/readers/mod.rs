@@ -33,11 +33,26 @@ pub enum InputKind {
     Text,
 }
 
-/// Options of `parse` and `check`: the validation options plus `kind`.
+/// Options of `parse` and `check`: the validation options plus `kind`, and for `check` which
+/// parts of the report read to return (`report`).
 #[derive(Clone, Debug, Default)]
 pub struct ParseOptions {
     pub kind: Option<InputKind>,
     pub validate: Options,
+    /// What of the report read `check` returns.
+    pub report: ReportParts,
+}
+
+/// The `report` option of `check`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum ReportParts {
+    /// The whole report (`true`, the default).
+    #[default]
+    All,
+    /// No `report` member (`false`): the caller needs only the findings.
+    Omit,
+    /// Only what is at or below these JSON pointers (an array of them).
+    Only(Vec<String>),
 }
 
 impl ParseOptions {
@@ -50,9 +65,28 @@ impl ParseOptions {
             Some(Value::String(s)) if s == "text" => Some(InputKind::Text),
             Some(other) => return Err(OptionsError::Kind(other.to_string())),
         };
+        let report = match v.as_object_mut().and_then(|m| m.remove("report")) {
+            None | Some(Value::Null) | Some(Value::Bool(true)) => ReportParts::All,
+            Some(Value::Bool(false)) => ReportParts::Omit,
+            Some(Value::Array(items))
+                if items.iter().all(|i| {
+                    i.as_str()
+                        .is_some_and(|s| s.is_empty() || s.starts_with('/'))
+                }) =>
+            {
+                ReportParts::Only(
+                    items
+                        .iter()
+                        .filter_map(|i| i.as_str().map(String::from))
+                        .collect(),
+                )
+            }
+            Some(other) => return Err(OptionsError::Report(other.to_string())),
+        };
         Ok(ParseOptions {
             kind,
             validate: Options::from_value(&v)?,
+            report,
         })
     }
 }
@@ -191,6 +225,8 @@ fn read_doc(doc: &doc::Doc, zh: bool) -> Read {
 pub struct Checked {
     pub result: crate::ValidationResult,
     pub report: Report,
+    /// What of the report `to_json` writes (the `report` option).
+    pub parts: ReportParts,
 }
 
 impl Checked {
@@ -198,9 +234,14 @@ impl Checked {
     /// report as a `serde_json::Value` tree cost about as much as reading it.
     pub fn to_json(&self) -> String {
         let mut out = self.result.to_json();
+        let only = match &self.parts {
+            ReportParts::All => None,
+            ReportParts::Omit => return out,
+            ReportParts::Only(pointers) => Some(&pointers[..]),
+        };
         out.pop(); // the result's closing brace
         out.push_str(",\"report\":");
-        crate::model::encode::write_json(&self.report, &mut out);
+        crate::model::encode::write_parts(&self.report, only, &mut out);
         out.push('}');
         out
     }
@@ -237,6 +278,7 @@ pub fn check(input: &str, options: &ParseOptions) -> Checked {
     Checked {
         result,
         report: read.report,
+        parts: options.report.clone(),
     }
 }
 
@@ -355,5 +397,39 @@ mod tests {
         let rules: Vec<&str> = c.result.diagnostics.iter().map(|d| d.rule).collect();
         assert!(rules.contains(&"contact-format"));
         assert!(rules.contains(&"section-missing"));
+    }
+
+    #[test]
+    fn the_report_option_picks_what_check_returns() {
+        let with = |report: &str| {
+            let o = ParseOptions::from_json(&format!(r#"{{"kind": "text", "report": {report}}}"#));
+            let json = check(SAMPLE_TXT, &o.expect("valid options")).to_json();
+            serde_json::from_str::<Value>(&json).expect("JSON")
+        };
+        let whole = with("true");
+        assert_eq!(whole["report"]["issuer"], "示例区住房和城乡建设局");
+        assert!(whole["report"]["proactive"].is_object());
+        assert!(with("false").get("report").is_none());
+        assert_eq!(with("[]")["report"], serde_json::json!({}));
+        // The result is the same whatever the option.
+        let mut without = with("false");
+        without["report"] = whole["report"].clone();
+        assert_eq!(without, whole);
+        let carry = with(r#"["/issuer", "/applications/carriedOver"]"#);
+        assert_eq!(
+            carry["report"],
+            serde_json::json!({
+                "issuer": whole["report"]["issuer"],
+                "applications": {"carriedOver": whole["report"]["applications"]["carriedOver"]},
+            })
+        );
+        for bad in [r#""all""#, "[1]", r#"["issuer"]"#, "{}"] {
+            let e = ParseOptions::from_json(&format!(r#"{{"report": {bad}}}"#)).unwrap_err();
+            assert!(
+                e.to_string()
+                    .starts_with("options.report: expected true, false or a list of JSON pointers"),
+                "{e}"
+            );
+        }
     }
 }

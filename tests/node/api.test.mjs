@@ -16,6 +16,22 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
     }
   });
 
+  test(`${name}: validateJson takes the text's UTF-8 bytes as well as a string`, () => {
+    const text = fixture('consistent-2024').replace('"issuer": "示例市人民政府"', '"issuer": 42');
+    const bytes = readFileSync(new URL('../fixtures/consistent-2024.json', import.meta.url));
+    assert.ok(Buffer.isBuffer(bytes));
+    assert.deepEqual(api.validateJson(bytes), api.validateJson(fixture('consistent-2024')));
+    const encoded = new TextEncoder().encode(text);
+    assert.deepEqual(api.validateJson(encoded), api.validateJson(text));
+    // A BOM is dropped, as TextDecoder drops it; bad bytes are text, never a throw.
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...encoded]);
+    assert.deepEqual(api.validateJson(bom), api.validateJson(text));
+    const bad = new TextEncoder().encode('{"year": 2024, "issuer": "X"}');
+    bad[26] = 0xff;
+    assert.deepEqual(api.validateJson(bad), api.validateJson('{"year": 2024, "issuer": "\uFFFD"}'));
+    assert.throws(() => api.validateJson(new Uint16Array(4)), /expected JSON text \(a string or its UTF-8 bytes\), got an object/);
+  });
+
   test(`${name}: a wrong cell comes back at that cell with the fix, in zh-CN and en`, () => {
     const doc = consistent();
     doc.applications.results.total.natural = 2926;
@@ -55,7 +71,7 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
       [() => api.validate(42), 'validate: expected a report object, got a number'],
       [() => api.validate(null), 'validate: expected a report object, got null'],
       [() => api.validate('{}'), 'validate: expected a report object, got a string'],
-      [() => api.validateJson({}), 'validateJson: expected JSON text (a string), got an object'],
+      [() => api.validateJson({}), 'validateJson: expected JSON text (a string or its UTF-8 bytes), got an object'],
       [() => api.validate({}, { partail: true }), 'validate: options.partail: unknown option (known: locale, partial, previous, rules)'],
       [() => api.validate({}, { rules: { nope: 'off' } }), 'validate: options.rules.nope: unknown rule id'],
       [() => api.cells('2020'), 'cells: expected the format "2019" or "2021", got a string'],
@@ -98,6 +114,20 @@ test('the full build reads published text; the lite build has no readers', () =>
   assert.equal(typeof full.check, 'function');
   assert.equal(lite.parse, undefined);
   assert.equal(full.check(fixture('consistent-2020')).valid, true);
+});
+
+test('check takes bytes, and returns all, none or only some of the report read', () => {
+  const text = fixture('consistent-2020');
+  const whole = full.check(text);
+  assert.deepEqual(full.check(Buffer.from(text)), whole);
+  const { report, ...result } = whole;
+  assert.deepEqual(full.check(text, { report: false }), result);
+  assert.deepEqual(full.check(text, { report: ['/year', '/applications/carriedForward'] }), {
+    ...result,
+    report: { year: report.year, applications: { carriedForward: report.applications.carriedForward } },
+  });
+  assert.throws(() => full.check(text, { report: 'issuer' }), /options\.report: expected true, false or a list of JSON pointers/);
+  assert.throws(() => full.check(42), /check: expected the report's text \(a string or its UTF-8 bytes\), got a number/);
 });
 
 test('jsonSchema describes the model: consistent reports pass it, typos and wrong types do not', () => {

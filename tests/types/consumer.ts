@@ -11,6 +11,12 @@ const lite = validateLite({ year: 2020 }, { rules: { "blank-cell": "off" } });
 const fromText = validateJson("{}");
 const checked = check("<table></table>", { kind: "html" });
 const year: number | null = checked.year;
+const carried = check(new TextEncoder().encode("x"), { report: ["/applications/carriedForward"] }).report.applications?.carriedForward;
+const findingsOnly: ValidationResult = check("x", { report: false });
+// @ts-expect-error: without the report there is no `report`
+check("x", { report: false }).report;
+const wanted: boolean = Math.random() > 0.5;
+const maybe = check("x", { report: wanted }).report?.year;
 const paths: string[] = cells("2021").map((c) => c.path + c.row["zh-CN"]);
 const ids = rules().map((r) => r.id);
 const v: string = version;
@@ -21,4 +27,4 @@ validate({}, { locale: "fr" });
 const form: HTMLFormElement = document.createElement("form");
 const handle: FormHandle = attach(form, { fields: { t3_r1_c1: "/applications/received/natural" }, validator: { validate: validateLite } });
 const formResult: ValidationResult | null = handle.result;
-export { formResult, fix, lite, fromText, year, paths, ids, v };
+export { formResult, fix, lite, fromText, year, carried, findingsOnly, maybe, paths, ids, v };
