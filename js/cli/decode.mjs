@@ -46,6 +46,7 @@ function canonical(label) {
 }
 
 const DECL_SCAN = 16384; // portal pages often carry long <head>s of scripts before the <meta>
+const SNIFF = 4096; // characters of the start that sniffKind reads
 
 /** The charset named by `<meta charset>`, `<meta http-equiv content="…charset=…">` or `<?xml encoding>`. */
 export function declaredCharset(bytes) {
@@ -64,12 +65,31 @@ export function declaredCharset(bytes) {
 
 const decoders = new Map(); // one per encoding: creating a TextDecoder per file shows in profiles
 
-function strict(bytes, encoding) {
-  // UTF-8, by far the most common, on Node's native validator and decoder: several times
-  // faster than a fatal TextDecoder, which shows when checking thousands of files.
+/**
+ * The bytes decoded, or null when they are not strictly in that encoding. UTF-8, by far the
+ * most common, is checked by Node's native validator (several times faster than a fatal
+ * TextDecoder) and its text made only when asked for: the core takes the bytes themselves,
+ * which spares decoding them here and encoding the string again on its way in.
+ */
+function strict(bytes, encoding, declared, notes) {
   if (encoding === 'utf-8') {
-    return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : null;
+    if (!isUtf8(bytes)) return null;
+    let text = null;
+    return {
+      utf8: bytes,
+      get text() {
+        text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+        return text;
+      },
+      head: () => text ?? Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, SNIFF * 3)).toString('utf8'),
+      encoding, declared, notes,
+    };
   }
+  const text = decodeWith(bytes, encoding);
+  return text === null ? null : { text, utf8: null, head: () => text, encoding, declared, notes };
+}
+
+function decodeWith(bytes, encoding) {
   let decoder = decoders.get(encoding);
   if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding, { fatal: true })));
   try {
@@ -98,15 +118,19 @@ function looksBinary(bytes) {
 /**
  * @param {Uint8Array} bytes
  * @param {{ html?: boolean }} hint  look for a declaration (HTML, XML, or unknown kind)
- * @returns {{ text: string, encoding: string, declared: string | null, notes: {code: string, args: string[]}[] }
+ * @returns {{ text: string, utf8: Uint8Array | null, head: () => string, encoding: string,
+ *             declared: string | null, notes: {code: string, args: string[]}[] }
  *         | { error: 'file-binary', what: string } | { error: 'file-undecodable' }}
+ *   `utf8`: the text's UTF-8 bytes (no BOM) when it was UTF-8, to hand the core as they are
+ *   (they are `bytes`, or part of it: use them, and `text`, before `bytes` is reused);
+ *   `head()`: the start of the text, enough for sniffKind.
  */
 export function decode(bytes, hint = {}) {
   const notes = [];
   for (const [sig, enc] of BOMS) {
     if (startsWith(bytes, sig)) {
-      const text = strict(bytes.subarray(sig.length), enc);
-      if (text !== null) return { text, encoding: enc, declared: enc, notes };
+      const decoded = strict(bytes.subarray(sig.length), enc, enc, notes);
+      if (decoded !== null) return decoded;
       break; // a lying BOM: fall through to detection
     }
   }
@@ -120,8 +144,8 @@ export function decode(bytes, hint = {}) {
       const enc = canonical(label);
       if (enc) {
         declared = enc;
-        const text = strict(bytes, enc);
-        if (text !== null) return { text, encoding: enc, declared, notes };
+        const decoded = strict(bytes, enc, declared, notes);
+        if (decoded !== null) return decoded;
         notes.push({ code: 'charset-mismatch', args: [label] });
       } else {
         notes.push({ code: 'charset-unknown', args: [label] });
@@ -129,17 +153,17 @@ export function decode(bytes, hint = {}) {
     }
   }
   for (const enc of ['utf-8', 'gb18030']) {
-    const text = strict(bytes, enc);
-    if (text === null) continue;
+    const decoded = strict(bytes, enc, declared, notes);
+    if (decoded === null) continue;
     for (const n of notes) n.args.push(enc);
-    return { text, encoding: enc, declared, notes };
+    return decoded;
   }
   return { error: 'file-undecodable' };
 }
 
 /** Kind from content, for stdin and files whose extension says nothing (or may mislead). */
 export function sniffKind(text) {
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  const head = text.slice(0, SNIFF).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return 'json';
   if (/^<(?:!doctype\s+html|html|head|body|meta|table|div|p|\?xml|!--)/i.test(head)) return 'html';
   if (/<(?:table|tr|td|body)\b[^>]*>/i.test(head)) return 'html';

@@ -50,6 +50,10 @@ export function carryOf(report, result) {
   return { year: result.year, format: result.format, carriedOver: pick('carriedOver'), carriedForward: pick('carriedForward') };
 }
 
+/** What the CLI reads of the report check() read: who and when (cross-year pairing) and the
+ * two rows cross-year-carryover compares (see carryOf). */
+const REPORT_PARTS = ['/issuer', '/year', '/applications/carriedOver', '/applications/carriedForward'];
+
 let readBuffer = Buffer.allocUnsafe(1 << 16);
 
 /**
@@ -132,12 +136,12 @@ export function checkFile(core, input, opts) {
   if (decoded.error) {
     return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-undecodable']()), carry: null, trouble: false };
   }
-  const { text, encoding } = decoded;
+  const { encoding } = decoded;
   // The extension decides, except where the content plainly says otherwise: a page saved as
   // .txt or .json, or a file without a telling name.
   let kind = extKind;
   if (kind !== 'html') {
-    const sniffed = sniffKind(text);
+    const sniffed = sniffKind(decoded.head());
     if (kind === null || (kind === 'text' && sniffed !== 'text') || (kind === 'json' && sniffed === 'html')) kind = sniffed;
   }
   const notes = decoded.notes.map((n) => diagnostic(n.code, 'warning', m.diag[n.code](...n.args)));
@@ -146,6 +150,7 @@ export function checkFile(core, input, opts) {
   let report = null;
   try {
     if (kind === 'json') {
+      const { text } = decoded;
       coreResult = core.validateJson(text, { locale: opts.locale });
       try {
         const parsed = JSON.parse(text);
@@ -156,7 +161,9 @@ export function checkFile(core, input, opts) {
       r.diagnostics.unshift(...notes);
       return { result: recount(r), carry: null, trouble: true };
     } else {
-      const { report: parsed, ...rest } = core.check(text, { kind, locale: opts.locale });
+      // UTF-8 goes in as the bytes read; of the report read, only what the CLI uses comes back.
+      const input = decoded.utf8 ?? decoded.text;
+      const { report: parsed, ...rest } = core.check(input, { kind, locale: opts.locale, report: REPORT_PARTS });
       coreResult = rest;
       report = parsed ?? null;
     }
