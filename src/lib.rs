@@ -39,3 +39,9 @@ pub fn validate(value: &serde_json::Value, options: &Options) -> ValidationResul
 pub fn validate_str(text: &str, options: &Options) -> ValidationResult {
     validate_report(&model::decode::decode_str(text), options)
 }
+
+// Talc instead of Rust's default dlmalloc for WebAssembly: 2.7 KB smaller gzipped in the lite
+// build that form pages download, and no slower (CLI check() runs: 0.9% fewer instructions).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
