@@ -41,6 +41,11 @@ function rate(label, fn, windows = 5, ms = 300) {
 console.log(`report: ${text.length} bytes of JSON (2021 layout, every cell filled); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 rate('validateJson, consistent report', () => validateJson(text));
 rate('validateJson, one wrong cell', () => validateJson(wrongText));
+// The same text as UTF-8 bytes (a Buffer read from a file): no string to encode on the way in.
+const bytes = readFileSync(new URL('tests/fixtures/consistent-2024.json', root));
+const wrongBytes = Buffer.from(wrongText);
+rate('validateJson bytes, consistent report', () => validateJson(bytes));
+rate('validateJson bytes, one wrong cell', () => validateJson(wrongBytes));
 rate('validate (object), consistent report', () => validate(object));
 rate('validate (object), one wrong cell', () => validate(wrong));
 rate('lite validateJson, consistent report', () => validateJsonLite(text));
