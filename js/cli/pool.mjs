@@ -26,6 +26,30 @@ function workerExecArgv() {
 }
 
 /**
+ * A worker's young generation, in MB. V8 grows it with the allocation rate, and a worker
+ * checking reports allocates fast: by default peak memory kept rising with the number of files
+ * (measured at 20,000 files: 175 MB, against 150 MB with this cap, for the same CPU time).
+ */
+const WORKER_YOUNG_GENERATION_MB = 4;
+
+let passExecArgv = true;
+
+/** A worker with the parent's node flags where Node allows them in a worker, else without. */
+function startWorker(workerData) {
+  const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
+  if (passExecArgv) {
+    try {
+      return new Worker(WORKER_URL, { ...options, execArgv: workerExecArgv() });
+    } catch (err) {
+      // Per-process V8 flags (`node --max-semi-space-size=… xxgknb`) are refused in workers.
+      if (err?.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+      passExecArgv = false;
+    }
+  }
+  return new Worker(WORKER_URL, { ...options, execArgv: [] });
+}
+
+/**
  * Calls `onResult(index, entry)` once for every item, in any order (`entry`: see entryOf).
  * @param {{ path: string, bytes?: Uint8Array }[]} items
  * @param {{ jobs: number, core: object, options: object, onResult: Function }} ctx
@@ -68,7 +92,7 @@ export async function runAll(items, ctx) {
       // The core this thread compiled: workers share its code instead of compiling and warming
       // up their own (see compiled.mjs).
       const workerData = { ...ctx.options, wasmModules: sharedModules() };
-      const worker = new Worker(WORKER_URL, { workerData, execArgv: workerExecArgv() });
+      const worker = startWorker(workerData);
       workers.add(worker);
       const inFlight = []; // FIFO of batches: a worker answers its batches in order
       let gone = false;

@@ -324,6 +324,10 @@ test('worker threads and the main thread give the same results, in input order',
   assert.deepEqual(inline.doc.files.map((f) => path.basename(f.path)), [...Array(60).keys()].map((i) => `r${String(i).padStart(2, '0')}.json`));
   assert.equal(inline.doc.summary.crossYearPairs, 45);
   assertSchema(threads.doc);
+  // Node refuses some of its own flags in workers; run with one, the workers start without it.
+  const flagged = runJson(['check', dir, '--jobs', '2'], { nodeArgs: ['--max-semi-space-size=8'] });
+  assert.equal(flagged.code, 1, flagged.stderr);
+  assert.equal(flagged.stdout, inline.stdout);
 });
 
 test('a core without report readers: HTML and text are reported as not checkable, JSON still checked', () => {

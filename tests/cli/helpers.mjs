@@ -12,12 +12,15 @@ export const BIN = path.join(ROOT, 'bin/xxgknb.mjs');
 export const FIXTURES = path.join(ROOT, 'tests/cli/fixtures');
 export const SCHEMA = JSON.parse(fs.readFileSync(path.join(ROOT, 'js/cli/result.schema.json'), 'utf8'));
 
-/** Runs `xxgknb <args>` in `cwd` (the fixtures by default) with a clean colour environment. */
-export function run(args, { input, env = {}, cwd = FIXTURES } = {}) {
+/**
+ * Runs `xxgknb <args>` in `cwd` (the fixtures by default) with a clean colour environment;
+ * `nodeArgs` go to node itself, before the script.
+ */
+export function run(args, { input, env = {}, cwd = FIXTURES, nodeArgs = [] } = {}) {
   const base = { ...process.env };
   delete base.NO_COLOR;
   delete base.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], {
     cwd, input, env: { ...base, ...env }, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
