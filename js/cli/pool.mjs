@@ -3,7 +3,7 @@
 // where starting workers (each compiles the WebAssembly module) would cost more than it saves.
 
 import { Worker } from 'node:worker_threads';
-import { checkFile, entryOf } from './process.mjs';
+import { checkFile, entryOf, packEntries } from './process.mjs';
 import { sharedModules } from '../compiled.mjs';
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
@@ -50,15 +50,17 @@ function startWorker(workerData) {
 }
 
 /**
- * Calls `onResult(index, entry)` once for every item, in any order (`entry`: see entryOf).
+ * Calls `onResults(entries, data)` until every item is in, in any order: `entries` as packed by
+ * packEntries (each with its `index`), `data` their records one after the other.
  * @param {{ path: string, bytes?: Uint8Array }[]} items
- * @param {{ jobs: number, core: object, options: object, onResult: Function }} ctx
+ * @param {{ jobs: number, core: object, options: object, onResults: Function }} ctx
  */
 export async function runAll(items, ctx) {
   const inline = async (indices) => {
     let n = 0;
     for (const i of indices) {
-      ctx.onResult(i, entryOf(checkFile(ctx.core, items[i], ctx.options)));
+      const { entries, data } = packEntries([{ index: i, ...entryOf(checkFile(ctx.core, items[i], ctx.options)) }]);
+      ctx.onResults(entries, data);
       // Let the progress bar draw and signals arrive during a long in-thread run.
       if (++n % 64 === 0) await new Promise((r) => setImmediate(r));
     }
@@ -122,10 +124,8 @@ export async function runAll(items, ctx) {
         }
         if (msg.type !== 'results') return;
         inFlight.shift();
-        for (const { index, ...out } of msg.items) {
-          outstanding--;
-          ctx.onResult(index, out);
-        }
+        outstanding -= msg.items.length;
+        ctx.onResults(msg.items, msg.data);
         if (msg.retiring) return;
         send();
         settle();

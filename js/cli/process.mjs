@@ -109,6 +109,24 @@ export function entryOf({ result, carry, trouble }) {
   };
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * Entries (see entryOf, each with its `index`) packed for the spool: their records as one
+ * block of UTF-8, and each entry's `bytes`, the length of its record in the block, in place of
+ * its `json`. A worker sends a whole batch so, and the main thread writes it with one call
+ * instead of decoding, re-encoding and writing every file's record apart.
+ * @returns {{ entries: object[], data: Uint8Array }}  `data` owns its buffer (transferable)
+ */
+export function packEntries(entries) {
+  let text = '';
+  const out = entries.map(({ json, ...entry }) => {
+    text += json + '\n';
+    return { ...entry, bytes: Buffer.byteLength(json) + 1 };
+  });
+  return { entries: out, data: encoder.encode(text) };
+}
+
 /**
  * @param core  the loaded core module
  * @param {{ path: string, bytes?: Uint8Array }} input  `bytes` given for standard input

@@ -100,18 +100,21 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       jobs,
       core,
       options: { locale: opts.locale },
-      onResult(index, entry) {
+      onResults(entries, data) {
         if (spoolError) return;
-        let at;
+        let pos;
         try {
-          at = spool.writeJson(entry.json);
+          pos = spool.writeBytes(data);
         } catch (err) {
           spoolError = err; // e.g. a full temporary disk: reported below, not as a crash in a callback
           return;
         }
-        ledger.set(index, at, entry);
-        for (let k = 0; k < entry.rules.length; k += 2) countRule({ rule: entry.rules[k], severity: entry.rules[k + 1] });
-        progress.tick();
+        for (const entry of entries) {
+          ledger.set(entry.index, [pos, entry.bytes], entry);
+          pos += entry.bytes;
+          for (let k = 0; k < entry.rules.length; k += 2) countRule({ rule: entry.rules[k], severity: entry.rules[k + 1] });
+          progress.tick();
+        }
       },
     });
     progress.clear();

@@ -26,10 +26,16 @@ export class Spool {
   /** A record already turned into JSON text. */
   writeJson(json) {
     const buf = Buffer.from(json + '\n');
-    fs.writeSync(this.fd, buf, 0, buf.length, this.pos);
-    const at = [this.pos, buf.length];
-    this.pos += buf.length;
-    return at;
+    const pos = this.writeBytes(buf);
+    return [pos, buf.length];
+  }
+  /** Records already encoded, one after the other. @returns {number} where they start */
+  writeBytes(bytes) {
+    const pos = this.pos;
+    let done = 0;
+    while (done < bytes.length) done += fs.writeSync(this.fd, bytes, done, bytes.length - done, pos + done);
+    this.pos += bytes.length;
+    return pos;
   }
   read(at) {
     return JSON.parse(this.readText(at));

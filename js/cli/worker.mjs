@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCore } from './core.mjs';
 import { adoptModules } from '../compiled.mjs';
-import { checkFile, entryOf } from './process.mjs';
+import { checkFile, entryOf, packEntries } from './process.mjs';
 
 let core = null;
 try {
@@ -16,11 +16,11 @@ try {
 if (core) {
   parentPort.on('message', (msg) => {
     if (msg.type !== 'batch') return;
-    const items = msg.items.map((item) => ({ index: item.index, ...entryOf(checkFile(core, item, workerData)) }));
+    const { entries, data } = packEntries(msg.items.map((item) => ({ index: item.index, ...entryOf(checkFile(core, item, workerData)) })));
     // After the core threw (a Rust panic traps the WebAssembly instance, which may leave it
     // unusable), this worker hands in its results and ends; the pool starts a fresh one.
-    const retiring = items.some((it) => it.rules.includes('internal-error'));
-    parentPort.postMessage({ type: 'results', items, retiring });
+    const retiring = entries.some((it) => it.rules.includes('internal-error'));
+    parentPort.postMessage({ type: 'results', items: entries, data, retiring }, [data.buffer]);
     if (retiring) parentPort.close();
   });
 }
