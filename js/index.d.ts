@@ -1,5 +1,5 @@
 // xxgknb: the full build (validator and report readers).
-import type { CheckOptions, CheckResult, ParseOptions, ParseResult, ValidationResult } from "./types.js";
+import type { CheckOptions, CheckResult, ParseOptions, ParseResult, Report, ValidationResult } from "./types.js";
 export * from "./lite.js";
 export { default } from "./lite.js";
 export type * from "./types.js";
@@ -10,8 +10,10 @@ export type * from "./types.js";
  */
 export function parse(input: string | Uint8Array, options?: ParseOptions): ParseResult;
 /** Read, then validate: reading problems and rule findings in one result. */
-export function check(input: string | Uint8Array, options?: CheckOptions & { report?: true | string[] }): CheckResult;
+export function check(input: string | Uint8Array, options?: CheckOptions & { report?: true }): CheckResult;
 /** Read, then validate, without the report read (`report: false`). */
 export function check(input: string | Uint8Array, options: CheckOptions & { report: false }): ValidationResult;
-/** `report` not known until run time: `report` is there unless it was `false`. */
-export function check(input: string | Uint8Array, options: CheckOptions): ValidationResult & { report?: CheckResult["report"] };
+/** Read, then validate, with only the parts of the report at these JSON pointers (`format` too only if asked for). */
+export function check(input: string | Uint8Array, options: CheckOptions & { report: readonly string[] }): ValidationResult & { report: Partial<Report> };
+/** `report` not known until run time: there unless it was `false`, and whole unless it was a list. */
+export function check(input: string | Uint8Array, options?: CheckOptions): ValidationResult & { report?: Partial<Report> };

@@ -201,7 +201,7 @@ export interface CheckOptions extends ParseOptions {
    * e.g. `["/issuer", "/applications/carriedForward"]`. Batch tools that need a few values of
    * thousands of reports save writing and parsing the rest.
    */
-  report?: boolean | string[];
+  report?: boolean | readonly string[];
 }
 
 export interface ParseResult {

@@ -27,6 +27,9 @@ pub enum OptionsError {
     RuleLevel(String, String),
     #[error("options.kind: expected \"json\", \"html\" or \"text\", got {0}")]
     Kind(String),
+    /// An unknown key in the options of a function that takes more than `validate` does.
+    #[error("options.{0}: unknown option (known: {1})")]
+    UnknownKeyOf(String, &'static str),
     #[error("options.report: expected true, false or a list of JSON pointers like [\"/issuer\", \"/applications/carriedOver\"], got {0}")]
     Report(String),
 }

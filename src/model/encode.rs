@@ -80,9 +80,11 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
     let mut first = true;
     for (key, m) in members {
         let wanted = only.map_or(Want::Whole, |o| want(&format!("/{key}"), o));
-        // Below a member wanted whole, nothing more is filtered.
+        // Below a member wanted whole, nothing more is filtered; a pointer below a plain value
+        // (`/year/0`) points at nothing.
         let below = if wanted == Want::Part { only } else { None };
-        if wanted == Want::No {
+        let object = matches!(m, Member::Sections | Member::Table(_));
+        if wanted == Want::No || (wanted == Want::Part && !object) {
             continue;
         }
         let mark = out.len();
@@ -115,7 +117,7 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
                 s.dedup_by(|a, b| a.0 == b.0);
                 // Section keys are plain words: their pointers need no escaping.
                 if let Some(o) = below {
-                    s.retain(|(k, _)| want(&format!("/sections/{k}"), o) != Want::No);
+                    s.retain(|(k, _)| want(&format!("/sections/{k}"), o) == Want::Whole);
                 }
                 out.push('{');
                 for (i, (k, v)) in s.iter().enumerate() {
@@ -154,6 +156,8 @@ fn write_node(
     for &c in &l.nodes[node].children_by_key {
         let below = match only.map(|o| want(&l.nodes[c].path, o)) {
             None | Some(Want::Whole) => None,
+            // Below a cell's value there is nothing to point at.
+            Some(Want::Part) if l.nodes[c].cell.is_some() => continue,
             Some(Want::Part) => only,
             Some(Want::No) => continue,
         };
@@ -280,6 +284,17 @@ mod tests {
             r#"{"sections":{"overview":"概述"}}"#
         );
         assert_eq!(parts(&["/sections/nothing"]), "{}");
+        // Pointers below a plain value point at nothing.
+        assert_eq!(
+            parts(&[
+                "/year/0",
+                "/issuer/x",
+                "/format/x",
+                "/sections/overview/x",
+                "/applications/carriedOver/natural/x"
+            ]),
+            "{}"
+        );
         // The root pointer "" is the whole report.
         let mut whole = String::new();
         write_json(&r, &mut whole);

@@ -55,9 +55,23 @@ pub enum ReportParts {
     Only(Vec<String>),
 }
 
+/// Which function the options are for: only `check` takes `report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadCall {
+    Parse,
+    Check,
+}
+
 impl ParseOptions {
-    pub fn from_json(text: &str) -> Result<ParseOptions, OptionsError> {
+    pub fn from_json(text: &str, call: ReadCall) -> Result<ParseOptions, OptionsError> {
+        let known = match call {
+            ReadCall::Parse => "locale, partial, previous, rules, kind",
+            ReadCall::Check => "locale, partial, previous, rules, kind, report",
+        };
         let mut v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        if call == ReadCall::Parse && v.get("report").is_some() {
+            return Err(OptionsError::UnknownKeyOf("report".into(), known));
+        }
         let kind = match v.as_object_mut().and_then(|m| m.remove("kind")) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s == "json" => Some(InputKind::Json),
@@ -85,7 +99,10 @@ impl ParseOptions {
         };
         Ok(ParseOptions {
             kind,
-            validate: Options::from_value(&v)?,
+            validate: Options::from_value(&v).map_err(|e| match e {
+                OptionsError::UnknownKey(k) => OptionsError::UnknownKeyOf(k, known),
+                e => e,
+            })?,
             report,
         })
     }
@@ -402,7 +419,10 @@ mod tests {
     #[test]
     fn the_report_option_picks_what_check_returns() {
         let with = |report: &str| {
-            let o = ParseOptions::from_json(&format!(r#"{{"kind": "text", "report": {report}}}"#));
+            let o = ParseOptions::from_json(
+                &format!(r#"{{"kind": "text", "report": {report}}}"#),
+                ReadCall::Check,
+            );
             let json = check(SAMPLE_TXT, &o.expect("valid options")).to_json();
             serde_json::from_str::<Value>(&json).expect("JSON")
         };
@@ -424,12 +444,24 @@ mod tests {
             })
         );
         for bad in [r#""all""#, "[1]", r#"["issuer"]"#, "{}"] {
-            let e = ParseOptions::from_json(&format!(r#"{{"report": {bad}}}"#)).unwrap_err();
+            let e = ParseOptions::from_json(&format!(r#"{{"report": {bad}}}"#), ReadCall::Check)
+                .unwrap_err();
             assert!(
                 e.to_string()
                     .starts_with("options.report: expected true, false or a list of JSON pointers"),
                 "{e}"
             );
         }
+        // `parse` returns the whole report: `report` is no option of it.
+        let e = ParseOptions::from_json(r#"{"report": false}"#, ReadCall::Parse).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "options.report: unknown option (known: locale, partial, previous, rules, kind)"
+        );
+        let e = ParseOptions::from_json(r#"{"kidn": "html"}"#, ReadCall::Check).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "options.kidn: unknown option (known: locale, partial, previous, rules, kind, report)"
+        );
     }
 }

@@ -1,5 +1,5 @@
 // Type-checked with `tsc --noEmit -p tests/types`: the declarations must describe real use.
-import init, { validate, validateJson, check, cells, rules, version, type Diagnostic, type ValidationResult } from "xxgknb";
+import init, { validate, validateJson, check, cells, rules, version, type CheckOptions, type Diagnostic, type Format, type ValidationResult } from "xxgknb";
 import { validate as validateLite } from "xxgknb/lite";
 import { attach, type FormHandle } from "xxgknb/form";
 
@@ -17,6 +17,12 @@ const findingsOnly: ValidationResult = check("x", { report: false });
 check("x", { report: false }).report;
 const wanted: boolean = Math.random() > 0.5;
 const maybe = check("x", { report: wanted }).report?.year;
+const someOptions: CheckOptions | undefined = Math.random() > 0.5 ? { locale: "en" } : undefined;
+const unknownShape = check("x", someOptions).report?.issuer;
+const PARTS = ["/issuer", "/year"] as const;
+const parts = check("x", { report: PARTS }).report;
+// @ts-expect-error: a report of parts need not carry its format
+const mustHaveFormat: Format = parts.format;
 const paths: string[] = cells("2021").map((c) => c.path + c.row["zh-CN"]);
 const ids = rules().map((r) => r.id);
 const v: string = version;
@@ -27,4 +33,4 @@ validate({}, { locale: "fr" });
 const form: HTMLFormElement = document.createElement("form");
 const handle: FormHandle = attach(form, { fields: { t3_r1_c1: "/applications/received/natural" }, validator: { validate: validateLite } });
 const formResult: ValidationResult | null = handle.result;
-export { formResult, fix, lite, fromText, year, carried, findingsOnly, maybe, paths, ids, v };
+export { formResult, fix, lite, fromText, year, carried, findingsOnly, maybe, unknownShape, mustHaveFormat, paths, ids, v };
