@@ -5,7 +5,7 @@
 
 use crate::model::Format;
 use crate::options::Options;
-use js_sys::{Array, Error, Uint8Array, JSON};
+use js_sys::{Array, ArrayBuffer, Error, Reflect, Symbol, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 
 /// How a JS value is described in a misuse error: "a number", "an array", "null".
@@ -89,7 +89,21 @@ fn text_arg(v: &JsValue) -> Option<String> {
     if let Some(s) = v.as_string() {
         return Some(s);
     }
-    let mut bytes = v.dyn_ref::<Uint8Array>()?.to_vec();
+    let array: &Uint8Array = match v.dyn_ref::<Uint8Array>() {
+        Some(a) => a,
+        // One from another realm (a `vm` context, as Jest's environments are; an iframe) fails
+        // `instanceof`, but still tells what it is.
+        None if ArrayBuffer::is_view(v)
+            && Reflect::get(v, &Symbol::to_string_tag())
+                .ok()?
+                .as_string()
+                .is_some_and(|tag| tag == "Uint8Array") =>
+        {
+            v.unchecked_ref()
+        }
+        None => return None,
+    };
+    let mut bytes = array.to_vec();
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -156,7 +170,11 @@ fn input_arg(v: &JsValue, func: &str) -> Result<String, Error> {
 }
 
 #[cfg(feature = "readers")]
-fn parse_options(v: &JsValue, func: &str) -> Result<crate::readers::ParseOptions, Error> {
+fn parse_options(
+    v: &JsValue,
+    func: &str,
+    call: crate::readers::ReadCall,
+) -> Result<crate::readers::ParseOptions, Error> {
     if v.is_undefined() || v.is_null() {
         return Ok(crate::readers::ParseOptions::default());
     }
@@ -167,14 +185,15 @@ fn parse_options(v: &JsValue, func: &str) -> Result<crate::readers::ParseOptions
         )));
     }
     let text = stringify(v, &format!("{func}: options"))?;
-    crate::readers::ParseOptions::from_json(&text).map_err(|e| Error::new(&format!("{func}: {e}")))
+    crate::readers::ParseOptions::from_json(&text, call)
+        .map_err(|e| Error::new(&format!("{func}: {e}")))
 }
 
 #[cfg(feature = "readers")]
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, Error> {
     let input = input_arg(&input, "parse")?;
-    let opts = parse_options(&opts, "parse")?;
+    let opts = parse_options(&opts, "parse", crate::readers::ReadCall::Parse)?;
     Ok(encode(&crate::readers::parse(&input, &opts).to_json()))
 }
 
@@ -182,6 +201,6 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, Error> {
 #[wasm_bindgen(skip_typescript)]
 pub fn check(input: JsValue, opts: JsValue) -> Result<JsValue, Error> {
     let input = input_arg(&input, "check")?;
-    let opts = parse_options(&opts, "check")?;
+    let opts = parse_options(&opts, "check", crate::readers::ReadCall::Check)?;
     Ok(encode(&crate::readers::check(&input, &opts).to_json()))
 }

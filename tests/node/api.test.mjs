@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import * as full from 'xxgknb';
 import * as lite from 'xxgknb/lite';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -30,6 +31,11 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
     bad[26] = 0xff;
     assert.deepEqual(api.validateJson(bad), api.validateJson('{"year": 2024, "issuer": "\uFFFD"}'));
     assert.throws(() => api.validateJson(new Uint16Array(4)), /expected JSON text \(a string or its UTF-8 bytes\), got an object/);
+    // Bytes made in another realm (a vm context, as test runners use) are bytes all the same.
+    const foreign = vm.runInNewContext('new Uint8Array(bytes)', { bytes: [...encoded] });
+    assert.equal(foreign instanceof Uint8Array, false);
+    assert.deepEqual(api.validateJson(foreign), api.validateJson(text));
+    assert.throws(() => api.validateJson(vm.runInNewContext('new Uint16Array(4)')), /UTF-8 bytes\), got an object/);
   });
 
   test(`${name}: a wrong cell comes back at that cell with the fix, in zh-CN and en`, () => {
