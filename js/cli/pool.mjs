@@ -32,21 +32,45 @@ function workerExecArgv() {
  */
 const WORKER_YOUNG_GENERATION_MB = 4;
 
-let passExecArgv = true;
+let execArgv = null; // the parent's flags that a worker accepts, once known
 
-/** A worker with the parent's node flags where Node allows them in a worker, else without. */
+/**
+ * The parent's node flags a worker accepts: Node refuses per-process ones (V8 heap sizes such
+ * as `--max-semi-space-size`, `--title`) in a worker and throws, so each is tried alone, once,
+ * and only when the whole list was refused; `--import` hooks and the like stay.
+ */
+function acceptedExecArgv(args) {
+  const groups = []; // a flag with its value when given apart: ['--import', 'hook.mjs']
+  for (const a of args) {
+    if (a.startsWith('-') || groups.length === 0) groups.push([a]);
+    else groups.at(-1).push(a);
+  }
+  return groups.filter((group) => {
+    try {
+      new Worker('', { eval: true, execArgv: group }).terminate();
+      return true;
+    } catch (err) {
+      if (err?.code === 'ERR_WORKER_INVALID_EXEC_ARGV') return false;
+      throw err;
+    }
+  }).flat();
+}
+
+/** A worker with the parent's node flags, less those Node allows only in a process. */
 function startWorker(workerData) {
   const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
-  if (passExecArgv) {
+  if (execArgv === null) {
+    const all = workerExecArgv();
     try {
-      return new Worker(WORKER_URL, { ...options, execArgv: workerExecArgv() });
+      const worker = new Worker(WORKER_URL, { ...options, execArgv: all });
+      execArgv = all;
+      return worker;
     } catch (err) {
-      // Per-process V8 flags (`node --max-semi-space-size=… xxgknb`) are refused in workers.
       if (err?.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
-      passExecArgv = false;
+      execArgv = acceptedExecArgv(all);
     }
   }
-  return new Worker(WORKER_URL, { ...options, execArgv: [] });
+  return new Worker(WORKER_URL, { ...options, execArgv });
 }
 
 /**

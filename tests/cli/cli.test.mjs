@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { run, runJson, assertSchema, tmpDir, byPath, rulesOf, readersReady, FIXTURES, ROOT } from './helpers.mjs';
 import { makeReport, renderJson, renderHtml, renderText, encodeGb18030 } from './fixtures/generate.mjs';
 
@@ -324,10 +325,14 @@ test('worker threads and the main thread give the same results, in input order',
   assert.deepEqual(inline.doc.files.map((f) => path.basename(f.path)), [...Array(60).keys()].map((i) => `r${String(i).padStart(2, '0')}.json`));
   assert.equal(inline.doc.summary.crossYearPairs, 45);
   assertSchema(threads.doc);
-  // Node refuses some of its own flags in workers; run with one, the workers start without it.
-  const flagged = runJson(['check', dir, '--jobs', '2'], { nodeArgs: ['--max-semi-space-size=8'] });
+  // Node refuses some of its own flags in workers: the workers start without those, and keep
+  // the rest (an --import hook here, which says it ran in each worker).
+  const hook = path.join(tmpDir(), 'hook.mjs');
+  fs.writeFileSync(hook, "import { workerData } from 'node:worker_threads';\nif (workerData) process.stderr.write('hook in worker\\n');\n");
+  const flagged = runJson(['check', dir, '--jobs', '2'], { nodeArgs: ['--max-semi-space-size=8', '--import', pathToFileURL(hook).href] });
   assert.equal(flagged.code, 1, flagged.stderr);
   assert.equal(flagged.stdout, inline.stdout);
+  assert.equal(flagged.stderr.match(/hook in worker/g)?.length, 2, flagged.stderr);
 });
 
 test('a core without report readers: HTML and text are reported as not checkable, JSON still checked', () => {
