@@ -29,7 +29,7 @@ struct Cell {
 struct Table {
     index: u32,
     /// The text of all its cells, one after the other: one growing buffer instead of a string
-    /// per cell (allocations were a third of the time spent reading a page).
+    /// per cell, which spared 2% of the instructions of reading a page.
     text: String,
     /// Rows of placed cells: (grid column, cell).
     rows: Vec<(u32, Vec<(u32, Cell)>)>,
@@ -222,10 +222,10 @@ impl Builder {
     /// Emit a finished table's rows as lines of tokens.
     fn emit_table(&mut self, t: Table) {
         for (tr, cells) in &t.rows {
-            if cells.iter().all(|(_, c)| t.cell_text(c).trim().is_empty()) {
+            let text: Vec<&str> = cells.iter().map(|(_, c)| t.cell_text(c).trim()).collect();
+            if text.iter().all(|s| s.is_empty()) {
                 continue;
             }
-            let text: Vec<&str> = cells.iter().map(|(_, c)| t.cell_text(c).trim()).collect();
             let elem = format!("table[{}] tr[{tr}]", t.index);
             self.doc.begin_line(&text.join(" | "), 0, Some(elem), true);
             if let Some(l) = self.doc.lines.last_mut() {
@@ -245,8 +245,8 @@ impl Builder {
             if !outer.layout && outer.cell.is_some() {
                 outer.close_row();
                 outer.layout = true;
+                let index = outer.index;
                 for (_, cells) in std::mem::take(&mut outer.rows) {
-                    let index = outer.index;
                     texts.extend(
                         cells
                             .iter()
