@@ -74,14 +74,15 @@ const decoders = new Map(); // one per encoding: creating a TextDecoder per file
 function strict(bytes, encoding, declared, notes) {
   if (encoding === 'utf-8') {
     if (!isUtf8(bytes)) return null;
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     let text = null;
     return {
       utf8: bytes,
       get text() {
-        text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+        text ??= view.toString('utf8');
         return text;
       },
-      head: () => text ?? Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, SNIFF * 3)).toString('utf8'),
+      head: () => text ?? view.toString('utf8', 0, SNIFF * 3),
       encoding, declared, notes,
     };
   }
