@@ -12,6 +12,9 @@ echo "== lint"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --no-default-features -- -D warnings
+# The WebAssembly builds: the lite one (no features) is `no_std`, and compiles only there.
+cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 echo "== native tests"
 cargo test

@@ -1,6 +1,8 @@
 //! What the package tells about itself: every cell of a layout (`cells()`), every rule
 //! (`rules()`), and a JSON Schema of the model (`jsonSchema()`), all from the one layout.
 
+use crate::prelude::*;
+
 use crate::diagnostic::Severity;
 use crate::json::ObjectWriter;
 use crate::model::layout::{layout, Format, Kind, Label, TableId};

@@ -1,5 +1,7 @@
 //! The diagnostic: the one small serialisable struct every surface speaks (see docs/api.md).
 
+use crate::prelude::*;
+
 use crate::json::{write_str_array, ObjectWriter};
 use serde::Serialize;
 
@@ -55,13 +57,15 @@ impl Num {
     }
 }
 
-impl std::fmt::Display for Num {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for Num {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             Num::Int(i) => write!(f, "{i}"),
             // Shortest form that round-trips (7730.28), through ryu, which serde_json already
             // links, rather than core's float formatting: it keeps the wasm small.
-            Num::Dec(d) if d.fract() == 0.0 && d.abs() < 1e15 => write!(f, "{}", *d as i64),
+            Num::Dec(d) if crate::numeric::is_whole(*d) && d.abs() < 1e15 => {
+                write!(f, "{}", *d as i64)
+            }
             Num::Dec(d) => f.write_str(ryu::Buffer::new().format(*d)),
         }
     }

@@ -3,7 +3,9 @@
 //! several times faster than a general-purpose `Value`, and it keeps serde_json out of the lite
 //! wasm, which only validates.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
 
 /// A parsed JSON value borrowing from the input text. Numbers stay as their literal text, so a
 /// cell can be read exactly and quoted as it was written.
@@ -52,7 +54,7 @@ impl<'a> Json<'a> {
     /// An integer literal's value (no fraction, no exponent).
     pub fn as_i64(&self) -> Option<i64> {
         match self {
-            Json::Num(n) => n.parse().ok(),
+            Json::Num(n) => crate::numeric::parse_i64(n),
             _ => None,
         }
     }
@@ -342,7 +344,7 @@ impl<'a> Parser<'a> {
                 return self.fail();
             }
         }
-        Ok(Json::Num(&self.s[start..self.i]))
+        Ok(Json::Num(ascii_slice(self.s, start, self.i)))
     }
 
     fn string(&mut self) -> Result<Cow<'a, str>, Stop> {
@@ -354,7 +356,7 @@ impl<'a> Parser<'a> {
                 None => return self.fail(),
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(Cow::Borrowed(&self.s[start..self.i - 1]));
+                    return Ok(Cow::Borrowed(ascii_slice(self.s, start, self.i - 1)));
                 }
                 Some(b'\\') => break,
                 Some(c) if *c < 0x20 => return self.fail(),
@@ -362,7 +364,7 @@ impl<'a> Parser<'a> {
             }
         }
         // Escapes: decode into a new string.
-        let mut out = String::from(&self.s[start..self.i]);
+        let mut out = String::from(ascii_slice(self.s, start, self.i));
         loop {
             match self.b.get(self.i) {
                 None => return self.fail(),
@@ -438,7 +440,7 @@ impl<'a> Parser<'a> {
         self.ws();
         if self.b.get(self.i) == Some(&b']') {
             self.i += 1;
-            return Ok(Json::Arr(items, &self.s[start..self.i]));
+            return Ok(Json::Arr(items, ascii_slice(self.s, start, self.i)));
         }
         loop {
             items.push(self.value(depth + 1)?);
@@ -447,7 +449,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.i += 1,
                 Some(b']') => {
                     self.i += 1;
-                    return Ok(Json::Arr(items, &self.s[start..self.i]));
+                    return Ok(Json::Arr(items, ascii_slice(self.s, start, self.i)));
                 }
                 _ => return self.fail(),
             }
@@ -461,8 +463,15 @@ impl<'a> Parser<'a> {
             members.push((key, p.value(depth + 1)?));
             Ok(())
         })?;
-        Ok(Json::Obj(members, &self.s[start..self.i]))
+        Ok(Json::Obj(members, ascii_slice(self.s, start, self.i)))
     }
+}
+
+/// `&s[a..b]` where the parser or writer stopped on ASCII bytes, which are always char
+/// boundaries. `get` has no panic path: the panicking index keeps std's message formatting
+/// (char escaping, Unicode printability tables) in the lite WebAssembly build.
+fn ascii_slice(s: &str, a: usize, b: usize) -> &str {
+    s.get(a..b).unwrap_or_default()
 }
 
 /// `a == b` for short slices, a word at a time: keys are 5 to 20 bytes, and the general `==`
@@ -522,7 +531,7 @@ pub fn write_str(out: &mut String, s: &str) {
             c if c < 0x20 => "",
             _ => continue,
         };
-        out.push_str(&s[last..i]);
+        out.push_str(ascii_slice(s, last, i));
         if esc.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -533,7 +542,7 @@ pub fn write_str(out: &mut String, s: &str) {
         }
         last = i + 1;
     }
-    out.push_str(&s[last..]);
+    out.push_str(ascii_slice(s, last, s.len()));
     out.push('"');
 }
 

@@ -2,12 +2,25 @@
 //! information. Plain Rust: the model and its layouts (`model`), the rules (`rules`), their
 //! messages, and (feature `readers`) readers of published reports. `wasm` is the only module
 //! that knows about JavaScript.
+//!
+//! Without the `std` feature, the WebAssembly build is `no_std` (see `no_std.rs`); the modules
+//! of the lite build take `String`, `Vec` and friends from `prelude` so they compile both ways.
+
+#![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
+
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "std")), macro_use)]
+extern crate alloc;
+
+#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+mod no_std;
+mod prelude;
 
 pub mod catalog;
 pub mod diagnostic;
 pub mod json;
 pub mod messages;
 pub mod model;
+mod numeric;
 pub mod options;
 pub mod rules;
 

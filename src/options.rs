@@ -1,6 +1,8 @@
 //! Validation options, read from the JSON the caller passes. Misuse (a wrong type, an unknown
 //! key, an unknown locale) is an [`OptionsError`], which the binding throws as a JS `Error`.
 
+use crate::prelude::*;
+
 use crate::diagnostic::Severity;
 use crate::json::{self, Json};
 use crate::messages::Locale;

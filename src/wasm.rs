@@ -3,6 +3,8 @@
 //! walking JS objects property by property, and the results are plain objects.
 //! Types are hand-written in `js/*.d.ts` (no `any`), so every export skips wasm-bindgen's.
 
+use crate::prelude::*;
+
 use crate::model::Format;
 use crate::options::Options;
 use js_sys::{Array, ArrayBuffer, Error, Reflect, Symbol, Uint8Array, JSON};
@@ -58,7 +60,7 @@ fn encode(json: &str) -> JsValue {
 fn format_arg(v: &JsValue, func: &str) -> Result<Format, Error> {
     let s = v.as_string().or_else(|| {
         v.as_f64()
-            .filter(|f| f.fract() == 0.0 && f.abs() < 1e6)
+            .filter(|&f| crate::numeric::is_whole(f) && f.abs() < 1e6)
             .map(|f| (f as i64).to_string())
     });
     s.as_deref().and_then(Format::parse).ok_or_else(|| {
@@ -115,14 +117,14 @@ fn text_arg(v: &JsValue) -> Option<String> {
     let mut rest = &bytes[..];
     let mut text = String::with_capacity(rest.len());
     loop {
-        match std::str::from_utf8(rest) {
+        match core::str::from_utf8(rest) {
             Ok(s) => {
                 text.push_str(s);
                 return Some(text);
             }
             Err(e) => {
                 let (good, bad) = rest.split_at(e.valid_up_to());
-                text.push_str(std::str::from_utf8(good).unwrap_or_default());
+                text.push_str(core::str::from_utf8(good).unwrap_or_default());
                 text.push('\u{fffd}');
                 rest = &bad[e.error_len().unwrap_or(bad.len())..];
             }

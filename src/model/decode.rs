@@ -1,6 +1,8 @@
 //! Decoding model JSON into a [`Report`]: every cell is placed by its path, every key the model
 //! does not have is kept as an `unknown-field` finding, and nothing is ever rejected outright.
 
+use crate::prelude::*;
+
 use super::layout::{layout, CellId, Format, Formats, Layout, Node};
 use super::normalize::normalize;
 use super::report::{
@@ -8,8 +10,7 @@ use super::report::{
 };
 use crate::diagnostic::Num;
 use crate::json::{Json, Parser, Stop};
-use std::borrow::Cow;
-use std::collections::BTreeSet;
+use alloc::borrow::Cow;
 
 pub const SECTION_KEYS: [&str; 6] = [
     "overview",
@@ -199,7 +200,7 @@ fn decode_year(r: &mut Report, v: &Json) {
                     }
                 })
                 .collect();
-            t.parse::<i64>().ok()
+            crate::numeric::parse_i64(&t)
         }
         _ => None,
     };
@@ -254,7 +255,12 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     if it.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
-    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    // Digits only: `+1` is no month.
+    let num = |s: &str| match s.bytes().all(|b| b.is_ascii_digit()) {
+        true => crate::numeric::parse_i64(s),
+        false => None,
+    };
+    let (y, m, d) = (num(y)? as i32, num(m)? as u32, num(d)? as u32);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = [
         31,
@@ -326,9 +332,9 @@ fn decide_format(r: &mut Report) {
     }
     let votes = shape_votes(r);
     let (f, src) = match votes[0].cmp(&votes[1]) {
-        std::cmp::Ordering::Greater => (Format::F2019, FormatSource::Shape),
-        std::cmp::Ordering::Less => (Format::F2021, FormatSource::Shape),
-        std::cmp::Ordering::Equal => match r.year {
+        core::cmp::Ordering::Greater => (Format::F2019, FormatSource::Shape),
+        core::cmp::Ordering::Less => (Format::F2021, FormatSource::Shape),
+        core::cmp::Ordering::Equal => match r.year {
             Some(y) => (Format::for_year(y), FormatSource::Year),
             None => (Format::F2021, FormatSource::Default),
         },
@@ -340,11 +346,15 @@ fn decide_format(r: &mut Report) {
 /// How many rows with cells of only the 2019 layout, and of only the 2021 layout, are present.
 pub fn shape_votes(r: &Report) -> [usize; 2] {
     let l = layout();
-    let mut rows: BTreeSet<(&str, usize)> = BTreeSet::new();
+    // A few dozen rows at most: a list is enough (a BTreeSet cost the lite build 1 KB gzipped).
+    let mut rows: Vec<(&str, usize)> = Vec::new();
     for (i, c) in l.cells.iter().enumerate() {
         if let (Formats::Only(f), true) = (c.formats, r.cells[i].is_present()) {
-            let row = c.path.rsplit_once('/').map_or("", |(p, _)| p);
-            rows.insert((row, (f == Format::F2021) as usize));
+            let row = split_pointer(&c.path).map_or("", |(p, _)| p);
+            let key = (row, (f == Format::F2021) as usize);
+            if !rows.contains(&key) {
+                rows.push(key);
+            }
         }
     }
     let mut v = [0, 0];
@@ -358,12 +368,19 @@ fn show(v: &Json) -> String {
     v.text().chars().take(40).collect()
 }
 
+/// A JSON pointer's parent and last token, as `rsplit_once('/')` gives them; by bytes, which
+/// is smaller in the lite WebAssembly build than the char searcher.
+pub fn split_pointer(p: &str) -> Option<(&str, &str)> {
+    let i = p.bytes().rposition(|b| b == b'/')?;
+    Some((p.get(..i)?, p.get(i + 1..)?))
+}
+
 /// RFC 6901 escaping of one key.
-pub fn escape(key: &str) -> std::borrow::Cow<'_, str> {
+pub fn escape(key: &str) -> alloc::borrow::Cow<'_, str> {
     if key.bytes().any(|b| b == b'~' || b == b'/') {
-        std::borrow::Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
+        alloc::borrow::Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
     } else {
-        std::borrow::Cow::Borrowed(key)
+        alloc::borrow::Cow::Borrowed(key)
     }
 }
 

@@ -3,6 +3,8 @@
 //! hot path (the CLI reads thousands of reports); [`encode`] reads that text back as a
 //! `serde_json::Value` for Rust callers, so there is one writer.
 
+use crate::prelude::*;
+
 use super::layout::{layout, Layout};
 use super::report::{CellState, Report};
 use crate::diagnostic::Num;

@@ -2,7 +2,12 @@
 //! in both locales, value kinds. It is the single source of truth for decoding, messages,
 //! `cells()`, the JSON Schema and the readers' label matching.
 
+use crate::prelude::*;
+
+#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+use crate::no_std::OnceLock;
 use serde::Serialize;
+#[cfg(not(all(target_arch = "wasm32", not(feature = "std"))))]
 use std::sync::OnceLock;
 
 /// The national layout a report follows.
@@ -715,7 +720,7 @@ impl Layout {
     }
 
     /// Table 二 cells, in layout order.
-    pub fn t2_cells(&self) -> std::ops::Range<usize> {
+    pub fn t2_cells(&self) -> core::ops::Range<usize> {
         0..self.t3_base
     }
 

@@ -1,6 +1,8 @@
 //! Normalisation of cell values as typed into forms or printed in reports: full-width digits
 //! and punctuation, thousands separators, the units a column allows, signs, blank markers.
 
+use crate::prelude::*;
+
 use super::layout::Kind;
 use super::report::{CellState, Invalid};
 use crate::diagnostic::Num;
@@ -27,7 +29,7 @@ pub fn normalize(value: &Json, kind: Kind, unit: Option<&str>) -> CellState {
 
 /// A JSON number literal: `12`, `-3`, `12.0`, `7730.28`, `1e3`.
 fn from_json_number(n: &str, kind: Kind) -> CellState {
-    if let Ok(i) = n.parse::<i64>() {
+    if let Some(i) = crate::numeric::parse_i64(n) {
         return int_state(i, n);
     }
     let (negative, body) = match n.strip_prefix('-') {
@@ -37,12 +39,14 @@ fn from_json_number(n: &str, kind: Kind) -> CellState {
     let (mantissa, exp) = match body.split_once(['e', 'E']) {
         Some((m, e)) => (
             m,
-            e.trim_start_matches('+').parse::<i32>().unwrap_or(i32::MAX),
+            crate::numeric::parse_i64(e)
+                .and_then(|e| i32::try_from(e).ok())
+                .unwrap_or(i32::MAX),
         ),
         None => (body, 0),
     };
     let f = match decimal(mantissa) {
-        Some(f) if exp.unsigned_abs() <= 300 => f * 10f64.powi(exp),
+        Some(f) if exp.unsigned_abs() <= 300 => f * crate::numeric::powi(10.0, exp),
         _ => f64::INFINITY,
     };
     number_state(if negative { -f } else { f }, kind, n)
@@ -68,7 +72,9 @@ fn number_state(f: f64, kind: Kind, input: &str) -> CellState {
     }
     match kind {
         Kind::Money => CellState::Value(Num::Dec(f)),
-        Kind::Count | Kind::Signed if f.fract() == 0.0 => CellState::Value(Num::Int(f as i64)),
+        Kind::Count | Kind::Signed if crate::numeric::is_whole(f) => {
+            CellState::Value(Num::Int(f as i64))
+        }
         Kind::Count | Kind::Signed => CellState::Invalid {
             input: clip(input),
             reason: Invalid::NotInteger,
@@ -113,8 +119,8 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
     };
     let (negative, digits) = match body.as_bytes().first() {
         Some(b'+') if kind != Kind::Signed => return invalid(Invalid::PlusSign),
-        Some(b'+') => (false, &body[1..]),
-        Some(b'-') => (true, &body[1..]),
+        Some(b'+') => (false, body.get(1..).unwrap_or_default()),
+        Some(b'-') => (true, body.get(1..).unwrap_or_default()),
         _ => (false, body),
     };
     let Some(plain) = plain_number(digits) else {
@@ -128,7 +134,7 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
     }
     if scale != 1.0 {
         // 元 typed into a 万元 column, or the reverse: convert exactly at 2 decimals of 元.
-        f = ((f * scale) * 1e6).round() / 1e6;
+        f = crate::numeric::round((f * scale) * 1e6) / 1e6;
     }
     match number_state(f, kind, raw) {
         CellState::Invalid { reason, .. } => invalid(reason),
@@ -149,7 +155,7 @@ fn decimal(plain: &str) -> Option<f64> {
     for b in int.bytes().chain(frac.bytes().take(keep)) {
         mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
     }
-    Some(mantissa as f64 / 10f64.powi(keep as i32))
+    Some(mantissa as f64 / crate::numeric::powi(10.0, keep as i32))
 }
 
 /// Split off a trailing unit the column allows; returns the number part and the factor to

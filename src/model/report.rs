@@ -1,6 +1,8 @@
 //! A report as decoded from model JSON: metadata plus one state per catalogue cell, and what
 //! decoding could not place. Rules read this; they never see JSON.
 
+use crate::prelude::*;
+
 use super::layout::{layout, CellId, Format};
 use crate::diagnostic::Num;
 

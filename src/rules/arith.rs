@@ -1,6 +1,8 @@
 //! Arithmetic shared by the sum rules: `Σ parts = total` over cells that hold numbers, and the
 //! equation kept with each failing diagnostic so that `locate` can find the culprit cell.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Num};
 use crate::model::layout::CellId;

@@ -6,6 +6,8 @@
 //!
 //! Example: 表三「（七）总计」行「总计」列 = `—` → 无数据请填 0.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;

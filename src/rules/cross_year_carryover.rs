@@ -7,6 +7,8 @@
 //!
 //! Example: 2023 结转下年度 自然人 3, 2024 上年结转 自然人 0 → 应为 3.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::messages::cap;
@@ -34,13 +36,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let l = ctx.layout;
     let over = Layout::t3_row_of_role(T3Role::CarriedOver);
     let forward = Layout::t3_row_of_role(T3Role::CarriedForward);
-    let prev_year = prev.year.map(|y| y.to_string()).unwrap_or_else(|| {
-        if ctx.zh() {
-            "上一".into()
-        } else {
-            "last".into()
-        }
-    });
+    let prev_year = prev
+        .year
+        .map(|y| i64::from(y).to_string())
+        .unwrap_or_else(|| {
+            if ctx.zh() {
+                "上一".into()
+            } else {
+                "last".into()
+            }
+        });
     for c in 0..T3_COLUMNS.len() {
         let (this, last) = (l.t3(over, c), l.t3(forward, c));
         let (Some(actual), Some(expected)) = (ctx.report.int(this), prev.int(last)) else {

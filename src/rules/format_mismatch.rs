@@ -6,6 +6,8 @@
 //!
 //! Example: 2023 report with `results.otherHandling.natural` (one row) → 2021 年版格式应分为三行.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Formats, Label};
@@ -26,6 +28,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let other = f.other();
     if let (Some(year), Format::F2021) = (ctx.report.year, f) {
         if year <= 2020 {
+            let year = i64::from(year);
             let message = if ctx.zh() {
                 format!("{year} 年度报告不可能采用 2021 年版格式（该格式自 2021 年度报告起施行），请核对报告年度或格式。")
             } else {
@@ -40,7 +43,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if c.formats != Formats::Only(other) || !ctx.report.cells[i].is_present() {
             continue;
         }
-        let row = c.path.rsplit_once('/').map_or("", |(p, _)| p);
+        let row = crate::model::decode::split_pointer(&c.path).map_or("", |(p, _)| p);
         match rows.last_mut() {
             Some((r, ids)) if *r == row => ids.push(i as u16),
             _ => rows.push((row, vec![i as u16])),
@@ -52,7 +55,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .layout
             .cells
             .iter()
-            .filter(|c| c.path.rsplit_once('/').map(|(p, _)| p) == Some(row))
+            .filter(|c| crate::model::decode::split_pointer(&c.path).map(|(p, _)| p) == Some(row))
             .all(|c| c.formats == Formats::Only(other));
         let is_other_handling = row == "/applications/results/otherHandling";
         let message = match (ctx.zh(), is_other_handling, f) {
@@ -65,9 +68,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             (zh, _, _) => {
                 let cols: Vec<&str> = ids.iter().map(|&i| ctx.locale().pick(ctx.layout.cell(i).column)).collect();
                 if zh {
-                    format!("{}的「{}」列属于 {} 年版格式，本报告采用 {} 年版格式。", first.row_name_zh, cols.join("」「"), other.as_str(), f.as_str())
+                    format!("{}的「{}」列属于 {} 年版格式，本报告采用 {} 年版格式。", first.row_name_zh, crate::messages::join(&cols, "」「"), other.as_str(), f.as_str())
                 } else {
-                    format!("{}: the columns \"{}\" belong to the {} layout, but this report follows the {} layout.", crate::messages::cap(&first.row_name_en), cols.join("\", \""), other.as_str(), f.as_str())
+                    format!("{}: the columns \"{}\" belong to the {} layout, but this report follows the {} layout.", crate::messages::cap(&first.row_name_en), crate::messages::join(&cols, "\", \""), other.as_str(), f.as_str())
                 }
             }
         };

@@ -5,6 +5,8 @@
 //!
 //! Example: year 2022 with 表二 columns 本年新制作数量 / 本年新公开数量 → 应使用 2021 年版格式.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
@@ -25,6 +27,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if year < 2021 || ctx.format() != Format::F2019 {
         return;
     }
+    let year = i64::from(year);
     let message = if ctx.zh() {
         format!("{year} 年度报告应使用国办公开办函〔2021〕30号规定的新版格式，本报告仍采用 2019 年版格式（表二、表三（六）的行列已变化）。")
     } else {

@@ -5,6 +5,8 @@
 //!
 //! Example: `{"year": 2024,` → 第 1 行第 15 列：JSON 在此处意外结束.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::layout::Label;

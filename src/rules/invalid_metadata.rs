@@ -6,6 +6,8 @@
 //!
 //! Example: `"publishedOn": "2022年1月28日"` → 发布日期应写作 YYYY-MM-DD，如 2022-01-28.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;

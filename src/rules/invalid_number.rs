@@ -5,6 +5,8 @@
 //!
 //! Example: 表三「（一）予以公开」行「自然人」列 = `十二` → 请填写阿拉伯数字.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;

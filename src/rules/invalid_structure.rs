@@ -6,6 +6,8 @@
 //!
 //! Example: `"applications": [20, 0, 20]` → 表三应为对象（含 received、carriedOver 等），现为数组.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
@@ -33,13 +35,8 @@ fn zh_kind(k: &str) -> &'static str {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for s in &ctx.report.structure {
-        let keys = s
-            .expected_keys
-            .iter()
-            .take(3)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(if ctx.zh() { "、" } else { ", " });
+        let shown = &s.expected_keys[..s.expected_keys.len().min(3)];
+        let keys = crate::messages::join(shown, if ctx.zh() { "、" } else { ", " });
         let message = match (ctx.zh(), s.path.as_str()) {
             (true, "") => format!("报告应为 JSON 对象（含 year、applications 等字段），现为{}。", zh_kind(s.found)),
             (false, "") => format!("The report should be a JSON object (with year, applications, …), not a {}.", s.found),

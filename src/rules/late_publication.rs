@@ -7,6 +7,8 @@
 //!
 //! Example: year 2023, publishedOn 2024-02-05 → 晚于 2024-01-31.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
@@ -25,14 +27,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let (Some(year), Some((y, m, d))) = (ctx.report.year, ctx.report.published_on) else {
         return;
     };
-    let deadline = (year + 1, 1, 31);
-    if (y, m, d) <= deadline {
+    if (y, m, d) <= (year + 1, 1, 31) {
         return;
     }
+    // Years printed as i64, whose formatting the messages link anyway (i32's would add its own).
+    let (y, next) = (i64::from(y), i64::from(year) + 1);
     let message = if ctx.zh() {
-        format!("发布日期 {y:04}-{m:02}-{d:02} 晚于法定期限 {}-01-31（条例第四十九条：政府部门应于每年 1 月 31 日前公布上一年度报告；县级以上人民政府本级报告为 3 月 31 日前）。", year + 1)
+        format!("发布日期 {y:04}-{m:02}-{d:02} 晚于法定期限 {}-01-31（条例第四十九条：政府部门应于每年 1 月 31 日前公布上一年度报告；县级以上人民政府本级报告为 3 月 31 日前）。", next)
     } else {
-        format!("Published on {y:04}-{m:02}-{d:02}, after the legal deadline of {}-01-31 (Regulations art. 49: departments publish by 31 January; a government's own report by 31 March).", year + 1)
+        format!("Published on {y:04}-{m:02}-{d:02}, after the legal deadline of {}-01-31 (Regulations art. 49: departments publish by 31 January; a government's own report by 31 March).", next)
     };
     out.push(ctx.diag(&RULE, "/publishedOn", message));
 }

@@ -3,6 +3,8 @@
 //! of it, that cell is almost surely the wrong one: the failures merge into one diagnostic at
 //! that cell, with the value that satisfies them all.
 
+use crate::prelude::*;
+
 use super::Context;
 use crate::diagnostic::{Diagnostic, Num};
 use crate::model::layout::CellId;

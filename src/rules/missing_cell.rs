@@ -6,6 +6,8 @@
 //!
 //! Example: no `reviewLitigation` key → 缺少表四.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{CellId, Label, TableId};
@@ -131,7 +133,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 fn row_of<'a>(ctx: &'a Context, id: CellId) -> &'a str {
     let p = ctx.path(id);
-    p.rsplit_once('/').map_or(p, |(r, _)| r)
+    crate::model::decode::split_pointer(p).map_or(p, |(r, _)| r)
 }
 
 #[cfg(test)]

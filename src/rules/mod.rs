@@ -2,12 +2,14 @@
 //! why it matters, and shows an example, and carries its own pass and fail tests.
 //! Adding a rule: write the file, then add it to `mod` and to [`RULES`] below.
 
+use crate::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::messages::Locale;
 use crate::model::layout::{layout, CellId, Label, Layout};
 use crate::model::{CellState, Format, Report};
 use crate::options::Options;
-use std::cell::OnceCell;
+use core::cell::OnceCell;
 
 pub mod arith;
 pub mod locate;
@@ -224,7 +226,7 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
             }
             start = end;
         }
-        std::mem::swap(&mut order, &mut merged);
+        core::mem::swap(&mut order, &mut merged);
         width *= 2;
     }
     let mut items: Vec<Option<T>> = v.drain(..).map(Some).collect();

@@ -5,6 +5,8 @@
 //!
 //! Example: 表四「行政复议」的「结果维持」 = -1 → 不能为负数.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Kind, Label};

@@ -7,6 +7,8 @@
 //!
 //! Example: 2021 规章 制发 5, 废止 0, 现行有效 3 → 本年制发件数不应多于现行有效与本年废止之和.
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::messages::cap;

@@ -9,6 +9,8 @@
 //! The blamed cell is 四 (the remainder a filer computes last), unless that would have to be
 //! negative; `locate` moves it to the culprit when a row total points at the same cell.
 
+use crate::prelude::*;
+
 use super::arith::values;
 use super::arith::Equation;
 use super::{Context, RuleDef};

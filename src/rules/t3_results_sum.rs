@@ -7,6 +7,8 @@
 //!
 //! Example: 自然人 column results 12 + 5 + 1 + 2 = 20, but （七）总计 says 26 → 应为 20.
 
+use crate::prelude::*;
+
 use super::arith::sum_finding;
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};

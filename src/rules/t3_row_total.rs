@@ -5,6 +5,8 @@
 //!
 //! Example: 一、本年新收 = 20 | 0 | 0 | 0 | 0 | 1 | 20 → 「总计」列应为 21.
 
+use crate::prelude::*;
+
 use super::arith::sum_finding;
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -30,7 +32,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if !row.formats.has(ctx.format()) {
             continue;
         }
-        let parts: [u16; T3_TOTAL_COL] = std::array::from_fn(|c| l.t3(r, c));
+        let parts: [u16; T3_TOTAL_COL] = core::array::from_fn(|c| l.t3(r, c));
         out.extend(sum_finding(ctx, &RULE, l.t3(r, T3_TOTAL_COL), &parts, what));
     }
 }

@@ -6,6 +6,8 @@
 //!
 //! Example: 行政复议 10 | 1 | 0 | 0 | 0 → 「总计」应为 11.
 
+use crate::prelude::*;
+
 use super::arith::sum_finding;
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};

@@ -5,6 +5,8 @@
 //!
 //! Example: `/applications/received/naturel` → 是否应为「natural」？
 
+use crate::prelude::*;
+
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::decode::SECTION_KEYS;
@@ -80,7 +82,7 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The model key a typo most likely meant.
 pub fn suggest(path: &str) -> Option<String> {
-    let (parent, key) = path.rsplit_once('/')?;
+    let (parent, key) = crate::model::decode::split_pointer(path)?;
     let limit = (key.chars().count() / 3).clamp(1, 3);
     siblings(parent)
         .into_iter()
