@@ -62,3 +62,5 @@ for (const [flavour, dir] of [['full', 'pkg/'], ['lite', 'pkg/lite/']]) {
   }
 }
 for (const [k, v] of Object.entries(total)) console.log(`  ${k} validator (wasm + glue): ${(v / 1024).toFixed(1)} KB gzipped`);
+// The goal is for what a form page downloads: the validator alone, the lite build.
+console.log(`  goal < 60 KB for the validator (lite): ${total.lite < 60 * 1024 ? 'met' : 'NOT met'}, ${60 * 1024 - total.lite} B to spare`);
