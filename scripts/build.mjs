@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the two WebAssembly packages from the one crate:
 //   pkg/       full build (validator + report readers)
-//   pkg/lite/  validation only (`--no-default-features`), for form pages
+//   pkg/lite/  validation only, `no_std` (`--no-default-features --features lite-wasm`), for form pages
 // Each: cargo (wasm32, release) → wasm-bindgen --target web → wasm-opt (npm binaryen; Debian's
 // binaryen 108 produces modules that fail at run time), and the JS glue minified with esbuild
 // (exports and the wasm's import names kept; 3.0 → 2.2 KB gzipped). Prints raw and gzipped sizes.
@@ -22,7 +22,7 @@ const builds = [
   { out: 'pkg', features: [], targetDir: 'target', optLevel: '3', wasmOpt: ['-O3'] },
   // Merging functions that differ only in constants, and re-running -Oz until it stops
   // shrinking, take the lite build 0.4 KB smaller gzipped.
-  { out: 'pkg/lite', features: ['--no-default-features'], targetDir: 'target/lite', optLevel: 'z', wasmOpt: ['--merge-similar-functions', '-Oz', '--converge'] },
+  { out: 'pkg/lite', features: ['--no-default-features', '--features', 'lite-wasm'], targetDir: 'target/lite', optLevel: 'z', wasmOpt: ['--merge-similar-functions', '-Oz', '--converge'] },
 ];
 
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;

@@ -12,9 +12,10 @@ echo "== lint"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --no-default-features -- -D warnings
-# The WebAssembly builds: the lite one (no features) is `no_std`, and compiles only there.
+# The WebAssembly builds: the lite one (`lite-wasm`) is `no_std`, and compiles only there.
 cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features lite-wasm -- -D warnings
 
 echo "== native tests"
 cargo test
@@ -26,6 +27,9 @@ echo "== wasm tests in Node, then in headless Chromium"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 cargo test --target wasm32-unknown-unknown --test wasm
 WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm
+# The lite build's code (no readers). A test harness needs std, so this is without `lite-wasm`'s
+# panic handler; node --test below runs the real lite package.
+cargo test --target wasm32-unknown-unknown --test wasm --no-default-features
 
 echo "== types"
 node_modules/.bin/tsc -p tests/types

@@ -471,6 +471,7 @@ impl<'a> Parser<'a> {
 /// boundaries. `get` has no panic path: the panicking index keeps std's message formatting
 /// (char escaping, Unicode printability tables) in the lite WebAssembly build.
 fn ascii_slice(s: &str, a: usize, b: usize) -> &str {
+    debug_assert!(a <= b && s.is_char_boundary(a) && s.is_char_boundary(b));
     s.get(a..b).unwrap_or_default()
 }
 

@@ -3,15 +3,22 @@
 //! messages, and (feature `readers`) readers of published reports. `wasm` is the only module
 //! that knows about JavaScript.
 //!
-//! Without the `std` feature, the WebAssembly build is `no_std` (see `no_std.rs`); the modules
-//! of the lite build take `String`, `Vec` and friends from `prelude` so they compile both ways.
+//! With the `lite-wasm` feature (and without `std`), the WebAssembly build is `no_std` (see
+//! `no_std.rs`); the modules of the lite build take `String`, `Vec` and friends from `prelude`
+//! so they compile both ways.
 
-#![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
+#![cfg_attr(
+    all(target_arch = "wasm32", feature = "lite-wasm", not(feature = "std")),
+    no_std
+)]
 
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "std")), macro_use)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "lite-wasm", not(feature = "std")),
+    macro_use
+)]
 extern crate alloc;
 
-#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+#[cfg(all(target_arch = "wasm32", feature = "lite-wasm", not(feature = "std")))]
 mod no_std;
 mod prelude;
 

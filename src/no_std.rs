@@ -17,7 +17,7 @@ pub struct OnceLock<T>(core::cell::OnceCell<T>);
 // Sound only without threads: wasm32 built without the `atomics` feature cannot share memory.
 #[cfg(target_feature = "atomics")]
 compile_error!("the no_std build assumes one thread; build with the `std` feature");
-unsafe impl<T> Sync for OnceLock<T> {}
+unsafe impl<T: Send + Sync> Sync for OnceLock<T> {}
 
 impl<T> OnceLock<T> {
     pub const fn new() -> Self {

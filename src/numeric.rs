@@ -1,6 +1,7 @@
-//! Small numeric helpers for the lite WebAssembly build: the few `f64` operations that live in
-//! std, not core (that build is `no_std`), and an integer parser smaller than core's generic
-//! `str::parse` (0.4 KB gzipped for its copies). Tests compare each with std's own.
+//! Small numeric helpers that every build uses, written for the lite WebAssembly one: the few
+//! `f64` operations that live in std, not core (that build is `no_std`), and an integer parser
+//! smaller than core's generic `str::parse` (0.4 KB gzipped for its copies). Tests compare each
+//! with std's own.
 
 /// `s.parse::<i64>().ok()`: an optional sign, then ASCII digits, within range.
 pub fn parse_i64(s: &str) -> Option<i64> {
@@ -159,6 +160,47 @@ mod tests {
                     base.powi(exp).to_bits(),
                     "{base}^{exp}"
                 );
+            }
+        }
+    }
+
+    // Random inputs beyond the hand-picked ones above: every f64 bit pattern, every sign and
+    // digit string, including those past the range of i64.
+    mod random {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn same(a: f64, b: f64) -> bool {
+            a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+        }
+
+        proptest! {
+            #[test]
+            fn whole_and_round(bits in any::<u64>()) {
+                let f = f64::from_bits(bits);
+                prop_assert_eq!(is_whole(f), f.fract() == 0.0);
+                prop_assert!(same(round(f), f.round()), "round({})", f);
+            }
+
+            #[test]
+            fn round_near_halves(i in -10_000_000i64..10_000_000, frac in prop::sample::select(vec![0.5, 0.49999999999999994, 0.5000000000000001, 0.0, 0.25])) {
+                let f = i as f64 + frac;
+                prop_assert!(same(round(f), f.round()), "round({})", f);
+            }
+
+            #[test]
+            fn powi_bits(base in any::<f64>(), exp in -400i32..400) {
+                prop_assert!(same(powi(base, exp), base.powi(exp)), "{}^{}", base, exp);
+            }
+
+            #[test]
+            fn parse_digits(s in "[+-]{0,2}[0-9]{0,21}") {
+                prop_assert_eq!(parse_i64(&s), s.parse::<i64>().ok());
+            }
+
+            #[test]
+            fn parse_any(s in any::<String>()) {
+                prop_assert_eq!(parse_i64(&s), s.parse::<i64>().ok());
             }
         }
     }

@@ -465,5 +465,9 @@ mod tests {
         assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
         assert_eq!(parse_date("2023-02-29"), None);
         assert_eq!(parse_date("2023-1-5"), None);
+        // Signs fit the field widths but are no digits.
+        assert_eq!(parse_date("2025-+1-05"), None);
+        assert_eq!(parse_date("+024-01-05"), None);
+        assert_eq!(parse_date("2025-01-+5"), None);
     }
 }

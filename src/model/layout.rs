@@ -4,10 +4,10 @@
 
 use crate::prelude::*;
 
-#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+#[cfg(all(target_arch = "wasm32", feature = "lite-wasm", not(feature = "std")))]
 use crate::no_std::OnceLock;
 use serde::Serialize;
-#[cfg(not(all(target_arch = "wasm32", not(feature = "std"))))]
+#[cfg(not(all(target_arch = "wasm32", feature = "lite-wasm", not(feature = "std"))))]
 use std::sync::OnceLock;
 
 /// The national layout a report follows.

@@ -153,7 +153,7 @@ mod tests {
     }
     impl NoneOrEmpty for Option<Vec<Vec<i64>>> {
         fn is_none_or_empty(&self) -> bool {
-            self.as_ref().map_or(true, |v| v.is_empty())
+            self.as_ref().is_none_or(|v| v.is_empty())
         }
     }
 }

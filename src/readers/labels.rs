@@ -235,7 +235,7 @@ trait Shorter {
 
 impl Shorter for Option<(usize, usize)> {
     fn is_none_or_shorter(&self, len: usize) -> bool {
-        self.map_or(true, |(_, l)| l < len)
+        self.is_none_or(|(_, l)| l < len)
     }
 }
 

@@ -45,7 +45,7 @@ trait Before {
 
 impl Before for Option<&(usize, usize)> {
     fn is_none_or_before(&self, k: usize) -> bool {
-        self.map_or(true, |&(last, _)| last < k)
+        self.is_none_or(|&(last, _)| last < k)
     }
 }
 
@@ -86,9 +86,9 @@ pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
                 .filter(|j| j.contains("信息公开工作年度报告"))
         };
         if let Some(c) = cand.filter(|c| c.chars().count() <= 80 && !c.contains('《')) {
-            let better = title.as_ref().map_or(true, |(_, t)| {
-                years(t).next().is_none() && years(&c).next().is_some()
-            });
+            let better = title
+                .as_ref()
+                .is_none_or(|(_, t)| years(t).next().is_none() && years(&c).next().is_some());
             if better {
                 title = Some((*i, c));
             }

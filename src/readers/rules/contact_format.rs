@@ -231,7 +231,7 @@ fn phone_ok(n: &str) -> bool {
             let (a, b) = (groups[0], groups[1]);
             let area =
                 a.starts_with('0') && (3..=4).contains(&a.len()) && (7..=8).contains(&b.len());
-            let ext_ok = groups.get(2).map_or(true, |e| (1..=6).contains(&e.len()));
+            let ext_ok = groups.get(2).is_none_or(|e| (1..=6).contains(&e.len()));
             (area && ext_ok)
                 || (len == 11 && d.starts_with('1'))
                 || (len == 10 && d.starts_with("400"))
