@@ -104,7 +104,7 @@ fn walk(r: &mut Report, p: &mut Parser, l: &Layout, node: usize, depth: usize) -
     if let Some(id) = n.cell {
         return read_cell(r, p, l, id, depth);
     }
-    if p.peek() != Some(b'{') {
+    if !matches!(p.peek(), Some(b'{')) {
         let v = p.value(depth)?;
         if v == Json::Null {
             // A whole table or row given as null: every cell below it is blank.

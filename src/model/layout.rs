@@ -55,10 +55,23 @@ impl Format {
 }
 
 /// Which layouts a cell belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Eq)]
 pub enum Formats {
     Both,
     Only(Format),
+}
+
+// By hand, to be inlined: rules compare every cell's `Formats`, and the lite build (optimised
+// for size) leaves a derived `eq` as a call.
+impl PartialEq for Formats {
+    #[inline(always)]
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Formats::Both, Formats::Both) => true,
+            (Formats::Only(a), Formats::Only(b)) => *a as u8 == *b as u8,
+            _ => false,
+        }
+    }
 }
 
 impl Formats {
