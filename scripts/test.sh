@@ -16,6 +16,9 @@ cargo clippy --all-targets --no-default-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features lite-wasm -- -D warnings
+# The core's unit tests are native (wasm-bindgen-test-runner runs only #[wasm_bindgen_test]); they
+# must still compile for wasm32, where native-only test dependencies are absent.
+cargo test --target wasm32-unknown-unknown --lib --no-run
 
 echo "== native tests"
 cargo test

@@ -164,8 +164,10 @@ mod tests {
         }
     }
 
-    // Random inputs beyond the hand-picked ones above: every f64 bit pattern, every sign and
-    // digit string, including those past the range of i64.
+    // Random inputs beyond the hand-picked ones above: random f64 bit patterns, sign and digit
+    // strings, including those past the range of i64. Native only (proptest is not a wasm32
+    // dependency).
+    #[cfg(not(target_arch = "wasm32"))]
     mod random {
         use super::super::*;
         use proptest::prelude::*;

@@ -164,7 +164,8 @@ fn read_cell(
     id: CellId,
     depth: usize,
 ) -> Result<(), Stop> {
-    r.cells[id as usize] = match p.integer() {
+    // A slice, not the `Vec`: see `Report::cells`.
+    r.cells.as_mut_slice()[id as usize] = match p.integer() {
         // Fewer than 15 digits: always a valid count, signed value or amount.
         Some(v) => CellState::Value(Num::Int(v)),
         None => {

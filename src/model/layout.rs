@@ -75,10 +75,11 @@ impl PartialEq for Formats {
 }
 
 impl Formats {
+    /// Whether a cell of these layouts belongs to `f`.
     pub fn has(self, f: Format) -> bool {
         match self {
             Formats::Both => true,
-            Formats::Only(g) => g == f,
+            Formats::Only(g) => g as u8 == f as u8,
         }
     }
 }
