@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { validate, validateJson } from 'xxgknb';
 import { validate as validateLite, validateJson as validateJsonLite } from 'xxgknb/lite';
 
@@ -68,3 +69,12 @@ for (const [flavour, dir] of [['full', 'pkg/'], ['lite', 'pkg/lite/']]) {
 for (const [k, v] of Object.entries(total)) console.log(`  ${k} validator (wasm + glue): ${(v / 1024).toFixed(1)} KB gzipped`);
 // The goal is for what a form page downloads: the validator alone, the lite build.
 console.log(`  goal < 60 KB for the validator (lite): ${total.lite < 60 * 1024 ? 'met' : 'NOT met'}, ${60 * 1024 - total.lite} B to spare`);
+// For comparison, what a bundling page ships: the lite entry with its API wrapper and the
+// jsonSchema() builder, minified into one file with the glue, plus the wasm.
+const { buildSync } = await import('esbuild');
+const bundle = buildSync({
+  entryPoints: [fileURLToPath(new URL('js/lite.browser.mjs', root))],
+  bundle: true, minify: true, format: 'esm', target: 'es2020', write: false,
+}).outputFiles[0].contents;
+const bundled = gzipSync(bundle, { level: 9 }).length + gzipSync(readFileSync(new URL('pkg/lite/xxgknb_bg.wasm', root)), { level: 9 }).length;
+console.log(`  lite entry bundled by esbuild (minified JS + wasm): ${bundled} B gzipped (${(bundled / 1024).toFixed(1)} KB)`);
