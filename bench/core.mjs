@@ -58,10 +58,11 @@ console.log(`  goal ≥ 50,000 validateJson/s (string, median): full ${verdict(f
 
 console.log('\nsizes (gzip -9):');
 let total = {};
+const gzipped = {}; // by path
 for (const [flavour, dir] of [['full', 'pkg/'], ['lite', 'pkg/lite/']]) {
   for (const f of ['xxgknb_bg.wasm', 'xxgknb.js']) {
     const buf = readFileSync(new URL(dir + f, root));
-    const gz = gzipSync(buf, { level: 9 }).length;
+    const gz = (gzipped[dir + f] = gzipSync(buf, { level: 9 }).length);
     total[flavour] = (total[flavour] ?? 0) + gz;
     console.log(`  ${(dir + f).padEnd(24)} ${String(statSync(new URL(dir + f, root)).size).padStart(8)} B raw ${String(gz).padStart(8)} B gzipped`);
   }
@@ -76,5 +77,5 @@ const bundle = buildSync({
   entryPoints: [fileURLToPath(new URL('js/lite.browser.mjs', root))],
   bundle: true, minify: true, format: 'esm', target: 'es2020', write: false,
 }).outputFiles[0].contents;
-const bundled = gzipSync(bundle, { level: 9 }).length + gzipSync(readFileSync(new URL('pkg/lite/xxgknb_bg.wasm', root)), { level: 9 }).length;
+const bundled = gzipSync(bundle, { level: 9 }).length + gzipped['pkg/lite/xxgknb_bg.wasm'];
 console.log(`  lite entry bundled by esbuild (minified JS + wasm): ${bundled} B gzipped (${(bundled / 1024).toFixed(1)} KB)`);

@@ -143,15 +143,17 @@ mod tests {
         }
     }
 
+    /// The same bits, or both NaN (whose bits may differ).
+    fn same(a: f64, b: f64) -> bool {
+        a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+    }
+
     #[test]
     fn agree_with_std() {
         for f in SAMPLES {
             assert_eq!(is_whole(f), f.fract() == 0.0, "is_whole({f})");
             let (mine, theirs) = (round(f), f.round());
-            assert!(
-                mine.to_bits() == theirs.to_bits() || (mine.is_nan() && theirs.is_nan()),
-                "round({f}): {mine} vs {theirs}"
-            );
+            assert!(same(mine, theirs), "round({f}): {mine} vs {theirs}");
         }
         for base in [10.0, 2.0, -3.0, 0.1] {
             for exp in -400..=400 {
@@ -170,11 +172,8 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod random {
         use super::super::*;
+        use super::same;
         use proptest::prelude::*;
-
-        fn same(a: f64, b: f64) -> bool {
-            a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
-        }
 
         proptest! {
             #[test]
