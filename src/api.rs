@@ -23,9 +23,41 @@ pub fn validate(value: &serde_json::Value, options: &Options) -> ValidationResul
     validate_report(&crate::model::decode::decode(value), options)
 }
 
-/// Validate a report given as JSON text; text that is not JSON gives an `invalid-json` finding.
+/// Validate a report given as JSON text; text that is not JSON gives an `invalid-json` finding,
+/// and text longer than `options.max_input_bytes` is not read (`input-too-large`).
 pub fn validate_str(text: &str, options: &Options) -> ValidationResult {
-    validate_report(&crate::model::decode::decode_str(text), options)
+    match refuse(text.len(), options) {
+        Some(r) => r,
+        None => validate_report(&crate::model::decode::decode_str(text), options),
+    }
+}
+
+/// Validate the JSON text that the binding made of a JS object (`validate()`): as
+/// [`validate_str`], except that `NaN`, `Infinity` and `-Infinity` may stand where numbers do
+/// (see `model::decode::decode_js`).
+pub fn validate_js(text: &str, options: &Options) -> ValidationResult {
+    match refuse(text.len(), options) {
+        Some(r) => r,
+        None => validate_report(&crate::model::decode::decode_js(text), options),
+    }
+}
+
+/// The result for input of `bytes` when that is over the limit (`input-too-large`), else `None`.
+pub fn refuse(bytes: usize, options: &Options) -> Option<ValidationResult> {
+    (bytes > options.max_input_bytes)
+        .then(|| validate_report(&Report::too_large(bytes, options.max_input_bytes), options))
+}
+
+/// The result for an object nested too deep to be turned into text (the binding's
+/// `JSON.stringify` ran out of stack): `invalid-structure`, as for text nested past the limit.
+pub fn too_deep(options: &Options) -> ValidationResult {
+    validate_report(
+        &Report {
+            too_deep: Some(None),
+            ..Report::default()
+        },
+        options,
+    )
 }
 
 #[cfg(feature = "readers")]
@@ -33,9 +65,9 @@ pub use reading::*;
 
 #[cfg(feature = "readers")]
 mod reading {
-    use super::validate_report;
+    use super::{refuse, validate_report};
     use crate::options::OptionsError;
-    use crate::readers::{ParseOptions, ReadCall, ReportParts};
+    use crate::readers::{ParseOptions, Parsed, ReadCall, ReportParts};
     use crate::Report;
     use crate::ValidationResult;
 
@@ -70,9 +102,29 @@ mod reading {
         }
     }
 
+    /// Read a published report (see `readers::parse`); input longer than the limit is not
+    /// read, and `input-too-large` is the one reading problem.
+    pub fn parse(input: &str, options: &ParseOptions) -> Parsed {
+        match refuse(input.len(), &options.validate) {
+            Some(r) => Parsed {
+                report: Report::default(),
+                diagnostics: r.diagnostics,
+            },
+            None => crate::readers::parse(input, options),
+        }
+    }
+
     /// Parse, then validate; reading problems and rule findings in one result. The prose rules
-    /// run here on what the reader found (and on `sections` of JSON input).
+    /// run here on what the reader found (and on `sections` of JSON input). Input longer than
+    /// the limit is not read: `input-too-large`.
     pub fn check(input: &str, options: &ParseOptions) -> Checked {
+        if let Some(result) = refuse(input.len(), &options.validate) {
+            return Checked {
+                result,
+                report: Report::default(),
+                parts: options.report.clone(),
+            };
+        }
         let read = crate::readers::read(input, options);
         let mut result = validate_report(&read.report, &options.validate);
         let mut all = read.diagnostics;
@@ -190,13 +242,42 @@ mod tests {
         let e = parse_options(r#"{"report": false}"#, ReadCall::Parse).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.report: unknown option (known: locale, partial, previous, rules, kind)"
+            "options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, kind)"
         );
         let e = parse_options(r#"{"kidn": "html"}"#, ReadCall::Check).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.kidn: unknown option (known: locale, partial, previous, rules, kind, report)"
+            "options.kidn: unknown option (known: locale, partial, previous, rules, maxInputBytes, kind, report)"
         );
+    }
+
+    #[test]
+    fn input_over_the_limit_is_not_read_in_any_function() {
+        let o = ParseOptions {
+            validate: crate::Options {
+                max_input_bytes: SAMPLE_TXT.len() - 1,
+                ..crate::Options::default()
+            },
+            ..ParseOptions::default()
+        };
+        let only_too_large = |d: &[crate::Diagnostic]| {
+            assert_eq!(d.len(), 1, "{d:?}");
+            assert_eq!(d[0].rule, "input-too-large");
+        };
+        only_too_large(&check(SAMPLE_TXT, &o).result.diagnostics);
+        only_too_large(&parse(SAMPLE_TXT, &o).diagnostics);
+        only_too_large(&validate_str(SAMPLE_TXT, &o.validate).diagnostics);
+        only_too_large(&validate_js(SAMPLE_TXT, &o.validate).diagnostics);
+        assert!(!check(SAMPLE_TXT, &o).result.valid);
+        // At the limit it is read.
+        let at = ParseOptions {
+            validate: crate::Options {
+                max_input_bytes: SAMPLE_TXT.len(),
+                ..crate::Options::default()
+            },
+            ..ParseOptions::default()
+        };
+        assert!(check(SAMPLE_TXT, &at).result.valid);
     }
 
     #[test]

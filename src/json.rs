@@ -69,8 +69,9 @@ pub struct SyntaxError {
     pub column: usize,
 }
 
-/// Deeper than any report; past it the text is refused rather than the stack risked.
-const MAX_DEPTH: usize = 128;
+/// Deeper than any report; past it the text is refused rather than the stack risked
+/// ([`Parser::too_deep`] tells this apart from a syntax error).
+pub const MAX_DEPTH: usize = 128;
 
 pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     let mut p = Parser::new(text);
@@ -90,6 +91,10 @@ pub struct Parser<'a> {
     s: &'a str,
     b: &'a [u8],
     i: usize,
+    /// `NaN`, `Infinity` and `-Infinity` are read as number literals (see [`Parser::lenient`]).
+    non_finite: bool,
+    /// The parser stopped at `MAX_DEPTH`, not at a syntax error.
+    deep: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -100,7 +105,30 @@ impl<'a> Parser<'a> {
             s: text,
             b: text.as_bytes(),
             i,
+            non_finite: false,
+            deep: false,
         }
+    }
+
+    /// A parser of the text `validate()` makes of a JS object: JSON, except that `NaN`,
+    /// `Infinity` and `-Infinity` stand where the object held those numbers (`JSON.stringify`
+    /// would have written `null`, a blank cell, in their place). They come back as
+    /// [`Json::Num`] with that text, which no number parser accepts.
+    pub fn lenient(text: &'a str) -> Self {
+        Parser {
+            non_finite: true,
+            ..Parser::new(text)
+        }
+    }
+
+    /// The byte offset of the cursor (after [`Parser::peek`]: of the next token).
+    pub fn pos(&self) -> usize {
+        self.i
+    }
+
+    /// Whether the parser stopped because values nest deeper than [`MAX_DEPTH`].
+    pub fn too_deep(&self) -> bool {
+        self.deep
     }
 
     /// After the last value: only white space may follow.
@@ -168,8 +196,11 @@ impl<'a> Parser<'a> {
     /// otherwise the cursor is at the first key.
     #[inline]
     pub fn open_object(&mut self, depth: usize) -> Result<bool, Stop> {
-        if depth >= MAX_DEPTH || !matches!(self.peek(), Some(b'{')) {
+        if !matches!(self.peek(), Some(b'{')) {
             return self.fail();
+        }
+        if depth >= MAX_DEPTH {
+            return self.fail_deep();
         }
         self.i += 1;
         if matches!(self.peek(), Some(b'}')) {
@@ -258,6 +289,11 @@ impl<'a> Parser<'a> {
         Err(Stop)
     }
 
+    fn fail_deep<T>(&mut self) -> Result<T, Stop> {
+        self.deep = true;
+        Err(Stop)
+    }
+
     /// Where the parser stopped, after a method gave [`Stop`]: the cursor is left there, at the
     /// end of the text when it ended too early.
     pub fn syntax_error(&self) -> SyntaxError {
@@ -287,15 +323,81 @@ impl<'a> Parser<'a> {
     pub fn value(&mut self, depth: usize) -> Result<Json<'a>, Stop> {
         self.ws();
         match self.b.get(self.i) {
-            Some(b'{') if depth < MAX_DEPTH => self.object_tree(depth),
-            Some(b'[') if depth < MAX_DEPTH => self.array(depth),
+            Some(b'{' | b'[') if depth >= MAX_DEPTH => self.fail_deep(),
+            Some(b'{') => self.object_tree(depth),
+            Some(b'[') => self.array(depth),
+            _ => self.scalar(),
+        }
+    }
+
+    /// Read one value without building objects and arrays: a scalar as [`Parser::value`]
+    /// reads it; an object or array is checked and skipped, and comes back empty with its
+    /// text. What a cell, a metadata field or an unknown key holds needs no more, and a
+    /// hostile `[1,1,1,…]` then costs no memory per element.
+    pub fn shallow(&mut self, depth: usize) -> Result<Json<'a>, Stop> {
+        self.ws();
+        let start = self.i;
+        match self.b.get(self.i) {
+            Some(b'{' | b'[') if depth >= MAX_DEPTH => self.fail_deep(),
+            Some(b'{') => {
+                self.skip_container(depth, b'}')?;
+                Ok(Json::Obj(Vec::new(), ascii_slice(self.s, start, self.i)))
+            }
+            Some(b'[') => {
+                self.skip_container(depth, b']')?;
+                Ok(Json::Arr(Vec::new(), ascii_slice(self.s, start, self.i)))
+            }
+            _ => self.scalar(),
+        }
+    }
+
+    /// Skip the object or array at the cursor (which ends with `close`), checking its syntax.
+    fn skip_container(&mut self, depth: usize, close: u8) -> Result<(), Stop> {
+        self.i += 1;
+        self.ws();
+        if self.b.get(self.i) == Some(&close) {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            if close == b'}' {
+                self.key()?;
+            }
+            self.shallow(depth + 1)?;
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(&c) if c == close => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return self.fail(),
+            }
+        }
+    }
+
+    fn scalar(&mut self) -> Result<Json<'a>, Stop> {
+        match self.b.get(self.i) {
             Some(b'"') => Ok(Json::Str(self.string()?)),
             Some(b't') => self.literal("true", Json::Bool(true)),
             Some(b'f') => self.literal("false", Json::Bool(false)),
             Some(b'n') => self.literal("null", Json::Null),
+            Some(b'N') if self.non_finite => self.non_finite_literal("NaN", 0),
+            Some(b'I') if self.non_finite => self.non_finite_literal("Infinity", 0),
+            Some(b'-') if self.non_finite && self.b.get(self.i + 1) == Some(&b'I') => {
+                self.non_finite_literal("Infinity", 1)
+            }
             Some(b'-' | b'0'..=b'9') => self.number(),
             _ => self.fail(),
         }
+    }
+
+    /// `NaN`, `Infinity` or (after `sign` bytes) `-Infinity`, as a number literal.
+    fn non_finite_literal(&mut self, word: &str, sign: usize) -> Result<Json<'a>, Stop> {
+        let start = self.i;
+        self.i += sign;
+        self.literal(word, Json::Null)?;
+        Ok(Json::Num(ascii_slice(self.s, start, self.i)))
     }
 
     fn literal(&mut self, word: &str, v: Json<'a>) -> Result<Json<'a>, Stop> {

@@ -13,8 +13,14 @@ use thiserror::Error;
 pub enum OptionsError {
     #[error("options: expected an object, got {0}")]
     NotAnObject(&'static str),
-    #[error("options.{0}: unknown option (known: locale, partial, previous, rules)")]
+    #[error(
+        "options.{0}: unknown option (known: locale, partial, previous, rules, maxInputBytes)"
+    )]
     UnknownKey(String),
+    #[error(
+        "options.maxInputBytes: expected a whole number of bytes from 1 to 1073741824, got {0}"
+    )]
+    MaxInputBytes(String),
     #[error("options.locale: expected \"zh-CN\" or \"en\", got {0}")]
     Locale(String),
     #[error("options.partial: expected true or false, got {0}")]
@@ -39,14 +45,34 @@ pub enum OptionsError {
 /// The static id of a rule of the build, or `None` for an id the build does not have.
 pub type RuleLookup = fn(&str) -> Option<&'static str>;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     pub locale: Locale,
     pub partial: bool,
     pub previous: Option<Box<Report>>,
     /// Rule id → new severity, or `None` for off.
     pub overrides: Vec<(&'static str, Option<Severity>)>,
+    /// Input longer than this (UTF-8 bytes) is not read: `input-too-large`.
+    pub max_input_bytes: usize,
 }
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            locale: Locale::default(),
+            partial: false,
+            previous: None,
+            overrides: Vec::new(),
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+/// The default of `maxInputBytes`: 16 MiB, hundreds of times a real report.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// The largest `maxInputBytes`: 1 GiB, a quarter of what a WebAssembly instance can address.
+pub const MAX_INPUT_LIMIT: usize = 1 << 30;
 
 impl Options {
     pub fn with_locale(locale: Locale) -> Options {
@@ -100,6 +126,21 @@ impl Options {
                     Json::Obj(_, raw) => o.previous = Some(Box::new(decode_str(raw))),
                     other => return Err(OptionsError::Previous(kind(other))),
                 },
+                "maxInputBytes" => {
+                    o.max_input_bytes = match v {
+                        Json::Null => DEFAULT_MAX_INPUT_BYTES,
+                        other => other
+                            .as_i64()
+                            .and_then(|n| usize::try_from(n).ok())
+                            .filter(|n| (1..=MAX_INPUT_LIMIT).contains(n))
+                            .ok_or_else(|| {
+                                OptionsError::MaxInputBytes(match other {
+                                    Json::Str(s) => format!("\"{s}\""),
+                                    _ => other.text().into_owned(),
+                                })
+                            })?,
+                    }
+                }
                 "rules" => match v {
                     Json::Null => {}
                     Json::Obj(m, _) => {
@@ -175,7 +216,7 @@ mod tests {
         );
         assert_eq!(
             e(json!({"partail": true})),
-            "options.partail: unknown option (known: locale, partial, previous, rules)"
+            "options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes)"
         );
         assert_eq!(e(json!(3)), "options: expected an object, got a number");
         assert_eq!(
@@ -186,5 +227,27 @@ mod tests {
             e(json!({"rules": {"nope": "off"}})),
             "options.rules.nope: unknown rule id"
         );
+        for bad in [
+            json!(0),
+            json!(-5),
+            json!(1.5),
+            json!("16MB"),
+            json!(2_000_000_000),
+        ] {
+            assert!(
+                e(json!({ "maxInputBytes": bad }))
+                    .starts_with("options.maxInputBytes: expected a whole number of bytes from 1 to 1073741824, got "),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_input_limit_has_a_default_and_can_be_set() {
+        let o = |v| Options::from_value(&v, known).unwrap().max_input_bytes;
+        assert_eq!(o(json!({})), 16 << 20);
+        assert_eq!(o(json!({"maxInputBytes": null})), 16 << 20);
+        assert_eq!(o(json!({"maxInputBytes": 1000})), 1000);
+        assert_eq!(o(json!({"maxInputBytes": 1073741824})), 1 << 30);
     }
 }

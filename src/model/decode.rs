@@ -6,8 +6,9 @@ use crate::prelude::*;
 use super::layout::{layout, CellId, Format, Formats, Layout, Node};
 use super::normalize::normalize;
 use super::num::Num;
+use super::report::MAX_LISTED;
 use super::report::{
-    CellState, FormatSource, MetadataIssue, MetadataProblem, Report, StructureIssue,
+    CellState, Duplicate, FormatSource, MetadataIssue, MetadataProblem, Report, StructureIssue,
 };
 use crate::base::dates::DateProblem;
 use crate::json::{Json, Parser, Stop};
@@ -22,41 +23,27 @@ pub const SECTION_KEYS: [&str; 6] = [
     "other",
 ];
 
+/// The top-level keys that are not tables.
+const META_KEYS: [&str; 6] = [
+    "year",
+    "format",
+    "issuer",
+    "publishedOn",
+    "sections",
+    "$schema",
+];
+
 /// Parse JSON text and decode it in one pass: cells are placed as they are read, with no tree
 /// in between. Text that is not JSON gives a report with `syntax_error` set.
 pub fn decode_str(text: &str) -> Report {
-    let mut r = Report::default();
-    let mut p = Parser::new(text);
-    let read = match p.peek() {
-        Some(b'{') => p.object(0, |p, key| member(&mut r, p, key)),
-        _ => p.value(0).map(|v| {
-            r.structure.push(StructureIssue {
-                path: String::new(),
-                found: v.kind(),
-                expected_keys: Vec::new(),
-            });
-        }),
-    }
-    .and_then(|()| p.finish());
-    if read.is_err() {
-        let e = p.syntax_error();
-        return Report {
-            syntax_error: Some((e.eof, e.line, e.column)),
-            ..Report::default()
-        };
-    }
-    if r.structure.iter().any(|s| s.path.is_empty()) {
-        return r;
-    }
-    if r.year.is_none() && !r.metadata.iter().any(|m| m.path == "/year") {
-        r.metadata.push(MetadataIssue {
-            path: "/year",
-            input: None,
-            problem: MetadataProblem::MissingYear,
-        });
-    }
-    decide_format(&mut r);
-    r
+    decode_with(text, Parser::new)
+}
+
+/// Decode the text `validate()` made of a JS object: JSON in which `NaN`, `Infinity` and
+/// `-Infinity` stand where the object held them (see [`Parser::lenient`]); they are
+/// `invalid-number` findings, not the blank cells `JSON.stringify` would make of them.
+pub fn decode_js(text: &str) -> Report {
+    decode_with(text, Parser::lenient)
 }
 
 /// Decode a `serde_json` value (for Rust callers that already hold one).
@@ -64,97 +51,432 @@ pub fn decode(value: &serde_json::Value) -> Report {
     decode_str(&value.to_string())
 }
 
-/// One top-level member of the report.
-fn member<'a>(r: &mut Report, p: &mut Parser<'a>, key: Cow<'a, str>) -> Result<(), Stop> {
-    match key.as_ref() {
-        "year" => decode_year(r, &p.value(1)?),
-        "format" => decode_format(r, &p.value(1)?),
-        "issuer" => {
-            let v = p.value(1)?;
-            r.issuer = text(r, "/issuer", &v);
-        }
-        "publishedOn" => decode_date(r, &p.value(1)?),
-        "sections" => decode_sections(r, &p.value(1)?),
-        // Editors add a schema link; it is not report content.
-        "$schema" => {
-            p.value(1)?;
-        }
-        _ => match table_node(&key) {
-            Some(n) => walk(r, p, layout(), n, 1)?,
-            None => {
-                p.value(1)?;
-                r.unknown.push(format!("/{}", escape(&key)));
-            }
-        },
+/// Keys given twice follow `JSON.parse`: the later value counts and replaces the earlier one
+/// whole (a table given twice keeps none of the first one's cells or findings), so that
+/// `validateJson(t)` and `validate(JSON.parse(t))` read the same report; each repeat is a
+/// `duplicate-key` finding naming both places. A repeated cell is simply overwritten; when a
+/// table, row, metadata key or section repeats, the text is read a second time knowing where
+/// each key last occurs, and the values before that are skipped unread.
+fn decode_with<'t>(text: &'t str, parser: fn(&'t str) -> Parser<'t>) -> Report {
+    let mut first = Decoder::new(text, Vec::new());
+    let r = first.run(parser(text));
+    if !first.again {
+        return r;
     }
-    Ok(())
+    Decoder::new(text, first.seen).run(parser(text))
 }
 
-fn table_node(key: &str) -> Option<usize> {
-    let l = layout();
+/// The decoding of one text (one pass of it).
+struct Decoder<'t> {
+    r: Report,
+    text: &'t str,
+    /// Fetched once: every `layout()` call site costs the size-optimised build a copy of it.
+    l: &'static Layout,
+    /// Per key slot (the layout's nodes, then `META_KEYS`, then `SECTION_KEYS`): the byte
+    /// offset + 1 of the key where last seen (0: not yet).
+    seen: Vec<usize>,
+    /// In a second pass, `seen` as the first pass left it: where each key occurs last.
+    last: Vec<usize>,
+    /// A key other than a cell's repeated: the text must be read again (see `decode_with`).
+    again: bool,
+    /// Where each entry of `r.unknown` was found.
+    unknown_at: Vec<usize>,
+    /// Repeated keys: pointer, offset of the earlier and of the later key.
+    dups: Vec<(String, usize, usize)>,
+}
+
+impl<'t> Decoder<'t> {
+    fn new(text: &'t str, last: Vec<usize>) -> Self {
+        let l = layout();
+        let slots = l.nodes.len() + META_KEYS.len() + SECTION_KEYS.len();
+        Decoder {
+            r: Report::default(),
+            text,
+            l,
+            seen: vec![0; slots],
+            last,
+            again: false,
+            unknown_at: Vec::new(),
+            dups: Vec::new(),
+        }
+    }
+
+    fn meta_slot(&self, k: usize) -> usize {
+        self.l.nodes.len() + k
+    }
+
+    fn section_slot(&self, k: usize) -> usize {
+        self.l.nodes.len() + META_KEYS.len() + k
+    }
+
+    fn run(&mut self, mut p: Parser<'t>) -> Report {
+        let read = match p.peek() {
+            Some(b'{') => self.members(&mut p),
+            _ => p.shallow(0).map(|v| {
+                self.r.structure.push(StructureIssue {
+                    path: String::new(),
+                    found: v.kind(),
+                    expected_keys: Vec::new(),
+                });
+            }),
+        }
+        .and_then(|()| p.finish());
+        if read.is_err() {
+            self.again = false;
+            if p.too_deep() {
+                return Report {
+                    too_deep: Some(Some(line_col(self.text, p.pos()))),
+                    ..Report::default()
+                };
+            }
+            let e = p.syntax_error();
+            return Report {
+                syntax_error: Some((e.eof, e.line, e.column)),
+                ..Report::default()
+            };
+        }
+        if self.again {
+            return Report::default(); // read again anyway
+        }
+        self.settle();
+        let mut r = core::mem::take(&mut self.r);
+        if r.structure.iter().any(|s| s.path.is_empty()) {
+            return r;
+        }
+        if r.year.is_none() && !r.metadata.iter().any(|m| m.path == "/year") {
+            r.metadata.push(MetadataIssue {
+                path: "/year",
+                input: None,
+                problem: MetadataProblem::MissingYear,
+            });
+        }
+        decide_format(&mut r);
+        r
+    }
+
+    /// The report object's members.
+    fn members(&mut self, p: &mut Parser<'t>) -> Result<(), Stop> {
+        if !p.open_object(0)? {
+            return Ok(());
+        }
+        loop {
+            p.peek();
+            let at = p.pos();
+            let key = p.key()?;
+            self.member(p, key, at)?;
+            if !p.next_member()? {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Note the key of `slot` at `at`. `true` when its value is to be skipped: a later
+    /// occurrence of the key replaces it (known in a second pass only).
+    #[inline]
+    fn key_seen(&mut self, slot: usize, at: usize) -> bool {
+        let prev = self.seen[slot];
+        self.seen[slot] = at + 1;
+        if prev != 0 {
+            self.repeat(slot, prev - 1, at);
+        }
+        self.last.get(slot).is_some_and(|&last| last != at + 1)
+    }
+
+    /// A key of `slot` seen again at `at` (before, at `prev`).
+    #[inline(never)]
+    fn repeat(&mut self, slot: usize, prev: usize, at: usize) {
+        let l = self.l;
+        let path = match l.nodes.get(slot) {
+            Some(n) => {
+                self.again |= n.cell.is_none();
+                n.path.clone()
+            }
+            None => {
+                self.again = true;
+                match slot - l.nodes.len() {
+                    k if k < META_KEYS.len() => format!("/{}", escape(META_KEYS[k])),
+                    k => format!(
+                        "/sections/{}",
+                        SECTION_KEYS.get(k - META_KEYS.len()).unwrap_or(&"")
+                    ),
+                }
+            }
+        };
+        // A first pass that must be repeated records nothing: the second one will.
+        self.again &= self.last.is_empty();
+        self.dups.push((path, prev, at));
+    }
+
+    fn unknown(&mut self, path: String, at: usize) {
+        self.r.unknown.push(path);
+        self.unknown_at.push(at);
+    }
+
+    /// One top-level member of the report.
+    fn member(&mut self, p: &mut Parser<'t>, key: Cow<'t, str>, at: usize) -> Result<(), Stop> {
+        if let Some(k) = META_KEYS.iter().position(|m| *m == key) {
+            return self.metadata(p, k, at);
+        }
+        match table_node(self.l, &key) {
+            Some(n) if self.key_seen(n, at) => p.shallow(1).map(drop),
+            Some(n) => self.walk(p, self.l, n, 1),
+            None => {
+                p.shallow(1)?;
+                self.unknown(format!("/{}", escape(&key)), at);
+                Ok(())
+            }
+        }
+    }
+
+    /// The value of metadata key `META_KEYS[k]`.
+    #[inline(never)]
+    fn metadata(&mut self, p: &mut Parser<'t>, k: usize, at: usize) -> Result<(), Stop> {
+        if self.key_seen(self.meta_slot(k), at) {
+            return p.shallow(1).map(drop);
+        }
+        let r = &mut self.r;
+        match k {
+            0 => decode_year(r, &p.shallow(1)?),
+            1 => decode_format(r, &p.shallow(1)?),
+            2 => {
+                let v = p.shallow(1)?;
+                r.issuer = text(r, "/issuer", &v);
+            }
+            3 => decode_date(r, &p.shallow(1)?),
+            4 => self.sections(p)?,
+            // Editors add a schema link; it is not report content.
+            _ => {
+                p.shallow(1)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Read the object at a table or row node key by key.
+    fn walk(
+        &mut self,
+        p: &mut Parser<'t>,
+        l: &'static Layout,
+        node: usize,
+        depth: usize,
+    ) -> Result<(), Stop> {
+        let n: &Node = &l.nodes[node];
+        if !matches!(p.peek(), Some(b'{')) {
+            let v = p.shallow(depth)?;
+            if v == Json::Null {
+                // A whole table or row given as null: every cell below it is blank.
+                set_below(l, &mut self.r, node, &|| CellState::Blank { input: None });
+            } else {
+                self.r.structure.push(StructureIssue {
+                    path: n.path.clone(),
+                    found: v.kind(),
+                    expected_keys: n.children.iter().map(|&c| l.nodes[c].key.clone()).collect(),
+                });
+            }
+            return Ok(());
+        }
+        if !p.open_object(depth)? {
+            return Ok(());
+        }
+        // Keys usually come in the layout's order, some skipped (the other layout's rows): try the
+        // next few by their bytes before reading the key as a string.
+        let children = &n.children[..];
+        let mut next = 0;
+        loop {
+            p.peek();
+            let at = p.pos();
+            let expected =
+                (next..children.len().min(next + 3)).find(|&i| p.key_is(&l.nodes[children[i]].key));
+            let found = match expected {
+                Some(i) => Some(i),
+                None => {
+                    let k = p.key()?;
+                    match children.iter().position(|&c| l.nodes[c].key == k) {
+                        Some(i) => Some(i),
+                        None => {
+                            p.shallow(depth + 1)?;
+                            self.unknown(format!("{}/{}", n.path, escape(&k)), at);
+                            None
+                        }
+                    }
+                }
+            };
+            if let Some(i) = found {
+                next = i + 1;
+                let c = children[i];
+                // Cells are read here, not by another call: they are most of the members.
+                match (self.key_seen(c, at), l.nodes[c].cell) {
+                    (true, _) => {
+                        p.shallow(depth + 1)?;
+                    }
+                    (false, Some(id)) => read_cell(&mut self.r, p, l, id, depth + 1)?,
+                    (false, None) => self.walk(p, l, c, depth + 1)?,
+                }
+            }
+            if !p.next_member()? {
+                return Ok(());
+            }
+        }
+    }
+
+    /// `sections`: an object of texts, read member by member.
+    #[inline(never)]
+    fn sections(&mut self, p: &mut Parser<'t>) -> Result<(), Stop> {
+        if !matches!(p.peek(), Some(b'{')) {
+            match p.shallow(1)? {
+                Json::Null => {}
+                other => self.r.structure.push(StructureIssue {
+                    path: "/sections".into(),
+                    found: other.kind(),
+                    expected_keys: SECTION_KEYS.iter().map(|s| s.to_string()).collect(),
+                }),
+            }
+            return Ok(());
+        }
+        if !p.open_object(1)? {
+            return Ok(());
+        }
+        loop {
+            p.peek();
+            let at = p.pos();
+            let key = p.key()?;
+            match SECTION_KEYS.iter().position(|k| *k == key) {
+                None => {
+                    p.shallow(2)?;
+                    self.unknown(format!("/sections/{}", escape(&key)), at);
+                }
+                Some(k) => {
+                    let skip = self.key_seen(self.section_slot(k), at);
+                    match p.shallow(2)? {
+                        _ if skip => {}
+                        Json::Str(s) => self.r.sections.push((key.into_owned(), s.into_owned())),
+                        Json::Null => {}
+                        other => self.r.structure.push(StructureIssue {
+                            path: format!("/sections/{key}"),
+                            found: other.kind(),
+                            expected_keys: Vec::new(),
+                        }),
+                    }
+                }
+            }
+            if !p.next_member()? {
+                return Ok(());
+            }
+        }
+    }
+
+    /// After the last key: fold repeated unknown keys into one, and say where each listed
+    /// repeat was.
+    #[inline(never)]
+    fn settle(&mut self) {
+        if self.r.unknown.len() > 1 {
+            self.fold_unknown();
+        }
+        // Lines and columns of the repeats that will be listed, in one pass over the text.
+        let listed = self.dups.len().min(MAX_LISTED);
+        let mut offsets: Vec<usize> = Vec::with_capacity(2 * listed);
+        for d in self.dups.iter().take(listed) {
+            offsets.push(d.1);
+            offsets.push(d.2);
+        }
+        // At most a few hundred: an insertion sort is the least code.
+        for i in 1..offsets.len() {
+            let mut j = i;
+            while j > 0 && offsets[j - 1] > offsets[j] {
+                offsets.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        let places = line_cols(self.text, &offsets);
+        let place = |o: usize| {
+            let i = offsets.partition_point(|&x| x < o);
+            places.get(i).copied().unwrap_or((0, 0))
+        };
+        self.r.duplicates = core::mem::take(&mut self.dups)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (path, first, second))| {
+                let (first, second) = if i < listed {
+                    (place(first), place(second))
+                } else {
+                    ((0, 0), (0, 0))
+                };
+                Duplicate {
+                    path,
+                    first,
+                    second,
+                }
+            })
+            .collect();
+    }
+
+    /// An unknown key given more than once is one unknown key (at its first place, as
+    /// `JSON.parse` keeps it) and a repeat.
+    #[inline(never)]
+    fn fold_unknown(&mut self) {
+        let unknown = &self.r.unknown;
+        let at = &self.unknown_at;
+        let mut order: Vec<usize> = (0..unknown.len()).collect();
+        // By path; a stable sort keeps each path's occurrences in text order.
+        crate::base::sort::sort_by_key(&mut order, |&i| unknown[i].as_str());
+        let mut repeat = vec![false; unknown.len()];
+        for w in order.windows(2) {
+            if let [a, b] = *w {
+                if unknown[a] == unknown[b] {
+                    repeat[b] = true;
+                    self.dups.push((unknown[b].clone(), at[a], at[b]));
+                }
+            }
+        }
+        let mut i = 0;
+        self.r.unknown.retain(|_| {
+            i += 1;
+            !repeat.get(i - 1).copied().unwrap_or(false)
+        });
+    }
+}
+
+/// (line, column) of each of the sorted byte `offsets`, counted as the parser counts them:
+/// lines from 1, columns in characters from 1.
+#[inline(never)]
+fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(offsets.len());
+    let (mut line, mut line_start, mut from) = (1, 0, 0);
+    for &o in offsets {
+        let o = o.min(b.len());
+        for (i, &c) in b.get(from..o).unwrap_or_default().iter().enumerate() {
+            if c == b'\n' {
+                line += 1;
+                line_start = from + i + 1;
+            }
+        }
+        from = o;
+        let column = b
+            .get(line_start..o)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&c| c & 0xC0 != 0x80)
+            .count()
+            + 1;
+        out.push((line, column));
+    }
+    out
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    line_cols(text, &[offset])
+        .first()
+        .copied()
+        .unwrap_or((1, 1))
+}
+
+fn table_node(l: &Layout, key: &str) -> Option<usize> {
     l.nodes[0]
         .children
         .iter()
         .copied()
         .find(|&c| l.nodes[c].key == key)
-}
-
-/// Read the value at a layout node: a cell is normalised, a table or row walked key by key.
-fn walk(r: &mut Report, p: &mut Parser, l: &Layout, node: usize, depth: usize) -> Result<(), Stop> {
-    let n: &Node = &l.nodes[node];
-    if let Some(id) = n.cell {
-        return read_cell(r, p, l, id, depth);
-    }
-    if !matches!(p.peek(), Some(b'{')) {
-        let v = p.value(depth)?;
-        if v == Json::Null {
-            // A whole table or row given as null: every cell below it is blank.
-            blank_below(r, node);
-        } else {
-            r.structure.push(StructureIssue {
-                path: n.path.clone(),
-                found: v.kind(),
-                expected_keys: n.children.iter().map(|&c| l.nodes[c].key.clone()).collect(),
-            });
-        }
-        return Ok(());
-    }
-    if !p.open_object(depth)? {
-        return Ok(());
-    }
-    // Keys usually come in the layout's order, some skipped (the other layout's rows): try the
-    // next few by their bytes before reading the key as a string.
-    let children = &n.children[..];
-    let mut next = 0;
-    loop {
-        let expected =
-            (next..children.len().min(next + 3)).find(|&i| p.key_is(&l.nodes[children[i]].key));
-        let found = match expected {
-            Some(i) => Some(i),
-            None => {
-                let k = p.key()?;
-                match children.iter().position(|&c| l.nodes[c].key == k) {
-                    Some(i) => Some(i),
-                    None => {
-                        p.value(depth + 1)?;
-                        r.unknown.push(format!("{}/{}", n.path, escape(&k)));
-                        None
-                    }
-                }
-            }
-        };
-        if let Some(i) = found {
-            next = i + 1;
-            // Cells are read here, not by another call: they are most of the members.
-            match l.nodes[children[i]].cell {
-                Some(id) => read_cell(r, p, l, id, depth + 1)?,
-                None => walk(r, p, l, children[i], depth + 1)?,
-            }
-        }
-        if !p.next_member()? {
-            return Ok(());
-        }
-    }
 }
 
 #[inline(always)]
@@ -171,19 +493,19 @@ fn read_cell(
         Some(v) => CellState::Value(Num::Int(v)),
         None => {
             let def = l.cell(id);
-            normalize(&p.value(depth)?, def.kind, def.unit)
+            normalize(&p.shallow(depth)?, def.kind, def.unit)
         }
     };
     Ok(())
 }
 
-fn blank_below(r: &mut Report, node: usize) {
-    let l = layout();
+/// Set every cell at or below `node` to `state()`.
+fn set_below(l: &Layout, r: &mut Report, node: usize, state: &dyn Fn() -> CellState) {
     if let Some(id) = l.nodes[node].cell {
-        r.cells[id as usize] = CellState::Blank { input: None };
+        r.cells[id as usize] = state();
     }
     for &c in &l.nodes[node].children {
-        blank_below(r, c);
+        set_below(l, r, c, state);
     }
 }
 
@@ -239,34 +561,6 @@ fn decode_date(r: &mut Report, v: &Json) {
             path: "/publishedOn",
             input: Some(show(v)),
             problem: MetadataProblem::date(problem),
-        }),
-    }
-}
-
-fn decode_sections(r: &mut Report, v: &Json) {
-    match v {
-        Json::Obj(members, _) => {
-            for (k, v) in members {
-                if !SECTION_KEYS.contains(&k.as_ref()) {
-                    r.unknown.push(format!("/sections/{}", escape(k)));
-                    continue;
-                }
-                match v {
-                    Json::Str(s) => r.sections.push((k.to_string(), s.to_string())),
-                    Json::Null => {}
-                    _ => r.structure.push(StructureIssue {
-                        path: format!("/sections/{k}"),
-                        found: v.kind(),
-                        expected_keys: Vec::new(),
-                    }),
-                }
-            }
-        }
-        Json::Null => {}
-        other => r.structure.push(StructureIssue {
-            path: "/sections".into(),
-            found: other.kind(),
-            expected_keys: SECTION_KEYS.iter().map(|s| s.to_string()).collect(),
         }),
     }
 }
@@ -421,5 +715,141 @@ mod tests {
         );
         let r = decode_str("{\"year\": 2020,");
         assert!(r.syntax_error.is_some());
+    }
+
+    /// The report `JSON.parse` would make of the text, decoded: what `validate()` sees.
+    fn as_js_sees_it(text: &str) -> Report {
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        decode(&v)
+    }
+
+    #[test]
+    fn the_later_of_two_keys_counts_everywhere_as_in_json_parse() {
+        let natural = || layout().find("/applications/received/natural").unwrap();
+        let total = || layout().find("/applications/received/total").unwrap();
+        for text in [
+            // A cell, a row, a table, metadata and a section given twice.
+            r#"{"year": 2023, "year": 2024, "applications": {"received": {"natural": 1, "natural": 2}}}"#,
+            r#"{"year": 2024, "applications": {"received": {"natural": 1, "total": 9}, "received": {"natural": 2}}}"#,
+            r#"{"year": 2024, "applications": {"received": {"natural": 1, "total": 9, "bogus": 1}}, "applications": {"received": {"natural": 2}}}"#,
+            r#"{"year": "二〇二四", "issuer": "甲", "year": 2024, "issuer": null, "applications": {"received": {"natural": 2}}}"#,
+            r#"{"year": 2024, "sections": {"overview": "甲", "problems": 3, "overview": "乙"}, "sections": {"overview": "丙"}, "applications": {"received": [1], "received": {"natural": 2}}}"#,
+            r#"{"year": 2024, "applications": 5, "applications": {"received": {"natural": 2}}, "x": 1, "x": {"a": 1}}"#,
+        ] {
+            let r = decode_str(text);
+            assert_eq!(r.num(natural()), Some(Num::Int(2)), "{text}");
+            assert_eq!(r.cell(total()), &CellState::Absent, "{text}");
+            assert_eq!(r.year, Some(2024), "{text}");
+            assert!(r.metadata.is_empty(), "{text}: {:?}", r.metadata);
+            assert!(r.structure.is_empty(), "{text}: {:?}", r.structure);
+            assert!(!r.duplicates.is_empty(), "{text}");
+            // Everything but the repeats is what validate(JSON.parse(text)) reads.
+            let js = as_js_sees_it(text);
+            assert_eq!(
+                Report {
+                    duplicates: Vec::new(),
+                    ..r
+                },
+                js,
+                "{text}"
+            );
+        }
+        // The later text counts (the section then stands where its last key is).
+        let r = decode_str(
+            r#"{"year": 2024, "sections": {"overview": "甲", "problems": "乙", "overview": "丙"}}"#,
+        );
+        assert_eq!(
+            r.sections,
+            vec![
+                ("problems".into(), "乙".into()),
+                ("overview".into(), "丙".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn repeats_name_both_places_in_order() {
+        let r = decode_str("{\"x\": 1, \"year\": 2024,\n\"applications\": {\"received\": {\"natural\": 1,\n \"natur\\u0061l\": 2}},\n\"x\": 2, \"x\": 3}");
+        let got: Vec<_> = r
+            .duplicates
+            .iter()
+            .map(|d| (d.path.as_str(), d.first, d.second))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("/applications/received/natural", (2, 31), (3, 2)),
+                ("/x", (1, 2), (4, 1)),
+                ("/x", (4, 1), (4, 9)),
+            ]
+        );
+        assert_eq!(r.unknown, vec!["/x"]);
+        // A repeat inside a value that a later repeat replaced is not reported.
+        let r = decode_str(
+            r#"{"year": 2024, "applications": {"received": {"natural": 1, "natural": 2}}, "applications": {}}"#,
+        );
+        let got: Vec<_> = r.duplicates.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(got, vec!["/applications"]);
+    }
+
+    #[test]
+    fn non_finite_numbers_are_read_only_from_validate() {
+        let text = r#"{"year": 2024, "applications": {"received": {"natural": NaN, "commercial": -Infinity, "total": Infinity}}}"#;
+        assert!(decode_str(text).syntax_error.is_some());
+        let r = decode_js(text);
+        assert_eq!(r.syntax_error, None);
+        for (path, input) in [
+            ("natural", "NaN"),
+            ("commercial", "-Infinity"),
+            ("total", "Infinity"),
+        ] {
+            let id = layout()
+                .find(&format!("/applications/received/{path}"))
+                .unwrap();
+            assert_eq!(
+                r.cell(id),
+                &CellState::Invalid {
+                    input: input.into(),
+                    reason: crate::model::report::Invalid::NotFinite
+                },
+                "{path}"
+            );
+        }
+        let r = decode_js(r#"{"year": NaN, "issuer": Infinity}"#);
+        let inputs: Vec<_> = r
+            .metadata
+            .iter()
+            .map(|m| (m.path, m.input.as_deref()))
+            .collect();
+        assert_eq!(
+            inputs,
+            vec![("/year", Some("NaN")), ("/issuer", Some("Infinity"))]
+        );
+        // Only as whole tokens.
+        assert!(decode_js(r#"{"year": NaNa}"#).syntax_error.is_some());
+        assert!(decode_js(r#"{"year": -Inf}"#).syntax_error.is_some());
+    }
+
+    #[test]
+    fn big_values_of_unknown_keys_are_skipped_not_built() {
+        // Checked by shape only: an array of a million elements is not a million values.
+        let text = format!(
+            r#"{{"year": 2024, "x": [{}1], "applications": {{"received": {{"natural": [[{}0]]}}}}}}"#,
+            "1,".repeat(100_000),
+            "0,".repeat(1000)
+        );
+        let r = decode_str(&text);
+        assert_eq!(r.unknown, vec!["/x"]);
+        let id = layout().find("/applications/received/natural").unwrap();
+        match r.cell(id) {
+            CellState::Invalid { input, .. } => assert_eq!(input.chars().count(), 41),
+            other => panic!("{other:?}"),
+        }
+        assert!(decode_str(r#"{"year": 2024, "x": [1,]}"#)
+            .syntax_error
+            .is_some());
+        assert!(decode_str(r#"{"year": 2024, "x": {"a" 1}}"#)
+            .syntax_error
+            .is_some());
     }
 }

@@ -27,10 +27,17 @@ pub fn normalize(value: &Json, kind: Kind, unit: Option<&str>) -> CellState {
     }
 }
 
-/// A JSON number literal: `12`, `-3`, `12.0`, `7730.28`, `1e3`.
+/// A JSON number literal: `12`, `-3`, `12.0`, `7730.28`, `1e3`; and the `NaN`, `Infinity`
+/// and `-Infinity` that `validate()` passes on from a JS object (see `decode_js`).
 fn from_json_number(n: &str, kind: Kind) -> CellState {
     if let Some(i) = crate::base::numeric::parse_i64(n) {
         return int_state(i, n);
+    }
+    if matches!(n, "NaN" | "Infinity" | "-Infinity") {
+        return CellState::Invalid {
+            input: n.into(),
+            reason: Invalid::NotFinite,
+        };
     }
     let (negative, body) = match n.strip_prefix('-') {
         Some(b) => (true, b),
@@ -41,12 +48,29 @@ fn from_json_number(n: &str, kind: Kind) -> CellState {
             m,
             crate::base::numeric::parse_i64(e)
                 .and_then(|e| i32::try_from(e).ok())
-                .unwrap_or(i32::MAX),
+                .unwrap_or(if e.starts_with('-') {
+                    i32::MIN
+                } else {
+                    i32::MAX
+                }),
         ),
         None => (body, 0),
     };
     let f = match decimal(mantissa) {
+        // Zero, whatever the exponent (`0e400`).
+        Some(0.0) => 0.0,
         Some(f) if exp.unsigned_abs() <= 300 => f * crate::base::numeric::powi(10.0, exp),
+        // Far below any real amount (`5e-324`): a fraction, not "too large". A money cell
+        // takes it as the 0 it rounds to; a count says it is not a whole number.
+        Some(_) if exp < 0 => {
+            return match kind {
+                Kind::Money => CellState::Value(Num::Dec(0.0)),
+                Kind::Count | Kind::Signed => CellState::Invalid {
+                    input: clip(n),
+                    reason: Invalid::NotInteger,
+                },
+            };
+        }
         _ => f64::INFINITY,
     };
     number_state(if negative { -f } else { f }, kind, n)
@@ -256,6 +280,32 @@ mod tests {
         assert_eq!(count(json!(true)), invalid("true", Invalid::WrongType));
         assert_eq!(count(json!([1])), invalid("[1]", Invalid::WrongType));
         assert_eq!(count(json!(1e300)), invalid("1e+300", Invalid::TooLarge));
+        // Tiny is not large: a fraction in a count, next to nothing in an amount.
+        for tiny in ["5e-324", "1e-400", "-2.5E-999999999999"] {
+            assert_eq!(
+                from_json_number(tiny, Kind::Count),
+                invalid(tiny, Invalid::NotInteger),
+                "{tiny}"
+            );
+            assert_eq!(
+                from_json_number(tiny, Kind::Money),
+                CellState::Value(Num::Dec(0.0)),
+                "{tiny}"
+            );
+        }
+        assert_eq!(
+            from_json_number("1e-5", Kind::Count),
+            invalid("1e-5", Invalid::NotInteger)
+        );
+        assert_eq!(from_json_number("0e400", Kind::Count), int(0));
+        assert_eq!(from_json_number("0.0E-400", Kind::Signed), int(0));
+        assert_eq!(from_json_number("1e+3", Kind::Count), int(1000));
+        for n in ["NaN", "Infinity", "-Infinity"] {
+            assert_eq!(
+                from_json_number(n, Kind::Money),
+                invalid(n, Invalid::NotFinite)
+            );
+        }
         assert_eq!(
             count(json!("99999999999999999999")),
             invalid("99999999999999999999", Invalid::TooLarge)

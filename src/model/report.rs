@@ -19,6 +19,8 @@ pub enum Invalid {
     TooLarge,
     /// A unit this column does not take (`5万元` in a count column).
     WrongUnit,
+    /// `NaN`, `Infinity` or `-Infinity` (a JS number no report can hold).
+    NotFinite,
     /// An object or array where a cell value belongs.
     WrongType,
 }
@@ -83,6 +85,23 @@ impl MetadataProblem {
     }
 }
 
+/// How many findings of a kind are listed one by one where their number grows with the input
+/// (unknown keys, repeated keys); the rest are told in one more finding, so that neither the
+/// answer nor the time to make it grows faster than the input.
+pub const MAX_LISTED: usize = 100;
+
+/// A key given twice in one object of the JSON text. The later value counts, as in
+/// `JSON.parse`, so that `validateJson(t)` and `validate(JSON.parse(t))` read the same report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duplicate {
+    /// JSON Pointer of the key.
+    pub path: String,
+    /// (line, column) of the earlier and of the later occurrence; (0, 0) past the first
+    /// [`MAX_LISTED`] repeats, which are not listed one by one.
+    pub first: (usize, usize),
+    pub second: (usize, usize),
+}
+
 /// How the report's layout was decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormatSource {
@@ -112,6 +131,13 @@ pub struct Report {
     pub metadata: Vec<MetadataIssue>,
     /// The input could not be read as JSON at all: (ended too early, line, column).
     pub syntax_error: Option<(bool, usize, usize)>,
+    /// Values nest deeper than the reader follows: (line, column) where it stopped, or `None`
+    /// when the caller's object was too deep to be turned into text at all.
+    pub too_deep: Option<Option<(usize, usize)>>,
+    /// The input was not read because it is larger than the limit: (its bytes, the limit).
+    pub too_large: Option<(usize, usize)>,
+    /// Keys given twice, in the order of their later occurrence.
+    pub duplicates: Vec<Duplicate>,
 }
 
 impl Default for Report {
@@ -129,6 +155,9 @@ impl Default for Report {
             structure: Vec::new(),
             metadata: Vec::new(),
             syntax_error: None,
+            too_deep: None,
+            too_large: None,
+            duplicates: Vec::new(),
         }
     }
 }
@@ -142,6 +171,23 @@ fn absent_cells() -> Vec<CellState> {
 }
 
 impl Report {
+    /// Nothing of the input could be read as a report (not JSON, too deep, too large, not an
+    /// object): the rules that look for what is missing or wrong in it have nothing to say.
+    pub fn unreadable(&self) -> bool {
+        self.syntax_error.is_some()
+            || self.too_deep.is_some()
+            || self.too_large.is_some()
+            || self.structure.iter().any(|s| s.path.is_empty())
+    }
+
+    /// A report that was not read because the input is `bytes` long, over `limit`.
+    pub fn too_large(bytes: usize, limit: usize) -> Report {
+        Report {
+            too_large: Some((bytes, limit)),
+            ..Report::default()
+        }
+    }
+
     #[inline]
     pub fn cell(&self, id: CellId) -> &CellState {
         &self.cells[id as usize]

@@ -65,8 +65,8 @@ impl ParseOptions {
         rule_id: RuleLookup,
     ) -> Result<ParseOptions, OptionsError> {
         let known = match call {
-            ReadCall::Parse => "locale, partial, previous, rules, kind",
-            ReadCall::Check => "locale, partial, previous, rules, kind, report",
+            ReadCall::Parse => "locale, partial, previous, rules, maxInputBytes, kind",
+            ReadCall::Check => "locale, partial, previous, rules, maxInputBytes, kind, report",
         };
         let mut v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
         if call == ReadCall::Parse && v.get("report").is_some() {

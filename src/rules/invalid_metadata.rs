@@ -27,8 +27,8 @@ pub static RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    // A text that is not even JSON has no metadata to speak of.
-    if ctx.report.syntax_error.is_some() || ctx.report.structure.iter().any(|s| s.path.is_empty()) {
+    // A text that is not even JSON (or was not read) has no metadata to speak of.
+    if ctx.report.unreadable() {
         return;
     }
     for m in &ctx.report.metadata {

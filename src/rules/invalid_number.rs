@@ -3,7 +3,9 @@
 //! Why: `十二`, `12a` or `1.5` in a count cannot be added up; silently reading them as 0 would
 //! hide the very error the form is there to catch.
 //!
-//! Example: 表三「（一）予以公开」行「自然人」列 = `十二` → 请填写阿拉伯数字.
+//! Example: 表三「（一）予以公开」行「自然人」列 = `十二` → 请填写阿拉伯数字. `NaN` and
+//! `Infinity` handed to `validate()` are findings too, not the blank cells `JSON.stringify`
+//! would make of them.
 
 use crate::prelude::*;
 
@@ -46,6 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Invalid::TooLarge => "数值过大，请核对".to_string(),
                 Invalid::WrongUnit => format!("的单位不适用于本列，本列单位为「{unit}」"),
                 Invalid::WrongType => "不是数字，请填写一个数".to_string(),
+                Invalid::NotFinite => "不是有效的数值，请填写阿拉伯数字".to_string(),
             };
             format!("{name}填写的「{input}」{why}。")
         } else {
@@ -61,6 +64,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     format!("has a unit this column does not take (its unit is {unit})")
                 }
                 Invalid::WrongType => "is not a number; enter a single number".to_string(),
+                Invalid::NotFinite => "is not a usable number; write it in digits".to_string(),
             };
             format!("{}: \"{input}\" {why}.", crate::messages::cap(name))
         };

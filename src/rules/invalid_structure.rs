@@ -5,6 +5,8 @@
 //! must be told which part could not be read, instead of a pile of missing cells.
 //!
 //! Example: `"applications": [20, 0, 20]` → 表三应为对象（含 received、carriedOver 等），现为数组.
+//! Values nested deeper than any report (past 128 levels) are this rule too, with that reason:
+//! the text is JSON, so "a syntax error" would send the user looking for one that is not there.
 
 use crate::prelude::*;
 
@@ -37,6 +39,9 @@ fn zh_kind(k: &str) -> &'static str {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    if let Some(at) = ctx.report.too_deep {
+        out.push(too_deep(ctx, at));
+    }
     for s in &ctx.report.structure {
         let shown = &s.expected_keys[..s.expected_keys.len().min(3)];
         let keys = crate::messages::join(shown, if ctx.zh() { "、" } else { ", " });
@@ -50,6 +55,27 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         out.push(ctx.diag(&RULE, s.path.clone(), message));
     }
+}
+
+/// The report nests deeper than the reader follows (at a line and column of the text, or in
+/// the object handed to `validate()`).
+fn too_deep(ctx: &Context, at: Option<(usize, usize)>) -> Diagnostic {
+    let max = crate::json::MAX_DEPTH;
+    let message = match (ctx.zh(), at) {
+        (true, Some((l, c))) => format!("JSON 在第 {l} 行第 {c} 列嵌套超过 {max} 层，不是报告的结构，无法读取。"),
+        (false, Some((l, c))) => format!("The JSON nests deeper than {max} levels at line {l}, column {c}: not a report's shape; it cannot be read."),
+        (true, None) => format!("报告对象嵌套超过 {max} 层，不是报告的结构，无法读取。"),
+        (false, None) => format!("The report object nests deeper than {max} levels: not a report's shape; it cannot be read."),
+    };
+    let mut d = ctx.diag(&RULE, "", message);
+    if let Some((l, c)) = at {
+        d.location = Some(crate::diagnostic::Location {
+            line: Some(l as u32),
+            column: Some(c as u32),
+            ..Default::default()
+        });
+    }
+    d
 }
 
 #[cfg(test)]
@@ -76,5 +102,31 @@ mod tests {
         assert_eq!(d[0].message, "「/applications」应为对象（含 received、carriedOver、results 等字段），现为数组，其中的数据无法读取。");
         let d = check("invalid-structure", &json!("text"));
         assert_eq!(d[0].path, "");
+    }
+
+    #[test]
+    fn fails_on_nesting_past_the_limit_with_the_reason() {
+        let deep = format!(
+            "{{\"year\": 2024,\n\"x\": {}{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let r = crate::model::decode::decode_str(&deep);
+        assert_eq!(r.syntax_error, None);
+        let o = crate::options::Options::default();
+        let d = crate::rules::run(&r, &o);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].rule, "invalid-structure");
+        assert_eq!(
+            d[0].message,
+            "JSON 在第 2 行第 133 列嵌套超过 128 层，不是报告的结构，无法读取。"
+        );
+        // At the limit it is read.
+        let ok = format!(
+            "{{\"year\": 2024, \"x\": {}{}}}",
+            "[".repeat(127),
+            "]".repeat(127)
+        );
+        assert!(crate::model::decode::decode_str(&ok).too_deep.is_none());
     }
 }

@@ -43,11 +43,7 @@ pub fn substituted(ctx: &Context, path: &str) -> bool {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if ctx.options.partial
-        || ctx.stats().absent == 0
-        || ctx.report.syntax_error.is_some()
-        || ctx.report.structure.iter().any(|s| s.path.is_empty())
-    {
+    if ctx.options.partial || ctx.stats().absent == 0 || ctx.report.unreadable() {
         return;
     }
     let missing: Vec<CellId> = ctx

@@ -16,8 +16,10 @@ pub mod locate;
 
 pub mod blank_cell;
 pub mod cross_year_carryover;
+pub mod duplicate_key;
 pub mod format_mismatch;
 pub mod format_outdated;
+pub mod input_too_large;
 pub mod invalid_json;
 pub mod invalid_metadata;
 pub mod invalid_number;
@@ -43,10 +45,12 @@ pub struct RuleDef {
 
 /// Every rule, in the order they run and report.
 pub static RULES: &[&RuleDef] = &[
+    &input_too_large::RULE,
     &invalid_json::RULE,
     &invalid_structure::RULE,
     &invalid_metadata::RULE,
     &unknown_field::RULE,
+    &duplicate_key::RULE,
     &format_outdated::RULE,
     &format_mismatch::RULE,
     &missing_cell::RULE,
@@ -61,6 +65,8 @@ pub static RULES: &[&RuleDef] = &[
     &late_publication::RULE,
     &cross_year_carryover::RULE,
 ];
+
+pub use crate::model::report::MAX_LISTED;
 
 /// What a rule sees.
 pub struct Context<'a> {

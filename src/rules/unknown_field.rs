@@ -7,7 +7,7 @@
 
 use crate::prelude::*;
 
-use super::{Context, RuleDef};
+use super::{Context, RuleDef, MAX_LISTED};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::decode::SECTION_KEYS;
 use crate::model::layout::{layout, Label};
@@ -96,7 +96,8 @@ pub fn suggest(path: &str) -> Option<String> {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for path in &ctx.report.unknown {
+    let all = &ctx.report.unknown;
+    for path in all.iter().take(MAX_LISTED) {
         let key = path.rsplit('/').next().unwrap_or(path);
         let message = match (suggest(path), ctx.zh()) {
             (Some(s), true) => format!("字段「{path}」不在报告模型中，其中的数据未被读取；是否应为「{s}」？"),
@@ -105,6 +106,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             (None, false) => format!("\"{path}\" is not in the report model and was not read; remove it or use a model key instead of \"{key}\"."),
         };
         out.push(ctx.diag(&RULE, path.clone(), message));
+    }
+    // Past the first ones, one finding for the rest: a file of a million keys is answered at
+    // the cost of reading it, not with a million suggestions.
+    if let Some(next) = all.get(MAX_LISTED) {
+        let more = all.len() - MAX_LISTED;
+        let message = if ctx.zh() {
+            format!("另有 {more} 个不在报告模型中的字段未列出（下一个为「{next}」），其中的数据均未读取。")
+        } else {
+            format!("{more} more keys not in the report model were not read or listed (the next is \"{next}\").")
+        };
+        out.push(ctx.diag(&RULE, "", message));
     }
 }
 
@@ -133,5 +145,22 @@ mod tests {
         assert_eq!(d[0].message, "字段「/applications/received/naturel」不在报告模型中，其中的数据未被读取；是否应为「natural」？");
         assert_eq!(suggest("/reviewLitigaton"), Some("reviewLitigation".into()));
         assert_eq!(suggest("/zzz"), None);
+    }
+
+    #[test]
+    fn many_unknown_keys_end_in_one_summary() {
+        let mut doc = serde_json::Map::new();
+        doc.insert("year".into(), json!(2024));
+        for i in 0..crate::rules::MAX_LISTED + 3 {
+            doc.insert(format!("k{i:04}"), json!(1));
+        }
+        let d = check("unknown-field", &serde_json::Value::Object(doc));
+        assert_eq!(d.len(), crate::rules::MAX_LISTED + 1);
+        let last = &d[crate::rules::MAX_LISTED];
+        assert_eq!(last.path, "");
+        assert_eq!(
+            last.message,
+            "另有 3 个不在报告模型中的字段未列出（下一个为「/k0100」），其中的数据均未读取。"
+        );
     }
 }
