@@ -1,48 +1,327 @@
 // The public API over one wasm-bindgen module (full or lite): the same few functions for every
 // entry point, so that Node, browsers and the lite build cannot drift apart.
+//
+// Two promises are kept here, for every entry:
+// - Misuse never reaches WebAssembly. Every argument is checked and copied in JS first (text,
+//   bytes through the typed-array intrinsics, objects through one JSON.stringify), and only text
+//   crosses: no caller's getter, proxy or lying `length` runs while WebAssembly runs, so no JS
+//   exception can unwind through it. Misuse throws an `Error` naming the function.
+// - A failure inside WebAssembly (a trap, the stack running out) never leaves the instance in
+//   use: it is replaced by a fresh one from the same compiled module before the next call.
 import { buildSchema } from './schema.mjs';
+
+/** The default of the `maxInputBytes` option (as in the core): 16 MiB. */
+export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024;
+const MAX_INPUT_LIMIT = 1024 * 1024 * 1024;
+/** Past this much linear memory after a call (one very large input), start a fresh instance
+ * so that the memory goes back to the system instead of staying at its peak. */
+const KEEP_MEMORY_BYTES = 64 * 1024 * 1024;
+
+// Intrinsics, taken once at load: a caller's object can fake `length` or `Symbol.toStringTag`,
+// but not the internal slots these read.
+const { apply } = Reflect;
+const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
+const getter = (name) => Object.getOwnPropertyDescriptor(TypedArrayProto, name).get;
+const typedArrayTag = getter(Symbol.toStringTag); // undefined for anything but a typed array
+const typedArrayBuffer = getter('buffer');
+const typedArrayOffset = getter('byteOffset');
+const typedArrayLength = getter('byteLength');
+const { isArray } = Array;
+// A BOM dropped, invalid sequences as U+FFFD: what the core does with bytes it is given.
+const utf8Decoder = new TextDecoder();
+const { stringify } = JSON;
+const parseJson = JSON.parse;
+
+/** How a JS value is described in a misuse message: "a number", "an array", "null". Never throws. */
+export function describe(v) {
+  if (v === null) return 'null';
+  if (v === undefined) return 'nothing (undefined)';
+  const t = typeof v;
+  if (t !== 'object') return t === 'function' ? 'a function' : `a ${t}`;
+  try {
+    if (isArray(v)) return 'an array';
+  } catch {
+    return 'a revoked proxy';
+  }
+  const tag = apply(typedArrayTag, v, []);
+  return tag ? `a ${tag}` : 'an object';
+}
+
+const isObject = (v) => {
+  if (v === null || typeof v !== 'object') return false;
+  try {
+    return !isArray(v);
+  } catch {
+    return true; // a revoked proxy: JSON.stringify says what is wrong with it
+  }
+};
+
+/** A copy of the bytes of a `Uint8Array` (from any realm), or null for anything else. */
+function copyBytes(v, name) {
+  if (v === null || typeof v !== 'object' || apply(typedArrayTag, v, []) !== 'Uint8Array') return null;
+  const buffer = apply(typedArrayBuffer, v, []);
+  const offset = apply(typedArrayOffset, v, []);
+  const length = apply(typedArrayLength, v, []);
+  try {
+    // A fresh view: its length is the real one, whatever the caller's object claims.
+    return new Uint8Array(buffer, offset, length);
+  } catch (err) {
+    throw new Error(`${name}: the bytes cannot be read (${err?.message ?? err}); was their ArrayBuffer detached or transferred?`, { cause: err });
+  }
+}
+
+/** UTF-8 length of a string as the core receives it (a lone surrogate becomes U+FFFD, 3 bytes). */
+function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a pair: 2 units, 4 bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+/** The input's size in bytes when it is over `limit`, else 0 (exact only when it matters). */
+function overLimit(input, limit) {
+  if (typeof input === 'string') {
+    if (input.length * 3 <= limit) return 0;
+    const n = utf8Length(input);
+    return n > limit ? n : 0;
+  }
+  let n = input.byteLength;
+  if (n >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) n -= 3; // the BOM is dropped
+  return n > limit ? n : 0;
+}
+
+// Non-finite numbers: JSON.stringify writes them as null, which the core would take for a
+// blank cell. Where a null appears at all, the object is written again with them marked, and
+// the marks become the bare tokens NaN, Infinity, -Infinity, which only `validate`'s reader
+// accepts (as invalid-number). The nonce keeps a caller's own strings from passing for marks.
+const NONCE = `\u0000xxgknb${Math.random().toString(36).slice(2)}:`;
+const MARKED = new RegExp(`"\\\\u0000${NONCE.slice(1)}(NaN|Infinity|-Infinity)"`, 'g');
+const markNonFinite = (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? NONCE + v : v);
+const nonFiniteAsText = (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
+
+/** Why JSON.stringify threw, for a misuse message. */
+function stringifyProblem(err) {
+  const msg = String(err?.message ?? err);
+  if (/circular|cyclic/i.test(msg)) return 'it contains itself (a cycle), so it cannot be turned into JSON';
+  if (/BigInt/i.test(msg)) return 'it holds a BigInt, which JSON cannot carry (use a number or a string)';
+  if (/revoked/i.test(msg)) return 'it is a revoked proxy';
+  return `reading it threw: ${msg}`;
+}
+
+/** Whether `v` nests deeper than `max` objects and arrays (walked without recursion). */
+function deeperThan(v, max) {
+  const stack = [[v, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= max) return true;
+    for (const k of Object.keys(node)) stack.push([node[k], depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * The report as JSON text for the core, or `{ deep: true }` when it is too deep for
+ * JSON.stringify. Misuse (a cycle, a BigInt, a getter that throws) throws.
+ */
+function reportText(report, name) {
+  let text;
+  try {
+    text = stringify(report);
+    if (text.includes('null')) text = stringify(report, markNonFinite).replace(MARKED, '$1');
+  } catch (err) {
+    if (err instanceof RangeError) {
+      // Either the object is absurdly deep, or the caller's own stack is nearly spent.
+      let deep;
+      try {
+        deep = deeperThan(report, 128);
+      } catch {
+        deep = false;
+      }
+      if (deep) return { deep: true };
+      throw err;
+    }
+    throw new Error(`${name}: the report cannot be read: ${stringifyProblem(err)}`, { cause: err });
+  }
+  return { text };
+}
+
+/** Options as JSON text for the core ('' for none), and the input limit they set. */
+function optionsText(options, name) {
+  if (options === undefined || options === null) return { text: '', limit: DEFAULT_MAX_INPUT_BYTES };
+  if (!isObject(options)) throw new Error(`${name}: options must be an object, got ${describe(options)}`);
+  let text;
+  try {
+    text = stringify(options);
+    if (text.includes('null')) text = stringify(options, nonFiniteAsText);
+  } catch (err) {
+    throw new Error(`${name}: the options cannot be read: ${stringifyProblem(err)}`, { cause: err });
+  }
+  let limit = DEFAULT_MAX_INPUT_BYTES;
+  if (text.includes('"maxInputBytes"')) {
+    const n = parseJson(text)?.maxInputBytes;
+    // A wrong value is the core's to report; meanwhile the default stands.
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_INPUT_LIMIT) limit = n;
+  }
+  return { text, limit };
+}
+
+/** A format argument ("2019", "2021", or the years as numbers), or a misuse Error. */
+function formatArg(format, name) {
+  const s = typeof format === 'number' && Number.isInteger(format) ? String(format) : format;
+  if (s === '2019' || s === '2021') return s;
+  throw new Error(`${name}: expected the format "2019" or "2021", got ${describe(format)}${typeof format === 'string' ? ` "${format.slice(0, 20)}"` : ''}`);
+}
 
 /**
  * @param {object} raw       the wasm-bindgen module's exports
  * @param {() => boolean} ready  whether the module is instantiated
  */
 export function makeApi(raw, ready) {
-  const guard = (name, fn) => {
-    if (typeof fn !== 'function') return undefined;
-    return (...args) => {
-      if (!ready()) {
-        throw new Error(`xxgknb: ${name}() was called before the WebAssembly module was loaded; in a browser, \`await init()\` first`);
+  let broken = false; // the instance failed and could not yet be replaced
+
+  /** A fresh instance from the same compiled module (wasm-bindgen's reset-state function). */
+  const restart = () => {
+    broken = true;
+    if (typeof raw.__wbg_reset_state !== 'function') return;
+    raw.__wbg_reset_state();
+    broken = false;
+  };
+
+  /** Call the core and decode its answer: JSON text, or a misuse message to throw. */
+  const call = (name, fn, ...args) => {
+    if (!ready()) {
+      throw new Error(`${name}: called before the WebAssembly module was loaded; in a browser, \`await init()\` first`);
+    }
+    if (broken) {
+      try {
+        restart();
+      } catch (err) {
+        throw new Error(`${name}: the WebAssembly module failed earlier and could not be restarted (${err?.message ?? err})`, { cause: err });
       }
-      return fn(...args);
+      if (broken) throw new Error(`${name}: the WebAssembly module failed earlier and this build cannot restart it; reload the module`);
+    }
+    let out;
+    try {
+      out = fn(...args);
+    } catch (err) {
+      // Only a trap or an exhausted stack gets here (arguments are plain text by now): the
+      // instance may be left mid-way, so it is not used again.
+      try {
+        restart();
+      } catch { /* still broken: the next call tries again */ }
+      throw new Error(`${name}: the WebAssembly module failed (${err?.message ?? err}); it has been restarted, and the next call runs on a fresh instance`, { cause: err });
+    }
+    try {
+      if (raw.memoryBytes?.() > KEEP_MEMORY_BYTES) restart();
+    } catch { /* the memory stays until the next restart */ }
+    const first = out.charCodeAt(0);
+    if (first !== 123 && first !== 91) throw new Error(out); // not `{` or `[`: a misuse message
+    return parseJson(out);
+  };
+
+  /** Text or bytes in, with the size limit applied before anything is copied in. */
+  const textCall = (name, what, strFn, bytesFn) => {
+    if (typeof strFn !== 'function') return undefined;
+    return (input, options) => {
+      const arg = typeof input === 'string' ? input : copyBytes(input, name);
+      if (arg === null) throw new Error(`${name}: expected ${what} (a string or its UTF-8 bytes), got ${describe(input)}`);
+      const opts = optionsText(options, name);
+      const over = overLimit(arg, opts.limit);
+      if (over) return call(name, raw.tooLarge, name, over, opts.text);
+      if (typeof arg === 'string') return call(name, strFn, arg, opts.text);
+      // The lite build takes text only: bytes are decoded here, as the full build decodes them.
+      return bytesFn ? call(name, bytesFn, arg, opts.text) : call(name, strFn, utf8Decoder.decode(arg), opts.text);
     };
   };
+
+  const cells = (format, name = 'cells') => call(name, raw.cells, formatArg(format, name));
   return {
-    validate: guard('validate', raw.validate),
-    validateJson: guard('validateJson', raw.validateJson),
-    parse: guard('parse', raw.parse),
-    check: guard('check', raw.check),
-    cells: guard('cells', raw.cells),
-    // Built from cells(): cells() throws the same clear error for a wrong format.
-    jsonSchema: guard('jsonSchema', (format) => buildSchema(String(format), raw.cells(format))),
-    rules: guard('rules', raw.rules),
+    validate(report, options) {
+      if (!isObject(report)) throw new Error(`validate: expected a report object, got ${describe(report)}`);
+      const opts = optionsText(options, 'validate');
+      const made = reportText(report, 'validate');
+      // No text: too deep to write (the core answers invalid-structure).
+      if (made.deep) return call('validate', raw.validate, '', opts.text);
+      const over = overLimit(made.text, opts.limit);
+      if (over) return call('validate', raw.tooLarge, 'validate', over, opts.text);
+      return call('validate', raw.validate, made.text, opts.text);
+    },
+    validateJson: textCall('validateJson', 'JSON text', raw.validateJson, raw.validateJsonBytes),
+    parse: textCall('parse', "the report's text", raw.parse, raw.parseBytes),
+    check: textCall('check', "the report's text", raw.check, raw.checkBytes),
+    cells: (format) => cells(format),
+    jsonSchema: (format) => buildSchema(formatArg(format, 'jsonSchema'), cells(format, 'jsonSchema')),
+    rules: () => call('rules', raw.rules),
   };
 }
 
+/** What `init` and `initSync` take, as wasm-bindgen's glue wants it, or a misuse Error. */
+function moduleSource(input, name, sync) {
+  const wanted = sync
+    ? 'the .wasm file\'s bytes or a compiled WebAssembly.Module (or { module })'
+    : 'the .wasm file\'s URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path })';
+  let source = input;
+  // wasm-bindgen's own forms: `{ module_or_path }` and `{ module }`.
+  if (isObject(source) && Object.getPrototypeOf(source) === Object.prototype) {
+    const key = sync ? 'module' : 'module_or_path';
+    if (!Object.prototype.hasOwnProperty.call(source, key)) throw new Error(`${name}: expected ${wanted}, got an object without "${key}"`);
+    source = source[key];
+  }
+  if (source === undefined && !sync) return undefined; // the .wasm next to the glue
+  const ok = source instanceof WebAssembly.Module
+    || source instanceof ArrayBuffer
+    || ArrayBuffer.isView(source)
+    || (!sync && (typeof source === 'string' || source instanceof URL
+      || (typeof Request === 'function' && source instanceof Request)
+      || (typeof Response === 'function' && source instanceof Response)
+      || typeof source?.then === 'function'));
+  if (!ok) throw new Error(`${name}: expected ${wanted}, got ${describe(source)}`);
+  return sync ? { module: source } : { module_or_path: source };
+}
+
 /**
- * A browser entry over a `--target web` module: `init()` loads it once (safe to call again),
+ * A browser entry over a `--target web` module: `init()` loads it (safe to call again; a
+ * failed load is not kept, so calling it again, e.g. with the right URL, tries again),
  * `initSync({ module })` works in workers, and the API refuses to run before either.
  */
 export function browserEntry(raw) {
-  let loaded = null;
+  let loading = null;
   let ready = false;
   const init = (input) => {
-    loaded ??= raw.default(input).then(() => {
-      ready = true;
-    });
-    return loaded;
+    if (ready) return Promise.resolve();
+    let source;
+    try {
+      source = moduleSource(input, 'init', false);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    loading ??= raw.default(source).then(
+      () => {
+        ready = true;
+      },
+      (err) => {
+        loading = null;
+        throw new Error(`init: the WebAssembly module could not be loaded (${err?.message ?? err}); call init() again, e.g. with its URL: init({ module_or_path: '/static/xxgknb_bg.wasm' })`, { cause: err });
+      },
+    );
+    return loading;
   };
   const initSync = (input) => {
-    raw.initSync(input);
+    if (ready) return;
+    const source = moduleSource(input, 'initSync', true);
+    try {
+      raw.initSync(source);
+    } catch (err) {
+      throw new Error(`initSync: the WebAssembly module could not be instantiated (${err?.message ?? err})`, { cause: err });
+    }
     ready = true;
   };
   return { api: makeApi(raw, () => ready), init, initSync };

@@ -39,8 +39,10 @@ for (const b of builds) {
   });
   const wasm = join(b.targetDir, 'wasm32-unknown-unknown', 'release', 'xxgknb.wasm');
   mkdirSync(join(root, b.out), { recursive: true });
+  // --experimental-reset-state-function: `__wbg_reset_state()` instantiates the module afresh,
+  // which js/api.mjs calls after a trap so that a failed instance is never used again.
   run('wasm-bindgen', [
-    '--target', 'web', '--out-dir', b.out, '--no-typescript',
+    '--target', 'web', '--out-dir', b.out, '--no-typescript', '--experimental-reset-state-function',
     '--remove-name-section', '--remove-producers-section', wasm,
   ]);
   const bg = join(root, b.out, 'xxgknb_bg.wasm');

@@ -1,40 +1,39 @@
-//! The binding as JavaScript sees it, run by wasm-bindgen-test in Node and in headless Chromium
-//! (`WASM_BINDGEN_USE_BROWSER=1`): plain objects out, real `Error`s for misuse, never a panic.
+//! The binding as JavaScript's glue calls it, run by wasm-bindgen-test in Node and in headless
+//! Chromium (`WASM_BINDGEN_USE_BROWSER=1`): text in, JSON text out, a misuse message (never
+//! JSON) for bad options, never a panic. The checks and copies in front of it are js/api.mjs's,
+//! tested with the built package (tests/node).
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Error, Object, Reflect, JSON};
-use wasm_bindgen::{JsCast, JsValue};
+use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const CONSISTENT: &str = include_str!("fixtures/consistent-2024.json");
 
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).unwrap()
-}
-
-fn report() -> JsValue {
-    JSON::parse(CONSISTENT).unwrap()
-}
-
-fn options(json: &str) -> JsValue {
-    JSON::parse(json).unwrap()
+fn json(text: &str) -> Value {
+    assert!(
+        text.starts_with('{') || text.starts_with('['),
+        "not a result: {text}"
+    );
+    serde_json::from_str(text).unwrap()
 }
 
 #[wasm_bindgen_test]
-fn validate_returns_a_plain_object() {
-    let r = xxgknb::wasm::validate(report(), JsValue::UNDEFINED).unwrap();
-    assert!(r.is_instance_of::<Object>() && !r.is_instance_of::<js_sys::Map>());
-    assert_eq!(get(&r, "valid"), JsValue::TRUE);
-    assert_eq!(get(&r, "format"), JsValue::from_str("2021"));
-    assert_eq!(get(&r, "year").as_f64(), Some(2024.0));
-    assert_eq!(Array::from(&get(&r, "diagnostics")).length(), 0);
+fn validate_returns_the_result_as_json_text() {
+    for out in [
+        xxgknb::wasm::validate(CONSISTENT, ""),
+        xxgknb::wasm::validate_json(CONSISTENT, "{}"),
+    ] {
+        let r = json(&out);
+        assert_eq!(r["valid"], true);
+        assert_eq!(r["format"], "2021");
+        assert_eq!(r["year"], 2024);
+        assert_eq!(r["diagnostics"], serde_json::json!([]));
+    }
 }
 
 #[wasm_bindgen_test]
 fn a_wrong_cell_is_named_in_both_locales() {
-    let doc = report();
-    let received = get(&get(&doc, "applications"), "received");
-    Reflect::set(&received, &"natural".into(), &JsValue::from(3005)).unwrap();
+    let doc = CONSISTENT.replacen("\"natural\": 3001", "\"natural\": 3005", 1);
     for (opts, needle) in [
         (
             "{}",
@@ -42,64 +41,84 @@ fn a_wrong_cell_is_named_in_both_locales() {
         ),
         (r#"{"locale":"en"}"#, "should be 3001, not 3005"),
     ] {
-        let r = xxgknb::wasm::validate(doc.clone(), options(opts)).unwrap();
-        let d = Array::from(&get(&r, "diagnostics")).get(0);
-        assert_eq!(
-            get(&d, "path"),
-            JsValue::from_str("/applications/received/natural")
-        );
-        assert_eq!(get(&d, "expected").as_f64(), Some(3001.0));
-        let msg = get(&d, "message").as_string().unwrap();
+        let r = json(&xxgknb::wasm::validate(&doc, opts));
+        let d = &r["diagnostics"][0];
+        assert_eq!(d["path"], "/applications/received/natural");
+        assert_eq!(d["expected"], 3001);
+        let msg = d["message"].as_str().unwrap();
         assert!(msg.contains(needle), "{msg}");
     }
 }
 
 #[wasm_bindgen_test]
-fn validate_json_reports_broken_text_without_throwing() {
-    let r = xxgknb::wasm::validate_json(JsValue::from_str("{\"year\": 20"), JsValue::NULL).unwrap();
-    let d = Array::from(&get(&r, "diagnostics")).get(0);
-    assert_eq!(get(&d, "rule"), JsValue::from_str("invalid-json"));
-    assert_eq!(get(&r, "valid"), JsValue::FALSE);
+fn what_js_objects_hold_reaches_the_rules() {
+    // NaN as the JS writes it, and no text at all for an object too deep to write.
+    let r = json(&xxgknb::wasm::validate(
+        r#"{"year": 2024, "applications": {"received": {"natural": NaN}}}"#,
+        r#"{"partial": true}"#,
+    ));
+    assert_eq!(r["diagnostics"][0]["rule"], "invalid-number");
+    assert_eq!(r["diagnostics"][0]["input"], "NaN");
+    let r = json(&xxgknb::wasm::validate("", ""));
+    assert_eq!(r["diagnostics"][0]["rule"], "invalid-structure");
+    // Text given to validateJson is JSON, strictly.
+    let r = json(&xxgknb::wasm::validate_json(r#"{"year": NaN}"#, ""));
+    assert_eq!(r["diagnostics"][0]["rule"], "invalid-json");
 }
 
 #[wasm_bindgen_test]
-fn misuse_throws_a_real_error_saying_what_was_expected() {
-    let cases: [(Result<JsValue, Error>, &str); 5] = [
+fn broken_or_oversized_text_is_a_finding() {
+    let r = json(&xxgknb::wasm::validate_json("{\"year\": 20", ""));
+    assert_eq!(r["diagnostics"][0]["rule"], "invalid-json");
+    assert_eq!(r["valid"], false);
+    let r = json(&xxgknb::wasm::validate_json(
+        CONSISTENT,
+        r#"{"maxInputBytes": 10}"#,
+    ));
+    assert_eq!(r["diagnostics"][0]["rule"], "input-too-large");
+    let r = json(&xxgknb::wasm::too_large("validateJson", 3e10, "{}"));
+    assert_eq!(r["diagnostics"][0]["rule"], "input-too-large");
+    assert_eq!(r["valid"], false);
+}
+
+#[wasm_bindgen_test]
+fn misuse_is_a_message_naming_the_function() {
+    for (out, message) in [
         (
-            xxgknb::wasm::validate(JsValue::from(42), JsValue::UNDEFINED),
-            "validate: expected a report object, got a number",
-        ),
-        (
-            xxgknb::wasm::validate(Array::new().into(), JsValue::UNDEFINED),
-            "validate: expected a report object, got an array",
-        ),
-        (
-            xxgknb::wasm::validate_json(JsValue::from(1), JsValue::UNDEFINED),
-            "validateJson: expected JSON text (a string or its UTF-8 bytes), got a number",
-        ),
-        (
-            xxgknb::wasm::validate(report(), options(r#"{"locale":"fr"}"#)),
+            xxgknb::wasm::validate(CONSISTENT, r#"{"locale":"fr"}"#),
             "validate: options.locale: expected \"zh-CN\" or \"en\", got \"fr\"",
         ),
         (
-            xxgknb::wasm::cells(JsValue::from_str("2020")),
-            "cells: expected the format \"2019\" or \"2021\", got a string",
+            xxgknb::wasm::validate_json(CONSISTENT, r#"{"partail":true}"#),
+            "validateJson: options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes)",
         ),
-    ];
-    for (result, message) in cases {
-        let e = result.unwrap_err();
-        assert!(e.is_instance_of::<Error>());
-        assert_eq!(String::from(e.message()), message);
+        (
+            xxgknb::wasm::too_large("validate", 1e9, r#"{"maxInputBytes": 0}"#),
+            "validate: options.maxInputBytes: expected a whole number of bytes from 1 to 1073741824, got 0",
+        ),
+        (
+            xxgknb::wasm::cells("2020"),
+            "cells: expected the format \"2019\" or \"2021\", got \"2020\"",
+        ),
+    ] {
+        assert_eq!(out, message);
     }
 }
 
 #[wasm_bindgen_test]
-fn catalogues() {
-    let cells = Array::from(&xxgknb::wasm::cells(JsValue::from_str("2021")).unwrap());
-    assert_eq!(cells.length(), 10 + 25 * 7 + 15);
-    let first = cells.get(0);
-    assert_eq!(get(&get(&first, "row"), "zh-CN"), JsValue::from_str("规章"));
-    let rules = Array::from(&xxgknb::wasm::rules());
-    assert!(rules.length() >= 14);
+fn catalogues_and_memory() {
+    let cells = json(&xxgknb::wasm::cells("2021"));
+    assert_eq!(cells.as_array().unwrap().len(), 10 + 25 * 7 + 15);
+    assert_eq!(cells[0]["row"]["zh-CN"], "规章");
+    let rules = json(&xxgknb::wasm::rules());
+    let ids: Vec<&str> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"input-too-large") && ids.contains(&"duplicate-key"));
     assert_eq!(xxgknb::wasm::version(), env!("CARGO_PKG_VERSION"));
+    let bytes = xxgknb::wasm::memory_bytes();
+    assert!(bytes >= 65536.0 && bytes % 65536.0 == 0.0, "{bytes}");
 }
