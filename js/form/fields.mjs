@@ -78,10 +78,15 @@ function unescapeToken(token) {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+// Keys that would reach an object's prototype instead of a report member: a field named
+// `/__proto__/x` must not write to Object.prototype. No report has them.
+const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
+
 /** Set `value` at JSON Pointer `path` inside `target`, creating objects on the way. */
 export function setAt(target, path, value) {
   if (path === '') return;
   const tokens = path.slice(1).split('/').map(unescapeToken);
+  if (tokens.some((t) => UNSAFE_KEYS.includes(t))) return;
   let node = target;
   for (let i = 0; i < tokens.length - 1; i++) {
     const key = tokens[i];

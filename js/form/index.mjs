@@ -45,12 +45,18 @@ const BLANK_COMPACT = 3;
 let defaultValidator = null;
 let idCounter = 0;
 
-/** The lite build, loaded once per page however many forms attach. */
+/** The lite build, loaded once per page however many forms attach. A failed load is not
+ * kept: a later attach() (say after the page's own init() with the right URL) tries again. */
 function loadDefaultValidator() {
-  defaultValidator ??= import('../lite.browser.mjs').then(async (mod) => {
-    await mod.default();
-    return mod;
-  });
+  if (!defaultValidator) {
+    defaultValidator = import('../lite.browser.mjs').then(async (mod) => {
+      await mod.default();
+      return mod;
+    });
+    defaultValidator.catch(() => {
+      defaultValidator = null;
+    });
+  }
   return defaultValidator;
 }
 
