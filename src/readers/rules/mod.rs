@@ -1,5 +1,7 @@
 //! The readers' rules. Extraction rules (`table-not-found`, `row-not-found`, `unreadable-cell`,
-//! `ambiguous-cells`, `glued-cells`) are emitted by the reader while it reads; their entries
+//! `ambiguous-cells`, `glued-cells`) are emitted by the reader while it reads; the document
+//! rules (`no-text-layer`, `encrypted-document`, `unreadable-document`, `document-too-large`) by
+//! the package's file readers (`js/documents/`), which see the PDF or Word file. Their entries
 //! here name them for `rules()` and let options turn them off. The prose rules
 //! (`section-missing`, `narrative-mismatch`, `contact-format`) check `Report::sections`.
 
@@ -10,12 +12,16 @@ use crate::Report;
 
 mod ambiguous_cells;
 pub mod contact_format;
+mod document_too_large;
+mod encrypted_document;
 mod glued_cells;
 pub mod narrative_mismatch;
+mod no_text_layer;
 mod row_not_found;
 mod section_missing;
 mod table_not_found;
 mod unreadable_cell;
+mod unreadable_document;
 
 /// Every rule of the readers, in the order they report.
 pub static RULES: &[&RuleDef] = &[
@@ -24,6 +30,10 @@ pub static RULES: &[&RuleDef] = &[
     &unreadable_cell::RULE,
     &ambiguous_cells::RULE,
     &glued_cells::RULE,
+    &no_text_layer::RULE,
+    &encrypted_document::RULE,
+    &unreadable_document::RULE,
+    &document_too_large::RULE,
     &section_missing::RULE,
     &narrative_mismatch::RULE,
     &contact_format::RULE,

@@ -1,0 +1,48 @@
+//! `unreadable-document`: a file that is damaged, cut off (a PDF without its end), a ZIP that is
+//! no Word document, a PDF whose fonts give no text, or a `.doc` in a browser.
+//!
+//! Why: reading what is left of a damaged file could return a report missing pages with no word
+//! said; one diagnostic says why nothing was read.
+//!
+//! Example: a PDF whose download stopped halfway → PDF 文件不完整（缺少文件结尾，可能下载中断），无法可靠读取；请重新下载。
+//! Emitted by the document readers of the package (`js/documents/`); the entry here names it
+//! for `rules()` and options.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::layout::Label;
+use crate::rules::{Context, RuleDef};
+
+pub static RULE: RuleDef = RuleDef {
+    id: "unreadable-document",
+    severity: Severity::Error,
+    description: Label::new(
+        "文件已损坏、不完整或不是可读取的文档",
+        "the file is damaged, incomplete, or not a document that can be read",
+    ),
+    check,
+};
+
+fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
+
+#[cfg(test)]
+mod tests {
+    use crate::options::Options;
+
+    #[test]
+    fn is_listed_and_configurable() {
+        let listed = crate::catalog::rules_json();
+        assert!(listed.contains("\"unreadable-document\""), "{listed}");
+        let o = Options::from_json(r#"{"rules": {"unreadable-document": "warning"}}"#);
+        assert!(o.is_ok(), "{:?}", o.err());
+    }
+
+    #[test]
+    fn the_text_readers_never_emit_it() {
+        // Only the document readers, which see the file, can tell; text never gives it.
+        let p = crate::readers::parse("", &crate::readers::ParseOptions::default());
+        assert!(p
+            .diagnostics
+            .iter()
+            .all(|d| d.rule != "unreadable-document"));
+    }
+}
