@@ -37,7 +37,7 @@ async function bytesOf(input, func) {
   throw new Error(`${func}: expected the file's bytes (a Uint8Array such as a Buffer, an ArrayBuffer or a Blob/File) or its text, got ${describe(input)}`);
 }
 
-function splitOptions(options, func) {
+export function splitOptions(options, func) {
   if (options === undefined || options === null) return { core: {}, kind: null, limits: DEFAULT_LIMITS };
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new Error(`${func}: options must be an object, got ${describe(options)}`);
@@ -59,10 +59,11 @@ function splitOptions(options, func) {
 }
 
 /**
- * What the bytes hold, read into what a core reader takes.
- * @returns {Promise<{ kind: string, input: string | Uint8Array, coreKind?: string, map?: Function } | { kind: string, problem: object }>}
+ * What the bytes hold, read into what a core reader takes: plain data (it crosses threads in
+ * the CLI). `locate` says how diagnostics map back into the file (see relocate).
+ * @returns {Promise<{ kind: string|null, input: string | Uint8Array, coreKind?: string, locate?: object } | { kind: string, problem: object }>}
  */
-async function extract(bytes, kind, limits, env) {
+export async function extractFile(bytes, kind, limits, env) {
   const sig = typeof bytes === 'string' ? null : signature(bytes);
   const k = kind ?? (sig === 'pdf' ? 'pdf' : sig === 'zip' ? 'docx' : sig === 'ole' ? 'doc' : null);
   if (k === null || k === 'json' || k === 'html' || k === 'text') return { kind: k, input: bytes, coreKind: k ?? undefined };
@@ -71,13 +72,13 @@ async function extract(bytes, kind, limits, env) {
   if (k === 'pdf') {
     const r = await readPdf(bytes, { load: env.loadPdf, maxPages: limits.maxPages });
     if (r.problem) return { kind: k, problem: r.problem };
-    return { kind: k, input: r.text, coreKind: 'text', map: (loc) => pdfLocation(loc, r.lines) };
+    return { kind: k, input: r.text, coreKind: 'text', locate: { pdf: r.lines } };
   }
   if (k === 'docx') {
     if (sig === 'ole') return { kind: k, problem: { reason: isEncryptedOle(bytes) ? 'ole-encrypted' : 'zip-damaged', detail: 'not a ZIP' } };
     const r = await readDocx(bytes, { zip: env.loadZip, xml: env.loadXml, maxInflated: limits.maxInflated });
     if (r.problem) return { kind: k, problem: r.problem };
-    return { kind: k, input: r.html, coreKind: 'html', map: (loc) => docxLocation(loc, r.cells) };
+    return { kind: k, input: r.html, coreKind: 'html', locate: { docx: r.cells } };
   }
   // doc: Word 97–2003 and WPS, or a password-protected DOCX (also an OLE file).
   if (isEncryptedOle(bytes)) return { kind: k, problem: { reason: 'ole-encrypted' } };
@@ -87,8 +88,10 @@ async function extract(bytes, kind, limits, env) {
   return { kind: k, input: r.text, coreKind: 'text' };
 }
 
-function relocate(diagnostics, map) {
-  if (!map) return;
+/** Diagnostics' locations moved from the text the core read into the file (in place). */
+export function relocate(diagnostics, locate) {
+  if (!locate) return;
+  const map = locate.pdf ? (loc) => pdfLocation(loc, locate.pdf) : (loc) => docxLocation(loc, locate.docx);
   for (const d of diagnostics) if (d.location) d.location = map(d.location);
 }
 
@@ -100,7 +103,7 @@ export function makeFileApi(api, env) {
   async function run(func, input, options) {
     const { core, kind, limits } = splitOptions(options, func);
     const bytes = await bytesOf(input, func);
-    const got = await extract(bytes, kind, limits, env);
+    const got = await extractFile(bytes, kind, limits, env);
     const call = func === 'parseFile' ? api.parse : api.check;
     if (got.problem) {
       // The core still checks the options (a typo throws as it does in `parse`), and says what
@@ -122,7 +125,7 @@ export function makeFileApi(api, env) {
       return { ...result, kind: got.kind };
     }
     const result = call(got.input, got.coreKind ? { ...core, kind: got.coreKind } : core);
-    relocate(result.diagnostics, got.map);
+    relocate(result.diagnostics, got.locate);
     return { ...result, kind: got.kind ?? detectText(bytes) };
   }
   return {

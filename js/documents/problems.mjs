@@ -50,6 +50,14 @@ const MESSAGES = {
     `文件大小 ${MB(d.size)}，超过读取上限 ${MB(d.limit)}，未读取。`,
     `The file is ${MB(d.size)}, over the limit of ${MB(d.limit)}; not read.`,
   ],
+  timeout: (d) => [
+    `读取该文件超过 ${d.seconds} 秒，已停止（文件可能异常）。`,
+    `Reading the file took more than ${d.seconds} s and was stopped (the file may be malformed).`,
+  ],
+  memory: (d) => [
+    `读取该文件所需内存超过 ${d.mb} MB，已停止（文件可能异常）。`,
+    `Reading the file needed more than ${d.mb} MB of memory and was stopped (the file may be malformed).`,
+  ],
   'doc-damaged': (d) => [
     `Word 97-2003 文件（DOC/WPS）已损坏或格式不受支持，无法读取（${d}）；请另存为 .docx 或 PDF 后再试。`,
     `The Word 97-2003 file (DOC/WPS) is damaged or of an unsupported kind, and cannot be read (${d}); save it as .docx or PDF and try again.`,
@@ -75,6 +83,8 @@ export const RULE_OF = {
   'docx-inflated': 'document-too-large',
   'pdf-pages': 'document-too-large',
   'file-size': 'document-too-large',
+  timeout: 'document-too-large',
+  memory: 'document-too-large',
 };
 
 /** A library's message, short enough for a sentence. */
