@@ -107,8 +107,10 @@ export async function checkDocument(core, { path: file, bytes }, kind, opts, { r
     // Stopped by the time or memory limit: the tool, not the report, could not finish.
     return { result, carry: null, trouble: got.problem.reason === 'timeout' || got.problem.reason === 'memory' };
   }
-  const { report, ...rest } = core.check(got.input, { kind: got.coreKind, locale: opts.locale, report: reportParts });
-  relocate(rest.diagnostics, got.locate);
+  const { report, locations, ...rest } = core.check(got.input, { kind: got.coreKind, locale: opts.locale, report: reportParts, locations: true });
+  relocate({ diagnostics: rest.diagnostics, locations }, got.locate);
+  // A rule's finding at a cell (a wrong total) is shown where that cell is in the file.
+  for (const d of rest.diagnostics) if (!d.location && locations?.[d.path]) d.location = locations[d.path];
   const issuer = typeof report?.issuer === 'string' && report.issuer.trim() ? report.issuer.trim() : null;
   const result = { path: file, kind: docKind, encoding: null, issuer, ...rest };
   if (result.year == null && Number.isInteger(report?.year)) result.year = report.year;

@@ -88,11 +88,13 @@ export async function extractFile(bytes, kind, limits, env) {
   return { kind: k, input: r.text, coreKind: 'text' };
 }
 
-/** Diagnostics' locations moved from the text the core read into the file (in place). */
-export function relocate(diagnostics, locate) {
+/** A result's locations (its diagnostics', and its `locations` when asked for) moved from the
+ * text the core read into the file, in place. */
+export function relocate(result, locate) {
   if (!locate) return;
   const map = locate.pdf ? (loc) => pdfLocation(loc, locate.pdf) : (loc) => docxLocation(loc, locate.docx);
-  for (const d of diagnostics) if (d.location) d.location = map(d.location);
+  for (const d of result.diagnostics) if (d.location) d.location = map(d.location);
+  if (result.locations) for (const [path, loc] of Object.entries(result.locations)) result.locations[path] = map(loc);
 }
 
 /**
@@ -111,7 +113,9 @@ export function makeFileApi(api, env) {
       const empty = call('', { ...core, kind: 'text' });
       const d = problemDiagnostic(got.problem, core);
       if (d === null) return { ...empty, kind: got.kind };
-      if (func === 'parseFile') return { report: empty.report, diagnostics: [d], kind: got.kind };
+      // Nothing read, so no cell was read anywhere.
+      const none = 'locations' in empty ? { locations: {} } : {};
+      if (func === 'parseFile') return { report: empty.report, diagnostics: [d], ...none, kind: got.kind };
       const errors = d.severity === 'error' ? 1 : 0;
       const result = {
         valid: errors === 0,
@@ -122,10 +126,10 @@ export function makeFileApi(api, env) {
         diagnostics: [d],
       };
       if ('report' in empty) result.report = empty.report;
-      return { ...result, kind: got.kind };
+      return { ...result, ...none, kind: got.kind };
     }
     const result = call(got.input, got.coreKind ? { ...core, kind: got.coreKind } : core);
-    relocate(result.diagnostics, got.locate);
+    relocate(result, got.locate);
     return { ...result, kind: got.kind ?? detectText(bytes) };
   }
   return {

@@ -37,8 +37,11 @@ test('over ../shared/corpus/: completes, reports every file, JSON valid against 
     assert.equal(pdf.issuer, txt.issuer);
     assert.equal(pdf.year, txt.year);
     assert.deepEqual(rulesOf(pdf), rulesOf(txt), name);
-    // Where the text reading has a line, the PDF reading has a page instead.
-    assert.deepEqual(pdf.diagnostics.map((d) => d.location?.page !== undefined), txt.diagnostics.map((d) => d.location?.line !== undefined));
+    // Where the text reading has a line, the PDF reading has a page instead; a rule's finding
+    // at a cell (洪泽 2023's 总计 of table 四) has the page of that cell.
+    pdf.diagnostics.forEach((d, i) => {
+      if (txt.diagnostics[i].location?.line !== undefined || d.path.split('/').length > 3) assert.ok(d.location?.page >= 1, JSON.stringify(d));
+    });
     assert.ok(pdf.diagnostics.every((d) => d.location?.line === undefined));
   }
   assert.equal(byPath(r.doc)[path.join(CORPUS, 'pdf/huaian-city-2024.pdf')].valid, true);

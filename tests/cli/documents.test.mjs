@@ -85,4 +85,12 @@ test('the summary page and the human output show a PDF page and a DOCX table, ro
   assert.match(html, /第 1 个表格第 10 行第 1 格/);
   const en = run(['check', path.join(dir, 'letters.docx'), '--locale', 'en', '-j', '0']);
   assert.match(en.stdout, /table 1, row 10, cell 1/);
+  // A rule's finding at a cell is shown where the cell is: a wrong total in table 三.
+  const wrong = unzipSync(fs.readFileSync(path.join(DOCS, 'template-2024.docx')));
+  wrong['word/document.xml'] = strToU8(strFromU8(wrong['word/document.xml']).replace('<w:t>3119</w:t>', '<w:t>3118</w:t>'));
+  fs.writeFileSync(path.join(dir, 'wrong-total.docx'), zipSync(wrong));
+  const t = runJson(['check', path.join(dir, 'wrong-total.docx'), '-j', '0']);
+  const d = t.doc.files[0].diagnostics.find((x) => x.path === '/applications/received/total');
+  assert.ok(d, JSON.stringify(t.doc.files[0].diagnostics));
+  assert.deepEqual(d.location, { table: 2, row: 4, cell: 8 });
 });

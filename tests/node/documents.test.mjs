@@ -202,6 +202,40 @@ describe('fixtures from the official template read back exactly', () => {
   });
 });
 
+describe('where each cell was read (locations: true)', () => {
+  test('PDF: every cell read has its page and position', async () => {
+    const r = await parseFile(fixture('template-2024.pdf'), { locations: true });
+    const cells = [...leaves({ a: r.report.proactive, b: r.report.applications, c: r.report.reviewLitigation }).keys()];
+    assert.equal(Object.keys(r.locations).length, cells.length);
+    for (const [path, loc] of Object.entries(r.locations)) {
+      assert.ok(Number.isInteger(loc.page) && loc.page >= 1 && loc.page <= 3, path);
+      assert.ok(loc.x > 0 && loc.x < 595 && loc.y > 0 && loc.y < 842, `${path} ${JSON.stringify(loc)}`);
+      assert.equal(loc.line, undefined);
+    }
+    // Table 三 is on page 2; its rows go down the page, its columns left to right.
+    const a = r.locations['/applications/received/natural'];
+    const b = r.locations['/applications/received/total'];
+    const c = r.locations['/applications/carriedOver/natural'];
+    assert.equal(a.page, 2);
+    assert.ok(b.x > a.x && Math.abs(b.y - a.y) < 3, JSON.stringify([a, b]));
+    assert.ok(c.y > a.y + 5 && Math.abs(c.x - a.x) < 20, JSON.stringify([a, c]));
+  });
+
+  test('DOCX: the table, row and cell of each value', async () => {
+    const r = await checkFile(fixture('template-2024.docx'), { locations: true, report: false });
+    assert.deepEqual(r.locations['/proactive/regulations/issued'], { table: 1, row: 3, cell: 2 });
+    assert.deepEqual(r.locations['/proactive/regulations/inForce'], { table: 1, row: 3, cell: 4 });
+    // Table 三's first value row: label cell spanning three grid columns, then the values.
+    assert.deepEqual(r.locations['/applications/received/natural'], { table: 2, row: 4, cell: 2 });
+    assert.equal(r.locations['/reviewLitigation/litigationAfterReview/total'].table, 3);
+  });
+
+  test('not asked for, not there; a file not read has none', async () => {
+    assert.equal('locations' in (await parseFile(fixture('template-2024.docx'))), false);
+    assert.deepEqual((await parseFile(fixture('scanned.pdf'), { locations: true })).locations, {});
+  });
+});
+
 describe('files that cannot be read give one clear diagnostic', () => {
   const one = async (bytes, rule, pattern, options) => {
     const r = await checkFile(bytes, options);
