@@ -109,8 +109,13 @@ export async function checkDocument(core, { path: file, bytes }, kind, opts, { r
   }
   const { report, locations, ...rest } = core.check(got.input, { kind: got.coreKind, locale: opts.locale, report: reportParts, locations: true });
   relocate({ diagnostics: rest.diagnostics, locations }, got.locate);
-  // A rule's finding at a cell (a wrong total) is shown where that cell is in the file.
-  for (const d of rest.diagnostics) if (!d.location && locations?.[d.path]) d.location = locations[d.path];
+  // A rule's finding at a cell (a wrong total) is shown where that cell is in the file; one at
+  // a row or a table, where the first cell it read is.
+  for (const d of rest.diagnostics) {
+    if (d.location || !locations) continue;
+    const at = [d.path, ...d.related].find((p) => locations[p]);
+    if (at) d.location = locations[at];
+  }
   const issuer = typeof report?.issuer === 'string' && report.issuer.trim() ? report.issuer.trim() : null;
   const result = { path: file, kind: docKind, encoding: null, issuer, ...rest };
   if (result.year == null && Number.isInteger(report?.year)) result.year = report.year;
