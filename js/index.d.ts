@@ -29,5 +29,5 @@ export function parseFile(input: FileInput, options?: ParseFileOptions): Promise
 export function checkFile(input: FileInput, options?: CheckFileOptions & { report?: true }): Promise<CheckResult & { kind: FileKind }>;
 export function checkFile(input: FileInput, options: CheckFileOptions & { report: false }): Promise<ValidationResult & { kind: FileKind }>;
 export function checkFile(input: FileInput, options?: CheckFileOptions): Promise<ValidationResult & { report?: Partial<Report>; kind: FileKind }>;
-/** Browsers without an import map for pdfjs-dist: the URL of its folder (build/, cmaps/, standard_fonts/). Node finds the package itself. */
-export function configureFiles(options: { pdfjsBase: string | URL }): void;
+/** Browsers without a bundler or import map: the URL of the pdfjs-dist folder (build/, cmaps/, standard_fonts/) and of fflate's ES module. Node finds the packages itself. */
+export function configureFiles(options: { pdfjsBase?: string | URL; fflateUrl?: string | URL }): void;
