@@ -161,6 +161,8 @@ function showProblems(diagnostics) {
   importProblems.hidden = diagnostics.length === 0;
 }
 
+const PASTED = '粘贴的文字';
+
 /** Fill the form with what a reader read; `source` names what it was read from. */
 async function importReport(parsed, source) {
   const report = parsed?.report ?? parsed;
@@ -175,7 +177,8 @@ async function importReport(parsed, source) {
   handle.reset();
   fill(report);
   const note = unread.length ? `另有 ${unread.length} 处未能读取，请对照原文补填：` : '请核对下方检查结果。';
-  importStatus.textContent = `已从${source}识别并填入（${report.year ?? '年度未识别'}，${FORMAT_NAMES[currentFormat]}）。${note}`;
+  const from = source === PASTED ? '已' : `已从${source}`;
+  importStatus.textContent = `${from}识别并填入（${report.year ?? '年度未识别'}，${FORMAT_NAMES[currentFormat]}）。${note}`;
   await handle.validate({ focus: false });
 }
 
@@ -189,7 +192,7 @@ importButton.addEventListener('click', async () => {
   const mod = await readersOrSay();
   if (!mod) return;
   try {
-    await importReport(mod.parse(text), '粘贴的文字');
+    await importReport(mod.parse(text), PASTED);
   } catch (error) {
     importStatus.textContent = `未能识别：${error.message}`;
   }
