@@ -200,6 +200,8 @@ export interface JsonSchema {
 export interface ParseOptions extends ValidateOptions {
   /** What the input is; detected when absent. */
   kind?: "json" | "html" | "text";
+  /** Also return `locations`: where each cell was read. */
+  locations?: boolean;
 }
 
 export interface CheckOptions extends ParseOptions {
@@ -215,10 +217,14 @@ export interface CheckOptions extends ParseOptions {
 export interface ParseResult {
   report: Report;
   diagnostics: Diagnostic[];
+  /** With `locations: true`: where each cell was read, by its JSON pointer. */
+  locations?: Record<string, Location>;
 }
 
 export interface CheckResult extends ValidationResult {
   report: Report;
+  /** With `locations: true`: where each cell was read, by its JSON pointer. */
+  locations?: Record<string, Location>;
 }
 
 /** What `parseFile`/`checkFile` read: the file kinds, detected from the bytes' signature. */
