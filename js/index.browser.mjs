@@ -4,6 +4,7 @@
 import * as raw from '../pkg/xxgknb.js';
 import { browserEntry } from './api.mjs';
 import { refuseFiles } from './documents/sync-guard.mjs';
+import { fileFunctions } from './documents/lazy.mjs';
 
 const { api, init, initSync } = browserEntry(raw);
 
@@ -11,14 +12,8 @@ export const { validate, validateJson, cells, jsonSchema, rules } = api;
 export const parse = refuseFiles('parse', api.parse);
 export const check = refuseFiles('check', api.check);
 
-// PDF and DOCX files: the readers, PDF.js and fflate load on the first call only.
-let files = null;
-const fileApi = () =>
-  (files ??= Promise.all([import('./documents/index.mjs'), import('./documents/env.browser.mjs')]).then(([m, env]) => m.makeFileApi(api, env)));
-/** Read a report file (PDF, DOCX, or the text, HTML and JSON `parse` reads): a promise of `parse`'s result plus `kind`. */
-export const parseFile = async (input, options) => (await fileApi()).parseFile(input, options);
-/** Read a report file, then validate: a promise of `check`'s result plus `kind`. */
-export const checkFile = async (input, options) => (await fileApi()).checkFile(input, options);
+// PDF and DOCX files: the readers and their libraries load on the first call only.
+export const { parseFile, checkFile } = fileFunctions(api, () => import('./documents/env.browser.mjs'));
 /** Where the browser finds pdfjs-dist's worker, CMaps and fonts, when no import map says. */
 export { configureFiles } from './documents/env.browser.mjs';
 export { version } from '../pkg/version.js';

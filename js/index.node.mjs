@@ -2,6 +2,7 @@
 import * as raw from '../pkg/xxgknb.js';
 import { makeApi } from './api.mjs';
 import { refuseFiles } from './documents/sync-guard.mjs';
+import { fileFunctions } from './documents/lazy.mjs';
 import { compiledModule } from './compiled.mjs';
 
 raw.initSync({ module: compiledModule(new URL('../pkg/xxgknb_bg.wasm', import.meta.url)) });
@@ -13,13 +14,7 @@ export const check = refuseFiles('check', api.check);
 export { version } from '../pkg/version.js';
 
 // PDF, DOCX, DOC/WPS files: the readers and their libraries load on the first call only.
-let files = null;
-const fileApi = () =>
-  (files ??= Promise.all([import('./documents/index.mjs'), import('./documents/env.node.mjs')]).then(([m, env]) => m.makeFileApi(api, env)));
-/** Read a report file (PDF, DOCX, DOC/WPS, or the text, HTML and JSON `parse` reads): a promise of `parse`'s result plus `kind`. */
-export const parseFile = async (input, options) => (await fileApi()).parseFile(input, options);
-/** Read a report file, then validate: a promise of `check`'s result plus `kind`. */
-export const checkFile = async (input, options) => (await fileApi()).checkFile(input, options);
+export const { parseFile, checkFile } = fileFunctions(api, () => import('./documents/env.node.mjs'));
 /** Browsers say where pdfjs-dist is; Node finds it as a package. Checked, then not needed. */
 export function configureFiles(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {

@@ -8,9 +8,9 @@
 //! Emitted by the document readers of the package (`js/documents/`); the entry here names it
 //! for `rules()` and options.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 use crate::model::layout::Label;
-use crate::rules::{Context, RuleDef};
+use crate::rules::RuleDef;
 
 pub static RULE: RuleDef = RuleDef {
     id: "document-too-large",
@@ -19,27 +19,13 @@ pub static RULE: RuleDef = RuleDef {
         "文件超过读取上限（大小、页数或解压后大小）",
         "the file is over the reading limits (size, pages, or inflated size)",
     ),
-    check,
+    check: super::emitted_by_the_file_readers,
 };
-
-fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
 
 #[cfg(test)]
 mod tests {
-    use crate::options::Options;
-
     #[test]
-    fn is_listed_and_configurable() {
-        let listed = crate::catalog::rules_json();
-        assert!(listed.contains("\"document-too-large\""), "{listed}");
-        let o = Options::from_json(r#"{"rules": {"document-too-large": "warning"}}"#);
-        assert!(o.is_ok(), "{:?}", o.err());
-    }
-
-    #[test]
-    fn the_text_readers_never_emit_it() {
-        // Only the document readers, which see the file, can tell; text never gives it.
-        let p = crate::readers::parse("", &crate::readers::ParseOptions::default());
-        assert!(p.diagnostics.iter().all(|d| d.rule != "document-too-large"));
+    fn listed_configurable_and_never_from_text() {
+        crate::readers::rules::assert_document_rule(&super::RULE);
     }
 }

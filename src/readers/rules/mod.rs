@@ -73,3 +73,22 @@ pub fn run_preamble(report: &Report, options: &Options, preamble: &str) -> Vec<D
     }
     out
 }
+
+/// The check of the document rules: none here. The package's file readers (`js/documents/`)
+/// emit them, having seen the file; the entries name them for `rules()` and options.
+pub(crate) fn emitted_by_the_file_readers(_: &Context, _: &mut Vec<Diagnostic>) {}
+
+/// What every document rule must be (their own tests call it): listed by `rules()`, accepted by
+/// options, and never emitted by the text readers (only the file readers, which see the file,
+/// can tell a scan or a password).
+#[cfg(test)]
+pub(crate) fn assert_document_rule(rule: &RuleDef) {
+    let listed = crate::catalog::rules_json();
+    assert!(listed.contains(&format!("\"{}\"", rule.id)), "{listed}");
+    let o = Options::from_json(&format!(r#"{{"rules": {{"{}": "warning"}}}}"#, rule.id));
+    assert!(o.is_ok(), "{:?}", o.err());
+    for input in ["", "<p></p>", "%PDF-1.7", "PK"] {
+        let p = crate::readers::parse(input, &crate::readers::ParseOptions::default());
+        assert!(p.diagnostics.iter().all(|d| d.rule != rule.id), "{input}");
+    }
+}

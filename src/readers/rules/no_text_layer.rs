@@ -8,9 +8,9 @@
 //! Emitted by the document readers of the package (`parseFile`, `checkFile`, `js/documents/`),
 //! which alone see the file; the entry here names it for `rules()` and options.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Severity;
 use crate::model::layout::Label;
-use crate::rules::{Context, RuleDef};
+use crate::rules::RuleDef;
 
 pub static RULE: RuleDef = RuleDef {
     id: "no-text-layer",
@@ -19,27 +19,13 @@ pub static RULE: RuleDef = RuleDef {
         "PDF 文件没有文字层（扫描图像），需先文字识别",
         "a PDF with no text layer (scanned images): it needs OCR first",
     ),
-    check,
+    check: super::emitted_by_the_file_readers,
 };
-
-fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
 
 #[cfg(test)]
 mod tests {
-    use crate::options::Options;
-
     #[test]
-    fn is_listed_and_configurable() {
-        let listed = crate::catalog::rules_json();
-        assert!(listed.contains("\"no-text-layer\""), "{listed}");
-        let o = Options::from_json(r#"{"rules": {"no-text-layer": "warning"}}"#);
-        assert!(o.is_ok(), "{:?}", o.err());
-    }
-
-    #[test]
-    fn the_text_readers_never_emit_it() {
-        // Only the document readers, which see the file, can tell; text never gives it.
-        let p = crate::readers::parse("", &crate::readers::ParseOptions::default());
-        assert!(p.diagnostics.iter().all(|d| d.rule != "no-text-layer"));
+    fn listed_configurable_and_never_from_text() {
+        crate::readers::rules::assert_document_rule(&super::RULE);
     }
 }
