@@ -7,6 +7,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { validate, validateJson } from 'xxgknb';
 import { validate as validateLite, validateJson as validateJsonLite } from 'xxgknb/lite';
+import { rate } from './rate.mjs';
 
 const root = new URL('../', import.meta.url);
 const text = readFileSync(new URL('tests/fixtures/consistent-2024.json', root), 'utf8');
@@ -15,29 +16,6 @@ const object = JSON.parse(text);
 const wrong = JSON.parse(text);
 wrong.applications.results.granted.natural = 1290;
 const wrongText = JSON.stringify(wrong);
-
-// The machine is shared: other work steals time in bursts. Five windows of 300 ms each; the
-// median says what to expect, the best what the code can do when it has the core to itself.
-function rate(label, fn, windows = 5, ms = 300) {
-  for (let i = 0; i < 2000; i++) fn(); // warm up (V8 tiers the WebAssembly up)
-  const rates = [];
-  for (let w = 0; w < windows; w++) {
-    let n = 0;
-    const start = performance.now();
-    let now = start;
-    while (now - start < ms) {
-      for (let i = 0; i < 200; i++) fn();
-      n += 200;
-      now = performance.now();
-    }
-    rates.push((n * 1000) / (now - start));
-  }
-  rates.sort((a, b) => a - b);
-  const [median, best] = [rates[windows >> 1], rates[windows - 1]];
-  const us = (r) => (1e6 / r).toFixed(1);
-  console.log(`${label.padEnd(44)} ${String(Math.round(median)).padStart(8)} /s median (${us(median)} µs), best ${Math.round(best)} /s (${us(best)} µs)`);
-  return median;
-}
 
 console.log(`report: ${text.length} bytes of JSON (2021 layout, every cell filled); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 const full = rate('validateJson, consistent report', () => validateJson(text));

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 const root = new URL('../', import.meta.url);
 const steps = [
   ['core: validations per second and sizes', 'node', ['bench/core.mjs']],
+  ['portal pages: check() against parse5', 'node', ['bench/portal.mjs'], 'bench/portal.mjs'],
   ['readers: reports read and checked per second', 'cargo', ['run', '--release', '--quiet', '--example', 'bench_readers'], 'examples/bench_readers.rs'],
   ['documents: PDF, DOCX, DOC files read and checked per second', 'node', ['bench/documents.mjs'], 'bench/documents.mjs'],
   ['cli: 10,000 reports', 'node', ['bench/cli.mjs'], 'bench/cli.mjs'],

@@ -7,7 +7,8 @@
 //! `valgrind --tool=callgrind` (instruction counts repeat where wall-clock times do not).
 
 use std::time::Instant;
-use xxgknb::readers::{check, parse, ParseOptions};
+use xxgknb::check;
+use xxgknb::readers::{parse, ParseOptions};
 
 const TEXT: &str = include_str!("../tests/fixtures/readers/sample-2020.txt");
 const HTML: &str = include_str!("../tests/fixtures/readers/sample-2020.html");

@@ -52,9 +52,7 @@ pub struct RuleInfo {
 
 /// The rule catalogue: the registry, then the readers' rules where built in.
 pub fn rules() -> Vec<RuleInfo> {
-    crate::rules::RULES
-        .iter()
-        .chain(crate::rules::extra_rules())
+    crate::registry::all()
         .map(|r| RuleInfo {
             id: r.id,
             severity: r.severity,

@@ -3,6 +3,8 @@
 use crate::prelude::*;
 
 use crate::json::{write_str_array, ObjectWriter};
+use crate::model::layout::CellId;
+pub use crate::model::Num;
 use serde::Serialize;
 
 /// How bad a finding is. `error` makes a report invalid; the others never do.
@@ -33,44 +35,6 @@ impl Severity {
     }
 }
 
-/// A number as the model writes it: counts stay integers in JSON (`12`, not `12.0`).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Num {
-    Int(i64),
-    Dec(f64),
-}
-
-impl Num {
-    pub fn as_f64(self) -> f64 {
-        match self {
-            Num::Int(i) => i as f64,
-            Num::Dec(f) => f,
-        }
-    }
-
-    pub fn as_int(self) -> Option<i64> {
-        match self {
-            Num::Int(i) => Some(i),
-            Num::Dec(_) => None,
-        }
-    }
-}
-
-impl core::fmt::Display for Num {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            Num::Int(i) => write!(f, "{i}"),
-            // Shortest form that round-trips (7730.28), through ryu, which serde_json already
-            // links, rather than core's float formatting: it keeps the wasm small.
-            Num::Dec(d) if crate::numeric::is_whole(*d) && d.abs() < 1e15 => {
-                write!(f, "{}", *d as i64)
-            }
-            Num::Dec(d) => f.write_str(ryu::Buffer::new().format(*d)),
-        }
-    }
-}
-
 /// Where a reader found (or failed to find) something in its input.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Location {
@@ -82,6 +46,26 @@ pub struct Location {
     pub element: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
+}
+
+/// The arithmetic behind a sum rule's finding: the linear equation `Σ coef·cell = 0` that
+/// failed and how far off it is, kept so that the culprit cell can be located.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Equation {
+    pub terms: Vec<(CellId, i64)>,
+    pub residual: i64,
+}
+
+impl Equation {
+    /// The value of `cell` that would make the equation hold, others unchanged.
+    pub fn solve_for(&self, cell: CellId, current: i64) -> Option<i64> {
+        let (_, coef) = self.terms.iter().find(|(c, _)| *c == cell)?;
+        Some(current - self.residual * coef)
+    }
+
+    pub fn cells(&self) -> impl Iterator<Item = CellId> + '_ {
+        self.terms.iter().map(|(c, _)| *c)
+    }
 }
 
 /// One finding. `path` is the JSON Pointer of the cell to look at first; when `expected` is
@@ -108,7 +92,7 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     /// The arithmetic behind a sum rule's finding, for locating the culprit cell.
     #[serde(skip)]
-    pub equation: Option<crate::rules::arith::Equation>,
+    pub equation: Option<Equation>,
 }
 
 impl Diagnostic {

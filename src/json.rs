@@ -54,7 +54,7 @@ impl<'a> Json<'a> {
     /// An integer literal's value (no fraction, no exponent).
     pub fn as_i64(&self) -> Option<i64> {
         match self {
-            Json::Num(n) => crate::numeric::parse_i64(n),
+            Json::Num(n) => crate::base::numeric::parse_i64(n),
             _ => None,
         }
     }

@@ -39,6 +39,9 @@ pub enum OptionsError {
     Locations(String),
 }
 
+/// The static id of a rule of the build, or `None` for an id the build does not have.
+pub type RuleLookup = fn(&str) -> Option<&'static str>;
+
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     pub locale: Locale,
@@ -56,20 +59,22 @@ impl Options {
         }
     }
 
-    /// Read options from JSON text (what the binding gets from `JSON.stringify`).
-    pub fn from_json(text: &str) -> Result<Options, OptionsError> {
+    /// Read options from JSON text (what the binding gets from `JSON.stringify`). `rule_id`
+    /// names the rules of the build (`crate::registry::rule_id`): the rule lists sit above the
+    /// options, which only ask.
+    pub fn from_json(text: &str, rule_id: RuleLookup) -> Result<Options, OptionsError> {
         match json::parse(text) {
-            Ok(v) => Options::from_parsed(&v),
+            Ok(v) => Options::from_parsed(&v, rule_id),
             Err(_) => Err(OptionsError::NotAnObject("text that is not JSON")),
         }
     }
 
     /// Read options from a `serde_json` value (for Rust callers that already hold one).
-    pub fn from_value(v: &serde_json::Value) -> Result<Options, OptionsError> {
-        Options::from_json(&v.to_string())
+    pub fn from_value(v: &serde_json::Value, rule_id: RuleLookup) -> Result<Options, OptionsError> {
+        Options::from_json(&v.to_string(), rule_id)
     }
 
-    fn from_parsed(v: &Json) -> Result<Options, OptionsError> {
+    fn from_parsed(v: &Json, rule_id: RuleLookup) -> Result<Options, OptionsError> {
         let mut o = Options::default();
         let members = match v {
             Json::Null => return Ok(o),
@@ -102,7 +107,7 @@ impl Options {
                     Json::Null => {}
                     Json::Obj(m, _) => {
                         for (id, level) in m {
-                            let rule = crate::rules::find(id)
+                            let rule = rule_id(id)
                                 .ok_or_else(|| OptionsError::UnknownRule(id.to_string()))?;
                             let sev = match level.as_str() {
                                 Some("off") => None,
@@ -116,7 +121,7 @@ impl Options {
                                     ))
                                 }
                             };
-                            o.overrides.push((rule.id, sev));
+                            o.overrides.push((rule, sev));
                         }
                     }
                     other => return Err(OptionsError::Rules(kind(other))),
@@ -148,9 +153,16 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// The rules these tests name.
+    fn known(id: &str) -> Option<&'static str> {
+        ["t2-consistency", "blank-cell"]
+            .into_iter()
+            .find(|k| *k == id)
+    }
+
     #[test]
     fn reads_options() {
-        let o = Options::from_value(&json!({"locale": "en", "partial": true, "rules": {"t2-consistency": "off", "blank-cell": "info"}})).unwrap();
+        let o = Options::from_value(&json!({"locale": "en", "partial": true, "rules": {"t2-consistency": "off", "blank-cell": "info"}}), known).unwrap();
         assert_eq!(o.locale, Locale::En);
         assert!(o.partial);
         assert!(o.is_off("t2-consistency"));
@@ -159,7 +171,7 @@ mod tests {
 
     #[test]
     fn misuse_says_what_was_expected() {
-        let e = |v| Options::from_value(&v).unwrap_err().to_string();
+        let e = |v| Options::from_value(&v, known).unwrap_err().to_string();
         assert_eq!(
             e(json!({"locale": "fr"})),
             "options.locale: expected \"zh-CN\" or \"en\", got \"fr\""

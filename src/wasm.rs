@@ -49,7 +49,7 @@ fn options(v: &JsValue, func: &str) -> Result<Options, Error> {
         )));
     }
     let text = stringify(v, &format!("{func}: options"))?;
-    Options::from_json(&text).map_err(|e| Error::new(&format!("{func}: {e}")))
+    crate::api::options(&text).map_err(|e| Error::new(&format!("{func}: {e}")))
 }
 
 fn encode(json: &str) -> JsValue {
@@ -60,7 +60,7 @@ fn encode(json: &str) -> JsValue {
 fn format_arg(v: &JsValue, func: &str) -> Result<Format, Error> {
     let s = v.as_string().or_else(|| {
         v.as_f64()
-            .filter(|&f| crate::numeric::is_whole(f) && f.abs() < 1e6)
+            .filter(|&f| crate::base::numeric::is_whole(f) && f.abs() < 1e6)
             .map(|f| (f as i64).to_string())
     });
     s.as_deref().and_then(Format::parse).ok_or_else(|| {
@@ -187,8 +187,7 @@ fn parse_options(
         )));
     }
     let text = stringify(v, &format!("{func}: options"))?;
-    crate::readers::ParseOptions::from_json(&text, call)
-        .map_err(|e| Error::new(&format!("{func}: {e}")))
+    crate::api::parse_options(&text, call).map_err(|e| Error::new(&format!("{func}: {e}")))
 }
 
 #[cfg(feature = "readers")]
@@ -204,5 +203,5 @@ pub fn parse(input: JsValue, opts: JsValue) -> Result<JsValue, Error> {
 pub fn check(input: JsValue, opts: JsValue) -> Result<JsValue, Error> {
     let input = input_arg(&input, "check")?;
     let opts = parse_options(&opts, "check", crate::readers::ReadCall::Check)?;
-    Ok(encode(&crate::readers::check(&input, &opts).to_json()))
+    Ok(encode(&crate::api::check(&input, &opts).to_json()))
 }

@@ -6,7 +6,8 @@
 
 use serde_json::Value;
 use std::path::PathBuf;
-use xxgknb::readers::{check, parse, ParseOptions};
+use xxgknb::check;
+use xxgknb::readers::{parse, ParseOptions};
 
 fn corpus() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");

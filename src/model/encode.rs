@@ -6,8 +6,8 @@
 use crate::prelude::*;
 
 use super::layout::{layout, Layout};
+use super::num::Num;
 use super::report::{CellState, Report};
-use crate::diagnostic::Num;
 use crate::json::write_str;
 use serde_json::Value;
 
@@ -77,7 +77,7 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
             .iter()
             .map(|&t| (l.nodes[t].key.as_str(), Member::Table(t))),
     );
-    crate::rules::sort_by_key(&mut members, |m| m.0);
+    crate::base::sort::sort_by_key(&mut members, |m| m.0);
     out.push('{');
     let mut first = true;
     for (key, m) in members {
@@ -115,7 +115,7 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
             Member::Sections => {
                 // A later duplicate replaces an earlier one, as in a map.
                 let mut s: Vec<&(String, String)> = r.sections.iter().rev().collect();
-                crate::rules::sort_by_key(&mut s, |(k, _)| k.as_str());
+                crate::base::sort::sort_by_key(&mut s, |(k, _)| k.as_str());
                 s.dedup_by(|a, b| a.0 == b.0);
                 // Section keys are plain words: their pointers need no escaping.
                 if let Some(o) = below {

@@ -917,12 +917,12 @@ fn build() -> Layout {
     }
     let mut by_path: Vec<CellId> = (0..l.cells.len() as CellId).collect();
     let cells = &l.cells;
-    crate::rules::sort_by_key(&mut by_path, |&i| cells[i as usize].path.as_str());
+    crate::base::sort::sort_by_key(&mut by_path, |&i| cells[i as usize].path.as_str());
     l.by_path = by_path;
     for n in 0..l.nodes.len() {
         let mut sorted = l.nodes[n].children.clone();
         let nodes = &l.nodes;
-        crate::rules::sort_by_key(&mut sorted, |&c| nodes[c].key.as_str());
+        crate::base::sort::sort_by_key(&mut sorted, |&c| nodes[c].key.as_str());
         l.nodes[n].children_by_key = sorted;
     }
     l

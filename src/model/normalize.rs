@@ -4,8 +4,8 @@
 use crate::prelude::*;
 
 use super::layout::Kind;
+use super::num::Num;
 use super::report::{CellState, Invalid};
-use crate::diagnostic::Num;
 use crate::json::Json;
 
 /// Largest integer JavaScript holds exactly; anything past it cannot be a real count.
@@ -29,7 +29,7 @@ pub fn normalize(value: &Json, kind: Kind, unit: Option<&str>) -> CellState {
 
 /// A JSON number literal: `12`, `-3`, `12.0`, `7730.28`, `1e3`.
 fn from_json_number(n: &str, kind: Kind) -> CellState {
-    if let Some(i) = crate::numeric::parse_i64(n) {
+    if let Some(i) = crate::base::numeric::parse_i64(n) {
         return int_state(i, n);
     }
     let (negative, body) = match n.strip_prefix('-') {
@@ -39,14 +39,14 @@ fn from_json_number(n: &str, kind: Kind) -> CellState {
     let (mantissa, exp) = match body.split_once(['e', 'E']) {
         Some((m, e)) => (
             m,
-            crate::numeric::parse_i64(e)
+            crate::base::numeric::parse_i64(e)
                 .and_then(|e| i32::try_from(e).ok())
                 .unwrap_or(i32::MAX),
         ),
         None => (body, 0),
     };
     let f = match decimal(mantissa) {
-        Some(f) if exp.unsigned_abs() <= 300 => f * crate::numeric::powi(10.0, exp),
+        Some(f) if exp.unsigned_abs() <= 300 => f * crate::base::numeric::powi(10.0, exp),
         _ => f64::INFINITY,
     };
     number_state(if negative { -f } else { f }, kind, n)
@@ -72,7 +72,7 @@ fn number_state(f: f64, kind: Kind, input: &str) -> CellState {
     }
     match kind {
         Kind::Money => CellState::Value(Num::Dec(f)),
-        Kind::Count | Kind::Signed if crate::numeric::is_whole(f) => {
+        Kind::Count | Kind::Signed if crate::base::numeric::is_whole(f) => {
             CellState::Value(Num::Int(f as i64))
         }
         Kind::Count | Kind::Signed => CellState::Invalid {
@@ -82,28 +82,9 @@ fn number_state(f: f64, kind: Kind, input: &str) -> CellState {
     }
 }
 
-/// Full-width forms to ASCII (NFKC for the characters that matter here), spaces dropped.
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let c = match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '，' | '、' | '٬' => ',',
-            '．' | '。' => '.',
-            '＋' => '+',
-            '－' | '−' | '﹣' => '-',
-            '／' => '/',
-            c if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' => continue,
-            c => c,
-        };
-        out.push(c);
-    }
-    out
-}
-
 /// Normalise a string cell.
 pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
-    let s = fold(raw);
+    let s = crate::base::fold::fold_value(raw);
     if BLANKS.contains(&s.as_str()) {
         return CellState::Blank {
             input: (!raw.is_empty()).then(|| clip(raw)),
@@ -134,7 +115,7 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
     }
     if scale != 1.0 {
         // 元 typed into a 万元 column, or the reverse: convert exactly at 2 decimals of 元.
-        f = crate::numeric::round((f * scale) * 1e6) / 1e6;
+        f = crate::base::numeric::round((f * scale) * 1e6) / 1e6;
     }
     match number_state(f, kind, raw) {
         CellState::Invalid { reason, .. } => invalid(reason),
@@ -155,7 +136,7 @@ fn decimal(plain: &str) -> Option<f64> {
     for b in int.bytes().chain(frac.bytes().take(keep)) {
         mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
     }
-    Some(mantissa as f64 / crate::numeric::powi(10.0, keep as i32))
+    Some(mantissa as f64 / crate::base::numeric::powi(10.0, keep as i32))
 }
 
 /// Split off a trailing unit the column allows; returns the number part and the factor to

@@ -4,7 +4,7 @@
 use crate::prelude::*;
 
 use super::layout::{layout, CellId, Format};
-use crate::diagnostic::Num;
+use super::num::Num;
 
 /// Why a typed value is not a number of its column's kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,8 +67,20 @@ pub enum MetadataProblem {
     MissingYear,
     BadYear,
     BadFormat,
+    /// Not written as `YYYY-MM-DD` (or, in a published report, as a date at all).
     BadDate,
+    /// Written as a date, but no such day exists (2022-02-31, 2022年2月31日).
+    ImpossibleDate,
     NotText,
+}
+
+impl MetadataProblem {
+    pub fn date(problem: crate::base::dates::DateProblem) -> MetadataProblem {
+        match problem {
+            crate::base::dates::DateProblem::Unreadable => MetadataProblem::BadDate,
+            crate::base::dates::DateProblem::NotInCalendar => MetadataProblem::ImpossibleDate,
+        }
+    }
 }
 
 /// How the report's layout was decided.

@@ -3,12 +3,14 @@
 use super::doc::Doc;
 use super::labels;
 use super::norm::fold;
+use crate::base::dates::{in_calendar, parse_printed, Date};
 use crate::model::decode::SECTION_KEYS;
 
 pub struct Meta {
     pub year: Option<i32>,
     pub issuer: Option<String>,
-    pub published_on: Option<(i32, u32, u32)>,
+    /// The publication date, or as printed when no such day exists (2022年2月31日).
+    pub published_on: Option<Result<Date, String>>,
 }
 
 /// Part headings found, in order: (index into `SECTION_KEYS`, line index). Each part once, and
@@ -194,7 +196,7 @@ fn period_year(text: &str) -> Option<i32> {
 }
 
 /// 发布日期 / 发布时间 / 成文日期 / 发文日期 / 日期 followed by a date, near the top or the end.
-fn published(doc: &Doc) -> Option<(i32, u32, u32)> {
+fn published(doc: &Doc) -> Option<Result<Date, String>> {
     let n = doc.lines.len();
     let lines = doc
         .lines
@@ -210,42 +212,14 @@ fn published(doc: &Doc) -> Option<(i32, u32, u32)> {
         for t in &text {
             for (i, _) in t.match_indices(label) {
                 let rest = t[i + label.len()..].trim_start_matches([':', '：']);
-                if let Some(d) = parse_date(rest) {
-                    return Some(d);
+                if let Some((d, len)) = parse_printed(rest) {
+                    // A printed day the calendar lacks is said, never kept as the date.
+                    return Some(in_calendar(d).map_err(|_| rest[..len].to_string()));
                 }
             }
         }
     }
     None
-}
-
-/// `2021-01-30`, `2021/1/30`, `2021.1.30`, `2021年1月30日`, at the start of `s`.
-pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
-    let mut nums = Vec::new();
-    let mut cur = String::new();
-    for c in s.chars().take(14) {
-        if c.is_ascii_digit() {
-            cur.push(c);
-        } else if matches!(c, '-' | '/' | '.' | '年' | '月' | '日') && !cur.is_empty() {
-            nums.push(std::mem::take(&mut cur));
-            if nums.len() == 3 {
-                break;
-            }
-        } else {
-            break;
-        }
-    }
-    if !cur.is_empty() && nums.len() == 2 {
-        nums.push(cur);
-    }
-    if nums.len() != 3 || nums[0].len() != 4 {
-        return None;
-    }
-    let y: i32 = nums[0].parse().ok()?;
-    let m: u32 = nums[1].parse().ok()?;
-    let d: u32 = nums[2].parse().ok()?;
-    ((2000..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then_some((y, m, d))
 }
 
 /// The prose of each part, without table lines; and the preamble before 一.
@@ -283,14 +257,6 @@ pub fn sections(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_dates() {
-        assert_eq!(parse_date("2021-01-30"), Some((2021, 1, 30)));
-        assert_eq!(parse_date("2021年1月29日 10:00"), Some((2021, 1, 29)));
-        assert_eq!(parse_date("2021/13/01"), None);
-        assert_eq!(parse_date("无"), None);
-    }
 
     #[test]
     fn issuer_keeps_a_closing_bracket() {

@@ -5,8 +5,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::model::layout::{layout, CellId};
 use crate::model::report::{CellState, FormatSource, MetadataIssue, MetadataProblem};
 use crate::model::{Format, Report};
-use crate::options::{Options, OptionsError};
-use crate::rules::RuleDef;
+use crate::options::{Options, OptionsError, RuleLookup};
 use serde_json::Value;
 
 mod doc;
@@ -22,9 +21,6 @@ pub mod rules;
 mod tables;
 mod text;
 mod tokens;
-
-/// The readers' rules (extraction and prose), listed by `rules()`.
-pub static RULES: &[&RuleDef] = rules::RULES;
 
 /// What kind of text the input is; detected when not given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +62,11 @@ pub enum ReadCall {
 }
 
 impl ParseOptions {
-    pub fn from_json(text: &str, call: ReadCall) -> Result<ParseOptions, OptionsError> {
+    pub fn from_json(
+        text: &str,
+        call: ReadCall,
+        rule_id: RuleLookup,
+    ) -> Result<ParseOptions, OptionsError> {
         let known = match call {
             ReadCall::Parse => "locale, partial, previous, rules, kind, locations",
             ReadCall::Check => "locale, partial, previous, rules, kind, report, locations",
@@ -108,7 +108,7 @@ impl ParseOptions {
         Ok(ParseOptions {
             kind,
             locations,
-            validate: Options::from_value(&v).map_err(|e| match e {
+            validate: Options::from_value(&v, rule_id).map_err(|e| match e {
                 OptionsError::UnknownKey(k) => OptionsError::UnknownKeyOf(k, known),
                 e => e,
             })?,
@@ -139,7 +139,7 @@ impl Parsed {
 }
 
 /// `,"locations":{"/path":{…},…}` in the order of the form, or nothing when not asked for.
-fn write_locations(out: &mut String, locations: Option<&[(CellId, Location)]>) {
+pub fn write_locations(out: &mut String, locations: Option<&[(CellId, Location)]>) {
     let Some(locations) = locations else {
         return;
     };
@@ -162,11 +162,14 @@ pub fn parse(input: &str, options: &ParseOptions) -> Parsed {
     }
 }
 
-struct Read {
-    report: Report,
-    diagnostics: Vec<Diagnostic>,
-    preamble: String,
-    locations: Option<Vec<(CellId, Location)>>,
+/// What a reader read: the report, what could not be read, and the text before part 一 (where
+/// contact details are often printed; the model has no field for it).
+pub struct Read {
+    pub report: Report,
+    pub diagnostics: Vec<Diagnostic>,
+    pub preamble: String,
+    /// Where each cell was read, when asked (`locations: true`).
+    pub locations: Option<Vec<(CellId, Location)>>,
 }
 
 /// What the input is, when the caller did not say: JSON starts with `{`; HTML has tags.
@@ -201,7 +204,8 @@ pub fn detect(input: &str) -> InputKind {
     }
 }
 
-fn read(input: &str, options: &ParseOptions) -> Read {
+/// Read a published report, keeping the preamble for `check`.
+pub fn read(input: &str, options: &ParseOptions) -> Read {
     let kind = options.kind.unwrap_or_else(|| detect(input));
     let zh = options.validate.locale == crate::messages::Locale::ZhCn;
     let doc = match kind {
@@ -230,9 +234,16 @@ fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
     let mut report = Report {
         year: m.year,
         issuer: m.issuer,
-        published_on: m.published_on,
+        published_on: m.published_on.clone().and_then(Result::ok),
         ..Report::default()
     };
+    if let Some(Err(printed)) = m.published_on {
+        report.metadata.push(MetadataIssue {
+            path: "/publishedOn",
+            input: Some(printed),
+            problem: MetadataProblem::ImpossibleDate,
+        });
+    }
     let mut t = tables::read(doc, &head_toks, &mut report, zh);
     let votes = crate::model::decode::shape_votes(&report);
     let (format, source) = match votes[0].cmp(&votes[1]) {
@@ -283,75 +294,6 @@ fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
     }
 }
 
-/// What `check` returns: the validation result plus the report read.
-pub struct Checked {
-    pub result: crate::ValidationResult,
-    pub report: Report,
-    /// What of the report `to_json` writes (the `report` option).
-    pub parts: ReportParts,
-    /// Where each cell was read, when asked (`locations: true`).
-    pub locations: Option<Vec<(CellId, Location)>>,
-}
-
-impl Checked {
-    /// The validation result with the report read as one more member, written directly: the
-    /// report as a `serde_json::Value` tree cost about as much as reading it.
-    pub fn to_json(&self) -> String {
-        let mut out = self.result.to_json();
-        if self.locations.is_some() {
-            out.pop(); // the result's closing brace
-            write_locations(&mut out, self.locations.as_deref());
-            out.push('}');
-        }
-        let only = match &self.parts {
-            ReportParts::All => None,
-            ReportParts::Omit => return out,
-            ReportParts::Only(pointers) => Some(&pointers[..]),
-        };
-        out.pop(); // the result's closing brace
-        out.push_str(",\"report\":");
-        crate::model::encode::write_parts(&self.report, only, &mut out);
-        out.push('}');
-        out
-    }
-}
-
-/// Parse, then validate; reading problems and rule findings in one result. The prose rules run
-/// here on what the reader found (and on `sections` of JSON input).
-pub fn check(input: &str, options: &ParseOptions) -> Checked {
-    let read = read(input, options);
-    let mut result = crate::validate_report(&read.report, &options.validate);
-    let mut all = read.diagnostics;
-    // A cell the reader could not read is reported once, by the reader, not again as absent.
-    let covered: Vec<&str> = all
-        .iter()
-        .flat_map(|d| std::iter::once(d.path.as_str()).chain(d.related.iter().map(String::as_str)))
-        .collect();
-    let is_covered = |path: &str| {
-        covered
-            .iter()
-            .any(|c| *c == path || c.strip_prefix(path).is_some_and(|r| r.starts_with('/')))
-    };
-    result
-        .diagnostics
-        .retain(|d| d.rule != "missing-cell" || !is_covered(&d.path));
-    all.append(&mut result.diagnostics);
-    // The prose rules ran in `validate_report`; the preamble is the readers' own.
-    all.extend(rules::run_preamble(
-        &read.report,
-        &options.validate,
-        &read.preamble,
-    ));
-    crate::rules::finish(&mut all, &options.validate);
-    let result = crate::ValidationResult::new(read.report.format, read.report.year, all);
-    Checked {
-        result,
-        report: read.report,
-        parts: options.report.clone(),
-        locations: read.locations,
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod testing {
     //! The readers' own fixtures (numbers from the sample report, prose of our own).
@@ -365,6 +307,76 @@ mod tests {
     use super::testing::{SAMPLE_HTML, SAMPLE_TXT};
     use super::*;
     use crate::model::encode::encode;
+
+    #[test]
+    fn locations_say_where_each_cell_was_read() {
+        let o = crate::api::parse_options(r#"{"locations": true}"#, ReadCall::Parse)
+            .expect("valid options");
+        let json = parse(SAMPLE_TXT, &o).to_json();
+        let v: Value = serde_json::from_str(&json).expect("JSON");
+        let locs = v["locations"].as_object().expect("locations");
+        // Every cell of the report read has a place, and a place in the text.
+        let cells = crate::model::encode::encode(&parse(SAMPLE_TXT, &o).report);
+        let n = |v: &Value| -> usize {
+            ["proactive", "applications", "reviewLitigation"]
+                .iter()
+                .map(|t| count_leaves(&v[*t]))
+                .sum()
+        };
+        assert_eq!(locs.len(), n(&cells));
+        let line_of = |needle: &str| {
+            SAMPLE_TXT
+                .lines()
+                .position(|l| l.contains(needle))
+                .map(|i| i as u64 + 1)
+        };
+        let loc = &locs["/applications/received/total"];
+        assert_eq!(loc["line"].as_u64(), line_of("一、本年新收"));
+        let line = SAMPLE_TXT
+            .lines()
+            .nth(loc["line"].as_u64().expect("line") as usize - 1)
+            .expect("line");
+        let col = loc["column"].as_u64().expect("column") as usize - 1;
+        // The column is where the value's cell starts (here, the space before it).
+        let at: String = line.chars().skip(col).take(3).collect();
+        assert_eq!(
+            at.trim(),
+            v["report"]["applications"]["received"]["total"].to_string()
+        );
+        // HTML: the cell's element.
+        let html = parse(SAMPLE_HTML, &o).to_json();
+        let v: Value = serde_json::from_str(&html).expect("JSON");
+        let e = v["locations"]["/applications/received/natural"]["element"]
+            .as_str()
+            .expect("element");
+        assert!(
+            e.starts_with("table[") && e.contains("] tr[") && e.ends_with(']'),
+            "{e}"
+        );
+        // Not asked: not there; asked for in check too.
+        assert!(!parse(SAMPLE_TXT, &ParseOptions::default())
+            .to_json()
+            .contains("\"locations\""));
+        let c =
+            crate::api::parse_options(r#"{"locations": true, "report": false}"#, ReadCall::Check)
+                .expect("valid options");
+        let v: Value =
+            serde_json::from_str(&crate::api::check(SAMPLE_TXT, &c).to_json()).expect("JSON");
+        assert!(v["locations"]["/proactive/regulations/made"]["line"].is_u64());
+        assert!(v.get("report").is_none());
+        let e = crate::api::parse_options(r#"{"locations": "yes"}"#, ReadCall::Parse).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "options.locations: expected true or false, got \"yes\""
+        );
+    }
+
+    fn count_leaves(v: &Value) -> usize {
+        match v {
+            Value::Object(m) => m.values().map(count_leaves).sum(),
+            _ => 1,
+        }
+    }
 
     #[test]
     fn detects_the_input_kind() {
@@ -431,158 +443,5 @@ mod tests {
             assert!(p.diagnostics.is_empty(), "{name}: {:?}", p.diagnostics);
             assert_eq!(encode(&p.report), pipes, "{name}");
         }
-    }
-
-    #[test]
-    fn locations_say_where_each_cell_was_read() {
-        let o = ParseOptions::from_json(r#"{"locations": true}"#, ReadCall::Parse)
-            .expect("valid options");
-        let json = parse(SAMPLE_TXT, &o).to_json();
-        let v: Value = serde_json::from_str(&json).expect("JSON");
-        let locs = v["locations"].as_object().expect("locations");
-        // Every cell of the report read has a place, and a place in the text.
-        let cells = crate::model::encode::encode(&parse(SAMPLE_TXT, &o).report);
-        let n = |v: &Value| -> usize {
-            ["proactive", "applications", "reviewLitigation"]
-                .iter()
-                .map(|t| count_leaves(&v[*t]))
-                .sum()
-        };
-        assert_eq!(locs.len(), n(&cells));
-        let line_of = |needle: &str| {
-            SAMPLE_TXT
-                .lines()
-                .position(|l| l.contains(needle))
-                .map(|i| i as u64 + 1)
-        };
-        let loc = &locs["/applications/received/total"];
-        assert_eq!(loc["line"].as_u64(), line_of("一、本年新收"));
-        let line = SAMPLE_TXT
-            .lines()
-            .nth(loc["line"].as_u64().expect("line") as usize - 1)
-            .expect("line");
-        let col = loc["column"].as_u64().expect("column") as usize - 1;
-        // The column is where the value's cell starts (here, the space before it).
-        let at: String = line.chars().skip(col).take(3).collect();
-        assert_eq!(
-            at.trim(),
-            v["report"]["applications"]["received"]["total"].to_string()
-        );
-        // HTML: the cell's element.
-        let html = parse(SAMPLE_HTML, &o).to_json();
-        let v: Value = serde_json::from_str(&html).expect("JSON");
-        let e = v["locations"]["/applications/received/natural"]["element"]
-            .as_str()
-            .expect("element");
-        assert!(
-            e.starts_with("table[") && e.contains("] tr[") && e.ends_with(']'),
-            "{e}"
-        );
-        // Not asked: not there; asked for in check too.
-        assert!(!parse(SAMPLE_TXT, &ParseOptions::default())
-            .to_json()
-            .contains("\"locations\""));
-        let c = ParseOptions::from_json(r#"{"locations": true, "report": false}"#, ReadCall::Check)
-            .expect("valid options");
-        let v: Value = serde_json::from_str(&check(SAMPLE_TXT, &c).to_json()).expect("JSON");
-        assert!(v["locations"]["/proactive/regulations/made"]["line"].is_u64());
-        assert!(v.get("report").is_none());
-        let e = ParseOptions::from_json(r#"{"locations": "yes"}"#, ReadCall::Parse).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "options.locations: expected true or false, got \"yes\""
-        );
-    }
-
-    fn count_leaves(v: &Value) -> usize {
-        match v {
-            Value::Object(m) => m.values().map(count_leaves).sum(),
-            _ => 1,
-        }
-    }
-
-    #[test]
-    fn check_of_a_consistent_report_is_clean() {
-        for input in [SAMPLE_TXT, SAMPLE_HTML] {
-            let c = check(input, &ParseOptions::default());
-            assert!(c.result.valid, "{:?}", c.result.diagnostics);
-            assert!(
-                c.result.diagnostics.is_empty(),
-                "{:?}",
-                c.result.diagnostics
-            );
-        }
-    }
-
-    #[test]
-    fn check_reports_unread_cells_once() {
-        let text = SAMPLE_TXT.replace(
-            "(七)总计 | 20 | 0 | 0 | 0 | 0 | 0 | 20 |",
-            "(七)总计 | 20 | 20 |",
-        );
-        let c = check(&text, &ParseOptions::default());
-        let rules: Vec<&str> = c.result.diagnostics.iter().map(|d| d.rule).collect();
-        assert!(rules.contains(&"unreadable-cell"), "{rules:?}");
-        assert!(!rules.contains(&"missing-cell"), "{rules:?}");
-        assert!(!c.result.valid);
-    }
-
-    #[test]
-    fn json_input_runs_the_prose_rules_in_check() {
-        let json =
-            r#"{"year": 2024, "sections": {"overview": "电子邮箱：office@ example.gov.cn"}}"#;
-        let c = check(json, &ParseOptions::default());
-        let rules: Vec<&str> = c.result.diagnostics.iter().map(|d| d.rule).collect();
-        assert!(rules.contains(&"contact-format"));
-        assert!(rules.contains(&"section-missing"));
-    }
-
-    #[test]
-    fn the_report_option_picks_what_check_returns() {
-        let with = |report: &str| {
-            let o = ParseOptions::from_json(
-                &format!(r#"{{"kind": "text", "report": {report}}}"#),
-                ReadCall::Check,
-            );
-            let json = check(SAMPLE_TXT, &o.expect("valid options")).to_json();
-            serde_json::from_str::<Value>(&json).expect("JSON")
-        };
-        let whole = with("true");
-        assert_eq!(whole["report"]["issuer"], "示例区住房和城乡建设局");
-        assert!(whole["report"]["proactive"].is_object());
-        assert!(with("false").get("report").is_none());
-        assert_eq!(with("[]")["report"], serde_json::json!({}));
-        // The result is the same whatever the option.
-        let mut without = with("false");
-        without["report"] = whole["report"].clone();
-        assert_eq!(without, whole);
-        let carry = with(r#"["/issuer", "/applications/carriedOver"]"#);
-        assert_eq!(
-            carry["report"],
-            serde_json::json!({
-                "issuer": whole["report"]["issuer"],
-                "applications": {"carriedOver": whole["report"]["applications"]["carriedOver"]},
-            })
-        );
-        for bad in [r#""all""#, "[1]", r#"["issuer"]"#, "{}"] {
-            let e = ParseOptions::from_json(&format!(r#"{{"report": {bad}}}"#), ReadCall::Check)
-                .unwrap_err();
-            assert!(
-                e.to_string()
-                    .starts_with("options.report: expected true, false or a list of JSON pointers"),
-                "{e}"
-            );
-        }
-        // `parse` returns the whole report: `report` is no option of it.
-        let e = ParseOptions::from_json(r#"{"report": false}"#, ReadCall::Parse).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "options.report: unknown option (known: locale, partial, previous, rules, kind, locations)"
-        );
-        let e = ParseOptions::from_json(r#"{"kidn": "html"}"#, ReadCall::Check).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "options.kidn: unknown option (known: locale, partial, previous, rules, kind, report, locations)"
-        );
     }
 }

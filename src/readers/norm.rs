@@ -13,7 +13,7 @@ pub fn fold(s: &str) -> String {
             continue;
         }
         let mapped = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{FF01}'..='\u{FF5E}' | '\u{3000}' => crate::base::fold::half_width(c),
             '〔' | '【' => '(',
             '〕' | '】' => ')',
             '。' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
@@ -64,14 +64,10 @@ fn is_cjk_numeral(c: char) -> bool {
     )
 }
 
-/// Full-width digits and signs to ASCII; nothing else changes.
+/// Full-width digits and signs to ASCII, and the minus sign to `-`.
 fn ascii_digit(c: char) -> char {
-    match c {
-        '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '＋' => '+',
-        '－' | '−' => '-',
-        '，' => ',',
-        '．' => '.',
+    match crate::base::fold::half_width(c) {
+        '−' => '-',
         c => c,
     }
 }

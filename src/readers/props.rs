@@ -1,6 +1,7 @@
 //! Property tests: no input panics the readers, and time grows linearly with the input.
 
-use super::{check, detect, parse, InputKind, ParseOptions};
+use super::{detect, parse, InputKind, ParseOptions};
+use crate::api::check;
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
 

@@ -4,28 +4,10 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+pub use crate::diagnostic::Equation;
 use crate::diagnostic::{Diagnostic, Num};
 use crate::model::layout::CellId;
 use crate::model::layout::Label;
-
-/// A linear equation `Σ coef·cell = 0` and how far off it is.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Equation {
-    pub terms: Vec<(CellId, i64)>,
-    pub residual: i64,
-}
-
-impl Equation {
-    /// The value of `cell` that would make the equation hold, others unchanged.
-    pub fn solve_for(&self, cell: CellId, current: i64) -> Option<i64> {
-        let (_, coef) = self.terms.iter().find(|(c, _)| *c == cell)?;
-        Some(current - self.residual * coef)
-    }
-
-    pub fn cells(&self) -> impl Iterator<Item = CellId> + '_ {
-        self.terms.iter().map(|(c, _)| *c)
-    }
-}
 
 /// Integer values of all `cells`, or `None` if any is blank, invalid or absent (then the rule
 /// is skipped, never guessed).

@@ -13,8 +13,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 use crate::model::CellState;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "blank-cell";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "blank-cell",
+    id: ID,
     severity: Severity::Warning,
     description: Label::new(
         "单元格留空而非填 0，相关勾稽校验被跳过",

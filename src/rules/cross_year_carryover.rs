@@ -14,8 +14,11 @@ use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::messages::cap;
 use crate::model::layout::{Label, Layout, T3Role, T3_COLUMNS};
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "cross-year-carryover";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "cross-year-carryover",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "本年「上年结转」与上年报告「结转下年度」不一致",

@@ -13,8 +13,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Formats, Label};
 use crate::model::Format;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "format-mismatch";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "format-mismatch",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "出现另一版格式的行或列",

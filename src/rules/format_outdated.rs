@@ -12,8 +12,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 use crate::model::Format;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "format-outdated";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "format-outdated",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "2021 年度及以后的报告仍使用 2019 年版格式",

@@ -11,8 +11,11 @@ use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::layout::Label;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "invalid-json";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "invalid-json",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "输入不是合法的 JSON 文本",

@@ -13,8 +13,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 use crate::model::report::MetadataProblem;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "invalid-metadata";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "invalid-metadata",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "报告年度缺失，或年度、格式、发布日期无法识别",
@@ -39,6 +42,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             (MetadataProblem::BadFormat, false) => format!("The format \"{input}\" is unknown; use \"2019\" (reports for 2019–2020) or \"2021\" (2021 on)."),
             (MetadataProblem::BadDate, true) => format!("发布日期「{input}」无法识别，请写作 YYYY-MM-DD，如 2022-01-28。"),
             (MetadataProblem::BadDate, false) => format!("The publication date \"{input}\" cannot be read; write it as YYYY-MM-DD, e.g. 2022-01-28."),
+            (MetadataProblem::ImpossibleDate, true) => format!("发布日期「{input}」不存在（该月没有这一天），请核对日期。"),
+            (MetadataProblem::ImpossibleDate, false) => format!("The publication date \"{input}\" does not exist (the month has no such day); check the date."),
             (MetadataProblem::NotText, true) => format!("「{}」应为文本，现为「{input}」。", m.path),
             (MetadataProblem::NotText, false) => format!("\"{}\" should be text, not \"{input}\".", m.path),
         };
@@ -71,5 +76,19 @@ mod tests {
             "发布日期「2022/1/28」无法识别，请写作 YYYY-MM-DD，如 2022-01-28。"
         );
         assert_eq!(d[1].input.as_deref(), Some("2022/1/28"));
+    }
+
+    #[test]
+    fn fails_on_a_day_the_month_does_not_have() {
+        let d = check(
+            "invalid-metadata",
+            &json!({"year": 2021, "publishedOn": "2022-02-31"}),
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].path, "/publishedOn");
+        assert_eq!(
+            d[0].message,
+            "发布日期「2022-02-31」不存在（该月没有这一天），请核对日期。"
+        );
     }
 }

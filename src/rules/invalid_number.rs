@@ -13,8 +13,11 @@ use crate::model::layout::Label;
 use crate::model::report::Invalid;
 use crate::model::CellState;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "invalid-number";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "invalid-number",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "单元格不是本列要求的数字",

@@ -12,8 +12,11 @@ use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "invalid-structure";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "invalid-structure",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "报告、表格或行的 JSON 类型不对",

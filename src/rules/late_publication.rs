@@ -13,8 +13,11 @@ use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "late-publication";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "late-publication",
+    id: ID,
     severity: Severity::Warning,
     description: Label::new(
         "发布日期晚于次年 1 月 31 日",

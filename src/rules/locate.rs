@@ -9,9 +9,9 @@ use super::Context;
 use crate::diagnostic::{Diagnostic, Num};
 use crate::model::layout::CellId;
 
-const ROW_RULE: &str = "t3-row-total";
+const ROW_RULE: &str = super::t3_row_total::ID;
 /// Column rules, in the order that picks the merged diagnostic's `rule`.
-const COLUMN_RULES: [&str; 2] = ["t3-results-sum", "t3-balance"];
+const COLUMN_RULES: [&str; 2] = [super::t3_results_sum::ID, super::t3_balance::ID];
 
 pub fn merge_culprits(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let failing: Vec<usize> = (0..out.len())
@@ -30,7 +30,7 @@ pub fn merge_culprits(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .filter_map(|&i| out[i].equation.as_ref())
         .flat_map(|e| e.cells())
         .collect();
-    super::sort_by_key(&mut candidates, |&c| c);
+    crate::base::sort::sort_by_key(&mut candidates, |&c| c);
     candidates.dedup();
     let mut consumed = vec![false; out.len()];
     let mut merged = Vec::new();
@@ -100,7 +100,7 @@ fn culprit<'a>(
             .position(|c| c == r)
             .unwrap_or(COLUMN_RULES.len())
     };
-    super::sort_by_key(&mut rules, order);
+    crate::base::sort::sort_by_key(&mut rules, order);
     rules.dedup();
     let mut related: Vec<CellId> = diags
         .iter()
@@ -108,7 +108,7 @@ fn culprit<'a>(
         .flat_map(|e| e.cells())
         .filter(|&c| c != cell)
         .collect();
-    super::sort_by_key(&mut related, |&c| c);
+    crate::base::sort::sort_by_key(&mut related, |&c| c);
     related.dedup();
     let message = if ctx.zh() {
         format!(

@@ -13,8 +13,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{CellId, Label, TableId};
 use crate::model::CellState;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "missing-cell";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "missing-cell",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "完整报告中缺少表格单元格",

@@ -14,23 +14,23 @@ use core::cell::OnceCell;
 pub mod arith;
 pub mod locate;
 
-mod blank_cell;
-mod cross_year_carryover;
-mod format_mismatch;
-mod format_outdated;
-mod invalid_json;
-mod invalid_metadata;
-mod invalid_number;
-mod invalid_structure;
-mod late_publication;
-mod missing_cell;
-mod negative_count;
-mod t2_consistency;
-mod t3_balance;
-mod t3_results_sum;
-mod t3_row_total;
-mod t4_total;
-mod unknown_field;
+pub mod blank_cell;
+pub mod cross_year_carryover;
+pub mod format_mismatch;
+pub mod format_outdated;
+pub mod invalid_json;
+pub mod invalid_metadata;
+pub mod invalid_number;
+pub mod invalid_structure;
+pub mod late_publication;
+pub mod missing_cell;
+pub mod negative_count;
+pub mod t2_consistency;
+pub mod t3_balance;
+pub mod t3_results_sum;
+pub mod t3_row_total;
+pub mod t4_total;
+pub mod unknown_field;
 
 /// A rule: its stable id (the i18n key of its messages), default severity, a one-line
 /// description in both locales, and the check.
@@ -61,27 +61,6 @@ pub static RULES: &[&RuleDef] = &[
     &late_publication::RULE,
     &cross_year_carryover::RULE,
 ];
-
-pub fn find(id: &str) -> Option<&'static RuleDef> {
-    RULES
-        .iter()
-        .copied()
-        .find(|r| r.id == id)
-        .or_else(|| extra_rules().iter().copied().find(|r| r.id == id))
-}
-
-/// Rules that live outside this registry (the readers' extraction and prose rules), so that
-/// `rules()` lists them and options can name them.
-pub fn extra_rules() -> &'static [&'static RuleDef] {
-    #[cfg(feature = "readers")]
-    {
-        crate::readers::RULES
-    }
-    #[cfg(not(feature = "readers"))]
-    {
-        &[]
-    }
-}
 
 /// What a rule sees.
 pub struct Context<'a> {
@@ -160,7 +139,8 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Run every rule on a decoded report.
+/// Run the core's rules on a decoded report, then merge the findings that one wrong cell
+/// explains. The registry (`crate::registry::run`) adds the prose rules and orders the result.
 pub fn run(report: &Report, options: &Options) -> Vec<Diagnostic> {
     let ctx = Context::new(report, options);
     let mut out = Vec::new();
@@ -170,10 +150,6 @@ pub fn run(report: &Report, options: &Options) -> Vec<Diagnostic> {
         }
     }
     locate::merge_culprits(&ctx, &mut out);
-    // The prose rules read `sections`, wherever the report came from.
-    #[cfg(feature = "readers")]
-    out.extend(crate::readers::rules::run_prose(report, options));
-    finish(&mut out, options);
     out
 }
 
@@ -195,71 +171,7 @@ pub fn finish(out: &mut Vec<Diagnostic>, options: &Options) {
         let place = l.find(&d.path).map_or(0, |i| i as usize + 1);
         (sev, place)
     };
-    sort_by_key(out, rank);
-}
-
-/// A stable merge sort by a key computed once per element. Small in the wasm (std's sorts add
-/// kilobytes) and O(n log n), so a report with 100,000 unknown keys still sorts at once.
-pub(crate) fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
-    let n = v.len();
-    if n < 2 {
-        return;
-    }
-    let keys: Vec<K> = v.iter().map(key).collect();
-    let mut order: Vec<usize> = (0..n).collect();
-    let mut merged = order.clone();
-    let mut width = 1;
-    while width < n {
-        let mut start = 0;
-        while start < n {
-            let (mid, end) = ((start + width).min(n), (start + 2 * width).min(n));
-            let (mut a, mut b) = (start, mid);
-            for slot in &mut merged[start..end] {
-                // Ties take the left run first: stable.
-                let take_b = a >= mid || (b < end && keys[order[b]] < keys[order[a]]);
-                *slot = if take_b { order[b] } else { order[a] };
-                if take_b {
-                    b += 1;
-                } else {
-                    a += 1;
-                }
-            }
-            start = end;
-        }
-        core::mem::swap(&mut order, &mut merged);
-        width *= 2;
-    }
-    let mut items: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(order.iter().filter_map(|&i| items[i].take()));
-}
-
-#[cfg(test)]
-mod sort_tests {
-    #[test]
-    fn merge_sort_is_stable_and_sorts() {
-        let mut v: Vec<(u8, usize)> = [3u8, 1, 2, 1, 3, 0, 2, 1]
-            .iter()
-            .enumerate()
-            .map(|(i, &k)| (k, i))
-            .collect();
-        super::sort_by_key(&mut v, |p| p.0);
-        assert_eq!(
-            v,
-            vec![
-                (0, 5),
-                (1, 1),
-                (1, 3),
-                (1, 7),
-                (2, 2),
-                (2, 6),
-                (3, 0),
-                (3, 4)
-            ]
-        );
-        let mut big: Vec<u32> = (0..10_000).rev().collect();
-        super::sort_by_key(&mut big, |&x| x);
-        assert!(big.windows(2).all(|w| w[0] < w[1]));
-    }
+    crate::base::sort::sort_by_key(out, rank);
 }
 
 #[cfg(test)]
@@ -301,7 +213,7 @@ pub(crate) mod testing {
     pub fn run_rule(id: &str, doc: &Value, options: &Options) -> Vec<Diagnostic> {
         let report = decode(doc);
         let ctx = super::Context::new(&report, options);
-        let rule = super::find(id).unwrap();
+        let rule = super::RULES.iter().find(|r| r.id == id).unwrap();
         let mut out = Vec::new();
         (rule.check)(&ctx, &mut out);
         out

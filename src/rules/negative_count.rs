@@ -11,8 +11,11 @@ use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Kind, Label};
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "negative-count";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "negative-count",
+    id: ID,
     severity: Severity::Error,
     description: Label::new("计数或金额为负数", "a negative count or amount"),
     check,

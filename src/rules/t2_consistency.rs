@@ -15,8 +15,11 @@ use crate::messages::cap;
 use crate::model::layout::Label;
 use crate::model::Format;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "t2-consistency";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "t2-consistency",
+    id: ID,
     severity: Severity::Warning,
     description: Label::new("表二数据不合常理（新公开多于总数、制发多于现行有效加废止、万元金额像是按元填写）", "table 2 plausibility (published > total, issued > in force + repealed, 万元 amount typed in 元)"),
     check,

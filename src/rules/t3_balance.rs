@@ -17,8 +17,11 @@ use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::model::layout::{Label, Layout, T3Role, T3_COLUMNS};
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "t3-balance";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "t3-balance",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "表三每列：一 + 二 = （七）总计 + 四",

@@ -15,8 +15,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Label, Layout, T3Role, T3_COLUMNS, T3_ROWS};
 use crate::model::Format;
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "t3-results-sum";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "t3-results-sum",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "表三每列：（七）总计 = 各项办理结果之和",

@@ -12,8 +12,11 @@ use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Label, T3_ROWS, T3_TOTAL_COL};
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "t3-row-total";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "t3-row-total",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "表三每行：总计 = 自然人 + 法人或其他组织各列",

@@ -13,8 +13,11 @@ use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Label, T4_BLOCKS, T4_TOTAL_COL};
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "t4-total";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "t4-total",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "表四各栏：总计 = 维持 + 纠正 + 其他 + 尚未审结",

@@ -12,8 +12,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::decode::SECTION_KEYS;
 use crate::model::layout::{layout, Label};
 
+/// The rule's stable id (the i18n key of its messages).
+pub const ID: &str = "unknown-field";
+
 pub static RULE: RuleDef = RuleDef {
-    id: "unknown-field",
+    id: ID,
     severity: Severity::Warning,
     description: Label::new(
         "模型中没有的字段（可能是拼写错误）",

@@ -168,14 +168,9 @@ fn host_ok(host: &str) -> bool {
 
 fn phones(text: &str, out: &mut Vec<(String, Problem)>) {
     // pdftotext spaces out labels (`电 话 ：`): look at the text without whitespace.
-    let t: String = text
+    let t: String = crate::base::fold::fold_prose(text)
         .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '—' | '–' => '-',
-            c => c,
-        })
+        .map(|c| if matches!(c, '—' | '–') { '-' } else { c })
         .collect();
     // 联系电话 and 咨询电话 end in 电话.
     for label in ["电话", "传真"] {

@@ -85,7 +85,7 @@ pub(crate) fn emitted_by_the_file_readers(_: &Context, _: &mut Vec<Diagnostic>) 
 pub(crate) fn assert_document_rule(rule: &RuleDef) {
     let listed = crate::catalog::rules_json();
     assert!(listed.contains(&format!("\"{}\"", rule.id)), "{listed}");
-    let o = Options::from_json(&format!(r#"{{"rules": {{"{}": "warning"}}}}"#, rule.id));
+    let o = crate::api::options(&format!(r#"{{"rules": {{"{}": "warning"}}}}"#, rule.id));
     assert!(o.is_ok(), "{:?}", o.err());
     for input in ["", "<p></p>", "%PDF-1.7", "PK"] {
         let p = crate::readers::parse(input, &crate::readers::ParseOptions::default());

@@ -68,22 +68,11 @@ enum Topic {
     Litigation(Option<usize>),
 }
 
-/// Full-width to half-width, whitespace dropped: pdftotext breaks words over lines.
-fn fold_prose(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c => c,
-        })
-        .collect()
-}
-
 const SKIP_SENTENCE: [&str; 6] = ["热线", "12345", "咨询", "留言", "来电", "来信"];
 
 /// Every figure the prose states about the tables.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    let text = fold_prose(text);
+    let text = crate::base::fold::fold_prose(text);
     let mut out = Vec::new();
     for sentence in text.split(['。', ';', '!', '?']) {
         // Figures are `N件` / `N宗`, and the topic starts afresh in each sentence: one without

@@ -1,0 +1,30 @@
+// Issue 18: checking a real portal page against the HTML parser Node developers use. Prints, in
+// one run on the same pages, `check()` per second (read the report out of the page and validate
+// it) next to parse5's bare `parse()` (only builds the DOM), and their ratio. Goal: check() at
+// least 3 × parse5. Pages: bench/portal-pages.mjs (page chrome around a Word-exported report).
+//
+//   node bench/portal.mjs [--pages 40]
+
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { parse as parse5 } from 'parse5';
+import { check, parse } from 'xxgknb';
+import { portalPage } from './portal-pages.mjs';
+import { rates } from './rate.mjs';
+
+const { values: opt } = parseArgs({ options: { pages: { type: 'string', default: '40' } } });
+const pages = Array.from({ length: Number(opt.pages) }, (_, i) => portalPage(i + 1, { format: i % 5 === 4 ? '2019' : '2021' }));
+const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p), 0);
+const bad = pages.filter((p) => !check(p).valid).length;
+console.log(`${pages.length} portal pages, ${(bytes / pages.length / 1024).toFixed(1)} KB each on average (UTF-8), ${bad} read with errors; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+
+let k = 0;
+const next = () => pages[k++ % pages.length];
+const [dom, , checked] = rates([
+  ['parse5 parse() (DOM only)', () => parse5(next())],
+  ['xxgknb parse() (read the report)', () => parse(next())],
+  ['xxgknb check() (read and validate)', () => check(next())],
+  ['xxgknb check(), report: false', () => check(next(), { report: false })],
+]);
+const ratio = checked / dom;
+console.log(`\ncheck() / parse5 parse(): ${ratio.toFixed(2)} × (goal ≥ 3: ${ratio >= 3 ? 'met' : 'not met'})`);

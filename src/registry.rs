@@ -1,0 +1,64 @@
+//! Every rule of the build in one place, above both rule families: the core's (`rules`) and, in
+//! the full build, the readers' extraction and prose rules (`readers::rules`). `rules()` lists
+//! them from here, options name them through [`rule_id`], and [`run`] runs them in order.
+//! Adding a rule: write its file in its family and add it to that family's list.
+
+use crate::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Report;
+use crate::options::Options;
+use crate::rules::RuleDef;
+
+/// The readers' rules, where the build has them.
+fn reader_rules() -> &'static [&'static RuleDef] {
+    #[cfg(feature = "readers")]
+    {
+        crate::readers::rules::RULES
+    }
+    #[cfg(not(feature = "readers"))]
+    {
+        &[]
+    }
+}
+
+/// Every rule of the build: the core's, then the readers'.
+pub fn all() -> impl Iterator<Item = &'static RuleDef> {
+    crate::rules::RULES.iter().chain(reader_rules()).copied()
+}
+
+pub fn find(id: &str) -> Option<&'static RuleDef> {
+    all().find(|r| r.id == id)
+}
+
+/// The static id of a rule of this build, for options that name rules.
+pub fn rule_id(id: &str) -> Option<&'static str> {
+    find(id).map(|r| r.id)
+}
+
+/// Run every rule on a decoded report: the core's rules (with culprit location), then the prose
+/// rules on `sections` wherever the report came from; severity overrides applied, ordered.
+pub fn run(report: &Report, options: &Options) -> Vec<Diagnostic> {
+    let mut out = crate::rules::run(report, options);
+    #[cfg(feature = "readers")]
+    out.extend(crate::readers::rules::run_prose(report, options));
+    crate::rules::finish(&mut out, options);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_found() {
+        let ids: Vec<&str> = all().map(|r| r.id).collect();
+        for (i, id) in ids.iter().enumerate() {
+            assert!(!ids[..i].contains(id), "{id} listed twice");
+            assert_eq!(rule_id(id), Some(*id));
+        }
+        assert_eq!(rule_id("no-such-rule"), None);
+        #[cfg(feature = "readers")]
+        assert!(ids.contains(&"narrative-mismatch"));
+    }
+}
