@@ -96,9 +96,10 @@ function joinSplitRows(lines) {
     const clash = va.some((p) => vb.some((q) => p.x < q.x + q.w + 0.5 * q.size && q.x < p.x + p.w + 0.5 * p.size));
     if (clash) continue;
     const [from, to, moved] = va.length < vb.length ? [a, b, va] : [b, a, vb];
-    // Numbers go only where the other line has numbers already: not under its label.
-    const firstValue = Math.min(...to.items.filter(isValue).map((it) => it.x));
-    if (moved.some((it) => it.x < firstValue && to.items.some((o) => !isValue(o) && o.x + o.w > it.x))) continue;
+    // Only numbers in the value columns move: right of every label of both lines (a label's
+    // item number, "1" of "1、本机关不掌握…", stays with its label).
+    const labelEnd = Math.max(-Infinity, ...[...a.items, ...b.items].filter((it) => !isValue(it)).map((it) => it.x + it.w));
+    if (moved.some((it) => it.x < labelEnd)) continue;
     from.items = from.items.filter((it) => !moved.includes(it));
     to.items = [...to.items, ...moved].sort((p, q) => p.x - q.x);
   }

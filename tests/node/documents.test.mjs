@@ -80,6 +80,19 @@ describe('layout text from positioned items', () => {
     assert.deepEqual(rows, [['（二）部分公开（区分处理的'], ['447', '7', '454'], ['形，不计其他情形）']]);
   });
 
+  test('a label\'s item number is no number of the row beside it', () => {
+    // "1" and "、本机关不掌握相" are two items (two fonts); the row's numbers are centred a line below.
+    const { text } = layoutText([{
+      width: 595, height: 842,
+      items: [
+        item('1', 165, 699.3, 12, 7.6), item('、本机关不掌握相', 172.6, 699.3, 12, 96),
+        item('5', 275.4, 691.5, 12, 7.6), item('0', 316.7, 691.5, 12, 7.6),
+        item('关政府信息', 165, 683, 12, 60),
+      ],
+    }]);
+    assert.deepEqual(text.trim().split('\n').map((r) => r.trim().split(/\s{2,}/)), [['1、本机关不掌握相'], ['5', '0'], ['关政府信息']]);
+  });
+
   test('numbers of two different rows (they share columns) stay apart', () => {
     const { text } = layoutText([{
       width: 595, height: 842,
