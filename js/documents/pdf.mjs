@@ -8,6 +8,8 @@ const READABLE = /[\u3400-\u9fff\uf900-\ufaff0-9A-Za-z\uff10-\uff19]/g;
 // Fewer readable characters than this on all pages together: a scan with at most a stamp or a
 // page number in text, not a report.
 const MIN_TEXT = 40;
+// Pages requested ahead of the one being laid out.
+const AHEAD = 4;
 
 /**
  * @param {Uint8Array} bytes
@@ -33,11 +35,21 @@ export async function readPdf(bytes, env) {
     if (doc.numPages > env.maxPages) {
       return { problem: { reason: 'pdf-pages', detail: { pages: doc.numPages, limit: env.maxPages } } };
     }
+    // Pages asked for a few at a time: PDF.js's worker then has the next one queued. No
+    // `page.cleanup()` in between: it drops the fonts, which the next page would parse again
+    // (a third of the time of a 6-page report); `doc.destroy()` frees everything at the end.
     const pages = [];
+    const ask = (n) => {
+      const p = doc.getPage(n).then(async (page) => ({ page, content: await page.getTextContent() }));
+      p.catch(() => {}); // awaited below; a page failing while another is awaited is no crash
+      return p;
+    };
+    const ahead = [];
+    for (let n = 1; n <= Math.min(AHEAD, doc.numPages); n++) ahead.push(ask(n));
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
+      const { page, content } = await ahead.shift();
+      if (n + AHEAD <= doc.numPages) ahead.push(ask(n + AHEAD));
       const [x0, y0, x1, y1] = page.view;
-      const content = await page.getTextContent({ disableNormalization: false });
       const items = [];
       for (const it of content.items) {
         if (typeof it.str !== 'string' || it.str.trim() === '') continue;
@@ -47,7 +59,6 @@ export async function readPdf(bytes, env) {
         items.push({ str: it.str, x: e - x0, y: f - y0, w: it.width, size: Math.abs(d) || it.height || 10 });
       }
       pages.push({ width: x1 - x0, height: y1 - y0, items });
-      page.cleanup();
     }
     const { text, lines } = layoutText(pages);
     const readable = text.match(READABLE)?.length ?? 0;
