@@ -94,3 +94,11 @@ test('the summary page and the human output show a PDF page and a DOCX table, ro
   assert.ok(d, JSON.stringify(t.doc.files[0].diagnostics));
   assert.deepEqual(d.location, { table: 2, row: 4, cell: 8 });
 });
+
+test('a PDF on standard input is told by its bytes and read', () => {
+  const r = runJson(['check', '-'], { input: fs.readFileSync(path.join(DOCS, 'template-2024.pdf')) });
+  assertSchema(r.doc);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.doc.files[0].kind, 'pdf');
+  assert.equal(r.doc.files[0].issuer, '示例市人民政府');
+});
