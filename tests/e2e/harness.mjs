@@ -23,7 +23,7 @@ const FLAGS = [
 function checkPrerequisites() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push(`${CHROMIUM} (apt-get install -y chromium)`);
-  for (const file of ['pkg/lite/xxgknb.js', 'pkg/lite/xxgknb_bg.wasm', 'pkg/xxgknb.js']) {
+  for (const file of ['pkg/lite/xxgknb_lite.js', 'pkg/lite/xxgknb_lite_bg.wasm', 'pkg/xxgknb.js']) {
     if (!existsSync(join(REPO, file))) missing.push(`${file} (run \`npm run build\` first)`);
   }
   if (missing.length) throw new Error(`end-to-end tests need: ${missing.join(', ')}`);
