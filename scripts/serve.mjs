@@ -33,7 +33,7 @@ export const MIME = {
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
 
 /** URL prefix → directory (or exact URL → file, for a prefix without a trailing slash); first match wins. */
-const DEFAULT_ROUTES = [
+export const DEFAULT_ROUTES = [
   ['/js/', join(repo, 'js')],
   ['/pkg/', join(repo, 'pkg')],
   ['/', join(repo, 'www')],

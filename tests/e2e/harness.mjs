@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { start } from '../../scripts/serve.mjs';
+import { DEFAULT_ROUTES, start } from '../../scripts/serve.mjs';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const ARTIFACTS = join(REPO, 'tests', 'artifacts');
@@ -32,7 +32,8 @@ function checkPrerequisites() {
 /** Start the server and the browser. Call `close()` in `after`. */
 export async function launch() {
   checkPrerequisites();
-  const server = await start({ port: 0 });
+  // The demo, and the tests' own pages at /fixtures/.
+  const server = await start({ port: 0, routes: [['/fixtures/', join(REPO, 'tests', 'e2e', 'fixtures')], ...DEFAULT_ROUTES] });
   const profile = mkdtempSync(join(tmpdir(), 'xxgknb-e2e-'));
   let context;
   try {
