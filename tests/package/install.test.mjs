@@ -51,7 +51,7 @@ describe('installing the repository with Node only', () => {
     writeFileSync(join(consumer, 'cjs.cjs'), [
       "const { validate, rules } = require('xxgknb');",
       "const lite = require('xxgknb/lite');",
-      "const r = validate({ year: 2024, applications: { received: { natural: 1, total: 2 } } }, { partial: true });",
+      "const r = validate({ year: 2024, applications: { received: { natural: 5, commercial: 1, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 7 } } }, { partial: true });",
       "console.log(r.diagnostics[0].rule, typeof lite.validateJson, rules().length > 20);",
     ].join('\n'));
     assert.equal(run('cjs.cjs').trim(), 't3-row-total function true');
