@@ -6,9 +6,10 @@
 //! Emitted by the command line (`js/cli/`), which sees the files; the entry here names it for
 //! `rules()` and lets options name it.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use super::emitted_by_the_cli;
+use crate::diagnostic::Severity;
 use crate::model::layout::Label;
-use crate::rules::{Context, RuleDef};
+use crate::rules::RuleDef;
 
 pub static RULE: RuleDef = RuleDef {
     id: "charset-unknown",
@@ -17,15 +18,5 @@ pub static RULE: RuleDef = RuleDef {
         "无法识别文件声明的编码，已按内容判断的编码解码",
         "the file declares an unknown encoding; it was decoded as its content suggests",
     ),
-    check,
+    check: emitted_by_the_cli,
 };
-
-fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn is_listed_and_configurable() {
-        super::super::tests::listed_and_configurable(super::RULE.id);
-    }
-}

@@ -6,9 +6,10 @@
 //! Emitted by the command line (`js/cli/`), which sees the files; the entry here names it for
 //! `rules()` and lets options name it.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use super::emitted_by_the_cli;
+use crate::diagnostic::Severity;
 use crate::model::layout::Label;
-use crate::rules::{Context, RuleDef};
+use crate::rules::RuleDef;
 
 pub static RULE: RuleDef = RuleDef {
     id: "file-undecodable",
@@ -17,15 +18,5 @@ pub static RULE: RuleDef = RuleDef {
         "文件无法解码（既不是 UTF-8 也不是 GB18030），或不是文本文件",
         "the file cannot be decoded (neither UTF-8 nor GB18030), or is not a text file",
     ),
-    check,
+    check: emitted_by_the_cli,
 };
-
-fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn is_listed_and_configurable() {
-        super::super::tests::listed_and_configurable(super::RULE.id);
-    }
-}

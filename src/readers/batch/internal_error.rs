@@ -6,9 +6,10 @@
 //! Emitted by the command line (`js/cli/`), which sees the files; the entry here names it for
 //! `rules()` and lets options name it.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use super::emitted_by_the_cli;
+use crate::diagnostic::Severity;
 use crate::model::layout::Label;
-use crate::rules::{Context, RuleDef};
+use crate::rules::RuleDef;
 
 pub static RULE: RuleDef = RuleDef {
     id: "internal-error",
@@ -17,15 +18,5 @@ pub static RULE: RuleDef = RuleDef {
         "检查此文件时核心程序出错（请反馈给开发者）",
         "the core failed on this file (please report it to the developers)",
     ),
-    check,
+    check: emitted_by_the_cli,
 };
-
-fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn is_listed_and_configurable() {
-        super::super::tests::listed_and_configurable(super::RULE.id);
-    }
-}

@@ -6,9 +6,10 @@
 //! Emitted by the command line (`js/cli/`), which sees the files; the entry here names it for
 //! `rules()` and lets options name it.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use super::emitted_by_the_cli;
+use crate::diagnostic::Severity;
 use crate::model::layout::Label;
-use crate::rules::{Context, RuleDef};
+use crate::rules::RuleDef;
 
 pub static RULE: RuleDef = RuleDef {
     id: "reader-unavailable",
@@ -17,15 +18,5 @@ pub static RULE: RuleDef = RuleDef {
         "所用核心不含报告读取器，无法检查网页或文本报告",
         "the core in use has no report readers, so HTML or text reports cannot be checked",
     ),
-    check,
+    check: emitted_by_the_cli,
 };
-
-fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn is_listed_and_configurable() {
-        super::super::tests::listed_and_configurable(super::RULE.id);
-    }
-}
