@@ -94,6 +94,10 @@ export function loadValidator(wasmUrl) {
     return Promise.reject(new LoadError('xxgknb: this browser has no WebAssembly', 'no-webassembly'));
   }
   const source = wasmUrl === undefined || wasmUrl === null ? builtIn : wasmUrl instanceof URL ? wasmUrl.href : String(wasmUrl);
+  if (source === null && here() === null) {
+    // A classic-script (IIFE) bundle has no module URL to find the .wasm next to.
+    return Promise.reject(new LoadError('xxgknb: this bundle is a classic script, so the WebAssembly cannot be found next to it: pass attach(form, { wasmUrl }) (docs/bundlers.md), or use xxgknb-form.js', 'not-found'));
+  }
   const key = source === null ? '' : typeof source === 'string' ? source : 'built-in';
   let loading = loads.get(key);
   if (!loading) {

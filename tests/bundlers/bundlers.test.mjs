@@ -158,6 +158,21 @@ describe('bundlers, from a sub-path', () => {
     assert.deepEqual(problems, []);
   });
 
+  test('a classic-script (IIFE) bundle without wasmUrl says what to pass instead of failing on import.meta', async () => {
+    const out = outDir('iife');
+    await esbuild({
+      entryPoints: [join(app, 'webpack.mjs')], bundle: true, format: 'iife', outfile: join(out, 'iife.js'), absWorkingDir: app,
+      target: ['chrome86'], logLevel: 'silent',
+    });
+    writeFileSync(join(out, 'index.html'), page(`<script src="${BASE}iife.js" defer></script>`));
+    const { tab, problems, ready } = await open(out);
+    assert.equal(ready, false);
+    assert.deepEqual(await tab.evaluate(() => window.xxgknbEvents), ['not-found']);
+    assert.equal(await tab.locator('[class*="xxgknb-"]').count(), 0, 'the form is left as it was');
+    await tab.close();
+    assert.deepEqual(problems, []);
+  });
+
   test('a failed load (wrong wasmUrl) followed by a right one works', { todo: 'passes once init() retries after a failure (issue 19, js/api.mjs)' }, async () => {
     const dir = await buildEsbuild();
     const { tab, ready } = await open(dir, { query: '?retry' });
