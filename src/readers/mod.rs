@@ -8,6 +8,7 @@ use crate::model::{Format, Report};
 use crate::options::{Options, OptionsError, RuleLookup};
 use serde_json::Value;
 
+pub mod batch;
 mod doc;
 mod entities;
 mod glue;
