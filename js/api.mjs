@@ -9,6 +9,7 @@
 // - A failure inside WebAssembly (a trap, the stack running out) never leaves the instance in
 //   use: it is replaced by a fresh one from the same compiled module before the next call.
 import { buildSchema } from './schema.mjs';
+import { compileMessages, applyMessages } from './messages.mjs';
 
 /** The default of the `maxInputBytes` option (as in the core): 16 MiB. */
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -227,39 +228,59 @@ export function makeApi(raw, ready) {
     return parseJson(out);
   };
 
-  /** Text or bytes in, with the size limit applied before anything is copied in. */
-  const textCall = (name, what, strFn, bytesFn) => {
-    if (typeof strFn !== 'function') return undefined;
-    return (input, options) => {
-      const arg = typeof input === 'string' ? input : copyBytes(input, name);
-      if (arg === null) throw new Error(`${name}: expected ${what} (a string or its UTF-8 bytes), got ${describe(input)}`);
-      const opts = optionsText(options, name);
-      const over = overLimit(arg, opts.limit);
-      if (over) return call(name, raw.tooLarge, name, over, opts.text);
-      if (typeof arg === 'string') return call(name, strFn, arg, opts.text);
-      // The lite build takes text only: bytes are decoded here, as the full build decodes them.
-      return bytesFn ? call(name, bytesFn, arg, opts.text) : call(name, strFn, utf8Decoder.decode(arg), opts.text);
-    };
+  const cellsOf = (format, name = 'cells') => call(name, raw.catalog, formatArg(format, name));
+  let ruleIds = null;
+  const ids = () => (ruleIds ??= call('rules', raw.catalog, 'rules').map((r) => r.id));
+
+  /**
+   * The `messages` option (local wording, js/messages.mjs): taken off the options' JSON copy
+   * (the core refuses keys it does not know) and applied over the result in JS.
+   * Returns `(result) => result` with the wording applied.
+   */
+  const wording = (name, opts) => {
+    if (!opts.text.includes('"messages"')) return (result) => result;
+    const { messages, ...others } = parseJson(opts.text);
+    if (messages === undefined) return (result) => result;
+    opts.text = stringify(others);
+    const compiled = compileMessages(messages, name, ids());
+    return (result) => applyMessages(result, compiled, others.locale ?? 'zh-CN', (format) => cellsOf(format));
   };
 
-  const cells = (format, name = 'cells') => call(name, raw.cells, formatArg(format, name));
+  /** `name` on text (a string, or a Uint8Array's copy), the size limit applied before anything is copied in. */
+  const run = (name, input, opts) => {
+    const worded = wording(name, opts);
+    const over = overLimit(input, opts.limit);
+    if (over) return worded(call(name, raw.run, name, '', opts.text, over));
+    if (typeof input === 'string') return worded(call(name, raw.run, name, input, opts.text, 0));
+    // The lite build takes text only: bytes are decoded here, as the full build decodes them.
+    if (raw.runBytes) return worded(call(name, raw.runBytes, name, input, opts.text));
+    const shared = !(input.buffer instanceof ArrayBuffer); // TextDecoder refuses shared memory
+    return worded(call(name, raw.run, name, utf8Decoder.decode(shared ? new Uint8Array(input) : input), opts.text, 0));
+  };
+
+  /** An API function taking text or its UTF-8 bytes. */
+  const textCall = (name, what) => (input, options) => {
+    const arg = typeof input === 'string' ? input : copyBytes(input, name);
+    if (arg === null) throw new Error(`${name}: expected ${what} (a string or its UTF-8 bytes), got ${describe(input)}`);
+    return run(name, arg, optionsText(options, name));
+  };
+
+  // The full build alone has the readers (and takes bytes as they are).
+  const readers = typeof raw.runBytes === 'function';
   return {
     validate(report, options) {
       if (!isObject(report)) throw new Error(`validate: expected a report object, got ${describe(report)}`);
       const opts = optionsText(options, 'validate');
       const made = reportText(report, 'validate');
       // No text: too deep to write (the core answers invalid-structure).
-      if (made.deep) return call('validate', raw.validate, '', opts.text);
-      const over = overLimit(made.text, opts.limit);
-      if (over) return call('validate', raw.tooLarge, 'validate', over, opts.text);
-      return call('validate', raw.validate, made.text, opts.text);
+      return run('validate', made.deep ? '' : made.text, opts);
     },
-    validateJson: textCall('validateJson', 'JSON text', raw.validateJson, raw.validateJsonBytes),
-    parse: textCall('parse', "the report's text", raw.parse, raw.parseBytes),
-    check: textCall('check', "the report's text", raw.check, raw.checkBytes),
-    cells: (format) => cells(format),
-    jsonSchema: (format) => buildSchema(formatArg(format, 'jsonSchema'), cells(format, 'jsonSchema')),
-    rules: () => call('rules', raw.rules),
+    validateJson: textCall('validateJson', 'JSON text'),
+    parse: readers ? textCall('parse', "the report's text") : undefined,
+    check: readers ? textCall('check', "the report's text") : undefined,
+    cells: (format) => cellsOf(format),
+    jsonSchema: (format) => buildSchema(formatArg(format, 'jsonSchema'), cellsOf(format, 'jsonSchema')),
+    rules: () => call('rules', raw.catalog, 'rules'),
   };
 }
 

@@ -44,8 +44,13 @@ pub fn validate_js(text: &str, options: &Options) -> ValidationResult {
 
 /// The result for input of `bytes` when that is over the limit (`input-too-large`), else `None`.
 pub fn refuse(bytes: usize, options: &Options) -> Option<ValidationResult> {
-    (bytes > options.max_input_bytes)
-        .then(|| validate_report(&Report::too_large(bytes, options.max_input_bytes), options))
+    (bytes > options.max_input_bytes).then(|| too_large(bytes, options))
+}
+
+/// The result for input of `bytes` that was not read for being over the limit (the binding
+/// measures what it does not copy in): `input-too-large`.
+pub fn too_large(bytes: usize, options: &Options) -> ValidationResult {
+    validate_report(&Report::too_large(bytes, options.max_input_bytes), options)
 }
 
 /// The result for an object nested too deep to be turned into text (the binding's
@@ -65,7 +70,7 @@ pub use reading::*;
 
 #[cfg(feature = "readers")]
 mod reading {
-    use super::{refuse, validate_report};
+    use super::{refuse, too_large, validate_report};
     use crate::options::OptionsError;
     use crate::readers::{ParseOptions, Parsed, ReadCall, ReportParts};
     use crate::Report;
@@ -82,6 +87,8 @@ mod reading {
         pub report: Report,
         /// What of the report `to_json` writes (the `report` option).
         pub parts: ReportParts,
+        /// Where each cell was read, when asked (`locations: true`).
+        pub locations: Option<Vec<(crate::model::layout::CellId, crate::diagnostic::Location)>>,
     }
 
     impl Checked {
@@ -89,6 +96,11 @@ mod reading {
         /// report as a `serde_json::Value` tree cost about as much as reading it.
         pub fn to_json(&self) -> String {
             let mut out = self.result.to_json();
+            if self.locations.is_some() {
+                out.pop(); // the result's closing brace
+                crate::readers::write_locations(&mut out, self.locations.as_deref());
+                out.push('}');
+            }
             let only = match &self.parts {
                 ReportParts::All => None,
                 ReportParts::Omit => return out,
@@ -106,11 +118,28 @@ mod reading {
     /// read, and `input-too-large` is the one reading problem.
     pub fn parse(input: &str, options: &ParseOptions) -> Parsed {
         match refuse(input.len(), &options.validate) {
-            Some(r) => Parsed {
-                report: Report::default(),
-                diagnostics: r.diagnostics,
-            },
+            Some(_) => parse_refused(input.len(), options),
             None => crate::readers::parse(input, options),
+        }
+    }
+
+    /// What `parse` answers for input of `bytes` over the limit: nothing read, `input-too-large`.
+    pub fn parse_refused(bytes: usize, options: &ParseOptions) -> Parsed {
+        let result = too_large(bytes, &options.validate);
+        Parsed {
+            report: Report::default(),
+            diagnostics: result.diagnostics,
+            locations: options.locations.then(Vec::new),
+        }
+    }
+
+    /// What `check` answers for input of `bytes` over the limit: nothing read, `input-too-large`.
+    pub fn check_refused(bytes: usize, options: &ParseOptions) -> Checked {
+        Checked {
+            result: too_large(bytes, &options.validate),
+            report: Report::default(),
+            parts: options.report.clone(),
+            locations: options.locations.then(Vec::new),
         }
     }
 
@@ -118,12 +147,8 @@ mod reading {
     /// run here on what the reader found (and on `sections` of JSON input). Input longer than
     /// the limit is not read: `input-too-large`.
     pub fn check(input: &str, options: &ParseOptions) -> Checked {
-        if let Some(result) = refuse(input.len(), &options.validate) {
-            return Checked {
-                result,
-                report: Report::default(),
-                parts: options.report.clone(),
-            };
+        if refuse(input.len(), &options.validate).is_some() {
+            return check_refused(input.len(), options);
         }
         let read = crate::readers::read(input, options);
         let mut result = validate_report(&read.report, &options.validate);
@@ -156,6 +181,7 @@ mod reading {
             result,
             report: read.report,
             parts: options.report.clone(),
+            locations: read.locations,
         }
     }
 }
@@ -242,12 +268,12 @@ mod tests {
         let e = parse_options(r#"{"report": false}"#, ReadCall::Parse).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, kind)"
+            "options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, kind, locations)"
         );
         let e = parse_options(r#"{"kidn": "html"}"#, ReadCall::Check).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.kidn: unknown option (known: locale, partial, previous, rules, maxInputBytes, kind, report)"
+            "options.kidn: unknown option (known: locale, partial, previous, rules, maxInputBytes, kind, report, locations)"
         );
     }
 

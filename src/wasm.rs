@@ -6,7 +6,9 @@
 //!
 //! A result is JSON text, an object or an array. Anything else is misuse (bad options, an
 //! unknown format), as a message naming the function, which the JS throws as an `Error`.
-//! Types are hand-written in `js/*.d.ts` (no `any`), so every export skips wasm-bindgen's.
+//! A few exports each serve several functions, by name: every export costs the lite build's
+//! glue its own wrapper. Types are hand-written in `js/*.d.ts`, so every export skips
+//! wasm-bindgen's.
 
 use crate::prelude::*;
 
@@ -15,6 +17,12 @@ use crate::options::Options;
 #[cfg(feature = "readers")]
 use alloc::borrow::Cow;
 use wasm_bindgen::prelude::*;
+
+/// Nothing to set up; but wasm-bindgen's reset-state function, which `js/api.mjs` calls to
+/// replace a failed instance, calls the start export of every fresh instance, and the lite
+/// build (WebAssembly 1.0: no reference types to initialise) would otherwise have none.
+#[wasm_bindgen(start)]
+fn start() {}
 
 fn options(text: &str, func: &str) -> Result<Options, String> {
     if text.is_empty() {
@@ -28,111 +36,49 @@ fn answer(r: Result<String, String>) -> String {
     r.unwrap_or_else(|e| e)
 }
 
-/// UTF-8 bytes as text, as `TextDecoder` reads them: a leading BOM dropped, invalid sequences
-/// as U+FFFD. Borrowed when the bytes are valid, as they nearly always are.
-#[cfg(feature = "readers")]
-fn text_of(bytes: &[u8]) -> Cow<'_, str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Ok(text) = core::str::from_utf8(bytes) {
-        return Cow::Borrowed(text);
-    }
-    // `String::from_utf8_lossy`, in a loop: std's own costs the lite build 0.4 KB more gzipped.
-    let mut rest = bytes;
-    let mut text = String::with_capacity(rest.len());
-    loop {
-        match core::str::from_utf8(rest) {
-            Ok(s) => {
-                text.push_str(s);
-                return Cow::Owned(text);
-            }
-            Err(e) => {
-                let (good, bad) = rest.split_at(e.valid_up_to());
-                text.push_str(core::str::from_utf8(good).unwrap_or_default());
-                text.push('\u{fffd}');
-                rest = bad
-                    .get(e.error_len().unwrap_or(bad.len())..)
-                    .unwrap_or_default();
-            }
-        }
-    }
-}
-
-/// `validate(report)`: the JSON text the JS made of the report object, in which `NaN`,
-/// `Infinity` and `-Infinity` stand where the object held them (they are `invalid-number`).
-/// No text at all stands for an object nested too deep for `JSON.stringify`.
+/// The API function `func` on `input`, or, when `over` is not 0, its answer for an input of
+/// that many bytes that the JS measured over the limit and did not copy in (`input-too-large`).
+/// `func`: `validate` (the JSON text the JS made of the report object, in which `NaN`,
+/// `Infinity` and `-Infinity` stand where the object held them; no text at all for an object
+/// nested too deep for `JSON.stringify`), `validateJson`, and in the full build `parse` and
+/// `check`.
 #[wasm_bindgen(skip_typescript)]
-pub fn validate(text: &str, opts: &str) -> String {
-    answer(options(opts, "validate").map(|o| {
-        if text.is_empty() {
-            crate::api::too_deep(&o).to_json()
+pub fn run(func: &str, input: &str, opts: &str, over: f64) -> String {
+    let over = over as usize; // saturates: a size past usize is as over the limit
+    #[cfg(feature = "readers")]
+    if func == "parse" || func == "check" {
+        return answer(read_options(opts, func).map(|o| read(func, input, &o, over)));
+    }
+    answer(options(opts, func).map(|o| {
+        if over > 0 {
+            crate::api::too_large(over, &o)
+        } else if func == "validateJson" {
+            crate::api::validate_str(input, &o)
+        } else if input.is_empty() {
+            crate::api::too_deep(&o)
         } else {
-            crate::api::validate_js(text, &o).to_json()
+            crate::api::validate_js(input, &o)
         }
+        .to_json()
     }))
 }
 
-#[wasm_bindgen(js_name = validateJson, skip_typescript)]
-pub fn validate_json(text: &str, opts: &str) -> String {
-    answer(options(opts, "validateJson").map(|o| crate::api::validate_str(text, &o).to_json()))
-}
-
-/// `validateJson` of UTF-8 bytes (a `Buffer` from `readFileSync`): no JS string made on the way.
-/// Not in the lite build, which form pages download: its JS decodes bytes with `TextDecoder`.
+/// `run` of UTF-8 bytes (a `Buffer` from `readFileSync`): no JS string made on the way. Not in
+/// the lite build, which form pages download: its JS decodes bytes with `TextDecoder`.
 #[cfg(feature = "readers")]
-#[wasm_bindgen(js_name = validateJsonBytes, skip_typescript)]
-pub fn validate_json_bytes(bytes: &[u8], opts: &str) -> String {
-    validate_json(&text_of(bytes), opts)
+#[wasm_bindgen(js_name = runBytes, skip_typescript)]
+pub fn run_bytes(func: &str, bytes: &[u8], opts: &str) -> String {
+    run(func, &text_of(bytes), opts, 0.0)
 }
 
-/// The result of `func` for input of `bytes` over the limit, which the JS did not copy in.
-#[wasm_bindgen(js_name = tooLarge, skip_typescript)]
-pub fn too_large(func: &str, bytes: f64, opts: &str) -> String {
-    let bytes = bytes as usize; // saturates: a size past usize is as over the limit
-    let report = |o: &Options| {
-        crate::api::validate_report(
-            &crate::model::Report::too_large(bytes, o.max_input_bytes),
-            o,
-        )
-    };
-    #[cfg(feature = "readers")]
-    if func == "parse" || func == "check" {
-        return answer(read_options(opts, func).map(|o| {
-            let result = report(&o.validate);
-            if func == "parse" {
-                crate::readers::Parsed {
-                    report: crate::model::Report::default(),
-                    diagnostics: result.diagnostics,
-                }
-                .to_json()
-            } else {
-                crate::api::Checked {
-                    result,
-                    report: crate::model::Report::default(),
-                    parts: o.report,
-                }
-                .to_json()
-            }
-        }));
+/// The catalogues: `rules`, or the cells of a format (`2019`, `2021`).
+#[wasm_bindgen(skip_typescript)]
+pub fn catalog(what: &str) -> String {
+    match (what, Format::parse(what)) {
+        ("rules", _) => crate::catalog::rules_json(),
+        (_, Some(f)) => crate::catalog::cells_json(f),
+        _ => format!("cells: expected the format \"2019\" or \"2021\", got \"{what}\""),
     }
-    answer(options(opts, func).map(|o| report(&o).to_json()))
-}
-
-#[wasm_bindgen(skip_typescript)]
-pub fn cells(format: &str) -> String {
-    match Format::parse(format) {
-        Some(f) => crate::catalog::cells_json(f),
-        None => format!("cells: expected the format \"2019\" or \"2021\", got \"{format}\""),
-    }
-}
-
-#[wasm_bindgen(skip_typescript)]
-pub fn rules() -> String {
-    crate::catalog::rules_json()
-}
-
-#[wasm_bindgen(skip_typescript)]
-pub fn version() -> String {
-    crate::VERSION.to_string()
 }
 
 /// The instance's linear memory in bytes. It only grows: after one call in a fresh instance it
@@ -156,26 +102,24 @@ fn read_options(text: &str, func: &str) -> Result<crate::readers::ParseOptions, 
     crate::api::parse_options(text, call).map_err(|e| format!("{func}: {e}"))
 }
 
+/// `parse` or `check`, or its answer for input of `over` bytes (see [`run`]).
 #[cfg(feature = "readers")]
-#[wasm_bindgen(skip_typescript)]
-pub fn parse(input: &str, opts: &str) -> String {
-    answer(read_options(opts, "parse").map(|o| crate::api::parse(input, &o).to_json()))
+fn read(func: &str, input: &str, o: &crate::readers::ParseOptions, over: usize) -> String {
+    match (func, over) {
+        ("parse", 0) => crate::api::parse(input, o).to_json(),
+        ("parse", _) => crate::api::parse_refused(over, o).to_json(),
+        (_, 0) => crate::api::check(input, o).to_json(),
+        _ => crate::api::check_refused(over, o).to_json(),
+    }
 }
 
+/// UTF-8 bytes as text, as `TextDecoder` reads them: a leading BOM dropped, invalid sequences
+/// as U+FFFD. Borrowed when the bytes are valid, as they nearly always are.
 #[cfg(feature = "readers")]
-#[wasm_bindgen(js_name = parseBytes, skip_typescript)]
-pub fn parse_bytes(bytes: &[u8], opts: &str) -> String {
-    parse(&text_of(bytes), opts)
-}
-
-#[cfg(feature = "readers")]
-#[wasm_bindgen(skip_typescript)]
-pub fn check(input: &str, opts: &str) -> String {
-    answer(read_options(opts, "check").map(|o| crate::api::check(input, &o).to_json()))
-}
-
-#[cfg(feature = "readers")]
-#[wasm_bindgen(js_name = checkBytes, skip_typescript)]
-pub fn check_bytes(bytes: &[u8], opts: &str) -> String {
-    check(&text_of(bytes), opts)
+fn text_of(bytes: &[u8]) -> Cow<'_, str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = core::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(String::from_utf8_lossy(bytes).into_owned())
 }

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { browserEntry } from '../../js/api.mjs';
 
-const WASM = new URL('../../pkg/lite/xxgknb_bg.wasm', import.meta.url);
+const WASM = new URL('../../pkg/lite/xxgknb_lite_bg.wasm', import.meta.url);
 const bytes = readFileSync(WASM);
 const report = JSON.parse(readFileSync(new URL('../fixtures/consistent-2024.json', import.meta.url), 'utf8'));
 
@@ -31,7 +31,7 @@ after(() => server.close());
 /** A fresh copy of the lite glue (its own module state) behind a browser entry. */
 let copies = 0;
 async function freshEntry() {
-  const raw = await import(`../../pkg/lite/xxgknb.js?copy=${++copies}`);
+  const raw = await import(`../../pkg/lite/xxgknb_lite.js?copy=${++copies}`);
   return browserEntry(raw);
 }
 
