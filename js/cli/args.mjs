@@ -12,6 +12,9 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'max-warnings': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  'max-size': { type: 'string' },
+  'time-limit': { type: 'string' },
+  'include-hidden': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 };
@@ -31,6 +34,14 @@ function nonNegativeInt(name, value, m) {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(m.errors.badInteger(name, value));
   return Number(value);
+}
+
+/** A positive number no larger than `max`, or undefined when not given. */
+function positive(name, value, max, message) {
+  if (value === undefined) return undefined;
+  const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(n > 0 && n <= max)) throw new UsageError(message(name, value));
+  return n;
 }
 
 /** argv without node and script → options, or a UsageError. */
@@ -55,6 +66,10 @@ export function parseCliArgs(argv) {
     quiet: Boolean(values.quiet),
     maxWarnings: nonNegativeInt('--max-warnings', values['max-warnings'], m),
     jobs: nonNegativeInt('--jobs', values.jobs, m),
+    // In bytes and milliseconds from here on; undefined: the defaults (16 MB, 60 s).
+    maxBytes: positive('--max-size', values['max-size'], 1024, m.errors.badSize),
+    timeLimitMs: positive('--time-limit', values['time-limit'], 24 * 3600, m.errors.badSeconds),
+    includeHidden: Boolean(values['include-hidden']),
     help: Boolean(values.help),
     version: Boolean(values.version),
   };
@@ -62,6 +77,8 @@ export function parseCliArgs(argv) {
     opts.help = true;
     positionals.shift();
   }
+  if (opts.maxBytes !== undefined) opts.maxBytes = Math.round(opts.maxBytes * 1024 * 1024);
+  if (opts.timeLimitMs !== undefined) opts.timeLimitMs = Math.round(opts.timeLimitMs * 1000);
   if (opts.help || opts.version) return opts;
   if (positionals.length === 0) throw new UsageError(m.errors.noCommand);
   if (positionals[0] !== 'check') throw new UsageError(m.errors.unknownCommand(positionals[0]));
@@ -87,6 +104,9 @@ const HELP_ZH = `xxgknb check：检查政府信息公开工作年度报告
   以及直接读取的 .pdf、.docx、.doc、.wps 文件（扫描件、加密或损坏的文件会逐个说明原因；
   每个文件限时 60 秒、限内存 1 GB，超出即停止并报告，其余文件照常检查）。
   其他扩展名的文件在文件夹中会被跳过并列出；直接点名的文件按内容判断类型。
+  文件夹中以“.”开头的隐藏项目和 node_modules 默认跳过并列出（加 --include-hidden 检查）；
+  管道、套接字、设备等不是普通文件的项目跳过并列出，无法读取的文件夹作为读写错误列出。
+  每个文件大小上限 16 MB（--max-size），在工作线程中检查时限 60 秒（--time-limit），超出的文件逐个报告。
   编码：优先按 BOM 或网页中的 <meta charset>，否则自动识别 UTF-8 与 GB18030（含 GBK、GB2312）。
   无法解码或读取的文件会作为错误列出，不会被悄悄跳过。
   同一发布机关相邻两年的报告同时给出时，会自动核对“上年结转”与上一年的“结转下年度继续办理”。
@@ -100,13 +120,17 @@ const HELP_ZH = `xxgknb check：检查政府信息公开工作年度报告
   -q, --quiet                    只输出有错误的文件
       --max-warnings <N>         警告总数超过 N 时也以退出码 1 结束
   -j, --jobs <N>                 并行工作线程数（默认按 CPU 核数；0 表示不开线程）
+      --max-size <MB>            每个文件的大小上限（默认 16；PDF、Word 文件至少 256）
+      --time-limit <秒>          在工作线程中检查每个文件的时限（默认 60）
+      --include-hidden           也检查文件夹中以“.”开头的项目和 node_modules
   -h, --help                     显示本帮助
   -v, --version                  显示版本
 
 退出码
   0  没有错误
   1  发现错误（含无法解码的文件），或警告超过 --max-warnings
-  2  用法错误、路径不存在，或有文件无法读取、无法检查
+  2  用法错误、路径不存在、文件夹无法读取，或有文件无法读取、超过大小或时间上限、无法检查；
+     标准输出写入失败（但输出被提前关闭时，如 | head，退出码仍按检查结果为 0 或 1）
 
 环境变量
   NO_COLOR=1 关闭颜色（输出到终端时才有颜色）；FORCE_COLOR=1 强制使用颜色。
@@ -132,6 +156,10 @@ What it checks
   an encrypted or a damaged file is reported with the reason; each file has 60 s and 1 GB of memory,
   past which it is stopped and reported, and the others are checked as usual). In folders, files with other extensions are skipped and
   listed; a file named explicitly is checked whatever its extension, its kind told by its content.
+  In folders, dot-entries and node_modules are skipped and listed (--include-hidden checks them);
+  pipes, sockets and devices are skipped and listed; a folder that cannot be read is an I/O error.
+  Each file may be 16 MB (--max-size) and take 60 s when checked in a worker thread (--time-limit);
+  a file over either limit is reported on its own.
   Encoding: a BOM or an HTML <meta charset> wins; otherwise UTF-8 or GB18030 (GBK, GB2312) is detected.
   A file that cannot be read or decoded is reported as an error, never skipped silently.
   When the same issuer's reports for consecutive years are among the inputs, last year's
@@ -146,13 +174,18 @@ Options
   -q, --quiet                    print only the files that have errors
       --max-warnings <N>         exit with 1 when there are more than N warnings in total
   -j, --jobs <N>                 worker threads (default: one per CPU core; 0: none)
+      --max-size <MB>            size limit of each file (default 16; PDF and Word files at least 256)
+      --time-limit <seconds>     time limit of each file checked in a worker thread (default 60)
+      --include-hidden           also check dot-entries and node_modules in folders
   -h, --help                     show this help
   -v, --version                  show the version
 
 Exit codes
   0  no errors
   1  errors found (undecodable files included), or more warnings than --max-warnings
-  2  usage error, a path that does not exist, or a file that could not be read or checked
+  2  usage error, a path that does not exist, a folder that cannot be read, or a file that could
+     not be read or checked or is over the size or time limit; standard output that cannot be
+     written (but output closed early, as by | head, leaves the code at 0 or 1 as found)
 
 Environment
   NO_COLOR=1 turns colour off (colour is only used on a terminal); FORCE_COLOR=1 forces it on.

@@ -1,7 +1,9 @@
 // Turns the command line's paths into a list of files: plain files, folders (recursive), glob
-// patterns (Node 20 has no fs.glob, and the subset reports need is small), and `-`.
+// patterns (Node 20 has no fs.glob, and the subset reports need is small), and `-`. Every entry
+// given or found is accounted for: checked, or skipped with the reason.
 
-import fs from 'node:fs';
+import nodeFs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { DOCUMENT_EXTENSIONS } from './documents.mjs';
 
@@ -109,65 +111,140 @@ function splitBase(pattern) {
   return { base: base === '' ? '.' : base, rest };
 }
 
+// Names are read as bytes: on Linux a name is any bytes, and a folder copied from a Chinese
+// Windows machine holds GBK names, which as UTF-8 strings name no file at all (ENOENT).
+const SEP = Buffer.from(path.sep);
+const gbNames = new TextDecoder('gb18030', { fatal: true });
+
+/** A file name's bytes as text: UTF-8, else GB18030 (GBK), else with `\xNN` for the bytes. */
+export function nameText(bytes) {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  try {
+    return gbNames.decode(bytes);
+  } catch {
+    return [...bytes].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+  }
+}
+
+/** `dir` joined with a name's bytes: a string while every name is UTF-8, else a Buffer. */
+function joinName(dir, name) {
+  if (typeof dir === 'string' && isUtf8(name)) return path.join(dir, name.toString('utf8'));
+  return Buffer.concat([Buffer.from(dir), SEP, name]);
+}
+
+/** What an entry is: 'dir', 'file', 'link', 'special' (FIFO, socket, device) or 'unknown'. */
+function typeOf(e) {
+  if (e.isDirectory()) return 'dir';
+  if (e.isFile()) return 'file';
+  if (e.isSymbolicLink()) return 'link';
+  if (e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()) return 'special';
+  return 'unknown'; // a file system that does not say: stat it
+}
+
+/** The kind of special file, for messages: 'fifo', 'socket' or 'device'; null for others. */
+export function specialKind(st) {
+  if (st.isFIFO()) return 'fifo';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  return null;
+}
+
 /**
- * Every file under `dir`, depth first, sorted; dot-entries and node_modules are left out.
- * Linked folders are followed once each (a link back up would otherwise never end).
+ * Everything under `dir`, depth first, sorted by name: `{ file, fsPath }` for each file, and
+ * `{ skip, reason, code? }` for each entry not walked into or not a file: dot-entries and
+ * node_modules (`hidden`, `node_modules`, unless `includeHidden`), FIFOs, sockets and devices
+ * (`special-file`: reading one could block or never end), folders that cannot be listed
+ * (`unreadable-folder`, with the error code) and links to a folder already walked (`visited`:
+ * a link back up would otherwise never end). `rel` paths use `/`.
  */
-function* walk(dir, rel = '', visited = new Set()) {
-  const here = path.join(dir, rel);
+function* walk(dir, opts, rel = '', fsDir = dir, visited = new Set()) {
+  const fs = opts.fs;
   let real;
   let entries;
   try {
-    real = fs.realpathSync(here);
-    entries = fs.readdirSync(here, { withFileTypes: true });
-  } catch {
+    real = fs.realpathSync(fsDir);
+    entries = fs.readdirSync(fsDir, { withFileTypes: true, encoding: 'buffer' });
+  } catch (err) {
+    yield { skip: rel || '.', reason: 'unreadable-folder', code: err?.code ?? String(err?.message ?? err) };
     return;
   }
-  if (visited.has(real)) return;
+  if (visited.has(real)) {
+    yield { skip: rel || '.', reason: 'visited' };
+    return;
+  }
   visited.add(real);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
   for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const r = rel ? rel + '/' + e.name : e.name;
-    let isDir = e.isDirectory();
-    let isFile = e.isFile();
-    if (e.isSymbolicLink()) {
+    const text = nameText(e.name);
+    const r = rel ? `${rel}/${text}` : text;
+    const fsPath = joinName(fsDir, e.name);
+    if (!opts.includeHidden && text.startsWith('.')) {
+      yield { skip: r, reason: 'hidden' };
+      continue;
+    }
+    if (!opts.includeHidden && text === 'node_modules') {
+      yield { skip: r, reason: 'node_modules' };
+      continue;
+    }
+    let type = typeOf(e);
+    if (type === 'link' || type === 'unknown') {
       try {
-        const st = fs.statSync(path.join(dir, r));
-        isDir = st.isDirectory();
-        isFile = !isDir;
+        const st = fs.statSync(fsPath);
+        type = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'special';
       } catch {
-        isFile = true; // a dangling link is reported as unreadable, not hidden
+        type = 'file'; // a dangling link is reported as unreadable, not hidden
       }
     }
-    if (isDir) yield* walk(dir, r, visited);
-    else if (isFile) yield r;
+    if (type === 'dir') yield* walk(dir, opts, r, fsPath, visited);
+    else if (type === 'file') yield { file: r, fsPath };
+    else yield { skip: r, reason: 'special-file' };
   }
 }
 
 /**
- * @returns {{ files: {path: string}[], stdin: boolean, skipped: {path: string, reason: string}[],
+ * @param {string[]} inputs  the command line's paths
+ * @param {{ includeHidden?: boolean, fs?: object }} [options]  `fs`: for tests, a stand-in
+ *   for node:fs (statSync, realpathSync, readdirSync, existsSync)
+ * @returns {{ files: {path: string, fsPath?: string | Buffer, special?: string}[], stdin: boolean,
+ *   skipped: {path: string, reason: string, code?: string}[],
  *   problems: {input: string, code: 'not-found' | 'no-match'}[] }}
+ *   `path` is the file as shown; `fsPath` the name to open where that differs (GBK names);
+ *   `special` ('fifo', 'socket', 'device') a named file that is not a regular file.
  */
-export function discover(inputs) {
+export function discover(inputs, { includeHidden = false, fs = nodeFs } = {}) {
+  const opts = { includeHidden, fs };
   const seen = new Set();
   const files = [];
   const skipped = [];
   const problems = [];
   let stdin = false;
-  const add = (p, explicit) => {
-    const key = path.resolve(p);
+  const add = (p, explicit, fsPath) => {
+    const key = typeof fsPath === 'object' ? fsPath.toString('latin1') : path.resolve(p);
     if (seen.has(key)) return;
     seen.add(key);
-    if (explicit || kindFromExtension(p)) files.push({ path: p });
+    const entry = typeof fsPath === 'object' ? { path: p, fsPath } : { path: p };
+    if (explicit || kindFromExtension(p)) files.push(entry);
     else skipped.push({ path: p, reason: 'unsupported-extension' });
   };
+  const skip = (p, event) => skipped.push(event.code ? { path: p, reason: event.reason, code: event.code } : { path: p, reason: event.reason });
   for (const input of inputs) {
     if (input === '-') { stdin = true; continue; }
     let st = null;
     try { st = fs.statSync(input); } catch { /* not a plain path: maybe a glob */ }
     if (st?.isDirectory()) {
-      for (const r of walk(input)) add(path.join(input, r), false);
+      for (const ev of walk(input, opts)) {
+        const p = path.join(input, ev.file ?? ev.skip);
+        if (ev.file !== undefined) add(p, false, ev.fsPath);
+        else skip(p, ev);
+      }
+    } else if (st && !st.isFile()) {
+      // Named on the command line: a FIFO is read (as standard input is, with the limits); a
+      // socket or a device is said to be no file, never read (/dev/zero would never end).
+      const key = path.resolve(input);
+      if (!seen.has(key)) {
+        seen.add(key);
+        files.push({ path: input, special: specialKind(st) ?? 'device' });
+      }
     } else if (st) {
       add(input, true);
     } else if (MAGIC.test(input)) {
@@ -177,15 +254,21 @@ export function discover(inputs) {
         if (!MAGIC.test(rest)) {
           // A brace alternative that turned out literal.
           const p = base === '.' ? rest : path.join(base, rest);
-          if (fs.existsSync(p)) matched.push(p);
+          if (fs.existsSync(p)) matched.push({ p });
           continue;
         }
         const re = globToRegExp(rest);
-        for (const r of walk(base)) if (re.test(r)) matched.push(base === '.' ? r : path.join(base, r));
+        for (const ev of walk(base, opts)) {
+          const rel = ev.file ?? ev.skip;
+          const p = base === '.' ? rel : path.join(base, rel);
+          // What a pattern did not ask for is not "found"; a folder it could not search is.
+          if (ev.file !== undefined) { if (re.test(rel)) matched.push({ p, fsPath: ev.fsPath }); }
+          else if (ev.reason === 'unreadable-folder' || (ev.reason === 'special-file' && re.test(rel))) skip(p, ev);
+        }
       }
       if (matched.length === 0) problems.push({ input, code: 'no-match' });
-      matched.sort();
-      for (const p of matched) add(p, false);
+      matched.sort((a, b) => (a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
+      for (const { p, fsPath } of matched) add(p, false, fsPath);
     } else {
       problems.push({ input, code: 'not-found' });
     }

@@ -2,7 +2,7 @@
 // assets, so that it can be mailed or put on a share and opened anywhere, and printed.
 
 import { FileWriter } from './output.mjs';
-import { summaryLine, displayPath } from './reporters.mjs';
+import { summaryLine, displayPath, skippedLines } from './reporters.mjs';
 
 const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
@@ -128,7 +128,7 @@ export function writeHtmlReport(file, ctx) {
     if (ctx.skipped.length || ctx.inputErrors.length) {
       out.write(`<h2>${esc(h.skipped)}</h2>\n<ul>\n`);
       for (const x of ctx.inputErrors) out.write(`<li>${esc(x.message)}</li>\n`);
-      for (const x of ctx.skipped) out.write(`<li>${esc(x.path)}</li>\n`);
+      for (const line of skippedLines(m, ctx.skipped)) out.write(`<li${line.trouble ? ' class="sev error"' : ''}>${esc(line.text)}</li>\n`);
       out.write('</ul>\n');
     }
     out.write('</body></html>\n');

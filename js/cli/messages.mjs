@@ -1,6 +1,9 @@
 // Every string the command line itself prints, in both locales. Report diagnostics come
 // from the core already localised; these are only the CLI's own words.
 
+/** Bytes as MB (MiB) with one decimal, rounded up: one byte over the limit never reads as it. */
+const mb = (bytes) => (Math.ceil((bytes * 10) / (1024 * 1024)) / 10).toFixed(1);
+
 const zh = {
   severity: { error: '错误', warning: '警告', info: '提示' },
   kind: { json: 'JSON', html: 'HTML', text: '文本', pdf: 'PDF', docx: 'Word（DOCX）', doc: 'Word（DOC/WPS）' },
@@ -16,6 +19,7 @@ const zh = {
   },
   metadata: { year: '统计年度', format: '格式版本', issuer: '发布机关', publishedOn: '发布日期' },
   yearOf: (y) => `${y} 年度`,
+  notRegular: (kind) => `不是普通文件（${{ fifo: '命名管道', socket: '套接字' }[kind] ?? '设备'}），未读取`,
   formatOf: (f) => `${f} 年版格式`,
   line: (n) => `第 ${n} 行`,
   // Where in a PDF or Word file (documents.mjs): the line of text read means nothing there.
@@ -31,6 +35,8 @@ const zh = {
     'charset-unknown': (declared, used) => `文件声明的编码“${declared}”无法识别；已按 ${used} 解码。`,
     'reader-unavailable': (kind) => `当前安装的 xxgknb 核心不含报告读取器，无法检查${kind}报告；请安装完整版，或将报告导出为 JSON 后再检查。`,
     'internal-error': (msg) => `检查此文件时核心程序出错：${msg}。请将此文件反馈给开发者。`,
+    'input-too-large': (size, limit) => `文件大小为 ${mb(size)} MB，超过 ${mb(limit)} MB 的上限，未作检查；确需检查时可用 --max-size 调高上限。`,
+    'time-limit': (seconds) => `检查此文件超过 ${seconds} 秒的时限，已停止（可用 --time-limit 调整）；其余文件照常检查。`,
     'cross-year-ambiguous': (year, paths) => `同一发布机关的 ${year} 年度报告不止一份（${paths.join('、')}），未进行跨年度结转核对。`,
   },
   summary: {
@@ -43,10 +49,17 @@ const zh = {
     infos: (n) => `${n} 条提示`,
     unreadable: (n) => `${n} 个文件无法检查`,
     pairs: (n) => `跨年度核对 ${n} 对`,
-    skipped: (n, list) => `已跳过 ${n} 个不支持的文件（只检查 .json、.txt、.html、.htm）：${list}`,
     maxWarnings: (n, max) => `警告数 ${n} 超过 --max-warnings ${max} 的上限。`,
     reportWritten: (p) => `汇总网页已写入 ${p}`,
     noInput: '没有可检查的文件。',
+    skippedBy: {
+      'unsupported-extension': (n, list) => `已跳过 ${n} 个不支持的文件（只检查 .json、.txt、.html、.htm、.pdf、.docx、.doc、.wps）：${list}`,
+      hidden: (n, list) => `已跳过 ${n} 个以“.”开头的隐藏文件或文件夹（加 --include-hidden 可检查）：${list}`,
+      node_modules: (n, list) => `已跳过 ${n} 个 node_modules 文件夹（加 --include-hidden 可检查）：${list}`,
+      'special-file': (n, list) => `已跳过 ${n} 个不是普通文件的项目（管道、套接字或设备）：${list}`,
+      visited: (n, list) => `已跳过 ${n} 个指向已检查文件夹的链接：${list}`,
+      'unreadable-folder': (n, list) => `有 ${n} 个文件夹无法读取，其中的文件未检查：${list}`,
+    },
   },
   errors: {
     usagePrefix: '用法错误：',
@@ -61,6 +74,11 @@ const zh = {
     notFound: (p) => `找不到“${p}”。`,
     noMatch: (p) => `通配符“${p}”没有匹配到任何文件。`,
     stdinTwice: '标准输入（-）只能给出一次。',
+    stdinFolder: '标准输入是一个文件夹，不是报告：请用 xxgknb check 文件夹/ 检查文件夹。',
+    stdinUnreadable: (code) => `无法读取标准输入：${code}。`,
+    stdoutFailed: (code) => `无法写入标准输出：${code}。`,
+    badSize: (o, v) => `${o} 需要 1 到 1024 之间的数（单位 MB），收到“${v}”。`,
+    badSeconds: (o, v) => `${o} 需要一个正数（单位秒），收到“${v}”。`,
     stdinTty: '给出了 -，但标准输入是终端：请用管道或重定向传入报告，例如 xxgknb check - < 报告.html。',
     coreMissing: (msg) => `无法加载 xxgknb 核心（WebAssembly）：${msg}`,
     reportWrite: (p, msg) => `无法写入汇总网页 ${p}：${msg}`,
@@ -88,6 +106,8 @@ const zh = {
     'reader-unavailable': '缺少报告读取器',
     'internal-error': '核心程序出错',
     'cross-year-ambiguous': '跨年度核对无法配对',
+    'input-too-large': '文件超过大小上限',
+    'time-limit': '检查超过时限',
   },
   csv: ['文件', '发布机关', '年度', '格式', '级别', '规则', '单元格', '表', '行', '列', '说明', '应为', '实为', '行号'],
 };
@@ -107,6 +127,7 @@ const en = {
   },
   metadata: { year: 'report year', format: 'format', issuer: 'issuer', publishedOn: 'publication date' },
   yearOf: (y) => `year ${y}`,
+  notRegular: (kind) => `not a regular file (${{ fifo: 'a named pipe', socket: 'a socket' }[kind] ?? 'a device'}); not read`,
   formatOf: (f) => `${f} format`,
   line: (n) => `line ${n}`,
   place: (l) => (l.page ? `page ${l.page} (${Math.round(l.x)} pt from the left, ${Math.round(l.y)} pt from the top)` : l.table ? `table ${l.table}, row ${l.row}${l.cell ? `, cell ${l.cell}` : ''}` : l.line ? `line ${l.line}` : ''),
@@ -121,6 +142,8 @@ const en = {
     'charset-unknown': (declared, used) => `The declared encoding "${declared}" is unknown; the file was decoded as ${used}.`,
     'reader-unavailable': (kind) => `The installed xxgknb core has no report readers, so ${kind} reports cannot be checked; install the full build, or export the report as JSON.`,
     'internal-error': (msg) => `The core failed on this file: ${msg}. Please send this file to the developers.`,
+    'input-too-large': (size, limit) => `The file is ${mb(size)} MB, over the ${mb(limit)} MB limit, and was not checked; raise the limit with --max-size if it must be.`,
+    'time-limit': (seconds) => `Checking this file took more than ${seconds} s and was stopped (see --time-limit); the other files were checked as usual.`,
     'cross-year-ambiguous': (year, paths) => `More than one ${year} report of the same issuer (${paths.join(', ')}): the carry-over between years was not checked.`,
   },
   summary: {
@@ -133,10 +156,17 @@ const en = {
     infos: (n) => `${n} info`,
     unreadable: (n) => `${n} not checked`,
     pairs: (n) => `${n} cross-year pair${n === 1 ? '' : 's'}`,
-    skipped: (n, list) => `Skipped ${n} unsupported file${n === 1 ? '' : 's'} (only .json, .txt, .html, .htm are checked): ${list}`,
     maxWarnings: (n, max) => `${n} warnings exceed --max-warnings ${max}.`,
     reportWritten: (p) => `Summary page written to ${p}`,
     noInput: 'No files to check.',
+    skippedBy: {
+      'unsupported-extension': (n, list) => `Skipped ${n} unsupported file${n === 1 ? '' : 's'} (only .json, .txt, .html, .htm, .pdf, .docx, .doc, .wps are checked): ${list}`,
+      hidden: (n, list) => `Skipped ${n} hidden file${n === 1 ? '' : 's'} or folder${n === 1 ? '' : 's'} (name starting with "."; --include-hidden checks them): ${list}`,
+      node_modules: (n, list) => `Skipped ${n} node_modules folder${n === 1 ? '' : 's'} (--include-hidden checks them): ${list}`,
+      'special-file': (n, list) => `Skipped ${n} entr${n === 1 ? 'y' : 'ies'} that are not regular files (pipes, sockets, devices): ${list}`,
+      visited: (n, list) => `Skipped ${n} link${n === 1 ? '' : 's'} to a folder already checked: ${list}`,
+      'unreadable-folder': (n, list) => `${n} folder${n === 1 ? '' : 's'} could not be read; the files in ${n === 1 ? 'it were' : 'them were'} not checked: ${list}`,
+    },
   },
   errors: {
     usagePrefix: 'Usage error: ',
@@ -151,6 +181,11 @@ const en = {
     notFound: (p) => `"${p}" does not exist.`,
     noMatch: (p) => `The pattern "${p}" matches no file.`,
     stdinTwice: 'Standard input (-) can be given only once.',
+    stdinFolder: 'Standard input is a folder, not a report: check a folder with xxgknb check folder/.',
+    stdinUnreadable: (code) => `Cannot read standard input: ${code}.`,
+    stdoutFailed: (code) => `Cannot write to standard output: ${code}.`,
+    badSize: (o, v) => `${o} needs a number from 1 to 1024 (megabytes), got "${v}".`,
+    badSeconds: (o, v) => `${o} needs a positive number (seconds), got "${v}".`,
     stdinTty: 'Got -, but standard input is a terminal: pipe or redirect a report into it, e.g. xxgknb check - < report.html.',
     coreMissing: (msg) => `Cannot load the xxgknb core (WebAssembly): ${msg}`,
     reportWrite: (p, msg) => `Cannot write the summary page ${p}: ${msg}`,
@@ -178,6 +213,8 @@ const en = {
     'reader-unavailable': 'no report reader in this build',
     'internal-error': 'the core failed',
     'cross-year-ambiguous': 'cross-year pair ambiguous',
+    'input-too-large': 'file over the size limit',
+    'time-limit': 'check over the time limit',
   },
   csv: ['file', 'issuer', 'year', 'format', 'severity', 'rule', 'path', 'table', 'row', 'column', 'message', 'expected', 'actual', 'line'],
 };

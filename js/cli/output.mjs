@@ -9,9 +9,16 @@ export class StreamWriter {
     this.stream = stream;
     this.parts = [];
     this.size = 0;
+    /** The stream's error, after which nothing more is written (`| head` closed it: EPIPE). */
+    this.failed = null;
+    this.onError = (err) => {
+      this.failed ??= err;
+    };
+    stream.on?.('error', this.onError);
   }
   /** Buffers; call `await w.flushIfFull()` in loops. */
   write(s) {
+    if (this.failed) return;
     this.parts.push(s);
     this.size += s.length;
   }
@@ -23,13 +30,34 @@ export class StreamWriter {
     const chunk = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (this.stream.write(chunk)) return;
+    if (this.failed || this.stream.destroyed) return;
+    let written;
+    try {
+      written = this.stream.write(chunk);
+    } catch (err) {
+      this.failed ??= err;
+      return;
+    }
+    if (written) return;
     // Wait for the reader; the listener that did not fire is removed, or they would pile up.
     const ac = new AbortController();
     const { signal } = ac;
-    await Promise.race([once(this.stream, 'drain', { signal }), once(this.stream, 'close', { signal })]).catch(() => {});
+    await Promise.race([once(this.stream, 'drain', { signal }), once(this.stream, 'close', { signal }), once(this.stream, 'error', { signal })]).catch(() => {});
     ac.abort();
   }
+}
+
+// Control characters from content (a page title with ESC [2J, a file name, an issuer) would
+// act on a terminal: clear it, set its title, hide what follows. Shown escaped instead, with
+// the bidirectional overrides that can make text read backwards.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `s` with every control character written as `\xNN` or `\u{NNNN}`, for a terminal. */
+export function safe(s) {
+  return String(s).replace(UNSAFE, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+  });
 }
 
 /** Writes straight to a file descriptor, synchronously: the summary page. */

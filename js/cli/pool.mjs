@@ -3,7 +3,7 @@
 // where starting workers (each compiles the WebAssembly module) would cost more than it saves.
 
 import { Worker } from 'node:worker_threads';
-import { checkFile, entryOf, packEntries } from './process.mjs';
+import { checkFile, entryOf, packEntries, timedOut } from './process.mjs';
 import { sharedModules } from '../compiled.mjs';
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
@@ -77,7 +77,9 @@ function startWorker(workerData) {
  * Calls `onResults(entries, data)` until every item is in, in any order: `entries` as packed by
  * packEntries (each with its `index`), `data` their records one after the other.
  * @param {{ path: string, bytes?: Uint8Array }[]} items
- * @param {{ jobs: number, core: object, options: object, onResults: Function }} ctx
+ * @param {{ jobs: number, core: object, options: object, onResults: Function, timeLimitMs?: number }} ctx
+ *   `timeLimitMs`: a file a worker checks for longer than this is reported (`time-limit`) and
+ *   its worker replaced; files checked in this thread (small runs) are bounded by their size.
  */
 export async function runAll(items, ctx) {
   const inline = async (indices) => {
@@ -112,6 +114,19 @@ export async function runAll(items, ctx) {
     return batch;
   };
 
+  // Each worker writes into its clock when it starts a file and when it is done (no message
+  // per file); a watchdog here stops one that has been on a file past the time limit.
+  const watch = new Map(); // worker → { clock: Float64Array [start ms or 0, index], stop }
+  let watchdog = null;
+  if (ctx.timeLimitMs) {
+    watchdog = setInterval(() => {
+      const now = Date.now();
+      for (const { clock, stop } of watch.values()) {
+        if (clock[0] && now - clock[0] > ctx.timeLimitMs) stop(clock[1]);
+      }
+    }, Math.max(20, Math.min(1000, ctx.timeLimitMs / 4)));
+  }
+
   await new Promise((resolve) => {
     const settle = () => {
       if (outstanding === 0 || workers.size === 0) resolve();
@@ -119,30 +134,47 @@ export async function runAll(items, ctx) {
     const spawn = () => {
       // The core this thread compiled: workers share its code instead of compiling and warming
       // up their own (see compiled.mjs).
-      const workerData = { ...ctx.options, wasmModules: sharedModules() };
+      const clock = new Float64Array(new SharedArrayBuffer(16));
+      const workerData = { ...ctx.options, wasmModules: sharedModules(), clock: clock.buffer };
       const worker = startWorker(workerData);
       workers.add(worker);
       const inFlight = []; // FIFO of batches: a worker answers its batches in order
       let gone = false;
+      let stopped = false; // by the watchdog: replaced without counting as a failure
       const send = () => {
         const batch = takeBatch();
         if (!batch) return;
         inFlight.push(batch);
-        worker.postMessage({ type: 'batch', items: batch.map((i) => ({ index: i, path: items[i].path, bytes: items[i].bytes })) });
+        worker.postMessage({ type: 'batch', items: batch.map((i) => ({ index: i, ...items[i] })) });
       };
       const leave = () => {
         if (gone) return;
         gone = true;
         workers.delete(worker);
+        watch.delete(worker);
         retry.push(...inFlight.splice(0));
         // A worker that ended after a core failure (see worker.mjs) is replaced, so that one
         // bad file does not leave the rest of the run with a damaged WebAssembly instance.
-        if (!loadFailed && (retry.length || next < items.length) && respawns < MAX_RESPAWNS) {
-          respawns++;
+        if (!loadFailed && (retry.length || next < items.length) && (stopped || respawns < MAX_RESPAWNS)) {
+          if (!stopped) respawns++;
           spawn();
         }
         settle();
       };
+      /** Over the time limit on file `index`: reported, its batch's other files checked again elsewhere. */
+      const stop = (index) => {
+        if (gone || stopped) return;
+        stopped = true;
+        for (const batch of inFlight) {
+          const at = batch.indexOf(index);
+          if (at >= 0) batch.splice(at, 1);
+        }
+        const { entries, data } = packEntries([{ index, ...entryOf(timedOut(items[index].path, ctx.timeLimitMs, ctx.options.locale)) }]);
+        outstanding--;
+        ctx.onResults(entries, data);
+        worker.terminate();
+      };
+      watch.set(worker, { clock, stop });
       worker.on('message', (msg) => {
         if (msg.type === 'fatal') {
           loadFailed = true;
@@ -163,6 +195,7 @@ export async function runAll(items, ctx) {
     };
     for (let w = 0; w < jobs; w++) spawn();
   });
+  clearInterval(watchdog);
   await Promise.all([...workers].map((w) => w.terminate()));
   // Whatever no worker could take is checked here.
   const rest = retry.flat();

@@ -2,11 +2,18 @@
 // in the main thread alike; never throws (every failure becomes a diagnostic on the file).
 
 import fs from 'node:fs';
+import path from 'node:path';
 import { decode, sniffKind } from './decode.mjs';
 import { kindFromExtension } from './discover.mjs';
 import { messages } from './messages.mjs';
 import { issuerKey } from './crossyear.mjs';
-import { documentKind, checkDocument } from './documents.mjs';
+import { documentKind, checkDocument, DOCUMENT_EXTENSIONS } from './documents.mjs';
+
+/** The per-file size limit: the core's own default, 16 MiB (`--max-size` changes it). */
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+/** PDF and Word files carry images and fonts: their limit is at least this (their reader has
+ * its own limits on pages, inflated size, time and memory). */
+export const DOCUMENT_MIN_MAX_BYTES = 256 * 1024 * 1024;
 
 function diagnostic(rule, severity, message) {
   return { rule, severity, path: '', related: [], message };
@@ -59,25 +66,44 @@ let readBuffer = Buffer.allocUnsafe(1 << 16);
 
 /**
  * The file's bytes, in a buffer this thread reuses (valid until the next call): readFileSync
- * allocates and checks more, which showed at thousands of files.
+ * allocates and checks more, which showed at thousands of files. Never more than `limit`
+ * bytes: a larger file gives `{ over }` (its size, or at least what was read) unread.
+ * Opened without blocking, and read only when it is a regular file: a FIFO put in the file's
+ * place would otherwise wait for a writer forever, and /dev/zero never end.
  */
-function readBytes(path) {
-  const fd = fs.openSync(path, 'r');
+function readBytes(file, limit) {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { special: st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : 'device' };
+    if (st.size > limit) return { over: st.size };
     let got = 0;
     for (;;) {
       if (got === readBuffer.length) {
-        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
+        const bigger = Buffer.allocUnsafe(Math.min(readBuffer.length * 2, limit + 1));
         readBuffer.copy(bigger, 0, 0, got);
         readBuffer = bigger;
       }
       const n = fs.readSync(fd, readBuffer, got, readBuffer.length - got, null);
-      if (n === 0) return readBuffer.subarray(0, got);
+      if (n === 0) return { bytes: readBuffer.subarray(0, got) };
       got += n;
+      if (got > limit) return { over: got }; // it grew while being read
     }
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The result of a file whose reading or checking took longer than `ms` and was stopped. */
+export function timedOut(path, ms, locale) {
+  const m = messages(locale);
+  return { result: failed(path, null, null, 'time-limit', m.diag['time-limit'](Math.round(ms / 100) / 10)), carry: null, trouble: true };
+}
+
+/** The size limit for a file: text files `maxBytes`, PDF and Word files more (see above). */
+export function limitFor(file, maxBytes) {
+  const isDocument = file !== '-' && DOCUMENT_EXTENSIONS.has(path.extname(file).toLowerCase());
+  return isDocument ? Math.max(maxBytes, DOCUMENT_MIN_MAX_BYTES) : maxBytes;
 }
 
 /**
@@ -130,8 +156,11 @@ export function packEntries(entries) {
 
 /**
  * @param core  the loaded core module
- * @param {{ path: string, bytes?: Uint8Array }} input  `bytes` given for standard input
- * @param {{ locale: string }} opts
+ * @param {{ path: string, fsPath?: string | Uint8Array, bytes?: Uint8Array, special?: string, over?: number }} input
+ *   `bytes` given for standard input and FIFOs (read in the main thread), `fsPath` the name to
+ *   open where it is not `path` (GBK names), `special` a named file that is not a regular one,
+ *   `over` the size of one that was not read for being over the limit
+ * @param {{ locale: string, maxBytes?: number }} opts
  * @returns {{ result: object, carry: object | null, trouble: boolean }}  (a promise of it for
  *   PDF and Word files, which are read asynchronously: see documents.mjs)
  *   `carry` is what a cross-year check needs of the report (see carryOf), `trouble` marks files
@@ -140,13 +169,25 @@ export function packEntries(entries) {
 export function checkFile(core, input, opts) {
   const m = messages(opts.locale);
   const { path } = input;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const unreadable = (reason) => ({ result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](reason)), carry: null, trouble: true });
+  const tooLarge = (size, limit) => ({ result: failed(path, null, null, 'input-too-large', m.diag['input-too-large'](size, limit)), carry: null, trouble: true });
   let bytes = input.bytes;
+  if (input.over) return tooLarge(input.over, input.limit ?? maxBytes);
+  if (input.timedOut) return timedOut(path, input.timedOut, opts.locale);
+  if (input.error) return unreadable(input.error);
+  if (input.special && !bytes) return unreadable(m.notRegular(input.special));
   if (!bytes) {
+    const limit = limitFor(path, maxBytes);
+    let read;
     try {
-      bytes = readBytes(path);
+      read = readBytes(input.fsPath ? Buffer.from(input.fsPath) : path, limit);
     } catch (err) {
-      return { result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](ioReason(err))), carry: null, trouble: true };
+      return unreadable(ioReason(err));
     }
+    if (read.special) return unreadable(m.notRegular(read.special));
+    if (read.over) return tooLarge(read.over, limit);
+    bytes = read.bytes;
   }
   const docKind = documentKind(path, bytes);
   if (docKind) {
@@ -179,7 +220,7 @@ export function checkFile(core, input, opts) {
   try {
     if (kind === 'json') {
       const { text } = decoded;
-      coreResult = core.validateJson(text, { locale: opts.locale });
+      coreResult = core.validateJson(text, { locale: opts.locale, maxInputBytes: maxBytes });
       try {
         const parsed = JSON.parse(text);
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) report = parsed;
@@ -191,7 +232,7 @@ export function checkFile(core, input, opts) {
     } else {
       // UTF-8 goes in as the bytes read; of the report read, only what the CLI uses comes back.
       const input = decoded.utf8 ?? decoded.text;
-      const { report: parsed, ...rest } = core.check(input, { kind, locale: opts.locale, report: REPORT_PARTS });
+      const { report: parsed, ...rest } = core.check(input, { kind, locale: opts.locale, report: REPORT_PARTS, maxInputBytes: maxBytes });
       coreResult = rest;
       report = parsed ?? null;
     }

@@ -2,7 +2,7 @@
 // for 10,000 files streams instead of being built in memory.
 //   reporter.begin(), reporter.file(result), reporter.end()
 
-import { palette } from './output.mjs';
+import { palette, safe } from './output.mjs';
 
 /** Terminal columns of a string: CJK and full-width characters take two. */
 export function displayWidth(s) {
@@ -25,7 +25,7 @@ export function displayPath(ctx, p) {
 function fileMeta(ctx, r) {
   const { m } = ctx;
   const parts = [];
-  if (r.issuer) parts.push(r.issuer);
+  if (r.issuer) parts.push(safe(r.issuer));
   if (r.year != null) parts.push(m.yearOf(r.year));
   if (r.format) parts.push(m.formatOf(r.format));
   if (r.encoding && r.encoding !== 'utf-8') parts.push(r.encoding.toUpperCase());
@@ -53,8 +53,9 @@ export function humanReporter(w, ctx) {
   return {
     begin() {},
     file(r) {
+      // Everything from the files (names, issuers, messages quoting them) is shown escaped.
       const meta = fileMeta(ctx, r);
-      const name = displayPath(ctx, r.path);
+      const name = safe(displayPath(ctx, r.path));
       const tail = meta ? '  ' + c.dim(meta) : '';
       if (r.diagnostics.length === 0) {
         w.write(`${c.green('✓')} ${name}${tail}\n`);
@@ -62,14 +63,14 @@ export function humanReporter(w, ctx) {
       }
       const mark = r.errorCount ? c.red('✗') : r.warningCount ? c.yellow('!') : c.cyan('i');
       w.write(`${mark} ${c.bold(name)}${tail}\n`);
-      if (r.previous) w.write(`${indent}${c.dim(m.previousFile(displayPath(ctx, r.previous)))}\n`);
+      if (r.previous) w.write(`${indent}${c.dim(m.previousFile(safe(displayPath(ctx, r.previous))))}\n`);
       for (const d of r.diagnostics) {
         const sev = padEnd(m.severity[d.severity] ?? d.severity, sevWidth);
         let where = labeler.text(d.path, r.format);
         const place = d.location ? m.place(d.location) : '';
         if (place) where += zh ? `（${place}）` : ` (${place})`;
-        w.write(`  ${(sevColor[d.severity] ?? c.dim)(sev)}  ${where}\n`);
-        w.write(`${indent}${d.message}  ${c.dim(d.rule)}\n`);
+        w.write(`  ${(sevColor[d.severity] ?? c.dim)(sev)}  ${safe(where)}\n`);
+        w.write(`${indent}${safe(d.message)}  ${c.dim(safe(d.rule))}\n`);
       }
       w.write('\n');
     },
@@ -77,9 +78,9 @@ export function humanReporter(w, ctx) {
       const s = ctx.summary;
       const line = summaryLine(m, s, zh);
       w.write((s.errorCount ? c.red : s.warningCount ? c.yellow : c.green)(line) + '\n');
-      if (ctx.skipped.length) w.write(c.dim(m.summary.skipped(ctx.skipped.length, listSome(ctx.skipped.map((x) => x.path)))) + '\n');
+      for (const line of skippedLines(m, ctx.skipped)) w.write((line.trouble ? c.red : c.dim)(line.text) + '\n');
       // Said on standard error at the start too, but a long run scrolls that away.
-      for (const e of ctx.inputErrors) w.write(c.red(m.errors.ioPrefix + e.message) + '\n');
+      for (const e of ctx.inputErrors) w.write(c.red(m.errors.ioPrefix + safe(e.message)) + '\n');
       if (ctx.warningsExceeded) w.write(c.red(m.summary.maxWarnings(s.warningCount, ctx.maxWarnings)) + '\n');
     },
   };
@@ -87,6 +88,23 @@ export function humanReporter(w, ctx) {
 
 function listSome(paths, n = 5) {
   return paths.length <= n ? paths.join(', ') : `${paths.slice(0, n).join(', ')} …`;
+}
+
+/**
+ * One line per reason for the entries skipped (see discover.mjs), escaped for a terminal; a
+ * folder that could not be read is trouble (exit code 2), the others are not.
+ */
+export function skippedLines(m, skipped) {
+  const byReason = new Map();
+  for (const x of skipped) {
+    const list = byReason.get(x.reason) ?? [];
+    list.push(x.code ? `${x.path} (${x.code})` : x.path);
+    byReason.set(x.reason, list);
+  }
+  return [...byReason].map(([reason, paths]) => ({
+    trouble: reason === 'unreadable-folder',
+    text: (m.summary.skippedBy[reason] ?? m.summary.skippedBy['unsupported-extension'])(paths.length, listSome(paths.map(safe))),
+  }));
 }
 
 export function jsonReporter(w, ctx) {

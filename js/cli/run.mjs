@@ -1,26 +1,101 @@
 // `xxgknb check`: discover → check every file (workers) → pair consecutive years → report.
 
+import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import { parseCliArgs, guessLocale, helpText, UsageError } from './args.mjs';
 import { discover } from './discover.mjs';
 import { messages } from './messages.mjs';
 import { loadCore } from './core.mjs';
 import { runAll } from './pool.mjs';
-import { recount } from './process.mjs';
+import { recount, limitFor, DEFAULT_MAX_BYTES } from './process.mjs';
 import { Spool } from './spool.mjs';
 import { Ledger } from './ledger.mjs';
 import { crossYear } from './crossyear.mjs';
 import { makeLabeler } from './labels.mjs';
-import { StreamWriter, useColor, Progress } from './output.mjs';
-import { humanReporter, jsonReporter, csvReporter } from './reporters.mjs';
+import { StreamWriter, useColor, Progress, safe } from './output.mjs';
+import { humanReporter, jsonReporter, csvReporter, skippedLines } from './reporters.mjs';
 import { writeHtmlReport } from './html.mjs';
 
 export const EXIT = { OK: 0, ERRORS: 1, TROUBLE: 2 };
 
-async function readAll(stream) {
-  const chunks = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return new Uint8Array(Buffer.concat(chunks));
+/** The default of --time-limit: a minute per file, as documents.mjs gives a PDF. */
+export const DEFAULT_TIME_LIMIT_MS = 60_000;
+
+/**
+ * A stream (standard input, a named pipe) read to its end, but never past `limit` bytes nor,
+ * when `timeMs` is given, for longer than that: `{ bytes }`, `{ over }` (the bytes seen so
+ * far, more than the limit), `{ timedOut: true }` or `{ error }`.
+ */
+export function readLimited(stream, limit, timeMs) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    let timer = null;
+    const finish = (result) => {
+      clearTimeout(timer);
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+      if (!('bytes' in result)) stream.destroy?.();
+      resolve(result);
+    };
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size > limit) finish({ over: size });
+      else chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    };
+    const onEnd = () => finish({ bytes: new Uint8Array(Buffer.concat(chunks)) });
+    const onError = (error) => finish({ error });
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+    if (timeMs) timer = setTimeout(() => finish({ timedOut: true }), timeMs);
+  });
+}
+
+/**
+ * A named pipe read as `readLimited` reads a stream, within the size and time limits. Opening a
+ * pipe waits for a writer, in a libuv thread that nothing can interrupt and that would keep the
+ * process from ever exiting: past the time limit, this process opens the pipe's other end for
+ * a moment (which lets that opening finish) and hangs up. Once open, the pipe is read as a
+ * socket, without tying up a thread.
+ */
+export function readPipe(file, limit, timeMs) {
+  return new Promise((resolve) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+      } catch { /* the opening has finished meanwhile */ }
+      resolve({ timedOut: true });
+    }, timeMs);
+    fs.open(file, 'r', (err, fd) => {
+      if (timedOut) {
+        if (!err) fs.close(fd, () => {});
+        return;
+      }
+      if (err) {
+        clearTimeout(timer);
+        resolve({ error: err });
+        return;
+      }
+      const started = Date.now();
+      let socket;
+      try {
+        socket = new net.Socket({ fd, readable: true, writable: false });
+      } catch (error) {
+        // Not a pipe after all (it changed under us): read no further.
+        clearTimeout(timer);
+        fs.close(fd, () => {});
+        resolve({ error });
+        return;
+      }
+      clearTimeout(timer);
+      readLimited(socket, limit, Math.max(1, timeMs - (Date.now() - started))).then(resolve);
+    });
+  });
 }
 
 /**
@@ -55,25 +130,50 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     return EXIT.OK;
   }
 
-  // 1. What to check.
-  const found = discover(opts.paths);
+  // 1. What to check. Every entry found is checked or listed as skipped (see discover.mjs).
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const timeLimitMs = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const found = discover(opts.paths, { includeHidden: opts.includeHidden });
   const inputErrors = found.problems.map((p) => ({
     input: p.input,
     message: p.code === 'no-match' ? m.errors.noMatch(p.input) : m.errors.notFound(p.input),
   }));
-  for (const e of inputErrors) io.stderr.write(`${m.errors.ioPrefix}${e.message}\n`);
+  for (const e of inputErrors) io.stderr.write(`${m.errors.ioPrefix}${safe(e.message)}\n`);
   const items = found.files;
   found.files = null; // from here on, `items` (and later the spool) holds the paths
+  // Named pipes are read here, as standard input is, within the limits: a pipe nobody writes
+  // to would otherwise hold a worker for ever (its opening still waits in a libuv thread: the
+  // command ends the process when done, see bin/). What was read is checked like any file.
+  for (const item of items) {
+    if (item.special !== 'fifo') continue;
+    const limit = limitFor(item.path, maxBytes);
+    const got = await readPipe(item.fsPath ?? item.path, limit, timeLimitMs);
+    if (got.bytes) item.bytes = got.bytes;
+    else if (got.over) Object.assign(item, { over: got.over, limit });
+    else if (got.timedOut) item.timedOut = timeLimitMs;
+    else item.error = got.error?.code ?? String(got.error?.message ?? got.error);
+  }
   if (found.stdin) {
     if (io.stdin.isTTY) {
       io.stderr.write(`${m.errors.usagePrefix}${m.errors.stdinTty}\n${m.errors.hint}\n`);
       return EXIT.TROUBLE;
     }
-    items.unshift({ path: '-', bytes: await readAll(io.stdin) });
+    // A folder given as standard input (`< reports/`) is no report: said, not read as empty.
+    let stdinIsFolder = false;
+    try {
+      stdinIsFolder = typeof io.stdin.fd === 'number' && fs.fstatSync(io.stdin.fd).isDirectory();
+    } catch { /* not a file descriptor we can ask: read it */ }
+    const got = stdinIsFolder ? { folder: true } : await readLimited(io.stdin, maxBytes);
+    if (got.folder || got.error) {
+      const code = got.error?.code ?? String(got.error?.message ?? got.error);
+      io.stderr.write(`${m.errors.ioPrefix}${got.folder || code === 'EISDIR' ? m.errors.stdinFolder : m.errors.stdinUnreadable(code)}\n`);
+      return EXIT.TROUBLE;
+    }
+    items.unshift(got.over ? { path: '-', over: got.over, limit: maxBytes } : { path: '-', bytes: got.bytes });
   }
   if (items.length === 0) {
     io.stderr.write(`${m.summary.noInput}\n`);
-    if (found.skipped.length) io.stderr.write(`${m.summary.skipped(found.skipped.length, found.skipped.map((s) => s.path).join(', '))}\n`);
+    for (const line of skippedLines(m, found.skipped)) io.stderr.write(`${line.text}\n`);
     return EXIT.TROUBLE;
   }
 
@@ -99,7 +199,8 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     await runAll(items, {
       jobs,
       core,
-      options: { locale: opts.locale },
+      options: { locale: opts.locale, maxBytes },
+      timeLimitMs,
       onResults(entries, data) {
         if (spoolError) return;
         let pos;
@@ -141,7 +242,8 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       crossYearPairs: pairs, skippedFiles: found.skipped.length,
       byRule: Object.fromEntries([...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
     };
-    let trouble = inputErrors.length > 0;
+    // A folder that could not be listed hid its files: the run could not check everything.
+    let trouble = inputErrors.length > 0 || found.skipped.some((x) => x.reason === 'unreadable-folder');
     for (let i = 0; i < ledger.length; i++) {
       if (ledger.errors[i]) summary.filesWithErrors++;
       else summary.validFiles++;
@@ -201,7 +303,14 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     }
     reporter.end();
     await w.flush();
+    io.stdout.removeListener?.('error', w.onError);
     if (opts.format !== 'human' && warningsExceeded) io.stderr.write(`${m.summary.maxWarnings(summary.warningCount, opts.maxWarnings)}\n`);
+    // Output closed early (`| head`) is no failure of the check: the code says what was found.
+    // Any other failure to write it is trouble, said on standard error.
+    if (w.failed && w.failed.code !== 'EPIPE') {
+      io.stderr.write(`${m.errors.ioPrefix}${m.errors.stdoutFailed(w.failed.code ?? w.failed.message)}\n`);
+      exitCode = EXIT.TROUBLE;
+    }
     return exitCode;
   } finally {
     spool.close();

@@ -13,11 +13,28 @@ try {
   parentPort.postMessage({ type: 'fatal', message: String(err?.message ?? err) });
 }
 
+// [start of the file being checked (ms) or 0, its index]: read by the pool's watchdog.
+const clock = workerData.clock ? new Float64Array(workerData.clock) : null;
+
+/** checkFile, with the clock running while this thread works on the file. */
+function timed(item) {
+  if (clock) {
+    clock[1] = item.index;
+    clock[0] = Date.now();
+  }
+  try {
+    return checkFile(core, item, workerData);
+  } finally {
+    if (clock) clock[0] = 0;
+  }
+}
+
 if (core) {
   parentPort.on('message', async (msg) => {
     if (msg.type !== 'batch') return;
-    // PDF and Word files come back as promises (documents.mjs); the rest at once.
-    const checked = await Promise.all(msg.items.map((item) => checkFile(core, item, workerData)));
+    // PDF and Word files come back as promises (documents.mjs, which has its own time limit);
+    // the rest at once.
+    const checked = await Promise.all(msg.items.map(timed));
     const { entries, data } = packEntries(msg.items.map((item, i) => ({ index: item.index, ...entryOf(checked[i]) })));
     // After the core threw (a Rust panic traps the WebAssembly instance, which may leave it
     // unusable), this worker hands in its results and ends; the pool starts a fresh one.

@@ -43,7 +43,9 @@ test('discover: folders recurse, unsupported files are listed, patterns expand, 
   const found = discover([dir]);
   // PDF and Word files are read (documents.mjs), whatever the case of their extension.
   assert.deepEqual(found.files.map((f) => path.relative(dir, f.path)), ['a.json', 'b.txt', 'c.HTM', 'sub/e.html', 'sub/f.PDF']);
-  assert.deepEqual(found.skipped.map((f) => path.relative(dir, f.path)), ['d.xls']);
+  // Every entry not checked is listed, with the reason.
+  assert.deepEqual(found.skipped.map((f) => [path.relative(dir, f.path), f.reason]), [['.git', 'hidden'], ['d.xls', 'unsupported-extension'], ['node_modules', 'node_modules']]);
+  assert.deepEqual(discover([dir], { includeHidden: true }).files.map((f) => path.relative(dir, f.path)), ['.git/f.txt', 'a.json', 'b.txt', 'c.HTM', 'node_modules/g.txt', 'sub/e.html', 'sub/f.PDF']);
   const globbed = discover([`${dir}/**/*.{html,json}`, path.join(dir, 'd.xls'), path.join(dir, 'nope.txt'), `${dir}/*.xml`]);
   assert.deepEqual(globbed.files.map((f) => path.relative(dir, f.path)), ['a.json', 'sub/e.html', 'd.xls'], 'a named file is taken whatever its extension');
   assert.deepEqual(globbed.problems.map((p) => p.code), ['not-found', 'no-match']);
@@ -144,4 +146,6 @@ test('discover: linked folders are followed, once, even when they link back up',
   fs.symlinkSync(dir, path.join(dir, 'b/loop'));
   const found = discover([path.join(dir, 'a')]);
   assert.deepEqual(found.files.map((f) => path.relative(dir, f.path)).sort(), ['a/link-to-b/s.txt', 'a/r.json']);
+  // The folders reached again through the loop are said, not walked.
+  assert.deepEqual(found.skipped.map((f) => [path.relative(dir, f.path), f.reason]), [['a/link-to-b/loop/a', 'visited'], ['a/link-to-b/loop/b', 'visited']]);
 });

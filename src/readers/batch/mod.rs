@@ -14,6 +14,7 @@ mod file_undecodable;
 mod file_unreadable;
 mod internal_error;
 mod reader_unavailable;
+mod time_limit;
 
 /// Their `check`: the core has nothing to check; the CLI emits them from what it sees.
 fn emitted_by_the_cli(_: &Context, _: &mut Vec<Diagnostic>) {}
@@ -26,6 +27,7 @@ pub static RULES: &[&RuleDef] = &[
     &charset_unknown::RULE,
     &reader_unavailable::RULE,
     &internal_error::RULE,
+    &time_limit::RULE,
     &cross_year_ambiguous::RULE,
 ];
 
