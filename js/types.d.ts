@@ -52,6 +52,11 @@ export interface ValidateOptions {
    * per locale. Placeholders: {table} {group} {row} {column} {expected} {actual} {input} {path} {message}.
    */
   messages?: MessageTemplates;
+  /**
+   * Input longer than this many UTF-8 bytes is not read: the answer is one `input-too-large`
+   * error. Default 16777216 (16 MiB); at most 1073741824.
+   */
+  maxInputBytes?: number;
 }
 
 /** Message templates by rule id: one for both locales, or one per locale. */
@@ -191,7 +196,9 @@ export type CheckFileOptions = Omit<CheckOptions, "kind"> & FileOptions;
 export type FileInput = Uint8Array | ArrayBuffer | Blob | string;
 
 /** What `init` accepts: see wasm-bindgen's `--target web` glue. */
-export type InitInput =
-  | { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module | Promise<RequestInfo | URL | Response | BufferSource | WebAssembly.Module> }
-  | undefined;
-export type SyncInitInput = { module: BufferSource | WebAssembly.Module };
+/** Where the module comes from: a URL, a Request, a Response (or a promise of one), the .wasm's bytes or a compiled module. */
+export type ModuleSource = RequestInfo | URL | Response | BufferSource | WebAssembly.Module | Promise<RequestInfo | URL | Response | BufferSource | WebAssembly.Module>;
+/** What `init` accepts: the source itself, or wasm-bindgen's `{ module_or_path }`; nothing for the .wasm next to the glue. */
+export type InitInput = ModuleSource | { module_or_path: ModuleSource } | undefined;
+/** What `initSync` accepts: the .wasm's bytes or a compiled module, as they are or as `{ module }`. */
+export type SyncInitInput = BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module };
