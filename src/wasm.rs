@@ -83,7 +83,9 @@ pub fn catalog(what: &str) -> String {
 
 /// The instance's linear memory in bytes. It only grows: after one call in a fresh instance it
 /// is that call's peak, which the bench reports per input byte; and the JS starts a fresh
-/// instance when one large input has left it big.
+/// instance when one large input has left it big. Not in the lite build: a form page's inputs
+/// are small, and its download counts.
+#[cfg(feature = "readers")]
 #[wasm_bindgen(js_name = memoryBytes, skip_typescript)]
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64

@@ -140,7 +140,7 @@ fn a_hundred_thousand_unknown_keys_are_all_counted() {
     assert!(
         unknown[100]
             .message
-            .starts_with("另有 99900 个不在报告模型中的字段未列出（下一个为「/k100」）"),
+            .starts_with("另有 99900 个模型中没有的字段未列出（下一个为「/k100」）"),
         "{}",
         unknown[100].message
     );

@@ -81,8 +81,10 @@ struct Decoder<'t> {
     again: bool,
     /// Where each entry of `r.unknown` was found.
     unknown_at: Vec<usize>,
-    /// Repeated keys: pointer, offset of the earlier and of the later key.
+    /// Repeated keys: pointer, offset of the earlier and of the later key; only the first
+    /// `MAX_LISTED + 1` (what the rule shows), and how many in all.
     dups: Vec<(String, usize, usize)>,
+    dup_count: usize,
 }
 
 impl<'t> Decoder<'t> {
@@ -98,6 +100,7 @@ impl<'t> Decoder<'t> {
             again: false,
             unknown_at: Vec::new(),
             dups: Vec::new(),
+            dup_count: 0,
         }
     }
 
@@ -186,25 +189,29 @@ impl<'t> Decoder<'t> {
     #[inline(never)]
     fn repeat(&mut self, slot: usize, prev: usize, at: usize) {
         let l = self.l;
-        let path = match l.nodes.get(slot) {
-            Some(n) => {
-                self.again |= n.cell.is_none();
-                n.path.clone()
-            }
-            None => {
-                self.again = true;
-                match slot - l.nodes.len() {
-                    k if k < META_KEYS.len() => format!("/{}", escape(META_KEYS[k])),
-                    k => format!(
-                        "/sections/{}",
-                        SECTION_KEYS.get(k - META_KEYS.len()).unwrap_or(&"")
-                    ),
-                }
-            }
-        };
+        let node = l.nodes.get(slot);
+        self.again |= node.is_none_or(|n| n.cell.is_none());
         // A first pass that must be repeated records nothing: the second one will.
         self.again &= self.last.is_empty();
-        self.dups.push((path, prev, at));
+        self.dup(prev, at, || match node {
+            Some(n) => n.path.clone(),
+            None => match slot - l.nodes.len() {
+                k if k < META_KEYS.len() => format!("/{}", escape(META_KEYS[k])),
+                k => format!(
+                    "/sections/{}",
+                    SECTION_KEYS.get(k - META_KEYS.len()).unwrap_or(&"")
+                ),
+            },
+        });
+    }
+
+    /// Count a repeat, and keep it while it is among those the rule lists (a file of a
+    /// million repeats costs no memory per repeat).
+    fn dup(&mut self, prev: usize, at: usize, path: impl FnOnce() -> String) {
+        self.dup_count += 1;
+        if self.dups.len() <= MAX_LISTED {
+            self.dups.push((path(), prev, at));
+        }
     }
 
     fn unknown(&mut self, path: String, at: usize) {
@@ -392,6 +399,7 @@ impl<'t> Decoder<'t> {
             let i = offsets.partition_point(|&x| x < o);
             places.get(i).copied().unwrap_or((0, 0))
         };
+        self.r.duplicates_total = self.dup_count;
         self.r.duplicates = core::mem::take(&mut self.dups)
             .into_iter()
             .enumerate()
@@ -420,12 +428,21 @@ impl<'t> Decoder<'t> {
         // By path; a stable sort keeps each path's occurrences in text order.
         crate::base::sort::sort_by_key(&mut order, |&i| unknown[i].as_str());
         let mut repeat = vec![false; unknown.len()];
+        let mut repeats = Vec::new();
         for w in order.windows(2) {
             if let [a, b] = *w {
                 if unknown[a] == unknown[b] {
                     repeat[b] = true;
-                    self.dups.push((unknown[b].clone(), at[a], at[b]));
+                    repeats.push((b, at[a], at[b]));
                 }
+            }
+        }
+        for (b, first, later) in repeats {
+            let unknown = &self.r.unknown;
+            let path = || unknown.get(b).cloned().unwrap_or_default();
+            self.dup_count += 1;
+            if self.dups.len() <= MAX_LISTED {
+                self.dups.push((path(), first, later));
             }
         }
         let mut i = 0;
@@ -748,6 +765,7 @@ mod tests {
             assert_eq!(
                 Report {
                     duplicates: Vec::new(),
+                    duplicates_total: 0,
                     ..r
                 },
                 js,

@@ -136,8 +136,10 @@ pub struct Report {
     pub too_deep: Option<Option<(usize, usize)>>,
     /// The input was not read because it is larger than the limit: (its bytes, the limit).
     pub too_large: Option<(usize, usize)>,
-    /// Keys given twice, in the order of their later occurrence.
+    /// Keys given twice, in the order of their later occurrence: the first `MAX_LISTED + 1`.
     pub duplicates: Vec<Duplicate>,
+    /// How many repeats in all.
+    pub duplicates_total: usize,
 }
 
 impl Default for Report {
@@ -158,6 +160,7 @@ impl Default for Report {
             too_deep: None,
             too_large: None,
             duplicates: Vec::new(),
+            duplicates_total: 0,
         }
     }
 }

@@ -50,7 +50,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     // Past the first ones, one finding for the rest: the answer stays small whatever the input.
     if let Some(next) = all.get(MAX_LISTED) {
-        let more = all.len() - MAX_LISTED;
+        let more = ctx.report.duplicates_total.max(all.len()) - MAX_LISTED;
         let message = if ctx.zh() {
             format!(
                 "另有 {more} 处重复的字段未列出（下一处为「{}」）。",
@@ -114,6 +114,22 @@ mod tests {
                 .starts_with("另有 5 处重复的字段未列出"),
             "{}",
             d[super::MAX_LISTED].message
+        );
+        // Past those it shows, a repeat is counted, not kept.
+        let text = format!(
+            "{{\"year\": 2024{}{}}}",
+            ",\"x\": 1".repeat(5000),
+            ",\"y\": 1".repeat(3)
+        );
+        let r = decode_str(&text);
+        assert_eq!(
+            (r.duplicates.len(), r.duplicates_total),
+            (super::MAX_LISTED + 1, 4999 + 2)
+        );
+        let d = diags(&text);
+        assert_eq!(
+            d[super::MAX_LISTED].message,
+            "另有 4901 处重复的字段未列出（下一处为「/x」）。"
         );
     }
 }

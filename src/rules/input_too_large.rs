@@ -43,9 +43,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let (size, max) = (megabytes(bytes), megabytes(limit));
     let message = if ctx.zh() {
-        format!("输入大小为 {size} MB，超过 {max} MB 的上限，未作检查（年度报告通常只有几十 KB）；确需检查时可调高 maxInputBytes 选项。")
+        format!("输入大小为 {size} MB，超过 {max} MB 的上限，未作检查；确需检查时可调高 maxInputBytes 选项。")
     } else {
-        format!("The input is {size} MB, over the {max} MB limit, and was not checked (a report is usually tens of KB); raise maxInputBytes to check it.")
+        format!("The input is {size} MB, over the {max} MB limit, and was not checked; raise maxInputBytes to check it.")
     };
     let mut d = ctx.diag(&RULE, "", message);
     d.actual = Some(crate::model::Num::Int(bytes as i64));

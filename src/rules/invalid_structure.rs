@@ -62,10 +62,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn too_deep(ctx: &Context, at: Option<(usize, usize)>) -> Diagnostic {
     let max = crate::json::MAX_DEPTH;
     let message = match (ctx.zh(), at) {
-        (true, Some((l, c))) => format!("JSON 在第 {l} 行第 {c} 列嵌套超过 {max} 层，不是报告的结构，无法读取。"),
-        (false, Some((l, c))) => format!("The JSON nests deeper than {max} levels at line {l}, column {c}: not a report's shape; it cannot be read."),
-        (true, None) => format!("报告对象嵌套超过 {max} 层，不是报告的结构，无法读取。"),
-        (false, None) => format!("The report object nests deeper than {max} levels: not a report's shape; it cannot be read."),
+        (true, Some((l, c))) => format!("JSON 嵌套超过 {max} 层（第 {l} 行第 {c} 列），无法读取。"),
+        (false, Some((l, c))) => format!(
+            "The JSON nests deeper than {max} levels (line {l}, column {c}) and cannot be read."
+        ),
+        (true, None) => format!("报告对象嵌套超过 {max} 层，无法读取。"),
+        (false, None) => {
+            format!("The report object nests deeper than {max} levels and cannot be read.")
+        }
     };
     let mut d = ctx.diag(&RULE, "", message);
     if let Some((l, c)) = at {
@@ -119,7 +123,7 @@ mod tests {
         assert_eq!(d[0].rule, "invalid-structure");
         assert_eq!(
             d[0].message,
-            "JSON 在第 2 行第 133 列嵌套超过 128 层，不是报告的结构，无法读取。"
+            "JSON 嵌套超过 128 层（第 2 行第 133 列），无法读取。"
         );
         // At the limit it is read.
         let ok = format!(

@@ -86,9 +86,14 @@ fn distance(a: &str, b: &str) -> usize {
 /// The model key a typo most likely meant.
 pub fn suggest(path: &str) -> Option<String> {
     let (parent, key) = crate::model::decode::split_pointer(path)?;
-    let limit = (key.chars().count() / 3).clamp(1, 3);
+    let len = key.chars().count();
+    let limit = (len / 3).clamp(1, 3);
     siblings(parent)
         .into_iter()
+        // Lengths further apart than the limit cannot be within it: a key of thousands of
+        // characters is not compared (the distance costs the product of the lengths). Model
+        // keys are ASCII: their length in bytes is in characters.
+        .filter(|s| len.abs_diff(s.len()) <= limit)
         .map(|s| (distance(key, &s), s))
         .filter(|(d, _)| *d <= limit)
         .min()
@@ -112,9 +117,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if let Some(next) = all.get(MAX_LISTED) {
         let more = all.len() - MAX_LISTED;
         let message = if ctx.zh() {
-            format!("另有 {more} 个不在报告模型中的字段未列出（下一个为「{next}」），其中的数据均未读取。")
+            format!("另有 {more} 个模型中没有的字段未列出（下一个为「{next}」）。")
         } else {
-            format!("{more} more keys not in the report model were not read or listed (the next is \"{next}\").")
+            format!("{more} more keys not in the model are not listed (the next is \"{next}\").")
         };
         out.push(ctx.diag(&RULE, "", message));
     }
@@ -145,6 +150,11 @@ mod tests {
         assert_eq!(d[0].message, "字段「/applications/received/naturel」不在报告模型中，其中的数据未被读取；是否应为「natural」？");
         assert_eq!(suggest("/reviewLitigaton"), Some("reviewLitigation".into()));
         assert_eq!(suggest("/zzz"), None);
+        assert_eq!(suggest(&format!("/{}", "y".repeat(5000))), None);
+        assert_eq!(
+            suggest("/applications/received/naturall"),
+            Some("natural".into())
+        );
     }
 
     #[test]
@@ -160,7 +170,7 @@ mod tests {
         assert_eq!(last.path, "");
         assert_eq!(
             last.message,
-            "另有 3 个不在报告模型中的字段未列出（下一个为「/k0100」），其中的数据均未读取。"
+            "另有 3 个模型中没有的字段未列出（下一个为「/k0100」）。"
         );
     }
 }
