@@ -130,11 +130,8 @@ fn a_hundred_thousand_unknown_keys_are_all_counted() {
     }
     text.push_str(",\"k7\": 0}");
     let r = validate_str(&text, &Options::default());
-    let unknown: Vec<_> = r
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule == "unknown-field")
-        .collect();
+    let of = |rule: &str| -> Vec<_> { r.diagnostics.iter().filter(|d| d.rule == rule).collect() };
+    let unknown = of("unknown-field");
     assert_eq!(unknown.len(), 101);
     assert_eq!(unknown[0].path, "/k0");
     assert!(
@@ -144,11 +141,7 @@ fn a_hundred_thousand_unknown_keys_are_all_counted() {
         "{}",
         unknown[100].message
     );
-    let repeats: Vec<_> = r
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule == "duplicate-key")
-        .collect();
+    let repeats = of("duplicate-key");
     assert_eq!(repeats.len(), 1);
     assert_eq!(repeats[0].path, "/k7");
     well_formed(&r);

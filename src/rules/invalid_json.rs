@@ -45,15 +45,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::decode::decode_str;
-    use crate::options::Options;
-
     fn diags(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        let r = decode_str(text);
-        let o = Options::default();
-        let mut out = Vec::new();
-        (super::RULE.check)(&super::Context::new(&r, &o), &mut out);
-        out
+        crate::rules::testing::check_text(&super::RULE, text)
     }
 
     #[test]

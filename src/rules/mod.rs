@@ -228,4 +228,14 @@ pub(crate) mod testing {
     pub fn check(id: &str, doc: &Value) -> Vec<Diagnostic> {
         run_rule(id, doc, &Options::default())
     }
+
+    /// Diagnostics of one rule for JSON text, decoded as `validateJson` decodes it (for what a
+    /// `serde_json::Value` cannot hold: broken text, repeated keys).
+    pub fn check_text(rule: &super::RuleDef, text: &str) -> Vec<Diagnostic> {
+        let report = crate::model::decode::decode_str(text);
+        let options = Options::default();
+        let mut out = Vec::new();
+        (rule.check)(&super::Context::new(&report, &options), &mut out);
+        out
+    }
 }
