@@ -58,12 +58,13 @@ pub fn decode(value: &serde_json::Value) -> Report {
 /// table, row, metadata key or section repeats, the text is read a second time knowing where
 /// each key last occurs, and the values before that are skipped unread.
 fn decode_with<'t>(text: &'t str, parser: fn(&'t str) -> Parser<'t>) -> Report {
-    let mut first = Decoder::new(text, Vec::new());
-    let r = first.run(parser(text));
-    if !first.again {
-        return r;
+    match Decoder::new(text, Vec::new()).run(parser(text)) {
+        Ok(r) => r,
+        // A second pass never asks for a third (`repeat` asks only on a first).
+        Err(last) => Decoder::new(text, last)
+            .run(parser(text))
+            .unwrap_or_default(),
     }
-    Decoder::new(text, first.seen).run(parser(text))
 }
 
 /// The decoding of one text (one pass of it).
@@ -112,7 +113,9 @@ impl<'t> Decoder<'t> {
         self.l.nodes.len() + META_KEYS.len() + k
     }
 
-    fn run(&mut self, mut p: Parser<'t>) -> Report {
+    /// The report read, or (`Err`) where each key occurs last when the text must be read a
+    /// second time (see `decode_with`).
+    fn run(mut self, mut p: Parser<'t>) -> Result<Report, Vec<usize>> {
         let read = match p.peek() {
             Some(b'{') => self.members(&mut p),
             _ => p.shallow(0).map(|v| {
@@ -125,26 +128,25 @@ impl<'t> Decoder<'t> {
         }
         .and_then(|()| p.finish());
         if read.is_err() {
-            self.again = false;
             if p.too_deep() {
-                return Report {
+                return Ok(Report {
                     too_deep: Some(Some(line_col(self.text, p.pos()))),
                     ..Report::default()
-                };
+                });
             }
             let e = p.syntax_error();
-            return Report {
+            return Ok(Report {
                 syntax_error: Some((e.eof, e.line, e.column)),
                 ..Report::default()
-            };
+            });
         }
         if self.again {
-            return Report::default(); // read again anyway
+            return Err(self.seen);
         }
         self.settle();
-        let mut r = core::mem::take(&mut self.r);
+        let mut r = self.r;
         if r.structure.iter().any(|s| s.path.is_empty()) {
-            return r;
+            return Ok(r);
         }
         if r.year.is_none() && !r.metadata.iter().any(|m| m.path == "/year") {
             r.metadata.push(MetadataIssue {
@@ -154,7 +156,7 @@ impl<'t> Decoder<'t> {
             });
         }
         decide_format(&mut r);
-        r
+        Ok(r)
     }
 
     /// The report object's members.
