@@ -9,10 +9,25 @@
 export function fileFunctions(api, loadEnv) {
   let files = null;
   const load = () => (files ??= Promise.all([import('./index.mjs'), loadEnv()]).then(([m, env]) => m.makeFileApi(api, env)));
+  /** Misuse that surfaced as an engine error (a revoked proxy, a getter that throws) or without
+   * the function's name is said as every entry says it: `name: what was wrong`. */
+  const named = (name, call) => async (input, options) => {
+    try {
+      return await call(await load(), input, options);
+    } catch (err) {
+      if (err instanceof TypeError || err instanceof RangeError) throw new Error(`${name}: the arguments cannot be read (${err.message})`, { cause: err });
+      // `options.kind: …` said without a name, or by the function it calls (`check: …`).
+      const inner = name.replace('File', ': ');
+      const message = err instanceof Error ? err.message : '';
+      if (/^options[.:]/.test(message)) throw new Error(`${name}: ${message}`, { cause: err });
+      if (message.startsWith(inner)) throw new Error(`${name}: ${message.slice(inner.length)}`, { cause: err });
+      throw err;
+    }
+  };
   return {
     /** Read a report file (PDF, DOCX, DOC/WPS in Node, or the text, HTML and JSON `parse` reads): `parse`'s result plus `kind`. */
-    parseFile: async (input, options) => (await load()).parseFile(input, options),
+    parseFile: named('parseFile', (files, input, options) => files.parseFile(input, options)),
     /** Read a report file, then validate: `check`'s result plus `kind`. */
-    checkFile: async (input, options) => (await load()).checkFile(input, options),
+    checkFile: named('checkFile', (files, input, options) => files.checkFile(input, options)),
   };
 }

@@ -362,9 +362,9 @@ describe('the API', () => {
 
   test('misuse rejects with an Error naming the function and what was wrong', async () => {
     await assert.rejects(parseFile(42), { message: /^parseFile: expected the file's bytes .* got a number$/ });
-    await assert.rejects(checkFile(Buffer.from('x'), { kind: 'xls' }), { message: /^options\.kind: expected one of "json", .* got "xls"$/ });
-    await assert.rejects(checkFile(Buffer.from('x'), { limits: { maxPage: 3 } }), { message: /^options\.limits\.maxPage: unknown limit/ });
-    await assert.rejects(checkFile(Buffer.from('x'), { limits: { maxPages: -1 } }), { message: /^options\.limits\.maxPages: expected a positive number/ });
+    await assert.rejects(checkFile(Buffer.from('x'), { kind: 'xls' }), { message: /^checkFile: options\.kind: expected one of "json", .* got "xls"$/ });
+    await assert.rejects(checkFile(Buffer.from('x'), { limits: { maxPage: 3 } }), { message: /^checkFile: options\.limits\.maxPage: unknown limit/ });
+    await assert.rejects(checkFile(Buffer.from('x'), { limits: { maxPages: -1 } }), { message: /^checkFile: options\.limits\.maxPages: expected a positive number/ });
     // The core's options are checked for files it never sees as text, too.
     await assert.rejects(checkFile(fixture('scanned.pdf'), { partail: true }), { message: /options\.partail: unknown option/ });
     await assert.rejects(parseFile(fixture('template-2024.docx'), { report: false }), { message: /options\.report: unknown option/ });

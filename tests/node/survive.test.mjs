@@ -203,6 +203,18 @@ for (const [name, api] of builds) {
   });
 }
 
+test('parseFile and checkFile name themselves in every misuse message', async () => {
+  for (const [call, message] of [
+    [() => full.checkFile(revoked()), /^checkFile: the arguments cannot be read \(.*revoked/],
+    [() => full.parseFile(new Uint8Array(4), revoked()), /^parseFile: the arguments cannot be read \(.*revoked/],
+    [() => full.checkFile('{}', { kind: 1 }), /^checkFile: options\.kind: expected one of/],
+    [() => full.checkFile('{}', { locale: 'fr' }), /^checkFile: options\.locale: expected "zh-CN" or "en", got "fr"$/],
+    [() => full.parseFile(42), /^parseFile: expected the file's bytes/],
+  ]) {
+    await assert.rejects(call, (e) => e instanceof Error && !(e instanceof TypeError) && message.test(e.message), String(message));
+  }
+});
+
 test('after one very large input the full build gives its memory back', () => {
   const big = `{"year": 2024, "x": "${'字'.repeat(12 * 1024 * 1024)}"}`;
   const r = full.validateJson(big, { maxInputBytes: 1 << 30, partial: true });
