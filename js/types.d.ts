@@ -124,6 +124,14 @@ export interface Location {
   column?: number;
   element?: string;
   excerpt?: string;
+  /** PDF (`parseFile`/`checkFile`): the page (1-based) and the position, in points from the page's top-left corner. */
+  page?: number;
+  x?: number;
+  y?: number;
+  /** DOCX (`parseFile`/`checkFile`): the table, row and cell (1-based; merged cells count once, as Word counts them). */
+  table?: number;
+  row?: number;
+  cell?: number;
 }
 
 export interface Diagnostic {
@@ -192,6 +200,8 @@ export interface JsonSchema {
 export interface ParseOptions extends ValidateOptions {
   /** What the input is; detected when absent. */
   kind?: "json" | "html" | "text";
+  /** Also return `locations`: where each cell was read. */
+  locations?: boolean;
 }
 
 export interface CheckOptions extends ParseOptions {
@@ -207,11 +217,40 @@ export interface CheckOptions extends ParseOptions {
 export interface ParseResult {
   report: Report;
   diagnostics: Diagnostic[];
+  /** With `locations: true`: where each cell was read, by its JSON pointer. */
+  locations?: Record<string, Location>;
 }
 
 export interface CheckResult extends ValidationResult {
   report: Report;
+  /** With `locations: true`: where each cell was read, by its JSON pointer. */
+  locations?: Record<string, Location>;
 }
+
+/** What `parseFile`/`checkFile` read: the file kinds, detected from the bytes' signature. */
+export type FileKind = "json" | "html" | "text" | "pdf" | "docx" | "doc";
+
+/** Caps that keep one malformed file from taking a batch's memory or time. */
+export interface FileLimits {
+  /** Largest file read, in bytes (default 100 MB). */
+  maxBytes?: number;
+  /** Most PDF pages read (default 300). */
+  maxPages?: number;
+  /** Largest inflated `word/document.xml` of a DOCX, in bytes (default 64 MB): ZIP bombs stop here. */
+  maxInflated?: number;
+}
+
+export interface FileOptions {
+  /** What the file is; detected from its first bytes when absent (PDF, ZIP → DOCX, OLE → DOC/WPS, else text). */
+  kind?: FileKind;
+  limits?: FileLimits;
+}
+
+export type ParseFileOptions = Omit<ParseOptions, "kind"> & FileOptions;
+export type CheckFileOptions = Omit<CheckOptions, "kind"> & FileOptions;
+
+/** The bytes of a file (a Buffer, a Uint8Array, an ArrayBuffer, a Blob or File), or its text. */
+export type FileInput = Uint8Array | ArrayBuffer | Blob | string;
 
 /** What `init` accepts: see wasm-bindgen's `--target web` glue. */
 export type InitInput =

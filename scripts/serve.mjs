@@ -36,6 +36,9 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 const DEFAULT_ROUTES = [
   ['/js/', join(repo, 'js')],
   ['/pkg/', join(repo, 'pkg')],
+  // The document readers' libraries, for the demo's file import (see www/app.mjs).
+  ['/node_modules/pdfjs-dist/', join(repo, 'node_modules', 'pdfjs-dist')],
+  ['/node_modules/fflate/', join(repo, 'node_modules', 'fflate')],
   ['/', join(repo, 'www')],
 ];
 

@@ -50,6 +50,8 @@ mod reading {
         pub report: Report,
         /// What of the report `to_json` writes (the `report` option).
         pub parts: ReportParts,
+        /// Where each cell was read, when asked (`locations: true`).
+        pub locations: Option<Vec<(crate::model::layout::CellId, crate::diagnostic::Location)>>,
     }
 
     impl Checked {
@@ -57,6 +59,11 @@ mod reading {
         /// report as a `serde_json::Value` tree cost about as much as reading it.
         pub fn to_json(&self) -> String {
             let mut out = self.result.to_json();
+            if self.locations.is_some() {
+                out.pop(); // the result's closing brace
+                crate::readers::write_locations(&mut out, self.locations.as_deref());
+                out.push('}');
+            }
             let only = match &self.parts {
                 ReportParts::All => None,
                 ReportParts::Omit => return out,
@@ -104,6 +111,7 @@ mod reading {
             result,
             report: read.report,
             parts: options.report.clone(),
+            locations: read.locations,
         }
     }
 }
@@ -190,12 +198,12 @@ mod tests {
         let e = parse_options(r#"{"report": false}"#, ReadCall::Parse).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.report: unknown option (known: locale, partial, previous, rules, kind)"
+            "options.report: unknown option (known: locale, partial, previous, rules, kind, locations)"
         );
         let e = parse_options(r#"{"kidn": "html"}"#, ReadCall::Check).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.kidn: unknown option (known: locale, partial, previous, rules, kind, report)"
+            "options.kidn: unknown option (known: locale, partial, previous, rules, kind, report, locations)"
         );
     }
 

@@ -206,23 +206,33 @@ impl Diagnostic {
         if let Some(i) = &self.input {
             o.str("input", i);
         }
+        // Only readers set a location: the lite build has none to write.
+        #[cfg(feature = "readers")]
         if let Some(l) = &self.location {
-            let mut lo = ObjectWriter::new(o.key("location"));
-            if let Some(v) = l.line {
-                lo.raw("line", &v.to_string());
-            }
-            if let Some(v) = l.column {
-                lo.raw("column", &v.to_string());
-            }
-            if let Some(v) = &l.element {
-                lo.str("element", v);
-            }
-            if let Some(v) = &l.excerpt {
-                lo.str("excerpt", v);
-            }
-            lo.end();
+            l.write(o.key("location"));
         }
         o.end();
+    }
+}
+
+impl Location {
+    /// The location as a JSON object, its members in a fixed order.
+    #[cfg(feature = "readers")]
+    pub fn write(&self, out: &mut String) {
+        let mut lo = ObjectWriter::new(out);
+        if let Some(v) = self.line {
+            lo.raw("line", &v.to_string());
+        }
+        if let Some(v) = self.column {
+            lo.raw("column", &v.to_string());
+        }
+        if let Some(v) = &self.element {
+            lo.str("element", v);
+        }
+        if let Some(v) = &self.excerpt {
+            lo.str("excerpt", v);
+        }
+        lo.end();
     }
 }
 

@@ -34,6 +34,9 @@ pub enum OptionsError {
     UnknownKeyOf(String, &'static str),
     #[error("options.report: expected true, false or a list of JSON pointers like [\"/issuer\", \"/applications/carriedOver\"], got {0}")]
     Report(String),
+    #[cfg(feature = "readers")]
+    #[error("options.locations: expected true or false, got {0}")]
+    Locations(String),
 }
 
 /// The static id of a rule of the build, or `None` for an id the build does not have.

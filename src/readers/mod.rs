@@ -1,8 +1,9 @@
 //! Readers of published reports (HTML, flattened text, PDF text) into the model, and the
 //! rules that read prose. Built with the `readers` feature (the full package, not `lite`).
 
-use crate::diagnostic::Diagnostic;
-use crate::model::report::{FormatSource, MetadataIssue, MetadataProblem};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::layout::{layout, CellId};
+use crate::model::report::{CellState, FormatSource, MetadataIssue, MetadataProblem};
 use crate::model::{Format, Report};
 use crate::options::{Options, OptionsError, RuleLookup};
 use serde_json::Value;
@@ -40,6 +41,8 @@ pub struct ParseOptions {
     pub validate: Options,
     /// What of the report read `check` returns.
     pub report: ReportParts,
+    /// Return where each cell was read (`locations: true`).
+    pub locations: bool,
 }
 
 /// The `report` option of `check`.
@@ -68,8 +71,8 @@ impl ParseOptions {
         rule_id: RuleLookup,
     ) -> Result<ParseOptions, OptionsError> {
         let known = match call {
-            ReadCall::Parse => "locale, partial, previous, rules, kind",
-            ReadCall::Check => "locale, partial, previous, rules, kind, report",
+            ReadCall::Parse => "locale, partial, previous, rules, kind, locations",
+            ReadCall::Check => "locale, partial, previous, rules, kind, report, locations",
         };
         let mut v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
         if call == ReadCall::Parse && v.get("report").is_some() {
@@ -100,8 +103,14 @@ impl ParseOptions {
             }
             Some(other) => return Err(OptionsError::Report(other.to_string())),
         };
+        let locations = match v.as_object_mut().and_then(|m| m.remove("locations")) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => b,
+            Some(other) => return Err(OptionsError::Locations(other.to_string())),
+        };
         Ok(ParseOptions {
             kind,
+            locations,
             validate: Options::from_value(&v, rule_id).map_err(|e| match e {
                 OptionsError::UnknownKey(k) => OptionsError::UnknownKeyOf(k, known),
                 e => e,
@@ -115,6 +124,8 @@ impl ParseOptions {
 pub struct Parsed {
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each cell was read, when asked (`locations: true`).
+    pub locations: Option<Vec<(CellId, Location)>>,
 }
 
 impl Parsed {
@@ -122,11 +133,25 @@ impl Parsed {
         let mut out = String::with_capacity(4096);
         out.push_str("{\"diagnostics\":");
         crate::diagnostic::write_diagnostics(&mut out, &self.diagnostics);
+        write_locations(&mut out, self.locations.as_deref());
         out.push_str(",\"report\":");
         crate::model::encode::write_json(&self.report, &mut out);
         out.push('}');
         out
     }
+}
+
+/// `,"locations":{"/path":{…},…}` in the order of the form, or nothing when not asked for.
+pub fn write_locations(out: &mut String, locations: Option<&[(CellId, Location)]>) {
+    let Some(locations) = locations else {
+        return;
+    };
+    out.push_str(",\"locations\":");
+    let mut o = crate::json::ObjectWriter::new(out);
+    for (id, loc) in locations {
+        loc.write(o.key(&layout().cell(*id).path));
+    }
+    o.end();
 }
 
 /// Read a published report: model JSON, an HTML page, or text (flattened `|` rows, one cell per
@@ -136,6 +161,7 @@ pub fn parse(input: &str, options: &ParseOptions) -> Parsed {
     Parsed {
         report: full.report,
         diagnostics: full.diagnostics,
+        locations: full.locations,
     }
 }
 
@@ -145,6 +171,8 @@ pub struct Read {
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
     pub preamble: String,
+    /// Where each cell was read, when asked (`locations: true`).
+    pub locations: Option<Vec<(CellId, Location)>>,
 }
 
 /// What the input is, when the caller did not say: JSON starts with `{`; HTML has tags.
@@ -189,15 +217,17 @@ pub fn read(input: &str, options: &ParseOptions) -> Read {
                 report: crate::model::decode::decode_str(input),
                 diagnostics: Vec::new(),
                 preamble: String::new(),
-            }
+                // JSON is no printed report: its cells were read from no place.
+                locations: options.locations.then(Vec::new),
+            };
         }
         InputKind::Html => html::read(input),
         InputKind::Text => text::read(input),
     };
-    read_doc(&doc, zh)
+    read_doc(&doc, zh, options.locations)
 }
 
-fn read_doc(doc: &doc::Doc, zh: bool) -> Read {
+fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
     let heads = meta::headings(doc);
     let head_toks: Vec<(usize, usize)> = heads
         .iter()
@@ -244,10 +274,26 @@ fn read_doc(doc: &doc::Doc, zh: bool) -> Read {
         .collect();
     let (sections, preamble) = meta::sections(doc, &heads, &spans);
     report.sections = sections;
+    let locations = want_locations.then(|| {
+        t.cell_toks
+            .iter()
+            .enumerate()
+            .filter_map(|(id, tok)| {
+                let tok = (*tok)? as usize;
+                // Only cells the report holds.
+                let id = CellId::try_from(id).ok()?;
+                if matches!(report.cells.get(id as usize)?, CellState::Absent) {
+                    return None;
+                }
+                Some((id, doc.location(tok, None)))
+            })
+            .collect()
+    });
     Read {
         report,
         diagnostics: t.diags,
         preamble,
+        locations,
     }
 }
 
@@ -264,6 +310,76 @@ mod tests {
     use super::testing::{SAMPLE_HTML, SAMPLE_TXT};
     use super::*;
     use crate::model::encode::encode;
+
+    #[test]
+    fn locations_say_where_each_cell_was_read() {
+        let o = crate::api::parse_options(r#"{"locations": true}"#, ReadCall::Parse)
+            .expect("valid options");
+        let json = parse(SAMPLE_TXT, &o).to_json();
+        let v: Value = serde_json::from_str(&json).expect("JSON");
+        let locs = v["locations"].as_object().expect("locations");
+        // Every cell of the report read has a place, and a place in the text.
+        let cells = crate::model::encode::encode(&parse(SAMPLE_TXT, &o).report);
+        let n = |v: &Value| -> usize {
+            ["proactive", "applications", "reviewLitigation"]
+                .iter()
+                .map(|t| count_leaves(&v[*t]))
+                .sum()
+        };
+        assert_eq!(locs.len(), n(&cells));
+        let line_of = |needle: &str| {
+            SAMPLE_TXT
+                .lines()
+                .position(|l| l.contains(needle))
+                .map(|i| i as u64 + 1)
+        };
+        let loc = &locs["/applications/received/total"];
+        assert_eq!(loc["line"].as_u64(), line_of("一、本年新收"));
+        let line = SAMPLE_TXT
+            .lines()
+            .nth(loc["line"].as_u64().expect("line") as usize - 1)
+            .expect("line");
+        let col = loc["column"].as_u64().expect("column") as usize - 1;
+        // The column is where the value's cell starts (here, the space before it).
+        let at: String = line.chars().skip(col).take(3).collect();
+        assert_eq!(
+            at.trim(),
+            v["report"]["applications"]["received"]["total"].to_string()
+        );
+        // HTML: the cell's element.
+        let html = parse(SAMPLE_HTML, &o).to_json();
+        let v: Value = serde_json::from_str(&html).expect("JSON");
+        let e = v["locations"]["/applications/received/natural"]["element"]
+            .as_str()
+            .expect("element");
+        assert!(
+            e.starts_with("table[") && e.contains("] tr[") && e.ends_with(']'),
+            "{e}"
+        );
+        // Not asked: not there; asked for in check too.
+        assert!(!parse(SAMPLE_TXT, &ParseOptions::default())
+            .to_json()
+            .contains("\"locations\""));
+        let c =
+            crate::api::parse_options(r#"{"locations": true, "report": false}"#, ReadCall::Check)
+                .expect("valid options");
+        let v: Value =
+            serde_json::from_str(&crate::api::check(SAMPLE_TXT, &c).to_json()).expect("JSON");
+        assert!(v["locations"]["/proactive/regulations/made"]["line"].is_u64());
+        assert!(v.get("report").is_none());
+        let e = crate::api::parse_options(r#"{"locations": "yes"}"#, ReadCall::Parse).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "options.locations: expected true or false, got \"yes\""
+        );
+    }
+
+    fn count_leaves(v: &Value) -> usize {
+        match v {
+            Value::Object(m) => m.values().map(count_leaves).sum(),
+            _ => 1,
+        }
+    }
 
     #[test]
     fn detects_the_input_kind() {

@@ -49,6 +49,8 @@ pub struct Tables {
     t3_found: Vec<bool>,
     t4_found: bool,
     pub diags: Vec<Diagnostic>,
+    /// The token each cell was read from, by `CellId` (`None`: not read, or split from glued digits).
+    pub cell_toks: Vec<Option<u32>>,
 }
 
 /// A row's values as read.
@@ -84,6 +86,7 @@ struct Reader<'a> {
     zh: bool,
     report: &'a mut Report,
     diags: Vec<Diagnostic>,
+    cell_toks: Vec<Option<u32>>,
 }
 
 fn row_path(id: CellId) -> String {
@@ -128,6 +131,9 @@ impl Reader<'_> {
     }
 
     fn set(&mut self, id: CellId, tok: Option<usize>) {
+        if let (Some(slot), Some(k)) = (self.cell_toks.get_mut(id as usize), tok) {
+            *slot = u32::try_from(k).ok();
+        }
         let c = layout().cell(id);
         let state = match tok {
             None => CellState::Blank { input: None },
@@ -345,6 +351,7 @@ pub fn read(doc: &Doc, headings: &[(usize, usize)], report: &mut Report, zh: boo
         zh,
         report,
         diags: Vec::new(),
+        cell_toks: vec![None; layout().cells.len()],
     };
     let mut out = Tables {
         t2: TableSpan {
@@ -363,6 +370,7 @@ pub fn read(doc: &Doc, headings: &[(usize, usize)], report: &mut Report, zh: boo
         t3_found: vec![false; T3_ROWS.len()],
         t4_found: false,
         diags: Vec::new(),
+        cell_toks: Vec::new(),
     };
     if let Some((s, e)) = r2 {
         read_t2(&mut rd, s, e, &mut out);
@@ -374,6 +382,7 @@ pub fn read(doc: &Doc, headings: &[(usize, usize)], report: &mut Report, zh: boo
         read_t4(&mut rd, s, e, &mut out);
     }
     out.diags = rd.diags;
+    out.cell_toks = rd.cell_toks;
     out
 }
 

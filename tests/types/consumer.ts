@@ -1,5 +1,5 @@
 // Type-checked with `tsc --noEmit -p tests/types`: the declarations must describe real use.
-import init, { validate, validateJson, check, cells, rules, version, type CheckOptions, type Diagnostic, type Format, type ValidationResult } from "xxgknb";
+import init, { validate, validateJson, check, checkFile, parseFile, configureFiles, cells, rules, version, type FileKind, type CheckOptions, type Diagnostic, type Format, type ValidationResult } from "xxgknb";
 import { validate as validateLite } from "xxgknb/lite";
 import { attach, type FormHandle } from "xxgknb/form";
 
@@ -34,3 +34,15 @@ const form: HTMLFormElement = document.createElement("form");
 const handle: FormHandle = attach(form, { fields: { t3_r1_c1: "/applications/received/natural" }, validator: { validate: validateLite } });
 const formResult: ValidationResult | null = handle.result;
 export { formResult, fix, lite, fromText, year, carried, findingsOnly, maybe, unknownShape, mustHaveFormat, paths, ids, v };
+
+// Files: PDF, Word; asynchronous.
+configureFiles({ pdfjsBase: "/node_modules/pdfjs-dist/" });
+const file = await parseFile(new Uint8Array([0x25, 0x50, 0x44, 0x46]), { kind: "pdf", limits: { maxPages: 50 }, locations: true });
+const fileKind: FileKind = file.kind;
+const page: number | undefined = file.locations?.["/applications/received/total"]?.page;
+const fileCheck = await checkFile(new Blob([]), { report: false, locale: "en" });
+const fileValid: boolean = fileCheck.valid;
+// @ts-expect-error: no report was asked for
+fileCheck.report;
+// @ts-expect-error: not a kind of file
+await parseFile("x", { kind: "xls" });

@@ -1,5 +1,7 @@
 //! The readers' rules. Extraction rules (`table-not-found`, `row-not-found`, `unreadable-cell`,
-//! `ambiguous-cells`, `glued-cells`) are emitted by the reader while it reads; their entries
+//! `ambiguous-cells`, `glued-cells`) are emitted by the reader while it reads; the document
+//! rules (`no-text-layer`, `encrypted-document`, `unreadable-document`, `document-too-large`) by
+//! the package's file readers (`js/documents/`), which see the PDF or Word file. Their entries
 //! here name them for `rules()` and let options turn them off. The prose rules
 //! (`section-missing`, `narrative-mismatch`, `contact-format`) check `Report::sections`.
 
@@ -10,12 +12,16 @@ use crate::Report;
 
 mod ambiguous_cells;
 pub mod contact_format;
+mod document_too_large;
+mod encrypted_document;
 mod glued_cells;
 pub mod narrative_mismatch;
+mod no_text_layer;
 mod row_not_found;
 mod section_missing;
 mod table_not_found;
 mod unreadable_cell;
+mod unreadable_document;
 
 /// Every rule of the readers, in the order they report.
 pub static RULES: &[&RuleDef] = &[
@@ -24,6 +30,10 @@ pub static RULES: &[&RuleDef] = &[
     &unreadable_cell::RULE,
     &ambiguous_cells::RULE,
     &glued_cells::RULE,
+    &no_text_layer::RULE,
+    &encrypted_document::RULE,
+    &unreadable_document::RULE,
+    &document_too_large::RULE,
     &section_missing::RULE,
     &narrative_mismatch::RULE,
     &contact_format::RULE,
@@ -62,4 +72,23 @@ pub fn run_preamble(report: &Report, options: &Options, preamble: &str) -> Vec<D
         );
     }
     out
+}
+
+/// The check of the document rules: none here. The package's file readers (`js/documents/`)
+/// emit them, having seen the file; the entries name them for `rules()` and options.
+pub(crate) fn emitted_by_the_file_readers(_: &Context, _: &mut Vec<Diagnostic>) {}
+
+/// What every document rule must be (their own tests call it): listed by `rules()`, accepted by
+/// options, and never emitted by the text readers (only the file readers, which see the file,
+/// can tell a scan or a password).
+#[cfg(test)]
+pub(crate) fn assert_document_rule(rule: &RuleDef) {
+    let listed = crate::catalog::rules_json();
+    assert!(listed.contains(&format!("\"{}\"", rule.id)), "{listed}");
+    let o = crate::api::options(&format!(r#"{{"rules": {{"{}": "warning"}}}}"#, rule.id));
+    assert!(o.is_ok(), "{:?}", o.err());
+    for input in ["", "<p></p>", "%PDF-1.7", "PK"] {
+        let p = crate::readers::parse(input, &crate::readers::ParseOptions::default());
+        assert!(p.diagnostics.iter().all(|d| d.rule != rule.id), "{input}");
+    }
 }
