@@ -8,6 +8,7 @@ use crate::model::{Format, Report};
 use crate::options::{Options, OptionsError, RuleLookup};
 use serde_json::Value;
 
+pub mod batch;
 mod doc;
 // The tokenizer and its entity table are public (not API) for the conformance tests in tests/.
 #[doc(hidden)]
