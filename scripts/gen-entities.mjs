@@ -8,8 +8,8 @@
 //
 //   node scripts/gen-entities.mjs [list] [--check]
 //
-// --check compares instead of writing and exits 1 on a difference (tests/conformance_html5lib.rs
-// runs it so that the table cannot drift from its generator).
+// --check compares instead of writing and exits 1 on a difference (tests/node/entities.test.mjs
+// makes the same comparison in the test run, so that the table cannot drift from its generator).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -94,7 +94,7 @@ pub fn tokenize<S: Sink>(input: &str, sink: &mut S) {
 
 /// Tokenizes from `mode` instead of data, as if a start tag named `last_start_tag` had just
 /// been read (`None`: no end tag closes the raw text). Only the conformance tests start
-/// elsewhere than in data (tests/conformance_html5lib.rs).
+/// elsewhere than in data (tests/conformance_html.rs).
 pub fn tokenize_in<S: Sink>(input: &str, mode: Mode, last_start_tag: Option<&str>, sink: &mut S) {
     let mut t = Tokenizer {
         s: input,

@@ -22,6 +22,7 @@
 //! `tokenize_in` (`tokenize` is that from the data state).
 #![cfg(feature = "readers")]
 
+use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -406,4 +407,198 @@ fn entity_table_is_sorted_for_binary_search() {
     let mut c = Collect::default();
     tokenize_in("&zwnj;&Aacute;&yuml", Mode::Data, None, &mut c);
     assert_eq!(c.0, [Tok::Text("\u{200c}Á\u{ff}".into())]);
+}
+
+// ---- Differential: the tokenizer against html5gum on generated fragments ----
+
+/// html5gum's tokens on the kinds ours emits, with its tree-builder-like state switching on
+/// (the same start tags switch the same ways: `naive_next_state`, ours `mode_after`).
+fn html5gum_tokens(input: &str) -> Vec<Tok> {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let mut emitter = DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    let text = |b: &[u8]| String::from_utf8(b.to_vec()).expect("UTF-8 in, UTF-8 out");
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut pending: Vec<u8> = Vec::new();
+    for token in Tokenizer::new_with_emitter(input, emitter) {
+        let tok = match token.expect("a string reader does not fail") {
+            Token::StartTag(t) => Tok::Start(
+                text(&t.name),
+                t.attributes
+                    .iter()
+                    .map(|(k, v)| (text(k), text(&v.value)))
+                    .collect(),
+                t.self_closing,
+            ),
+            Token::EndTag(t) => Tok::End(text(&t.name)),
+            // Text may be cut anywhere, even inside a character: joined before decoding.
+            Token::String(s) => {
+                pending.extend_from_slice(&s.value);
+                continue;
+            }
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => continue,
+        };
+        if !pending.is_empty() {
+            toks.push(Tok::Text(text(&std::mem::take(&mut pending))));
+        }
+        toks.push(tok);
+    }
+    if !pending.is_empty() {
+        toks.push(Tok::Text(text(&pending)));
+    }
+    toks
+}
+
+/// What report pages and hostile pages are made of: tags of each raw-text kind, attributes
+/// quoted three ways, character references of every shape, comments, doctypes, bogus
+/// comments, CDATA, the script escapes, CR LF and NUL, Chinese text.
+const HTML_PIECES: &[&str] = &[
+    "<",
+    "</",
+    ">",
+    "/>",
+    "/",
+    "=",
+    "\"",
+    "'",
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\x0c",
+    "\0",
+    "a",
+    "b",
+    "td",
+    "TR",
+    "table",
+    "p",
+    "br",
+    "span",
+    "script",
+    "SCRIPT",
+    "style",
+    "title",
+    "textarea",
+    "plaintext",
+    "xmp",
+    "iframe",
+    "noscript",
+    "noembed",
+    "noframes",
+    "noframe",
+    "<td>",
+    "</td>",
+    "<tr>",
+    "<script>",
+    "</script>",
+    "</script ",
+    "<style>",
+    "</style>",
+    "<title>",
+    "</title>",
+    "<textarea>",
+    "</textarea>",
+    "<plaintext>",
+    "<xmp>",
+    "</xmp>",
+    " x=1",
+    " colspan=\"2\"",
+    " rowspan='3'",
+    " a b",
+    " x=",
+    "=y",
+    " x=\"",
+    " a=b/",
+    " A=B",
+    " x=1 x=2",
+    "&",
+    "&amp;",
+    "&amp",
+    "&lt",
+    "&notin;",
+    "&notit;",
+    "&not",
+    "&AElig",
+    "&ampx",
+    "&#",
+    "&#x",
+    "&#65;",
+    "&#x4e2d;",
+    "&#0;",
+    "&#128;",
+    "&#x110000;",
+    "&#xD800;",
+    "&#13;",
+    "&#9999999999;",
+    "&#x1F600",
+    "&x;",
+    "&;",
+    "<!--",
+    "-->",
+    "--!>",
+    "<!-->",
+    "<!---",
+    "--",
+    "<!",
+    "<!DOCTYPE html>",
+    "<!doctype",
+    "<?xml?>",
+    "<![CDATA[",
+    "]]>",
+    "<!--<script>",
+    "<!--<script",
+    "表三",
+    "（一）",
+    "１２",
+    "😀",
+    "\u{a0}",
+    "x",
+    "1",
+    "-",
+];
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(HTML_PIECES), 0..40).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+    /// Random fragments give html5gum's tokens: start tags with their attributes and
+    /// self-closing flag, end tags, text (comments, doctypes and errors aside).
+    #[test]
+    fn fragments_tokenize_as_html5gum_does(input in fragment()) {
+        prop_assert_eq!(ours(&input, Mode::Data, None), html5gum_tokens(&input), "{:?}", input);
+    }
+}
+
+/// The reference is read right: every kind of token comes through it (comments and doctypes
+/// aside), with its state switching on (`</b>` in a script is text), the first of two equal
+/// attributes winning, CR LF folded.
+#[test]
+fn the_html5gum_comparison_sees_each_token_kind() {
+    let input =
+        "<!DOCTYPE html><td Colspan=2 x=\"a&amp;b\" colspan=3 />表&notin;<!--c--></TD><br/>\
+                 <script>if (a</b) {}</script><title>&lt;</title>\r\n";
+    let want = vec![
+        Tok::Start(
+            "td".into(),
+            BTreeMap::from([("colspan".into(), "2".into()), ("x".into(), "a&b".into())]),
+            true,
+        ),
+        Tok::Text("表∉".into()),
+        Tok::End("td".into()),
+        Tok::Start("br".into(), BTreeMap::new(), true),
+        Tok::Start("script".into(), BTreeMap::new(), false),
+        Tok::Text("if (a</b) {}".into()),
+        Tok::End("script".into()),
+        Tok::Start("title".into(), BTreeMap::new(), false),
+        Tok::Text("<".into()),
+        Tok::End("title".into()),
+        Tok::Text("\n".into()),
+    ];
+    assert_eq!(html5gum_tokens(input), want);
+    assert_eq!(ours(input, Mode::Data, None), want);
 }
