@@ -20,12 +20,18 @@
 //!
 //! Each test runs once per initial state it lists, with its `lastStartTag`, through
 //! `tokenize_in` (`tokenize` is that from the data state).
+//!
+//! The differential half tokenizes random fragments with html5gum, the WHATWG tokenizer the
+//! readers used before, with its state switching on (the same table as ours), and requires the
+//! same tokens of the same kinds: it reaches what the suite leaves out of scope (comments'
+//! ends, raw-text switching). Last, the entity table is checked to be sorted for its search.
 #![cfg(feature = "readers")]
+
+mod suites;
 
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use xxgknb::readers::tokens::{tokenize_in, Mode, Sink, Tag};
 
@@ -238,19 +244,7 @@ fn run_tests(json: &Value, tokenizer: &Tokenizer, tally: &mut Tally) {
 }
 
 fn suite() -> Option<PathBuf> {
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/testsuites/html5lib-tokenizer");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        // Straight to stderr, as the counts are: a skipped suite must show in `npm test`.
-        let _ = writeln!(
-            std::io::stderr(),
-            "note: {} is absent; html5lib tokenizer tests skipped",
-            dir.display()
-        );
-        None
-    }
+    suites::suite_dir("html5lib-tokenizer", "html5lib tokenizer tests")
 }
 
 fn run_suite(dir: &Path, tokenizer: &Tokenizer) -> Tally {
@@ -274,8 +268,6 @@ fn run_suite(dir: &Path, tokenizer: &Tokenizer) -> Tally {
 fn html5lib_tokenizer_tests_pass_on_what_the_tokenizer_emits() {
     let Some(dir) = suite() else { return };
     let tally = run_suite(&dir, &ours);
-    // Straight to stderr: the harness captures `println!` of passing tests, and these counts
-    // are what `npm test` should show.
     let mut report = format!(
         "html5lib tokenizer tests: {} pass, {} fail, {} out of scope\n",
         tally.pass,
@@ -285,7 +277,7 @@ fn html5lib_tokenizer_tests_pass_on_what_the_tokenizer_emits() {
     for (why, n) in &tally.out_of_scope {
         report.push_str(&format!("  out of scope: {n:>4}  {why}\n"));
     }
-    let _ = std::io::stderr().write_all(report.as_bytes());
+    suites::show(&report);
     let shown: Vec<&String> = tally.fail.iter().take(20).collect();
     assert!(
         tally.fail.is_empty(),

@@ -20,10 +20,11 @@
 //! escapes (the crate reads them as U+FFFD, as a JS string holding one becomes in UTF-8); the
 //! crate drops a leading byte-order mark. Ten thousand texts of each kind: about 2 s.
 
+mod suites;
+
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use xxgknb::json::{parse, Json};
@@ -232,19 +233,7 @@ fn judge(name: &str, bytes: &[u8], reader: &Reader, tally: &mut Tally) {
 }
 
 fn suite() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/testsuites/JSONTestSuite/test_parsing");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        // Straight to stderr, as the counts are: a skipped suite must show in `npm test`.
-        let _ = writeln!(
-            std::io::stderr(),
-            "note: {} is absent; JSONTestSuite skipped",
-            dir.display()
-        );
-        None
-    }
+    suites::suite_dir("JSONTestSuite/test_parsing", "JSONTestSuite")
 }
 
 /// Every `.json` file of the folder, judged: (name, bytes) in name order.
@@ -273,15 +262,13 @@ fn run_suite(dir: &Path, reader: &Reader) -> Tally {
 fn json_test_suite_y_accepted_n_rejected_i_as_documented() {
     let Some(dir) = suite() else { return };
     let tally = run_suite(&dir, &read);
-    // Straight to stderr: the harness captures `println!` of passing tests, and these counts
-    // are what `npm test` should show.
     let report = format!(
         "JSONTestSuite: {} pass, {} fail ({} implementation-defined, each as documented)\n",
         tally.pass,
         tally.fail.len(),
         tally.implementation_defined
     );
-    let _ = std::io::stderr().write_all(report.as_bytes());
+    suites::show(&report);
     assert!(
         tally.fail.is_empty(),
         "{} JSONTestSuite files fail:\n{}",
