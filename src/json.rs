@@ -2,6 +2,11 @@
 //! copies of keys or numbers, a `Vec` per object) and results are written straight to text:
 //! several times faster than a general-purpose `Value`, and it keeps serde_json out of the lite
 //! wasm, which only validates.
+//!
+//! It reads RFC 8259 JSON. Where the RFC leaves the choice to the parser (JSONTestSuite's `i_`
+//! files; tests/conformance_json.rs asserts each): a leading byte-order mark is dropped, numbers
+//! are kept as written whatever their size (the model judges them), an unpaired surrogate
+//! escape reads as U+FFFD, and nesting deeper than 128 is refused.
 
 use crate::prelude::*;
 
