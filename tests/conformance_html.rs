@@ -596,3 +596,33 @@ fn the_html5gum_comparison_sees_each_token_kind() {
     assert_eq!(html5gum_tokens(input), want);
     assert_eq!(ours(input, Mode::Data, None), want);
 }
+
+/// Whole pages too: every HTML file of the repository (report fixtures, the CLI's and the
+/// form's test pages, the demo with its scripts and styles) gives html5gum's tokens.
+#[test]
+fn the_repository_s_html_pages_tokenize_as_html5gum_does() {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("folder").flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+            {
+                out.push(p);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages = Vec::new();
+    walk(&root.join("tests"), &mut pages);
+    walk(&root.join("www"), &mut pages);
+    assert!(pages.len() >= 5, "{pages:?}");
+    for page in pages {
+        let text = String::from_utf8_lossy(&std::fs::read(&page).expect("page")).into_owned();
+        let got = ours(&text, Mode::Data, None);
+        assert!(got.len() > 10, "{}", page.display());
+        assert_eq!(got, html5gum_tokens(&text), "{}", page.display());
+    }
+}
