@@ -117,20 +117,24 @@ fn i_choice(file: &str) -> Option<(&'static Outcome, &'static str)> {
         .map(|(outcome, why, _)| (outcome, *why))
 }
 
-/// Text as the binding makes it from bytes: not-UTF-8 sequences become U+FFFD (`text_arg` in
+/// Text as the binding makes it from bytes: not-UTF-8 sequences become U+FFFD (`text_of` in
 /// `src/wasm.rs` decodes the same way; a byte-order mark is dropped by the parser).
 fn text_of(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Both readers of the crate on one text. They must agree: a text the tree refuses must give
-/// the decoder's syntax error too.
+/// the decoder's syntax error too, or (nesting past the limit) its `too_deep`.
 fn read(text: &str) -> Result<Result<Json<'_>, ()>, String> {
     let tree = parse(text).map_err(|_| ());
     let decoded = decode_str(text);
-    match (&tree, decoded.syntax_error) {
+    let refused = decoded
+        .syntax_error
+        .map(|e| format!("{e:?}"))
+        .or(decoded.too_deep.map(|at| format!("too deep at {at:?}")));
+    match (&tree, refused) {
         (Ok(_), None) | (Err(()), Some(_)) => Ok(tree),
-        (Ok(_), Some(e)) => Err(format!("parse accepts it, decode_str reports {e:?}")),
+        (Ok(_), Some(e)) => Err(format!("parse accepts it, decode_str reports {e}")),
         (Err(()), None) => Err("parse refuses it, decode_str accepts it".into()),
     }
 }
