@@ -8,7 +8,8 @@
 // (debounced); rules that need cells nobody filled yet wait (partial validation); on submit,
 // everything is checked and the error summary appears.
 
-import { buildReport, collectFields, commitsOnChange, fieldPath, formFormat, isControl } from './fields.mjs';
+import { buildReport, collectFields, commitsOnChange, isControl } from './fields.mjs';
+import { FieldIndex } from './field-index.mjs';
 import { InlineMessages } from './inline.mjs';
 import { ErrorSummary } from './summary.mjs';
 import { applyMessages } from '../messages.mjs';
@@ -94,6 +95,7 @@ export class FormController {
     this.touched = new Set();
     this.generatedIds = new Set();
     this.noValidate = form.noValidate;
+    this.index = new FieldIndex(form, settings.mapping);
 
     this.inline = new InlineMessages({
       strings: settings.strings,
@@ -150,13 +152,12 @@ export class FormController {
 
   /** The fields of the form as they are now (hosts add and remove fields, e.g. a layout switch). */
   fields() {
-    return collectFields(this.form, this.settings.mapping);
+    return this.index.fields();
   }
 
   /** The model path of a control, for the format the form shows now. */
   pathOf(el) {
-    const { mapping } = this.settings;
-    return fieldPath(el, mapping, typeof mapping === 'function' ? formFormat(this.form, mapping) : undefined);
+    return this.index.pathOf(el);
   }
 
   focusCell(path) {
@@ -196,7 +197,8 @@ export class FormController {
    */
   run(trigger, { allowNew = true, showSummary = false } = {}) {
     const full = this.submitted;
-    const { entries, byPath } = this.fields();
+    const fields = this.fields();
+    const { entries, byPath } = fields;
     // Partial check: only cells someone filled or touched; absent cells skip the rules needing them.
     const include = full ? () => true : (path, value) => value !== undefined || this.touched.has(path);
     const report = buildReport(entries, include);
@@ -213,7 +215,7 @@ export class FormController {
     const compact = blanks.length > BLANK_COMPACT;
     const perControl = this.renderInline(shown, byPath, compact);
     this.validity.update(perControl);
-    if (showSummary || this.summary.visible) this.renderSummary(shown, blanks, compact, entries, byPath);
+    if (showSummary || this.summary.visible) this.renderSummary(shown, blanks, compact, fields);
     this.title.set(this.summary.visible && result.errorCount > 0);
 
     this.form.dispatchEvent(new CustomEvent('xxgknb:validated', { bubbles: true, detail: { result, trigger } }));
@@ -239,8 +241,10 @@ export class FormController {
   }
 
   /** The summary: problems in the order of the form; those no cell holds come first. */
-  renderSummary(shown, blanks, compact, entries, byPath) {
-    const order = new Map(entries.map(({ el }, i) => [el, i]));
+  renderSummary(shown, blanks, compact, fields) {
+    const { byPath } = fields;
+    // Kept with the fields, which are collected again when the form's controls change.
+    const order = (fields.order ??= new Map(fields.entries.map(({ el }, i) => [el, i])));
     const listed = compact ? shown.filter((d) => d.rule !== 'blank-cell') : shown;
     if (compact) listed.push({ ...blanks[0], related: blanks.slice(1).map((d) => d.path), message: this.settings.strings.blanks(blanks.length) });
     const items = listed
@@ -391,6 +395,7 @@ export class FormController {
     if (this.detached) return;
     this.detached = true;
     for (const [type, listener] of Object.entries(this.listeners)) this.form.removeEventListener(type, listener);
+    this.index.disconnect();
     this.clear();
     for (const el of this.generatedIds) el.removeAttribute('id');
     this.generatedIds.clear();

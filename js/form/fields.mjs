@@ -53,10 +53,11 @@ export function fieldPath(el, mapping, format = '2021') {
 /**
  * The layout the form is filled in for, which a mapping by row and column numbers needs: its
  * `/format` field, else its `/year` (2019 layout up to 2020), else the current layout.
+ * `controls`: the form's controls, or those of them known to hold the format or the year.
  */
-export function formFormat(form, mapping) {
+export function formFormat(form, mapping, controls = form.elements) {
   let byYear = null;
-  for (const el of form.elements) {
+  for (const el of controls) {
     const path = fieldPath(el, mapping);
     if (path !== '/format' && path !== '/year') continue;
     const value = readValue(el, path);
@@ -108,10 +109,18 @@ function unescapeToken(token) {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+// Paths split once: a form puts the same few hundred paths into a report on every keystroke.
+const TOKENS = new Map();
+
 /** Set `value` at JSON Pointer `path` inside `target`, creating objects on the way. */
 export function setAt(target, path, value) {
   if (path === '') return;
-  const tokens = path.slice(1).split('/').map(unescapeToken);
+  let tokens = TOKENS.get(path);
+  if (tokens === undefined) {
+    if (TOKENS.size >= 4096) TOKENS.clear(); // a page that makes up paths must not grow it for ever
+    tokens = path.slice(1).split('/').map(unescapeToken);
+    TOKENS.set(path, tokens);
+  }
   let node = target;
   for (let i = 0; i < tokens.length - 1; i++) {
     const key = tokens[i];

@@ -1,0 +1,140 @@
+// End-to-end: what the form adapter remembers between checks, to keep each keystroke cheap (which
+// controls feed which paths; the built-in validator's last result), never goes stale: a form the
+// host changes under it is read afresh, and a result the host changes is not handed out again.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { browserSuite, describeField, enter } from './harness.mjs';
+
+const suite = browserSuite();
+
+/**
+ * Re-attach the two-row form's adapter with `mapping` ("pattern" or "by-year", made in the page)
+ * and a validator that keeps every report it is given (window.reports).
+ */
+async function recording(page, mapping) {
+  await page.evaluate(async (kind) => {
+    const { attach, pattern } = await import('/js/form/index.mjs');
+    const lite = await import('/js/lite.browser.mjs');
+    await lite.default();
+    // A host's own mapping function: one field whose cell depends on the layout.
+    const byYear = (name, format) => {
+      if (name === 'nd') return '/year';
+      if (name === 'x') return format === '2019' ? '/applications/received/natural' : '/applications/received/commercial';
+      return null;
+    };
+    window.reports = [];
+    window.xxgknbForm.detach();
+    window.xxgknbForm = attach(document.getElementById('jb'), {
+      fields: kind === 'pattern' ? pattern({ applications: 't3_r{row}_c{col}' }, { fields: { nd: '/year' } }) : byYear,
+      validator: {
+        validate(report, options) {
+          window.reports.push(report);
+          return lite.validate(report, options);
+        },
+      },
+    });
+    await window.xxgknbForm.ready;
+  }, mapping);
+}
+
+/**
+ * In the page: run `steps` (names of the changes below) one after the other, each followed by a
+ * check, and return, for each, the report's table 三 cells that had a value ("received/natural=1").
+ * `yield: true` lets the page's microtasks (the MutationObserver) run before the check.
+ */
+async function checkAfter(page, steps) {
+  return page.evaluate(async (names) => {
+    const form = document.getElementById('jb');
+    const named = (name) => document.querySelector(`[name="${name}"]`);
+    const make = (attributes) => {
+      const el = document.createElement('input');
+      for (const [key, value] of Object.entries(attributes)) el.setAttribute(key, value);
+      return el;
+    };
+    const byId = (id) => document.getElementById(id);
+    // Row 2 goes first, so that its names are free for the controls renamed or added later.
+    const changes = {
+      start: () => {
+        form.querySelectorAll('tr')[2].remove();
+        named('t3_r1_c1').value = '1';
+        named('t3_r1_c2').value = '2';
+        named('t3_r1_c3').value = '3';
+      },
+      rename: () => named('t3_r1_c1').setAttribute('name', 't3_r2_c1'),
+      disable: () => {
+        named('t3_r1_c2').disabled = true;
+      },
+      retype: () => {
+        named('t3_r1_c3').type = 'button';
+      },
+      remove: () => named('t3_r2_c1').remove(),
+      add: () => form.querySelector('table').after(make({ name: 't3_r2_c4', value: '4' })),
+      outside: () => document.body.append(make({ id: 'outside', form: 'jb', name: 't3_r2_c5', value: '5' })),
+      'outside-rename': () => byId('outside').setAttribute('name', 't3_r2_c6'),
+      'outside-leave': () => byId('outside').removeAttribute('form'),
+      pointer: () => form.append(make({ id: 'pointer', 'data-xxgknb': '/applications/carriedOver/natural', value: '6' })),
+      'pointer-change': () => byId('pointer').setAttribute('data-xxgknb', '/applications/carriedOver/commercial'),
+    };
+    const cells = (report) => {
+      const out = [];
+      for (const [row, columns] of Object.entries(report.applications ?? {})) {
+        for (const [column, value] of Object.entries(columns)) if (value !== null) out.push(`${row}/${column}=${value}`);
+      }
+      return out.sort();
+    };
+    const seen = [];
+    for (const [i, name] of names.entries()) {
+      changes[name]();
+      // Every other step lets the observer's callback run first; the rest rely on takeRecords().
+      if (i % 2 === 1) await new Promise((resolve) => setTimeout(resolve, 0));
+      await window.xxgknbForm.validate({ focus: false });
+      seen.push(cells(window.reports.at(-1)));
+    }
+    return seen;
+  }, steps);
+}
+
+describe('what the adapter remembers between checks', () => {
+  test('controls renamed, disabled, re-typed, removed, added, or joined from outside the form are seen at the next check', async () => {
+    const { page } = await suite.open('fixtures/two-rows.html');
+    await recording(page, 'pattern');
+    const steps = ['start', 'rename', 'disable', 'retype', 'remove', 'add', 'outside', 'outside-rename', 'outside-leave', 'pointer', 'pointer-change'];
+    const seen = await checkAfter(page, steps);
+    assert.deepEqual(Object.fromEntries(steps.map((step, i) => [step, seen[i]])), {
+      start: ['received/commercial=2', 'received/natural=1', 'received/research=3'],
+      rename: ['carriedOver/natural=1', 'received/commercial=2', 'received/research=3'],
+      disable: ['carriedOver/natural=1', 'received/research=3'],
+      retype: ['carriedOver/natural=1'],
+      remove: [],
+      add: ['carriedOver/socialWelfare=4'],
+      outside: ['carriedOver/legalService=5', 'carriedOver/socialWelfare=4'],
+      'outside-rename': ['carriedOver/otherOrg=5', 'carriedOver/socialWelfare=4'],
+      'outside-leave': ['carriedOver/socialWelfare=4'],
+      pointer: ['carriedOver/natural=6', 'carriedOver/socialWelfare=4'],
+      'pointer-change': ['carriedOver/commercial=6', 'carriedOver/socialWelfare=4'],
+    });
+  });
+
+  test('a mapping function is asked again for the layout the year now selects, with no control changed', async () => {
+    const { page } = await suite.open('fixtures/two-rows.html');
+    await page.evaluate(() => {
+      document.getElementById('nd').append(new Option('2020'));
+      const x = document.createElement('input');
+      x.name = 'x';
+      x.value = '1';
+      document.getElementById('jb').append(x);
+    });
+    await recording(page, 'by-year');
+    const seen = await page.evaluate(async () => {
+      const out = [];
+      for (const year of ['2024', '2020', '2024']) {
+        document.getElementById('nd').value = year; // a value, not an attribute: nothing to observe
+        await window.xxgknbForm.validate({ focus: false });
+        const { received } = window.reports.at(-1).applications;
+        out.push(Object.keys(received).filter((column) => received[column] !== null));
+      }
+      return out;
+    });
+    assert.deepEqual(seen, [['commercial'], ['natural'], ['commercial']]);
+  });
+});
