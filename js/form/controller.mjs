@@ -91,6 +91,7 @@ export class FormController {
     this.timer = 0;
     this.pending = null; // a check asked for before the module was ready
     this.fixing = false;
+    this.lastCheck = null; // { text, asked, result } of the built-in validator's last run, as JSON
     this.shownKeys = new Set();
     this.touched = new Set();
     this.generatedIds = new Set();
@@ -191,6 +192,25 @@ export class FormController {
   }
 
   /**
+   * The validator's result for `report`. Leaving a cell, the debounced check after typing and
+   * tabbing through the form ask again about the report the last keystroke was checked with:
+   * the built-in validator (deterministic; the host's own may not be) is then not run again.
+   * Its result is kept as text, so that a host changing what it was given changes no later copy.
+   */
+  check(report, options) {
+    const { validator } = this;
+    if (this.settings.validator !== undefined || typeof validator.validateJson !== 'function') return validator.validate(report, options);
+    // The text the validator would make of the report itself (validate() stringifies it).
+    const text = JSON.stringify(report);
+    const asked = JSON.stringify(options);
+    const last = this.lastCheck;
+    if (last !== null && last.text === text && last.asked === asked) return JSON.parse(last.result);
+    const result = validator.validateJson(text, options);
+    this.lastCheck = { text, asked, result: JSON.stringify(result) };
+    return result;
+  }
+
+  /**
    * Validate and render. `allowNew: false` only updates or removes messages already shown
    * (used on each keystroke, so a fix is acknowledged at once while new complaints wait for the
    * debounce); `showSummary` brings up the summary (submit, validate()).
@@ -203,7 +223,7 @@ export class FormController {
     const include = full ? () => true : (path, value) => value !== undefined || this.touched.has(path);
     const report = buildReport(entries, include);
     const { settings } = this;
-    const raw = this.validator.validate(report, this.validateOptions(full));
+    const raw = this.check(report, this.validateOptions(full));
     const result = applyMessages(raw, settings.messages, settings.locale, (f) => (typeof this.validator.cells === 'function' ? this.validator.cells(f) : []));
     this.result = result;
 
@@ -385,6 +405,7 @@ export class FormController {
     this.submitted = false;
     this.shownKeys = new Set();
     this.result = null;
+    this.lastCheck = null;
     this.inline.clearAll();
     this.summary.remove();
     this.title.set(false);

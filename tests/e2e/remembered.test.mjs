@@ -137,4 +137,31 @@ describe('what the adapter remembers between checks', () => {
     });
     assert.deepEqual(seen, [['commercial'], ['natural'], ['commercial']]);
   });
+
+  test('a result the host changes is not handed out again when the same report is checked again', async () => {
+    const { page } = await suite.open('fixtures/two-rows.html');
+    for (const [i, value] of ['5', '1', '0', '0', '0', '0', '7'].entries()) await enter(page, `[name="t3_r1_c${i + 1}"]`, value); // 5 + 1 ≠ 7
+    // Back to the first cell: the one Tab had moved to is now touched, the report changes a last time.
+    await page.focus('[name="t3_r1_c1"]');
+    // The host empties the result of the next check, which checks the same report again.
+    await page.evaluate(() => {
+      document.getElementById('jb').addEventListener('xxgknb:validated', (event) => {
+        window.emptied = event.detail.result;
+        event.detail.result.diagnostics.length = 0;
+        event.detail.result.errorCount = 0;
+      }, { once: true });
+    });
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => window.emptied?.diagnostics.length), 0);
+    // And once more the same report: the error is still there, in a fresh result, and still shown.
+    await page.keyboard.press('Tab');
+    const again = await page.evaluate(() => ({
+      rules: window.xxgknbForm.result.diagnostics.map((d) => d.rule),
+      errorCount: window.xxgknbForm.result.errorCount,
+      same: window.xxgknbForm.result === window.emptied,
+    }));
+    assert.deepEqual(again, { rules: ['t3-row-total'], errorCount: 1, same: false });
+    const blamed = await page.evaluate(() => document.querySelector('.xxgknb-inline')?.previousElementSibling.name);
+    assert.match((await describeField(page, `[name="${blamed}"]`)).message, /总计/);
+  });
 });
