@@ -165,3 +165,69 @@ describe('what the adapter remembers between checks', () => {
     assert.match((await describeField(page, `[name="${blamed}"]`)).message, /总计/);
   });
 });
+
+describe('inline messages rewritten in place', () => {
+  test('a message that changes keeps its box and id, and reads exactly as one drawn anew; a change of severity draws a new one', async () => {
+    const { page } = await suite.open('fixtures/two-rows.html');
+    const steps = await page.evaluate(async () => {
+      const { InlineMessages } = await import('/js/form/inline.mjs');
+      const strings = { errorPrefix: '错误：', warningPrefix: '提示：', fix: (value) => `改为 ${value}` };
+      const make = () => {
+        const cell = document.createElement('td');
+        const input = document.createElement('input');
+        cell.append(input);
+        document.body.append(cell);
+        return { input, messages: new InlineMessages({ strings, group: (el) => el.parentElement }) };
+      };
+      const error = (message, expected) => ({ severity: 'error', rule: 't3-row-total', path: '/p', message, expected, related: [] });
+      const warning = (message) => ({ severity: 'warning', rule: 'blank-cell', path: '/p', message, related: [] });
+      const sequence = [
+        [error('应为 20，现为 201', 20)],
+        [error('应为 21，现为 2011', 21)],
+        [error('应为 21，现为 2011', 21), warning('未填写')],
+        [error('应为 5', 5), error('应为 6', 6)],
+        [error('应为 5', 5)],
+        [warning('未填写')],
+        [warning('另一条提示')],
+      ];
+      const kept = make();
+      const seen = [];
+      const markup = (input) => {
+        const box = input.nextElementSibling;
+        // Ids are counters: compare the markup with them taken out.
+        return { html: box.outerHTML.replace(/xxgknb-message-\d+/g, 'ID'), cell: input.parentElement.className, invalid: input.getAttribute('aria-invalid'), describedBy: input.getAttribute('aria-describedby') };
+      };
+      for (const diagnostics of sequence) {
+        kept.messages.show(kept.input, diagnostics, '/p');
+        const fresh = make();
+        fresh.messages.show(fresh.input, diagnostics, '/p');
+        const box = kept.input.nextElementSibling;
+        const now = markup(kept.input);
+        const anew = markup(fresh.input);
+        seen.push({
+          box, id: box.querySelector('.xxgknb-message').id,
+          same: now.html === anew.html && now.cell === anew.cell && now.invalid === anew.invalid,
+          describedBy: now.describedBy === box.querySelector('.xxgknb-message').id,
+          boxes: kept.input.parentElement.querySelectorAll('.xxgknb-inline').length,
+          buttons: [...box.querySelectorAll('button')].map((b) => `${b.textContent}|${b.dataset.xxgknbFix}`),
+        });
+      }
+      kept.messages.clear(kept.input);
+      const cleared = { boxes: kept.input.parentElement.querySelectorAll('.xxgknb-inline').length, attributes: kept.input.getAttributeNames(), cell: kept.input.parentElement.getAttributeNames() };
+      return {
+        steps: seen.map(({ same, describedBy, boxes, buttons }) => ({ same, describedBy, boxes, buttons })),
+        // Which steps kept the box (and its id) of the step before.
+        keptBox: seen.slice(1).map((s, i) => s.box === seen[i].box && s.id === seen[i].id),
+        cleared,
+      };
+    });
+    for (const [i, step] of steps.steps.entries()) {
+      assert.equal(step.same, true, `step ${i}: the same markup as drawn anew`);
+      assert.equal(step.describedBy, true, `step ${i}: aria-describedby names the message`);
+      assert.equal(step.boxes, 1, `step ${i}: one box`);
+    }
+    assert.deepEqual(steps.steps.map((s) => s.buttons), [['改为 20|20'], ['改为 21|21'], ['改为 21|21'], ['改为 5|5', '改为 6|6'], ['改为 5|5'], [], []]);
+    assert.deepEqual(steps.keptBox, [true, true, true, true, false, true]);
+    assert.deepEqual(steps.cleared, { boxes: 0, attributes: [], cell: [] });
+  });
+});
