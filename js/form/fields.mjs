@@ -90,7 +90,8 @@ export function isTableCell(path) {
 
 /** The control's value as the report wants it, or undefined when the control is blank. */
 export function readValue(el, path) {
-  if ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) return undefined;
+  const { type } = el; // read once: every control of the form is read on each keystroke
+  if ((type === 'radio' || type === 'checkbox') && !el.checked) return undefined;
   const raw = el.value;
   if (raw.trim() === '') return undefined;
   if (path === '/year') {

@@ -16,11 +16,6 @@ function addToken(el, attr, token) {
   el.setAttribute(attr, tokens.join(' '));
 }
 
-/** Write a property only when it changes: the same value written again still costs a style pass. */
-function setIfChanged(node, property, value) {
-  if (node[property] !== value) node[property] = value;
-}
-
 function removeToken(el, attr, token) {
   const tokens = (el.getAttribute(attr) || '').split(/\s+/).filter((t) => t && t !== token);
   if (tokens.length) el.setAttribute(attr, tokens.join(' '));
@@ -32,7 +27,7 @@ export class InlineMessages {
   constructor({ strings, group }) {
     this.strings = strings;
     this.group = group;
-    // control → { box, message, buttons, id, key, severity, groupEl, hadClass, ariaInvalid }
+    // control → { box, message, lines, buttons, id, key, severity, groupEl, hadClass, ariaInvalid }
     this.shown = new Map();
   }
 
@@ -69,7 +64,7 @@ export class InlineMessages {
     message.id = id;
     message.className = `xxgknb-message xxgknb-message--${severity}`;
     box.append(message);
-    const shown = { box, message, buttons: [], id, key, severity, groupEl: null, hadClass: false, ariaInvalid: null };
+    const shown = { box, message, lines: [], buttons: [], id, key, severity, groupEl: null, hadClass: false, ariaInvalid: null };
     this.fill(shown, diagnostics, values, path);
 
     el.insertAdjacentElement('afterend', box);
@@ -83,42 +78,54 @@ export class InlineMessages {
     this.shown.set(el, shown);
   }
 
-  /** Make `shown`'s lines and fix buttons say `diagnostics` and `values`, reusing what is there. */
+  /**
+   * Make `shown`'s lines and fix buttons say `diagnostics` and `values`, reusing what is there
+   * and writing only what changed (known from what was written, not read back from the page).
+   */
   fill(shown, diagnostics, values, path) {
-    const { box, message, buttons, id } = shown;
+    const { box, message, lines, buttons, id } = shown;
     const doc = box.ownerDocument;
-    const lines = [...message.children];
     diagnostics.forEach((d, i) => {
       let line = lines[i];
       if (!line) {
-        line = doc.createElement('span');
+        const el = doc.createElement('span');
         const prefix = doc.createElement('span');
         prefix.className = 'xxgknb-visually-hidden';
-        line.append(prefix, doc.createTextNode(''));
-        message.append(line);
+        const text = doc.createTextNode('');
+        el.append(prefix, text);
+        message.append(el);
+        line = { el, prefix, text, severity: null, rule: null, message: null };
+        lines.push(line);
       }
-      setIfChanged(line, 'className', `xxgknb-message__line xxgknb-message__line--${d.severity}`);
-      if (line.dataset.rule !== d.rule) line.dataset.rule = d.rule;
-      setIfChanged(line.firstChild, 'textContent', d.severity === 'error' ? this.strings.errorPrefix : this.strings.warningPrefix);
-      setIfChanged(line.lastChild, 'data', d.message);
+      if (line.severity !== d.severity) {
+        line.el.className = `xxgknb-message__line xxgknb-message__line--${d.severity}`;
+        line.prefix.textContent = d.severity === 'error' ? this.strings.errorPrefix : this.strings.warningPrefix;
+        line.severity = d.severity;
+      }
+      if (line.rule !== d.rule) line.el.dataset.rule = line.rule = d.rule;
+      if (line.message !== d.message) line.text.data = line.message = d.message;
     });
-    for (const line of lines.slice(diagnostics.length)) line.remove();
+    for (const line of lines.splice(diagnostics.length)) line.el.remove();
 
     values.forEach((value, i) => {
       let button = buttons[i];
-      if (!button) {
-        button = doc.createElement('button');
-        button.type = 'button';
-        button.className = 'xxgknb-fix';
-        button.setAttribute('aria-describedby', id);
-        box.append(button);
+      const created = !button;
+      if (created) {
+        const el = doc.createElement('button');
+        el.type = 'button';
+        el.className = 'xxgknb-fix';
+        box.append(el);
+        button = { el, value: null, path: null };
         buttons.push(button);
       }
-      if (button.dataset.xxgknbFix !== value) button.dataset.xxgknbFix = value;
-      if (button.dataset.xxgknbPath !== path) button.dataset.xxgknbPath = path;
-      setIfChanged(button, 'textContent', this.strings.fix(value));
+      if (button.value !== value) {
+        button.el.dataset.xxgknbFix = button.value = value;
+        button.el.textContent = this.strings.fix(value);
+      }
+      if (button.path !== path) button.el.dataset.xxgknbPath = button.path = path;
+      if (created) button.el.setAttribute('aria-describedby', id);
     });
-    for (const button of buttons.splice(values.length)) button.remove();
+    for (const button of buttons.splice(values.length)) button.el.remove();
   }
 
   clear(el) {
