@@ -136,21 +136,26 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
 
 /// The value of ASCII digits with an optional fraction and thousands separators (checked by
 /// [`plain_number`]), without core's float parser (which costs the wasm ~10 KB): mantissa and
-/// power of ten are exact, so one division rounds right.
+/// power of ten are exact, so one division rounds right. Byte by byte: every cell of a form
+/// passes here, and `str` patterns decode characters.
 fn decimal(plain: &str) -> Option<f64> {
     let (int, frac) = plain.split_once('.').unwrap_or((plain, ""));
-    let digits = |s: &str| s.bytes().filter(|&b| b != b',').count();
-    if digits(int.trim_start_matches(['0', ','])) > 16 {
+    let mut digits = 0usize; // of the integer part, leading zeros included
+    let mut significant = 0usize;
+    let mut mantissa: u64 = 0;
+    for b in int.bytes().filter(|&b| b != b',') {
+        digits += 1;
+        if significant > 0 || b != b'0' {
+            significant += 1;
+        }
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    if significant > 16 {
         return None;
     }
     // Past 15 significant digits a fraction cannot matter to a report: drop the rest.
-    let keep = 15usize.saturating_sub(digits(int)).min(frac.len());
-    let mut mantissa: u64 = 0;
-    for b in int
-        .bytes()
-        .filter(|&b| b != b',')
-        .chain(frac.bytes().take(keep))
-    {
+    let keep = 15usize.saturating_sub(digits).min(frac.len());
+    for b in frac.bytes().take(keep) {
         mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
     }
     Some(mantissa as f64 / crate::base::numeric::powi(10.0, keep as i32))
