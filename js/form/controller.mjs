@@ -8,7 +8,8 @@
 // (debounced); rules that need cells nobody filled yet wait (partial validation); on submit,
 // everything is checked and the error summary appears.
 
-import { buildReport, collectFields, commitsOnChange, fieldPath, formFormat, isControl } from './fields.mjs';
+import { buildReport, collectFields, commitsOnChange, isControl } from './fields.mjs';
+import { FieldIndex } from './field-index.mjs';
 import { InlineMessages } from './inline.mjs';
 import { ErrorSummary } from './summary.mjs';
 import { applyMessages } from '../messages.mjs';
@@ -90,10 +91,12 @@ export class FormController {
     this.timer = 0;
     this.pending = null; // a check asked for before the module was ready
     this.fixing = false;
+    this.lastCheck = null; // { text, asked, result } of the built-in validator's last run, as JSON
     this.shownKeys = new Set();
     this.touched = new Set();
     this.generatedIds = new Set();
     this.noValidate = form.noValidate;
+    this.index = new FieldIndex(form, settings.mapping);
 
     this.inline = new InlineMessages({
       strings: settings.strings,
@@ -150,13 +153,12 @@ export class FormController {
 
   /** The fields of the form as they are now (hosts add and remove fields, e.g. a layout switch). */
   fields() {
-    return collectFields(this.form, this.settings.mapping);
+    return this.index.fields();
   }
 
   /** The model path of a control, for the format the form shows now. */
   pathOf(el) {
-    const { mapping } = this.settings;
-    return fieldPath(el, mapping, typeof mapping === 'function' ? formFormat(this.form, mapping) : undefined);
+    return this.index.pathOf(el);
   }
 
   focusCell(path) {
@@ -190,18 +192,38 @@ export class FormController {
   }
 
   /**
+   * The validator's result for `report`. Leaving a cell, the debounced check after typing and
+   * tabbing through the form ask again about the report the last keystroke was checked with:
+   * the built-in validator (deterministic; the host's own may not be) is then not run again.
+   * Its result is kept as text, so that a host changing what it was given changes no later copy.
+   */
+  check(report, options) {
+    const { validator } = this;
+    if (this.settings.validator !== undefined || typeof validator.validateJson !== 'function') return validator.validate(report, options);
+    // The text the validator would make of the report itself (validate() stringifies it).
+    const text = JSON.stringify(report);
+    const asked = JSON.stringify(options);
+    const last = this.lastCheck;
+    if (last !== null && last.text === text && last.asked === asked) return JSON.parse(last.result);
+    const result = validator.validateJson(text, options);
+    this.lastCheck = { text, asked, result: JSON.stringify(result) };
+    return result;
+  }
+
+  /**
    * Validate and render. `allowNew: false` only updates or removes messages already shown
    * (used on each keystroke, so a fix is acknowledged at once while new complaints wait for the
    * debounce); `showSummary` brings up the summary (submit, validate()).
    */
   run(trigger, { allowNew = true, showSummary = false } = {}) {
     const full = this.submitted;
-    const { entries, byPath } = this.fields();
+    const fields = this.fields();
+    const { entries, byPath } = fields;
     // Partial check: only cells someone filled or touched; absent cells skip the rules needing them.
     const include = full ? () => true : (path, value) => value !== undefined || this.touched.has(path);
     const report = buildReport(entries, include);
     const { settings } = this;
-    const raw = this.validator.validate(report, this.validateOptions(full));
+    const raw = this.check(report, this.validateOptions(full));
     const result = applyMessages(raw, settings.messages, settings.locale, (f) => (typeof this.validator.cells === 'function' ? this.validator.cells(f) : []));
     this.result = result;
 
@@ -213,7 +235,7 @@ export class FormController {
     const compact = blanks.length > BLANK_COMPACT;
     const perControl = this.renderInline(shown, byPath, compact);
     this.validity.update(perControl);
-    if (showSummary || this.summary.visible) this.renderSummary(shown, blanks, compact, entries, byPath);
+    if (showSummary || this.summary.visible) this.renderSummary(shown, blanks, compact, fields);
     this.title.set(this.summary.visible && result.errorCount > 0);
 
     this.form.dispatchEvent(new CustomEvent('xxgknb:validated', { bubbles: true, detail: { result, trigger } }));
@@ -239,8 +261,10 @@ export class FormController {
   }
 
   /** The summary: problems in the order of the form; those no cell holds come first. */
-  renderSummary(shown, blanks, compact, entries, byPath) {
-    const order = new Map(entries.map(({ el }, i) => [el, i]));
+  renderSummary(shown, blanks, compact, fields) {
+    const { byPath } = fields;
+    // Kept with the fields, which are collected again when the form's controls change.
+    const order = (fields.order ??= new Map(fields.entries.map(({ el }, i) => [el, i])));
     const listed = compact ? shown.filter((d) => d.rule !== 'blank-cell') : shown;
     if (compact) listed.push({ ...blanks[0], related: blanks.slice(1).map((d) => d.path), message: this.settings.strings.blanks(blanks.length) });
     const items = listed
@@ -381,6 +405,7 @@ export class FormController {
     this.submitted = false;
     this.shownKeys = new Set();
     this.result = null;
+    this.lastCheck = null;
     this.inline.clearAll();
     this.summary.remove();
     this.title.set(false);
@@ -391,6 +416,7 @@ export class FormController {
     if (this.detached) return;
     this.detached = true;
     for (const [type, listener] of Object.entries(this.listeners)) this.form.removeEventListener(type, listener);
+    this.index.disconnect();
     this.clear();
     for (const el of this.generatedIds) el.removeAttribute('id');
     this.generatedIds.clear();

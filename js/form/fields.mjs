@@ -53,10 +53,11 @@ export function fieldPath(el, mapping, format = '2021') {
 /**
  * The layout the form is filled in for, which a mapping by row and column numbers needs: its
  * `/format` field, else its `/year` (2019 layout up to 2020), else the current layout.
+ * `controls`: the form's controls, or those of them known to hold the format or the year.
  */
-export function formFormat(form, mapping) {
+export function formFormat(form, mapping, controls = form.elements) {
   let byYear = null;
-  for (const el of form.elements) {
+  for (const el of controls) {
     const path = fieldPath(el, mapping);
     if (path !== '/format' && path !== '/year') continue;
     const value = readValue(el, path);
@@ -89,7 +90,8 @@ export function isTableCell(path) {
 
 /** The control's value as the report wants it, or undefined when the control is blank. */
 export function readValue(el, path) {
-  if ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) return undefined;
+  const { type } = el; // read once: every control of the form is read on each keystroke
+  if ((type === 'radio' || type === 'checkbox') && !el.checked) return undefined;
   const raw = el.value;
   if (raw.trim() === '') return undefined;
   if (path === '/year') {
@@ -112,11 +114,21 @@ function unescapeToken(token) {
 // `/__proto__/x` must not write to Object.prototype. No report has them.
 const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
+// Paths split once: a form puts the same few hundred paths into a report on every keystroke.
+// An unsafe path is kept as null, so it is refused without splitting it again.
+const TOKENS = new Map();
+
 /** Set `value` at JSON Pointer `path` inside `target`, creating objects on the way. */
 export function setAt(target, path, value) {
   if (path === '') return;
-  const tokens = path.slice(1).split('/').map(unescapeToken);
-  if (tokens.some((t) => UNSAFE_KEYS.includes(t))) return;
+  let tokens = TOKENS.get(path);
+  if (tokens === undefined) {
+    if (TOKENS.size >= 4096) TOKENS.clear(); // a page that makes up paths must not grow it for ever
+    tokens = path.slice(1).split('/').map(unescapeToken);
+    if (tokens.some((t) => UNSAFE_KEYS.includes(t))) tokens = null;
+    TOKENS.set(path, tokens);
+  }
+  if (tokens === null) return;
   let node = target;
   for (let i = 0; i < tokens.length - 1; i++) {
     const key = tokens[i];

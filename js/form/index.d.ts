@@ -48,7 +48,9 @@ export interface AdapterStrings {
 
 /**
  * A mapping as a function: the model path of a field name (or id) in the layout the form is
- * filled in for, or null/undefined when the name is not a cell. `pattern()` makes one.
+ * filled in for, or null/undefined when the name is not a cell. `pattern()` makes one. It must
+ * give the same answer for the same name and layout: the adapter asks again only when the
+ * form's fields or its layout change.
  */
 export type FieldMapper = (name: string, format: Format) => JsonPointer | null | undefined;
 

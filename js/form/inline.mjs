@@ -27,7 +27,7 @@ export class InlineMessages {
   constructor({ strings, group }) {
     this.strings = strings;
     this.group = group;
-    // control → { box, message, key, severity, groupEl, ariaInvalid }
+    // control → { box, message, lines, buttons, id, key, severity, groupEl, hadClass, ariaInvalid }
     this.shown = new Map();
   }
 
@@ -38,56 +38,94 @@ export class InlineMessages {
   /**
    * Show `diagnostics` (all for one cell, errors first) next to `el`.
    * Does nothing when the same messages are already shown: re-creating the fix button while
-   * the user presses it would swallow the click.
+   * the user presses it would swallow the click. A message of the same severity that changes
+   * as the user types is rewritten where it stands: new elements would cost the page a
+   * style and layout pass for each keystroke, and their box a new id.
    */
   show(el, diagnostics, path) {
     const key = diagnostics.map((d) => `${d.severity}|${d.rule}|${d.message}|${d.expected ?? ''}`).join('\n');
     const current = this.shown.get(el);
     if (current && current.key === key) return;
+    const severity = diagnostics.some((d) => d.severity === 'error') ? 'error' : 'warning';
+    // One button per distinct computed value; two rules may disagree about the same cell.
+    const values = [...new Set(diagnostics.filter((d) => typeof d.expected === 'number').map((d) => formatValue(d.expected)))];
+    if (current && current.severity === severity) {
+      this.fill(current, diagnostics, values, path);
+      current.key = key;
+      return;
+    }
     if (current) this.clear(el);
 
     const doc = el.ownerDocument;
-    const severity = diagnostics.some((d) => d.severity === 'error') ? 'error' : 'warning';
     const id = `xxgknb-message-${++counter}`;
-
     const box = doc.createElement('span');
     box.className = `xxgknb-inline xxgknb-inline--${severity}`;
     const message = doc.createElement('span');
     message.id = id;
     message.className = `xxgknb-message xxgknb-message--${severity}`;
-    for (const d of diagnostics) {
-      const line = doc.createElement('span');
-      line.className = `xxgknb-message__line xxgknb-message__line--${d.severity}`;
-      line.dataset.rule = d.rule;
-      const prefix = doc.createElement('span');
-      prefix.className = 'xxgknb-visually-hidden';
-      prefix.textContent = d.severity === 'error' ? this.strings.errorPrefix : this.strings.warningPrefix;
-      line.append(prefix, doc.createTextNode(d.message));
-      message.append(line);
-    }
     box.append(message);
-
-    // One button per distinct computed value; two rules may disagree about the same cell.
-    const values = [...new Set(diagnostics.filter((d) => typeof d.expected === 'number').map((d) => formatValue(d.expected)))];
-    for (const value of values) {
-      const button = doc.createElement('button');
-      button.type = 'button';
-      button.className = 'xxgknb-fix';
-      button.dataset.xxgknbFix = value;
-      button.dataset.xxgknbPath = path;
-      button.textContent = this.strings.fix(value);
-      button.setAttribute('aria-describedby', id);
-      box.append(button);
-    }
+    const shown = { box, message, lines: [], buttons: [], id, key, severity, groupEl: null, hadClass: false, ariaInvalid: null };
+    this.fill(shown, diagnostics, values, path);
 
     el.insertAdjacentElement('afterend', box);
     addToken(el, 'aria-describedby', id);
-    const ariaInvalid = el.getAttribute('aria-invalid');
+    shown.ariaInvalid = el.getAttribute('aria-invalid');
     if (severity === 'error') el.setAttribute('aria-invalid', 'true');
     const groupEl = this.group(el);
-    const hadClass = groupEl?.hasAttribute('class') ?? false;
+    shown.groupEl = groupEl;
+    shown.hadClass = groupEl?.hasAttribute('class') ?? false;
     groupEl?.classList.add(`xxgknb-group--${severity}`);
-    this.shown.set(el, { box, id, key, severity, groupEl, hadClass, ariaInvalid });
+    this.shown.set(el, shown);
+  }
+
+  /**
+   * Make `shown`'s lines and fix buttons say `diagnostics` and `values`, reusing what is there
+   * and writing only what changed (known from what was written, not read back from the page).
+   */
+  fill(shown, diagnostics, values, path) {
+    const { box, message, lines, buttons, id } = shown;
+    const doc = box.ownerDocument;
+    diagnostics.forEach((d, i) => {
+      let line = lines[i];
+      if (!line) {
+        const el = doc.createElement('span');
+        const prefix = doc.createElement('span');
+        prefix.className = 'xxgknb-visually-hidden';
+        const text = doc.createTextNode('');
+        el.append(prefix, text);
+        message.append(el);
+        line = { el, prefix, text, severity: null, rule: null, message: null };
+        lines.push(line);
+      }
+      if (line.severity !== d.severity) {
+        line.el.className = `xxgknb-message__line xxgknb-message__line--${d.severity}`;
+        line.prefix.textContent = d.severity === 'error' ? this.strings.errorPrefix : this.strings.warningPrefix;
+        line.severity = d.severity;
+      }
+      if (line.rule !== d.rule) line.el.dataset.rule = line.rule = d.rule;
+      if (line.message !== d.message) line.text.data = line.message = d.message;
+    });
+    for (const line of lines.splice(diagnostics.length)) line.el.remove();
+
+    values.forEach((value, i) => {
+      let button = buttons[i];
+      const created = !button;
+      if (created) {
+        const el = doc.createElement('button');
+        el.type = 'button';
+        el.className = 'xxgknb-fix';
+        box.append(el);
+        button = { el, value: null, path: null };
+        buttons.push(button);
+      }
+      if (button.value !== value) {
+        button.el.dataset.xxgknbFix = button.value = value;
+        button.el.textContent = this.strings.fix(value);
+      }
+      if (button.path !== path) button.el.dataset.xxgknbPath = button.path = path;
+      if (created) button.el.setAttribute('aria-describedby', id);
+    });
+    for (const button of buttons.splice(values.length)) button.el.remove();
   }
 
   clear(el) {

@@ -108,6 +108,17 @@ fn number_state(f: f64, kind: Kind, input: &str) -> CellState {
 
 /// Normalise a string cell.
 pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
+    // Forms send every cell as typed, nearly always plain ASCII digits: those need no folding,
+    // unit or separator handling (five times the work, and allocations, in the lite build).
+    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
+        return match decimal(raw) {
+            Some(f) => number_state(f, kind, raw),
+            None => CellState::Invalid {
+                input: clip(raw),
+                reason: Invalid::TooLarge,
+            },
+        };
+    }
     let s = crate::base::fold::fold_value(raw);
     if BLANKS.contains(&s.as_str()) {
         return CellState::Blank {
@@ -128,10 +139,10 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
         Some(b'-') => (true, body.get(1..).unwrap_or_default()),
         _ => (false, body),
     };
-    let Some(plain) = plain_number(digits) else {
+    if !plain_number(digits) {
         return invalid(Invalid::NotANumber);
-    };
-    let Some(mut f) = decimal(&plain) else {
+    }
+    let Some(mut f) = decimal(digits) else {
         return invalid(Invalid::TooLarge);
     };
     if negative {
@@ -147,17 +158,28 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
     }
 }
 
-/// The value of ASCII digits with an optional fraction, without core's float parser (which
-/// costs the wasm ~10 KB): mantissa and power of ten are exact, so one division rounds right.
+/// The value of ASCII digits with an optional fraction and thousands separators (checked by
+/// [`plain_number`]), without core's float parser (which costs the wasm ~10 KB): mantissa and
+/// power of ten are exact, so one division rounds right. Byte by byte: every cell of a form
+/// passes here, and `str` patterns decode characters.
 fn decimal(plain: &str) -> Option<f64> {
     let (int, frac) = plain.split_once('.').unwrap_or((plain, ""));
-    if int.trim_start_matches('0').len() > 16 {
+    let mut digits = 0usize; // of the integer part, leading zeros included
+    let mut significant = 0usize;
+    let mut mantissa: u64 = 0;
+    for b in int.bytes().filter(|&b| b != b',') {
+        digits += 1;
+        if significant > 0 || b != b'0' {
+            significant += 1;
+        }
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    if significant > 16 {
         return None;
     }
     // Past 15 significant digits a fraction cannot matter to a report: drop the rest.
-    let keep = 15usize.saturating_sub(int.len()).min(frac.len());
-    let mut mantissa: u64 = 0;
-    for b in int.bytes().chain(frac.bytes().take(keep)) {
+    let keep = 15usize.saturating_sub(digits).min(frac.len());
+    for b in frac.bytes().take(keep) {
         mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
     }
     Some(mantissa as f64 / crate::base::numeric::powi(10.0, keep as i32))
@@ -183,34 +205,24 @@ fn strip_unit<'a>(s: &'a str, kind: Kind, unit: Option<&str>) -> Result<(&'a str
     Ok((s, 1.0))
 }
 
-/// `1234`, `1,234`, `1234.5`; thousands separators only in groups of three.
-fn plain_number(s: &str) -> Option<String> {
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
-    };
-    if int.is_empty()
-        || frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
+/// Whether `s` is `1234`, `1,234` or `1234.5`: thousands separators only in groups of three.
+fn plain_number(s: &str) -> bool {
+    let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or_default();
+    let mut grouped = false;
+    for g in groups {
+        if g.len() != 3 || !digits(g) {
+            return false;
+        }
+        grouped = true;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    let ok = if groups.len() == 1 {
-        int.bytes().all(|b| b.is_ascii_digit())
-    } else {
-        (1..=3).contains(&groups[0].len())
-            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
-            && groups[1..].iter().all(|g| g.len() == 3)
-    };
-    if !ok {
-        return None;
-    }
-    let mut out: String = groups.concat();
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    Some(out)
+    !first.is_empty()
+        && digits(first)
+        && (!grouped || first.len() <= 3)
+        && !frac.is_empty()
+        && digits(frac)
 }
 
 /// Keep quoted input short enough for a message.
@@ -309,6 +321,79 @@ mod tests {
         assert_eq!(
             count(json!("99999999999999999999")),
             invalid("99999999999999999999", Invalid::TooLarge)
+        );
+    }
+
+    #[test]
+    fn thousands_separators_and_leading_zeros() {
+        let money = |s: &str| normalize_str(s, Kind::Money, Some("元"));
+        assert_eq!(count(json!("1,234")), int(1234));
+        assert_eq!(count(json!("12,345,678")), int(12_345_678));
+        assert_eq!(count(json!("0,001")), int(1));
+        assert_eq!(count(json!("007")), int(7));
+        assert_eq!(count(json!("9,007,199,254,740,991")), int(MAX_INT));
+        assert_eq!(count(json!("0,000,000,000,000,000,001")), int(1));
+        assert_eq!(
+            money("1,234,567,890,123.45"),
+            CellState::Value(Num::Dec(1_234_567_890_123.45))
+        );
+        for s in [
+            "1234,567", ",123", "1,,234", "1,234.", ".5", "1.2.3", "1,2345",
+        ] {
+            assert_eq!(count(json!(s)), invalid(s, Invalid::NotANumber), "{s}");
+        }
+        for s in ["9,007,199,254,740,992", "12,345,678,901,234,567"] {
+            assert_eq!(count(json!(s)), invalid(s, Invalid::TooLarge), "{s}");
+        }
+    }
+
+    /// Plain ASCII digits skip folding and unit handling: the same result as the long way
+    /// (taken here by a leading space, which folding drops).
+    #[test]
+    fn plain_digits_read_as_the_long_way_reads_them() {
+        let digits = [
+            "0",
+            "7",
+            "007",
+            "20",
+            "123456789012345",
+            "1234567890123456",
+            "9007199254740991",
+            "9007199254740992",
+            "99999999999999999",
+            "99999999999999999999999",
+            "0000000000000000000001",
+        ];
+        let columns = [
+            (Kind::Count, None),
+            (Kind::Signed, None),
+            (Kind::Money, Some("万元")),
+            (Kind::Money, Some("元")),
+        ];
+        for s in digits {
+            for (kind, unit) in columns {
+                let short = normalize_str(s, kind, unit);
+                let long = normalize_str(&format!(" {s}"), kind, unit);
+                match (&short, &long) {
+                    (
+                        CellState::Invalid { input, reason },
+                        CellState::Invalid { reason: other, .. },
+                    ) => {
+                        assert_eq!(input, s);
+                        assert_eq!(reason, other, "{s} {kind:?}");
+                    }
+                    _ => assert_eq!(short, long, "{s} {kind:?}"),
+                }
+            }
+        }
+        assert_eq!(count(json!("9007199254740991")), int(MAX_INT));
+        assert_eq!(
+            count(json!("9007199254740992")),
+            invalid("9007199254740992", Invalid::TooLarge)
+        );
+        assert_eq!(
+            normalize_str("20", Kind::Money, Some("万元")),
+            CellState::Value(Num::Dec(20.0))
         );
     }
 
