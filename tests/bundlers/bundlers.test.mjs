@@ -173,7 +173,7 @@ describe('bundlers, from a sub-path', () => {
     assert.deepEqual(problems, []);
   });
 
-  test('a failed load (wrong wasmUrl) followed by a right one works', { todo: 'passes once init() retries after a failure (issue 19, js/api.mjs)' }, async () => {
+  test('a failed load (wrong wasmUrl) followed by a right one works', async () => {
     const dir = await buildEsbuild();
     const { tab, ready } = await open(dir, { query: '?retry' });
     assert.equal(await tab.evaluate(() => window.xxgknbFirst), false);
