@@ -74,7 +74,18 @@ mod reading {
     /// run here on what the reader found (and on `sections` of JSON input).
     pub fn check(input: &str, options: &ParseOptions) -> Checked {
         let read = crate::readers::read(input, options);
-        let mut result = validate_report(&read.report, &options.validate);
+        // A published page: blanks count as 0 unless the caller said otherwise.
+        let zeroed;
+        let validate = if options.validate.blanks.is_some() {
+            &options.validate
+        } else {
+            zeroed = crate::Options {
+                blanks: Some(crate::options::Blanks::Zero),
+                ..options.validate.clone()
+            };
+            &zeroed
+        };
+        let mut result = validate_report(&read.report, validate);
         let mut all = read.diagnostics;
         // A cell the reader could not read is reported once, by the reader, not again as absent.
         let covered: Vec<&str> = all
@@ -95,10 +106,10 @@ mod reading {
         // The prose rules ran in `validate_report`; the preamble is the readers' own.
         all.extend(crate::readers::rules::run_preamble(
             &read.report,
-            &options.validate,
+            validate,
             &read.preamble,
         ));
-        crate::rules::finish(&mut all, &options.validate);
+        crate::rules::finish(&mut all, validate);
         let result = ValidationResult::new(read.report.format, read.report.year, all);
         Checked {
             result,
@@ -190,12 +201,12 @@ mod tests {
         let e = parse_options(r#"{"report": false}"#, ReadCall::Parse).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.report: unknown option (known: locale, partial, previous, rules, kind)"
+            "options.report: unknown option (known: locale, partial, previous, rules, blanks, kind)"
         );
         let e = parse_options(r#"{"kidn": "html"}"#, ReadCall::Check).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.kidn: unknown option (known: locale, partial, previous, rules, kind, report)"
+            "options.kidn: unknown option (known: locale, partial, previous, rules, blanks, kind, report)"
         );
     }
 

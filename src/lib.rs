@@ -11,7 +11,6 @@
     all(target_arch = "wasm32", feature = "lite-wasm", not(feature = "std")),
     no_std
 )]
-
 // Nothing panics on any input: no unwrap, expect or panic! outside tests (issue 15).
 #![cfg_attr(
     not(test),

@@ -13,7 +13,7 @@ use thiserror::Error;
 pub enum OptionsError {
     #[error("options: expected an object, got {0}")]
     NotAnObject(&'static str),
-    #[error("options.{0}: unknown option (known: locale, partial, previous, rules)")]
+    #[error("options.{0}: unknown option (known: locale, partial, previous, rules, blanks)")]
     UnknownKey(String),
     #[error("options.locale: expected \"zh-CN\" or \"en\", got {0}")]
     Locale(String),
@@ -27,6 +27,8 @@ pub enum OptionsError {
     UnknownRule(String),
     #[error("options.rules.{0}: expected \"off\", \"error\", \"warning\" or \"info\", got {1}")]
     RuleLevel(String, String),
+    #[error("options.blanks: expected \"zero\" or \"strict\", got {0}")]
+    Blanks(String),
     #[error("options.kind: expected \"json\", \"html\" or \"text\", got {0}")]
     Kind(String),
     /// An unknown key in the options of a function that takes more than `validate` does.
@@ -34,6 +36,16 @@ pub enum OptionsError {
     UnknownKeyOf(String, &'static str),
     #[error("options.report: expected true, false or a list of JSON pointers like [\"/issuer\", \"/applications/carriedOver\"], got {0}")]
     Report(String),
+}
+
+/// What a blank cell (`null`, `-`, `—`, `/`, …) means to the arithmetic rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blanks {
+    /// 0, as publishers mean it: sums run with blanks as 0, one `blank-cell` per table, and a
+    /// blank that a sum proves non-zero is that sum's error at the blank (`parse`/`check`).
+    Zero,
+    /// Not filled in: sums that need a blank are skipped, `blank-cell` per cell (`validate`).
+    Strict,
 }
 
 /// The static id of a rule of the build, or `None` for an id the build does not have.
@@ -46,6 +58,8 @@ pub struct Options {
     pub previous: Option<Box<Report>>,
     /// Rule id → new severity, or `None` for off.
     pub overrides: Vec<(&'static str, Option<Severity>)>,
+    /// `None`: the entry's own default (`validate`: strict; `parse`/`check`: zero).
+    pub blanks: Option<Blanks>,
 }
 
 impl Options {
@@ -93,6 +107,15 @@ impl Options {
                         Json::Null => false,
                         Json::Bool(b) => *b,
                         other => return Err(OptionsError::Partial(other.text().into_owned())),
+                    }
+                }
+                "blanks" => {
+                    o.blanks = match v {
+                        Json::Null => None,
+                        Json::Str(s) if s.as_ref() == "zero" => Some(Blanks::Zero),
+                        Json::Str(s) if s.as_ref() == "strict" => Some(Blanks::Strict),
+                        Json::Str(s) => return Err(OptionsError::Blanks(format!("\"{s}\""))),
+                        other => return Err(OptionsError::Blanks(other.text().into_owned())),
                     }
                 }
                 "previous" => match v {
@@ -164,6 +187,11 @@ mod tests {
         assert!(o.partial);
         assert!(o.is_off("t2-consistency"));
         assert!(o.overrides.contains(&("blank-cell", Some(Severity::Info))));
+        assert_eq!(o.blanks, None);
+        let z = Options::from_value(&json!({"blanks": "zero"}), known).unwrap();
+        assert_eq!(z.blanks, Some(Blanks::Zero));
+        let s = Options::from_value(&json!({"blanks": "strict"}), known).unwrap();
+        assert_eq!(s.blanks, Some(Blanks::Strict));
     }
 
     #[test]
@@ -175,9 +203,17 @@ mod tests {
         );
         assert_eq!(
             e(json!({"partail": true})),
-            "options.partail: unknown option (known: locale, partial, previous, rules)"
+            "options.partail: unknown option (known: locale, partial, previous, rules, blanks)"
         );
         assert_eq!(e(json!(3)), "options: expected an object, got a number");
+        assert_eq!(
+            e(json!({"blanks": "0"})),
+            "options.blanks: expected \"zero\" or \"strict\", got \"0\""
+        );
+        assert_eq!(
+            e(json!({"blanks": true})),
+            "options.blanks: expected \"zero\" or \"strict\", got true"
+        );
         assert_eq!(
             e(json!({"previous": "x"})),
             "options.previous: expected last year's report as an object, got a string"

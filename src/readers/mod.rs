@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::report::{FormatSource, MetadataIssue, MetadataProblem};
 use crate::model::{Format, Report};
-use crate::options::{Options, OptionsError, RuleLookup};
+use crate::options::{Blanks, Options, OptionsError, RuleLookup};
 use serde_json::Value;
 
 mod doc;
@@ -65,8 +65,8 @@ impl ParseOptions {
         rule_id: RuleLookup,
     ) -> Result<ParseOptions, OptionsError> {
         let known = match call {
-            ReadCall::Parse => "locale, partial, previous, rules, kind",
-            ReadCall::Check => "locale, partial, previous, rules, kind, report",
+            ReadCall::Parse => "locale, partial, previous, rules, blanks, kind",
+            ReadCall::Check => "locale, partial, previous, rules, blanks, kind, report",
         };
         let mut v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
         if call == ReadCall::Parse && v.get("report").is_some() {
@@ -97,12 +97,15 @@ impl ParseOptions {
             }
             Some(other) => return Err(OptionsError::Report(other.to_string())),
         };
+        let mut validate = Options::from_value(&v, rule_id).map_err(|e| match e {
+            OptionsError::UnknownKey(k) => OptionsError::UnknownKeyOf(k, known),
+            e => e,
+        })?;
+        // A published page prints a zero as a blank: `parse`/`check` count blanks as 0.
+        validate.blanks.get_or_insert(Blanks::Zero);
         Ok(ParseOptions {
             kind,
-            validate: Options::from_value(&v, rule_id).map_err(|e| match e {
-                OptionsError::UnknownKey(k) => OptionsError::UnknownKeyOf(k, known),
-                e => e,
-            })?,
+            validate,
             report,
         })
     }

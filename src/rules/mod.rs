@@ -120,6 +120,11 @@ impl<'a> Context<'a> {
         self.options.locale == Locale::ZhCn
     }
 
+    /// Whether blanks count as 0 in the sums (option `blanks: "zero"`; `check`'s default).
+    pub fn blanks_zero(&self) -> bool {
+        self.options.blanks == Some(crate::options::Blanks::Zero)
+    }
+
     /// How messages name a cell in the current locale.
     pub fn name(&self, id: CellId) -> &'static str {
         let c = self.layout.cell(id);

@@ -11,8 +11,7 @@
 
 use crate::prelude::*;
 
-use super::arith::values;
-use super::arith::Equation;
+use super::arith::{self, blank_one, blank_several, values, Blanks, Equation};
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::model::layout::{Label, Layout, T3Role, T3_COLUMNS};
@@ -52,13 +51,25 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             terms: vec![(received, 1), (over, 1), (total, -1), (forward, -1)],
             residual,
         };
+        let why = ("“一＋二＝（七）总计＋四”", "\"1 + 2 = (7) total + 4\"");
+        match arith::blanks(ctx, &eq) {
+            Blanks::One(cell, fix) => {
+                out.push(blank_one(ctx, &RULE, cell, fix, eq, why));
+                continue;
+            }
+            Blanks::Several(cells) => {
+                out.push(blank_several(ctx, &RULE, &cells, eq, why));
+                continue;
+            }
+            Blanks::None | Blanks::Cannot => {}
+        }
         // Blame 四, then （七）, then 一, then 二: the first whose mended value is not negative.
         let (blame, fix) = [forward, total, received, over]
             .into_iter()
-            .filter_map(|cell| Some((cell, eq.solve_for(cell, ctx.report.int(cell)?)?)))
+            .filter_map(|cell| Some((cell, eq.solve_for(cell, arith::int(ctx, cell)?)?)))
             .find(|(_, f)| *f >= 0)
             .unwrap_or((forward, v[0] + v[1] - v[2]));
-        let actual = ctx.report.int(blame).unwrap_or(0);
+        let actual = arith::int(ctx, blame).unwrap_or(0);
         let col = ctx.locale().pick(*col_label);
         let message = if ctx.zh() {
             format!(
