@@ -35,6 +35,8 @@ pub use reading::*;
 mod reading {
     use super::validate_report;
     use crate::options::OptionsError;
+    use crate::diagnostic::Location;
+    use crate::model::layout::CellId;
     use crate::readers::{ParseOptions, ReadCall, ReportParts};
     use crate::Report;
     use crate::ValidationResult;
@@ -50,13 +52,20 @@ mod reading {
         pub report: Report,
         /// What of the report `to_json` writes (the `report` option).
         pub parts: ReportParts,
+        /// Where each cell was read, when asked (`locations: true`).
+        pub locations: Option<Vec<(CellId, Location)>>,
     }
 
     impl Checked {
         /// The validation result with the report read as one more member, written directly: the
         /// report as a `serde_json::Value` tree cost about as much as reading it.
         pub fn to_json(&self) -> String {
-            let mut out = self.result.to_json();
+            let mut out = self.result.to_json_as(self.report.format_str());
+            if self.locations.is_some() {
+                out.pop(); // the result's closing brace
+                crate::readers::write_locations(&mut out, self.locations.as_deref());
+                out.push('}');
+            }
             let only = match &self.parts {
                 ReportParts::All => None,
                 ReportParts::Omit => return out,
@@ -74,6 +83,17 @@ mod reading {
     /// run here on what the reader found (and on `sections` of JSON input).
     pub fn check(input: &str, options: &ParseOptions) -> Checked {
         let read = crate::readers::read(input, options);
+        if read.report.pre_2019 {
+            // An old report: the reader's finding says it was not checked; no table rule runs.
+            let mut all = read.diagnostics;
+            crate::rules::finish(&mut all, &options.validate);
+            return Checked {
+                result: ValidationResult::new(read.report.format, read.report.year, all),
+                report: read.report,
+                parts: options.report.clone(),
+                locations: read.locations,
+            };
+        }
         // A published page: blanks count as 0 unless the caller said otherwise.
         let zeroed;
         let validate = if options.validate.blanks.is_some() {
@@ -115,6 +135,7 @@ mod reading {
             result,
             report: read.report,
             parts: options.report.clone(),
+            locations: read.locations,
         }
     }
 }
@@ -201,12 +222,12 @@ mod tests {
         let e = parse_options(r#"{"report": false}"#, ReadCall::Parse).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.report: unknown option (known: locale, partial, previous, rules, blanks, kind)"
+            "options.report: unknown option (known: locale, partial, previous, rules, blanks, kind, locations)"
         );
         let e = parse_options(r#"{"kidn": "html"}"#, ReadCall::Check).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.kidn: unknown option (known: locale, partial, previous, rules, blanks, kind, report)"
+            "options.kidn: unknown option (known: locale, partial, previous, rules, blanks, kind, report, locations)"
         );
     }
 

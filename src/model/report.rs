@@ -112,6 +112,9 @@ pub struct Report {
     pub metadata: Vec<MetadataIssue>,
     /// The input could not be read as JSON at all: (ended too early, line, column).
     pub syntax_error: Option<(bool, usize, usize)>,
+    /// A published report in the format used before 2019 (found by the readers): it has none of
+    /// the current tables, its `format` is written `"pre-2019"` and no table rule runs on it.
+    pub pre_2019: bool,
 }
 
 impl Default for Report {
@@ -129,6 +132,7 @@ impl Default for Report {
             structure: Vec::new(),
             metadata: Vec::new(),
             syntax_error: None,
+            pre_2019: false,
         }
     }
 }
@@ -142,6 +146,15 @@ fn absent_cells() -> Vec<CellState> {
 }
 
 impl Report {
+    /// The `format` as written: the layout, or `"pre-2019"` for an old published report.
+    pub fn format_str(&self) -> &'static str {
+        if self.pre_2019 {
+            "pre-2019"
+        } else {
+            self.format.as_str()
+        }
+    }
+
     #[inline]
     pub fn cell(&self, id: CellId) -> &CellState {
         &self.cells[id as usize]

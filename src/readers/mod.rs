@@ -1,8 +1,9 @@
 //! Readers of published reports (HTML, flattened text, PDF text) into the model, and the
 //! rules that read prose. Built with the `readers` feature (the full package, not `lite`).
 
-use crate::diagnostic::Diagnostic;
-use crate::model::report::{FormatSource, MetadataIssue, MetadataProblem};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::layout::{layout, CellId};
+use crate::model::report::{CellState, FormatSource, MetadataIssue, MetadataProblem};
 use crate::model::{Format, Report};
 use crate::options::{Blanks, Options, OptionsError, RuleLookup};
 use serde_json::Value;
@@ -20,6 +21,7 @@ pub mod rules;
 mod tables;
 mod text;
 mod tokens;
+mod unglue;
 
 /// What kind of text the input is; detected when not given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +39,8 @@ pub struct ParseOptions {
     pub validate: Options,
     /// What of the report read `check` returns.
     pub report: ReportParts,
+    /// Return where each cell was read (`locations: true`).
+    pub locations: bool,
 }
 
 /// The `report` option of `check`.
@@ -65,8 +69,8 @@ impl ParseOptions {
         rule_id: RuleLookup,
     ) -> Result<ParseOptions, OptionsError> {
         let known = match call {
-            ReadCall::Parse => "locale, partial, previous, rules, blanks, kind",
-            ReadCall::Check => "locale, partial, previous, rules, blanks, kind, report",
+            ReadCall::Parse => "locale, partial, previous, rules, blanks, kind, locations",
+            ReadCall::Check => "locale, partial, previous, rules, blanks, kind, report, locations",
         };
         let mut v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
         if call == ReadCall::Parse && v.get("report").is_some() {
@@ -97,6 +101,11 @@ impl ParseOptions {
             }
             Some(other) => return Err(OptionsError::Report(other.to_string())),
         };
+        let locations = match v.as_object_mut().and_then(|m| m.remove("locations")) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => b,
+            Some(other) => return Err(OptionsError::Locations(other.to_string())),
+        };
         let mut validate = Options::from_value(&v, rule_id).map_err(|e| match e {
             OptionsError::UnknownKey(k) => OptionsError::UnknownKeyOf(k, known),
             e => e,
@@ -107,6 +116,7 @@ impl ParseOptions {
             kind,
             validate,
             report,
+            locations,
         })
     }
 }
@@ -115,6 +125,8 @@ impl ParseOptions {
 pub struct Parsed {
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each cell was read, when asked (`locations: true`).
+    pub locations: Option<Vec<(CellId, Location)>>,
 }
 
 impl Parsed {
@@ -122,6 +134,7 @@ impl Parsed {
         let mut out = String::with_capacity(4096);
         out.push_str("{\"diagnostics\":");
         crate::diagnostic::write_diagnostics(&mut out, &self.diagnostics);
+        write_locations(&mut out, self.locations.as_deref());
         out.push_str(",\"report\":");
         crate::model::encode::write_json(&self.report, &mut out);
         out.push('}');
@@ -136,15 +149,31 @@ pub fn parse(input: &str, options: &ParseOptions) -> Parsed {
     Parsed {
         report: full.report,
         diagnostics: full.diagnostics,
+        locations: full.locations,
     }
 }
 
-/// What a reader read: the report, what could not be read, and the text before part 一 (where
-/// contact details are often printed; the model has no field for it).
+/// `,"locations":{"/path":{…},…}` in the order of the form, or nothing when not asked for.
+pub fn write_locations(out: &mut String, locations: Option<&[(CellId, Location)]>) {
+    let Some(locations) = locations else {
+        return;
+    };
+    out.push_str(",\"locations\":");
+    let mut o = crate::json::ObjectWriter::new(out);
+    for (id, loc) in locations {
+        loc.write(o.key(&layout().cell(*id).path));
+    }
+    o.end();
+}
+
+/// What a reader read: the report, what could not be read, the text before part 一 (where
+/// contact details are often printed; the model has no field for it), and where each cell was
+/// read when asked.
 pub struct Read {
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
     pub preamble: String,
+    pub locations: Option<Vec<(CellId, Location)>>,
 }
 
 /// What the input is, when the caller did not say: JSON starts with `{`; HTML has tags.
@@ -189,15 +218,41 @@ pub fn read(input: &str, options: &ParseOptions) -> Read {
                 report: crate::model::decode::decode_str(input),
                 diagnostics: Vec::new(),
                 preamble: String::new(),
-            }
+                // JSON is no printed report: its cells were read from no place.
+                locations: options.locations.then(Vec::new),
+            };
         }
         InputKind::Html => html::read(input),
         InputKind::Text => text::read(input),
     };
-    read_doc(&doc, zh)
+    read_doc(&doc, zh, options.locations)
 }
 
-fn read_doc(doc: &doc::Doc, zh: bool) -> Read {
+/// Part headings of the format used before 2019 (the 2008 条例's reports), folded.
+const OLD_HEADINGS: [&str; 4] = [
+    "三、依申请公开政府信息",
+    "四、政府信息公开的收费及减免",
+    "五、因政府信息公开申请行政复议",
+    "七、其他需要报告的事项",
+];
+
+/// A report in the format used before 2019: for 2018 or before, or with that format's part
+/// headings, and with (almost) none of the current table 三's rows.
+fn is_pre_2019(doc: &doc::Doc, year: Option<i32>, t3_rows: usize) -> bool {
+    if t3_rows >= 3 {
+        return false;
+    }
+    year.is_some_and(|y| y <= 2018)
+        || doc.lines.iter().any(|l| {
+            !l.table
+                && l.text.chars().count() <= 60
+                && OLD_HEADINGS
+                    .iter()
+                    .any(|h| norm::fold(&l.text).starts_with(h))
+        })
+}
+
+fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
     let heads = meta::headings(doc);
     let head_toks: Vec<(usize, usize)> = heads
         .iter()
@@ -236,6 +291,28 @@ fn read_doc(doc: &doc::Doc, zh: bool) -> Read {
             problem: MetadataProblem::MissingYear,
         });
     }
+    if is_pre_2019(doc, report.year, t.t3_rows_found()) {
+        // Its tables are not the current ones: say so once, and read none of them.
+        let (sections, preamble) = meta::sections(doc, &heads, &[]);
+        let mut old = Report {
+            year: report.year,
+            issuer: report.issuer,
+            published_on: report.published_on,
+            metadata: report.metadata,
+            format: report.format,
+            format_source: report.format_source,
+            sections,
+            pre_2019: true,
+            ..Report::default()
+        };
+        old.metadata.retain(|m| m.path != "/year");
+        return Read {
+            report: old,
+            diagnostics: vec![rules::format_pre_2019::finding(report.year, zh)],
+            preamble,
+            locations: want_locations.then(Vec::new),
+        };
+    }
     t.report_missing(doc, &report, zh);
     let spans: Vec<(usize, usize)> = [&t.t2, &t.t3, &t.t4]
         .iter()
@@ -244,11 +321,38 @@ fn read_doc(doc: &doc::Doc, zh: bool) -> Read {
         .collect();
     let (sections, preamble) = meta::sections(doc, &heads, &spans);
     report.sections = sections;
+    let locations = want_locations.then(|| cell_locations(doc, &t.sources, &report));
     Read {
         report,
         diagnostics: t.diags,
         preamble,
+        locations,
     }
+}
+
+/// Where each cell the report holds was read, in the order of the form: the line and column
+/// of its first character in text (1-based), its element in HTML.
+fn cell_locations(
+    doc: &doc::Doc,
+    sources: &[Option<tables::Source>],
+    report: &Report,
+) -> Vec<(CellId, Location)> {
+    sources
+        .iter()
+        .enumerate()
+        .filter_map(|(id, src)| {
+            let src = (*src)?;
+            let id = CellId::try_from(id).ok()?;
+            if matches!(report.cells.get(id as usize)?, CellState::Absent) {
+                return None;
+            }
+            let mut loc = doc.location(src.tok as usize, None);
+            if let Some(c) = loc.column.as_mut() {
+                *c = c.saturating_add(src.offset);
+            }
+            Some((id, loc))
+        })
+        .collect()
 }
 
 #[cfg(test)]

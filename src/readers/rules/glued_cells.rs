@@ -1,26 +1,59 @@
 //! `glued-cells` (info): a row printed without separators between its cells was split back
 //! into cells, because exactly one split satisfies the table's sums (row total, column sums,
-//! 一 + 二 = （七） + 四).
+//! 一 + 二 = （七） + 四, table 四's block totals), the table taken as a whole.
 //!
 //! Why: the value was recovered, not read; the user is told so and can check the source.
 //!
 //! Example: `一、本年新收政府信息公开申请数量200 000121` → 20|0|0|0|0|1|21.
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::layout::Label;
-use crate::rules::{Context, RuleDef};
+use super::{extraction, no_check, show};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::model::layout::{layout, CellId, Label};
+use crate::rules::RuleDef;
+
+/// The rule's stable id.
+pub const ID: &str = "glued-cells";
 
 pub static RULE: RuleDef = RuleDef {
-    id: "glued-cells",
+    id: ID,
     severity: Severity::Info,
     description: Label::new(
         "单元格之间缺少分隔，已按表内合计唯一拆分",
         "cells printed without separators were split back by the table's sums",
     ),
-    check,
+    check: no_check,
 };
 
-fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
+/// How a message names the row of `ids` (table 四: the whole table).
+pub fn row_name(ids: &[CellId], zh: bool) -> String {
+    let l = layout();
+    match ids.first().map(|&i| l.cell(i)) {
+        Some(c) if c.table == crate::model::TableId::ReviewLitigation => {
+            (if zh { "表四" } else { "Table 4" }).to_string()
+        }
+        Some(c) if zh => c.row_name_zh.clone(),
+        Some(c) => crate::messages::cap(&c.row_name_en),
+        None => String::new(),
+    }
+}
+
+/// The finding for the row `ids` printed as `printed`, read as `values` (the one split).
+pub fn finding(
+    ids: &[CellId],
+    printed: &str,
+    values: &[i64],
+    zh: bool,
+    at: Option<Location>,
+) -> Diagnostic {
+    let name = row_name(ids, zh);
+    let message = if zh {
+        format!("{name}印刷为「{printed}」，单元格之间缺少分隔；按表内合计唯一可拆分为 {}，已按此读取，请核对原文。", show(values))
+    } else {
+        format!("{name} is printed as \"{printed}\" with the separators between cells lost; the table's sums allow exactly one split, {}, which was used; check the source.", show(values))
+    };
+    let path = super::row_path(ids);
+    extraction(&RULE, path, ids, message, at)
+}
 
 #[cfg(test)]
 mod tests {
