@@ -34,9 +34,9 @@ pub use reading::*;
 #[cfg(feature = "readers")]
 mod reading {
     use super::validate_report;
-    use crate::options::OptionsError;
     use crate::diagnostic::Location;
     use crate::model::layout::CellId;
+    use crate::options::OptionsError;
     use crate::readers::{ParseOptions, ReadCall, ReportParts};
     use crate::Report;
     use crate::ValidationResult;

@@ -161,7 +161,8 @@ impl Doc {
                 return col;
             }
             let skipped = text.get(seen_bytes..byte).unwrap_or("");
-            seen_chars = seen_chars.saturating_add(skipped.chars().count().min(u32::MAX as usize) as u32);
+            seen_chars =
+                seen_chars.saturating_add(skipped.chars().count().min(u32::MAX as usize) as u32);
             seen_bytes = byte.max(seen_bytes);
             col.saturating_add(seen_chars)
         };
@@ -178,17 +179,32 @@ impl Doc {
         }
         let mut label = String::new();
         let mut label_at = 0u32;
-        let mut pos = lead;
-        for piece in t.split(|c: char| c.is_whitespace()) {
-            // Each piece is followed by the one whitespace character that split it off.
-            let start = pos;
-            let after = text.get(start + piece.len()..).unwrap_or("");
-            pos = start + piece.len() + after.chars().next().map_or(0, char::len_utf8);
-            if piece.is_empty() {
-                continue;
+        // The whitespace-separated pieces, with their byte offsets in `text`.
+        let mut pieces: Vec<(usize, &str)> = Vec::new();
+        let mut from: Option<usize> = None;
+        for (i, c) in t.char_indices() {
+            match (c.is_whitespace(), from) {
+                (true, Some(f)) => {
+                    pieces.push((lead + f, &t[f..i]));
+                    from = None;
+                }
+                (false, None) => from = Some(i),
+                _ => {}
             }
+        }
+        if let Some(f) = from {
+            pieces.push((lead + f, &t[f..]));
+        }
+        for (k, &(start, piece)) in pieces.iter().enumerate() {
             let piece_at = at(start);
-            if super::norm::is_value(piece) || super::norm::is_piece_blank(piece) {
+            // A label's number broken off its text (`6` | `.属于四类…`, a paragraph apart in a
+            // Word cell) is the label's, not a value.
+            let numbering = piece.len() <= 2
+                && piece.bytes().all(|b| b.is_ascii_digit())
+                && pieces
+                    .get(k + 1)
+                    .is_some_and(|n| n.1.starts_with(['.', '、', '．']));
+            if !numbering && (super::norm::is_value(piece) || super::norm::is_piece_blank(piece)) {
                 if !label.is_empty() {
                     self.push(TokKind::Text, std::mem::take(&mut label), label_at, cell);
                 }
@@ -198,7 +214,7 @@ impl Doc {
             let (head, digits) = super::norm::split_trailing_digits(piece);
             if label.is_empty() {
                 label_at = piece_at;
-            } else {
+            } else if !numbering && !label.ends_with(|c: char| c.is_ascii_digit()) {
                 label.push(' ');
             }
             label.push_str(head);
@@ -211,5 +227,41 @@ impl Doc {
         if !label.is_empty() {
             self.push(TokKind::Text, label, label_at, cell);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(TokKind, String, u32)> {
+        let mut d = Doc::default();
+        d.begin_line(text, 1, None, false);
+        d.push_cell(text, 0, 0, false);
+        d.toks
+            .iter()
+            .map(|t| (t.kind, t.raw.clone(), t.col))
+            .collect()
+    }
+
+    #[test]
+    fn a_label_keeps_its_number_and_each_token_its_column() {
+        let t = toks("6\n\n.属于四\n类过程性信\n息");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].0, TokKind::Text);
+        assert_eq!(super::super::norm::fold(&t[0].1), "6.属于四类过程性信息");
+        let t = toks("  规章   1  0 11");
+        assert_eq!(
+            t,
+            [
+                (TokKind::Text, "规章".to_string(), 2),
+                (TokKind::Value, "1".to_string(), 7),
+                (TokKind::Value, "0".to_string(), 10),
+                (TokKind::Value, "11".to_string(), 12)
+            ]
+        );
+        let t = toks("（一）予以公开1288 21");
+        assert_eq!(t[1], (TokKind::Value, "1288".to_string(), 7));
+        assert_eq!(t[2], (TokKind::Value, "21".to_string(), 12));
     }
 }

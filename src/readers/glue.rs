@@ -1,6 +1,6 @@
 //! Recovering cells whose separators were lost: `200 000121` for a row of seven cells is
 //! `20|0|0|0|0|1|21`. Every way of cutting the digits into the row's number of cells is tried
-//! (no cell with a leading zero). Spaces are ignored: crawlers put stray spaces inside numbers
+//! (no cell with a leading zero; a sign, as in table 二's `本年增/减`, only starts a cell). Spaces are ignored: crawlers put stray spaces inside numbers
 //! as well as between them, so a space proves nothing. The row's own sum prunes the search;
 //! the table's other sums then pick among what is left (`tables::solve`). Nothing here picks:
 //! it returns every split that fits, or says the search ran out of budget.
@@ -19,7 +19,8 @@ pub type Check<'a> = &'a dyn Fn(&[i64]) -> bool;
 /// `None` when the search ran out of budget (too many ways to tell).
 pub fn splits(digits: &str, n: usize, ok: Check) -> Option<Vec<Vec<i64>>> {
     let d = digits.as_bytes();
-    if n == 0 || d.len() < n || d.len() > n * 16 || !d.iter().all(u8::is_ascii_digit) {
+    let allowed = |b: &u8| b.is_ascii_digit() || *b == b'+' || *b == b'-';
+    if n == 0 || d.len() < n || d.len() > n * 17 || !d.iter().all(allowed) {
         return Some(Vec::new());
     }
     let mut out = Vec::new();
@@ -28,19 +29,35 @@ pub fn splits(digits: &str, n: usize, ok: Check) -> Option<Vec<Vec<i64>>> {
     walk(d, 0, n, &mut cur, ok, &mut out, &mut budget).then_some(out)
 }
 
-/// The number of the digits `d` (ASCII), saturating.
+/// The number of the digits `d` (ASCII, perhaps after a sign), saturating.
 fn number(d: &[u8]) -> i64 {
-    d.iter().fold(0i64, |a, &b| {
-        a.saturating_mul(10).saturating_add(i64::from(b - b'0'))
-    })
+    let (neg, digits) = match d.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, d),
+    };
+    let v = digits.iter().fold(0i64, |a, &b| {
+        a.saturating_mul(10)
+            .saturating_add(i64::from(b.wrapping_sub(b'0')))
+    });
+    if neg {
+        -v
+    } else {
+        v
+    }
 }
 
-/// The longest a cell starting at `pos` may be: one digit for a 0, else up to 16.
+/// The longest a cell starting at `pos` may be: a sign and its digits; one digit for a 0; no
+/// more than 16 digits; never across the next sign.
 fn max_len(d: &[u8], pos: usize) -> usize {
-    match d.get(pos) {
-        Some(b'0') => 1,
-        Some(_) => (d.len() - pos).min(16),
-        None => 0,
+    let sign = usize::from(matches!(d.get(pos), Some(b'+' | b'-')));
+    let digits = d
+        .get(pos + sign..)
+        .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
+    match d.get(pos + sign) {
+        _ if digits == 0 => 0,
+        Some(b'0') => sign + 1,
+        _ => sign + digits.min(16),
     }
 }
 
@@ -70,7 +87,8 @@ fn walk(
     if left < slots || left > slots * 16 {
         return true;
     }
-    for len in 1..=max_len(d, pos) {
+    let sign = usize::from(matches!(d.get(pos), Some(b'+' | b'-')));
+    for len in 1 + sign..=max_len(d, pos) {
         if left - len < slots - 1 {
             break;
         }
@@ -106,7 +124,9 @@ pub fn t3_splits(digits: &str, total: usize) -> Option<Vec<[i64; 7]>> {
         }
         let want = number(&d[start..]);
         let mut cur = Vec::with_capacity(7);
-        let ok = |v: &[i64]| v.iter().sum::<i64>() <= want && (v.len() < 6 || v.iter().sum::<i64>() == want);
+        let ok = |v: &[i64]| {
+            v.iter().sum::<i64>() <= want && (v.len() < 6 || v.iter().sum::<i64>() == want)
+        };
         let mut found = Vec::new();
         if !walk(&d[..start], 0, 6, &mut cur, &ok, &mut found, &mut budget) {
             return None;
@@ -146,15 +166,17 @@ pub fn t4_row_ok(v: &[i64]) -> bool {
     v.chunks_exact(5).all(|b| b[4] == b[0] + b[1] + b[2] + b[3])
 }
 
-/// Where each cell of a split starts in its digits: a number is printed without leading zeros,
-/// so its length says where the next one starts.
-pub fn offsets(values: &[i64]) -> Vec<usize> {
+/// Where each cell of a split of `digits` starts: a number is printed without leading zeros,
+/// so its digits (and the sign before them, if one was printed) say where the next one starts.
+pub fn offsets(digits: &str, values: &[i64]) -> Vec<usize> {
+    let d = digits.as_bytes();
     let mut at = 0;
     values
         .iter()
         .map(|&v| {
             let here = at;
-            at += v.max(0).to_string().len();
+            let sign = usize::from(matches!(d.get(at), Some(b'+' | b'-')));
+            at += sign + v.unsigned_abs().to_string().len();
             here
         })
         .collect()
@@ -167,9 +189,15 @@ mod tests {
     #[test]
     fn recovers_the_issue_example() {
         // 20|0|0|0|0|1|21, spaces ignored.
-        assert_eq!(t3_splits("200000121", 6), Some(vec![[20, 0, 0, 0, 0, 1, 21]]));
+        assert_eq!(
+            t3_splits("200000121", 6),
+            Some(vec![[20, 0, 0, 0, 0, 1, 21]])
+        );
         // The same by the generic search, with 总计 printed first.
-        assert_eq!(t3_splits("212000001", 0), Some(vec![[21, 20, 0, 0, 0, 0, 1]]));
+        assert_eq!(
+            t3_splits("212000001", 0),
+            Some(vec![[21, 20, 0, 0, 0, 0, 1]])
+        );
     }
 
     #[test]
@@ -205,7 +233,19 @@ mod tests {
 
     #[test]
     fn offsets_follow_the_digits() {
-        assert_eq!(offsets(&[1288, 21, 0, 0, 50, 3, 1362]), [0, 4, 6, 7, 8, 10, 11]);
+        assert_eq!(
+            offsets("128821005031362", &[1288, 21, 0, 0, 50, 3, 1362]),
+            [0, 4, 6, 7, 8, 10, 11]
+        );
+        assert_eq!(offsets("0+156", &[0, 156]), [0, 1]);
+    }
+
+    #[test]
+    fn a_sign_only_starts_a_cell() {
+        assert_eq!(splits("0+156", 2, &|_| true), Some(vec![vec![0, 156]]));
+        assert_eq!(splits("27+6571", 3, &|_| true).unwrap().len(), 4);
+        assert_eq!(splits("1-14", 2, &|_| true), Some(vec![vec![1, -14]]));
+        assert_eq!(splits("1+", 2, &|_| true), Some(vec![]));
     }
 
     #[test]

@@ -226,6 +226,11 @@ fn best(rows: &Prefixes, tok: &str) -> Option<usize> {
     let long = tok.chars().nth(5).is_some();
     for (_, i, canonical, p) in rows[from..].iter().take_while(|e| e.0 == first) {
         let len = if tok.starts_with(p.as_str()) {
+            // A label run into digits (`行政强制110第二十条…`): its own numbers are inside
+            // the token, where no row can be read; not this row's label.
+            if tok[p.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             p.len()
         } else if *canonical && long && p.starts_with(tok) {
             tok.len()
@@ -378,6 +383,7 @@ mod tests {
         assert_eq!(t2("规范性文件"), "normativeDocuments");
         assert_eq!(t2("行政规范性文件"), "normativeDocuments");
         assert_eq!(t2("其他主动公开文件(含…)"), "-");
+        assert_eq!(t2("行政强制110第二十条第(八)项"), "-");
     }
 
     #[test]

@@ -180,6 +180,14 @@ pub fn digits_only(s: &str) -> Option<String> {
     (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then_some(t)
 }
 
+/// Digits after an optional sign (`+6`, `-14`, full-width forms too): what a glued signed
+/// cell holds.
+pub fn signed_digits(s: &str) -> Option<String> {
+    let t: String = s.chars().map(ascii_digit).collect();
+    let body = t.strip_prefix(['+', '-']).unwrap_or(&t);
+    (!body.is_empty() && body.bytes().all(|b| b.is_ascii_digit())).then_some(t)
+}
+
 /// Keep an excerpt short.
 pub fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -206,7 +214,12 @@ mod tests {
 
     #[test]
     fn indexed_folding_points_back_into_the_text() {
-        for s in ["（三）不予公开 1、属于 “国家” 秘密", "3.危及“三安全一稳定”5", "一.本年", ""] {
+        for s in [
+            "（三）不予公开 1、属于 “国家” 秘密",
+            "3.危及“三安全一稳定”5",
+            "一.本年",
+            "",
+        ] {
             let (f, map) = fold_indexed(s);
             assert_eq!(f, fold(s), "{s}");
             assert_eq!(map.len(), f.len() + 1);

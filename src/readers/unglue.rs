@@ -80,12 +80,14 @@ fn is_glued(line: &str, folded: &str) -> bool {
 /// Where to cut a line whose cells ran together (byte offsets into `line`, ascending, without
 /// 0 and `line.len()`), or `None` when the line is not such a line.
 pub fn cuts(line: &str) -> Option<Vec<usize>> {
-    // Most lines are short or prose: rule them out before folding.
-    if line.len() < 150 || !(line.contains("予以公开") || line.contains("本年新收")) {
+    // Most lines are short, or rows of cells: rule them out before folding. (Stray spaces can
+    // fall inside any word, so the words are looked for in the folded text.)
+    if line.len() < 150 || line.contains(['|', '\t']) {
         return None;
     }
     let (folded, map) = fold_indexed(line);
-    if !is_glued(line, &folded) {
+    if !(folded.contains("予以公开") || folded.contains("本年新收")) || !is_glued(line, &folded)
+    {
         return None;
     }
     // Every occurrence of every needle: (start, end, cut) in the folded text.
@@ -184,5 +186,8 @@ mod tests {
         assert_eq!(cuts("一、本年新收政府信息公开申请数量 | 20 | 0 |"), None);
         let prose = "本机关全年予以公开政府信息".repeat(20);
         assert_eq!(cuts(&prose), None);
+        // Stray spaces inside the words that tell a glued table still tell it.
+        let spaced = "三、本年度办理结果（一）予以公 开128821005031362（二）部分公开（区分处理的，只计这一情形，不计其他情形）44770000454            （三）不予公开1.属于国家秘密2000 002 2.其他法律行政法规禁止公开301000031";
+        assert!(cuts(spaced).is_some());
     }
 }

@@ -77,13 +77,12 @@ fn per_table(ctx: &Context, out: &mut Vec<Diagnostic>) {
         TableId::Applications,
         TableId::ReviewLitigation,
     ] {
-        let blank: Vec<CellId> = ctx
-            .layout
-            .cells_of(ctx.format())
-            .filter(|(id, c)| {
-                c.table == table && matches!(ctx.report.cell(*id), CellState::Blank { .. })
+        // Every blank of the table, a row of the other layout's （六） included.
+        let blank: Vec<CellId> = (0..ctx.layout.cells.len() as CellId)
+            .filter(|&id| {
+                ctx.layout.cell(id).table == table
+                    && matches!(ctx.report.cell(id), CellState::Blank { .. })
             })
-            .map(|(id, _)| id)
             .collect();
         let Some(&first) = blank.first() else {
             continue;

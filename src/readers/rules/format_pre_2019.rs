@@ -69,7 +69,9 @@ mod tests {
         let c = crate::api::check(OLD, &ParseOptions::default());
         let rules: Vec<_> = c.result.diagnostics.iter().map(|d| d.rule).collect();
         assert_eq!(rules, ["format-pre-2019"]);
-        assert!(c.to_json().starts_with(r#"{"valid":true,"format":"pre-2019","year":2012"#));
+        assert!(c
+            .to_json()
+            .starts_with(r#"{"valid":true,"format":"pre-2019","year":2012"#));
     }
 
     #[test]

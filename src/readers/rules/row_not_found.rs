@@ -42,7 +42,9 @@ pub fn finding(table: TableId, rows: &[Vec<CellId>], zh: bool, at: Option<Locati
     let first = |r: &Vec<CellId>| r.first().map(|&c| l.cell(c));
     let row_path = |r: &Vec<CellId>| {
         first(r).map_or(String::new(), |c| {
-            c.path.rsplit_once('/').map_or(c.path.clone(), |(p, _)| p.to_string())
+            c.path
+                .rsplit_once('/')
+                .map_or(c.path.clone(), |(p, _)| p.to_string())
         })
     };
     let related: Vec<CellId> = rows.iter().flatten().copied().collect();
@@ -111,7 +113,10 @@ mod tests {
         assert_eq!(d[0].path, "/applications");
         // The 20 rows of the 2019 layout after （一）, seven cells each.
         assert_eq!(d[0].related.len(), 20 * 7);
-        assert_eq!(d[0].related[0], "/applications/results/partiallyGranted/natural");
+        assert_eq!(
+            d[0].related[0],
+            "/applications/results/partiallyGranted/natural"
+        );
         assert_eq!(
             d[0].message,
             "表三有 20 行未找到：（二）部分公开、（三）不予公开 1.属于国家秘密、（三）不予公开 2.其他法律行政法规禁止公开、（三）不予公开 3.危及“三安全一稳定”、（三）不予公开 4.保护第三方合法权益、（三）不予公开 5.属于三类内部事务信息 等（表格中没有可识别的这些行标签，原文可能不完整）。"
@@ -127,12 +132,22 @@ mod tests {
             Some(12)
         );
         // One row missing: named at its own pointer.
-        let one = text.replace("二、上年结转政府信息公开申请数量", "二、上年（此行标签印错）");
+        let one = text.replace(
+            "二、上年结转政府信息公开申请数量",
+            "二、上年（此行标签印错）",
+        );
         let p = parse(&one, &ParseOptions::default());
-        let d: Vec<_> = p.diagnostics.iter().filter(|d| d.rule == "row-not-found").collect();
+        let d: Vec<_> = p
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "row-not-found")
+            .collect();
         assert_eq!(d.len(), 1, "{:?}", p.diagnostics);
         assert_eq!(d[0].path, "/applications/carriedOver");
-        assert_eq!(d[0].message, "未找到表三「二、上年结转政府信息公开申请数量」行（表格中没有可识别的该行标签）。");
+        assert_eq!(
+            d[0].message,
+            "未找到表三「二、上年结转政府信息公开申请数量」行（表格中没有可识别的该行标签）。"
+        );
     }
 
     #[test]

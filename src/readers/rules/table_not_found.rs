@@ -9,7 +9,7 @@
 
 use super::{extraction, no_check};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::layout::{Label, TableId};
+use crate::model::layout::{CellId, Label, TableId};
 use crate::rules::RuleDef;
 
 /// The rule's stable id.
@@ -26,8 +26,9 @@ pub static RULE: RuleDef = RuleDef {
 };
 
 /// The finding for a table none of whose rows is in the document; `heading` says whether its
-/// part's heading is (then the table was left out under it, e.g. 「（略）」).
-pub fn finding(table: TableId, heading: bool, zh: bool) -> Diagnostic {
+/// part's heading is (then the table was left out under it, e.g. 「（略）」); `cells` are the
+/// table's cells in the report's layout (named in `related`).
+pub fn finding(table: TableId, heading: bool, cells: &[CellId], zh: bool) -> Diagnostic {
     let message = match (heading, zh) {
         (false, true) => format!(
             "未找到{}（{}）：既没有该部分标题，也没有可识别的表格行。",
@@ -50,7 +51,7 @@ pub fn finding(table: TableId, heading: bool, zh: bool) -> Diagnostic {
             table.label().en
         ),
     };
-    extraction(&RULE, format!("/{}", table.key()), &[], message, None)
+    extraction(&RULE, format!("/{}", table.key()), cells, message, None)
 }
 
 #[cfg(test)]

@@ -80,7 +80,8 @@ pub fn finding(ids: &[CellId], why: Why, zh: bool, at: Option<Location>) -> Diag
 }
 
 fn row_of(path: &str) -> String {
-    path.rsplit_once('/').map_or(path.to_string(), |(r, _)| r.to_string())
+    path.rsplit_once('/')
+        .map_or(path.to_string(), |(r, _)| r.to_string())
 }
 
 #[cfg(test)]

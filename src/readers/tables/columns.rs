@@ -156,7 +156,11 @@ mod tests {
         assert!(!sums_agree(&rows, 6));
         assert!(sums_agree(&rows, 0));
         // One real error among rows that add up: still the format's order.
-        let rows = [[20, 0, 0, 0, 0, 1, 20], [12, 0, 0, 0, 0, 0, 12], [5, 0, 0, 0, 0, 0, 5]];
+        let rows = [
+            [20, 0, 0, 0, 0, 1, 20],
+            [12, 0, 0, 0, 0, 0, 12],
+            [5, 0, 0, 0, 0, 0, 5],
+        ];
         assert!(sums_agree(&rows, 6));
         // All zeros tell nothing.
         assert!(sums_agree(&[[0; 7]], 6));

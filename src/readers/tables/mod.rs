@@ -245,6 +245,12 @@ impl Tables {
         let f = report.format;
         let l = layout();
         let mut diags = Vec::new();
+        let cells_of = |t: TableId| -> Vec<CellId> {
+            l.cells_of(f)
+                .filter(|(_, c)| c.table == t)
+                .map(|(id, _)| id)
+                .collect()
+        };
         let where_ = |span: &TableSpan| {
             span.region.map(|(s, _)| {
                 doc.location(
@@ -266,7 +272,13 @@ impl Tables {
         // Table 二.
         if !self.t2_found.contains(&true) {
             let heading = self.t2.region.is_some();
-            diags.push(table_not_found::finding(TableId::Proactive, heading, zh));
+            let cells = cells_of(TableId::Proactive);
+            diags.push(table_not_found::finding(
+                TableId::Proactive,
+                heading,
+                &cells,
+                zh,
+            ));
         } else {
             let rows: Vec<Vec<CellId>> = T2_ROWS
                 .iter()
@@ -287,7 +299,13 @@ impl Tables {
         // Table 三.
         if !self.t3_found.contains(&true) {
             let heading = self.t3.region.is_some();
-            diags.push(table_not_found::finding(TableId::Applications, heading, zh));
+            let cells = cells_of(TableId::Applications);
+            diags.push(table_not_found::finding(
+                TableId::Applications,
+                heading,
+                &cells,
+                zh,
+            ));
         } else {
             let sub_rows_found = T3_ROWS
                 .iter()
@@ -343,6 +361,7 @@ impl Tables {
                 diags.push(table_not_found::finding(
                     TableId::ReviewLitigation,
                     self.t4.region.is_some(),
+                    &ids,
                     zh,
                 ));
             }

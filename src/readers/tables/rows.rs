@@ -25,18 +25,13 @@ pub struct Row {
     pub last: usize,
 }
 
-/// Non-label text tolerated between a label and its values (a wrapped label's other pieces).
+/// Non-label text tolerated between a label and its values (a wrapped label's other pieces;
+/// the one or two characters a line of a vertical group label, 三、/本/年/度…, do not count).
 const NOISE: usize = 3;
 
 /// The values after the row label at token `i`, for a row of `n` cells, up to `end` or the next
 /// label (`is_label`).
-pub fn read_row(
-    doc: &Doc,
-    i: usize,
-    end: usize,
-    n: usize,
-    is_label: &dyn Fn(&str) -> bool,
-) -> Row {
+pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&str) -> bool) -> Row {
     let toks = &doc.toks;
     let lab_line = toks[i].line;
     let line = doc.lines.get(lab_line as usize);
@@ -61,7 +56,7 @@ pub fn read_row(
                 if nvals > 0 {
                     break;
                 }
-                noise += 1;
+                noise += usize::from(t.raw.chars().count() > 2);
                 if noise > NOISE {
                     break;
                 }
@@ -74,7 +69,8 @@ pub fn read_row(
                         .any(|&k| toks[k].line == lab_line && toks[k].kind == TokKind::Value);
                 // Laid-out text reads on to the next label: a stray number (a page number, a
                 // number of the wrapped label) may come first, the row's line after it.
-                let full = !doc.layout && t.kind == TokKind::Value && nvals == n;
+                // A run-together piece holds the row's digits, however many they look.
+                let full = !doc.layout && !glued && t.kind == TokKind::Value && nvals == n;
                 if row_done || full {
                     break;
                 }
@@ -92,14 +88,19 @@ pub fn read_row(
         .copied()
         .filter(|&k| toks[k].kind == TokKind::Value)
         .collect();
-    let all_digits = !values.is_empty()
-        && values
-            .iter()
-            .all(|&k| digits_only(&toks[k].raw).is_some());
+    let all_digits =
+        !values.is_empty() && values.iter().all(|&k| digits_only(&toks[k].raw).is_some());
+    // Digits and signs (`0 +1 56` for 0|+156): what glued cells may hold.
+    let all_signed = !values.is_empty()
+        && values.iter().all(|&k| {
+            let r = toks[k].raw.trim_start_matches(['+', '-']);
+            digits_only(r).is_some()
+        });
     let vals = if glued {
-        if all_digits {
+        if all_signed {
             RowVals::Glued(values)
-        } else if values.len() == n {
+        } else if values.len() == 1 && n == 1 {
+            // One cell (a decimal amount, 96171.6): nothing to split.
             RowVals::Cells(values.into_iter().map(Some).collect())
         } else if values.is_empty() && next_label {
             RowVals::Cells(vec![None; n])
@@ -124,7 +125,10 @@ pub fn read_row(
 }
 
 fn digit_count(doc: &Doc, values: &[usize]) -> usize {
-    values.iter().map(|&k| doc.toks[k].raw.chars().count()).sum()
+    values
+        .iter()
+        .map(|&k| doc.toks[k].raw.chars().count())
+        .sum()
 }
 
 /// A `|`, tab or HTML row: the cells on the label's own line (empty ones included).
@@ -238,7 +242,10 @@ mod tests {
         let rows = |v: &[(usize, usize)]| in_order(v).iter().map(|x| x.1).collect::<Vec<_>>();
         assert_eq!(rows(&[(0, 0), (1, 1), (2, 2)]), [0, 1, 2]);
         // A stray late row early on, and a repeated label: dropped.
-        assert_eq!(rows(&[(0, 0), (1, 24), (2, 1), (3, 2), (4, 2), (5, 3)]), [0, 1, 2, 3]);
+        assert_eq!(
+            rows(&[(0, 0), (1, 24), (2, 1), (3, 2), (4, 2), (5, 3)]),
+            [0, 1, 2, 3]
+        );
         assert_eq!(in_order(&[(0, 5), (7, 5)]), [(0, 5)]);
         assert!(in_order(&[]).is_empty());
     }

@@ -32,6 +32,11 @@ pub enum Outcome {
     Unreadable,
 }
 
+/// A row's cells in `T3_COLUMNS` order.
+type Cells = [i64; 7];
+/// Called with each solution (the pick per row); false to stop searching.
+type Found<'a> = &'a mut dyn FnMut(&[Option<Cells>]) -> bool;
+
 /// Steps of the joint search, and solutions collected, before giving up.
 const BUDGET: usize = 100_000;
 const MAX_SOLUTIONS: usize = 64;
@@ -244,7 +249,7 @@ fn search(
     open: &[usize],
     depth: usize,
     pick: &mut Vec<Option<[i64; 7]>>,
-    found: &mut dyn FnMut(&[Option<[i64; 7]>]) -> bool,
+    found: Found,
     budget: &mut usize,
 ) -> bool {
     if *budget == 0 {
@@ -287,7 +292,17 @@ mod tests {
 
     /// A consistent 2019-layout table 三 in the 自然人 and 总计 columns, others 0.
     fn table() -> Vec<Row> {
-        let row = |n: i64| Row::Fixed([Some(n), Some(0), Some(0), Some(0), Some(0), Some(0), Some(n)]);
+        let row = |n: i64| {
+            Row::Fixed([
+                Some(n),
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(n),
+            ])
+        };
         let mut rows: Vec<Row> = T3_ROWS
             .iter()
             .map(|r| match r.formats {
@@ -334,7 +349,11 @@ mod tests {
         rows[24] = Row::Cands(vec![v(11, 0), v(1, 10)]);
         let out = solve(&rows);
         for r in [0, 2, 24] {
-            assert_eq!(out[r], Some(Outcome::Ambiguous(vec![v(11, 0), v(1, 10)])), "{r}");
+            assert_eq!(
+                out[r],
+                Some(Outcome::Ambiguous(vec![v(11, 0), v(1, 10)])),
+                "{r}"
+            );
         }
     }
 
@@ -342,7 +361,15 @@ mod tests {
     fn an_inconsistent_table_forces_nothing() {
         // （七） says 12: no choice for 一 satisfies 一 + 二 = （七） + 四.
         let mut rows = table();
-        rows[24] = Row::Fixed([Some(12), Some(0), Some(0), Some(0), Some(0), Some(0), Some(12)]);
+        rows[24] = Row::Fixed([
+            Some(12),
+            Some(0),
+            Some(0),
+            Some(0),
+            Some(0),
+            Some(0),
+            Some(12),
+        ]);
         rows[0] = Row::Cands(vec![v(11, 0), v(1, 10)]);
         let out = solve(&rows);
         assert_eq!(out[0], Some(Outcome::Ambiguous(vec![v(11, 0), v(1, 10)])));

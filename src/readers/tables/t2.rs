@@ -8,7 +8,7 @@ use crate::model::layout::{layout, CellId, Format, Formats, T2_ROWS};
 use crate::readers::doc::TokKind;
 use crate::readers::glue;
 use crate::readers::labels::{self, T2_MARKERS_2019, T2_MARKERS_2021};
-use crate::readers::norm::digits_only;
+use crate::readers::norm::signed_digits;
 use crate::readers::rules::{ambiguous_cells, glued_cells};
 
 /// The cells of table 二's row `r` in layout `f`.
@@ -85,18 +85,16 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
 fn glued(rd: &mut Reader, cols: &[CellId], label: usize, runs: &[usize]) {
     let digits: String = runs
         .iter()
-        .filter_map(|&k| digits_only(&rd.tok(k).raw))
+        .filter_map(|&k| signed_digits(&rd.tok(k).raw))
         .collect();
     let printed = rd.printed(runs);
     let at = rd.at(label, rd.excerpt(label, runs));
     match glue::splits(&digits, cols.len(), &|_| true) {
         Some(s) if s.len() == 1 => {
             let v = &s[0];
-            let mut off = 0;
-            for (&id, &x) in cols.iter().zip(v) {
+            for ((&id, &x), off) in cols.iter().zip(v).zip(glue::offsets(&digits, v)) {
                 let (tok, in_tok) = locate(rd, runs, off);
                 rd.set_num(id, x, tok, in_tok);
-                off += x.max(0).to_string().len();
             }
             rd.diags
                 .push(glued_cells::finding(cols, &printed, v, rd.zh, at));

@@ -207,7 +207,7 @@ fn settle(
         Outcome::Read(v) => {
             let shown = printed_order(&v);
             // Each cell's digits: where they start in the run, and so in which token.
-            for (k, off) in glue::offsets(&shown).into_iter().enumerate() {
+            for (k, off) in glue::offsets(digits, &shown).into_iter().enumerate() {
                 let (tok, in_tok) = locate(rd, toks, off);
                 rd.set_num(ids[order[k]], shown[k], tok, in_tok);
             }
@@ -262,9 +262,9 @@ fn orphans(rd: &Reader, end: usize, reads: &mut Vec<Read>, out: &mut Tables) {
     while li <= last_line {
         if let Some(l) = doc.lines.get(li) {
             let toks: Vec<usize> = (l.toks.0 as usize..l.toks.1 as usize).collect();
-            let values = toks
-                .iter()
-                .all(|&k| doc.toks[k].kind == TokKind::Value && digits_only(&doc.toks[k].raw).is_some());
+            let values = toks.iter().all(|&k| {
+                doc.toks[k].kind == TokKind::Value && digits_only(&doc.toks[k].raw).is_some()
+            });
             if toks.len() == 7 && values && !toks.iter().any(|&k| used(k)) && adds_up(rd, &toks) {
                 lines.push((toks[0], toks));
             }
@@ -284,10 +284,15 @@ fn orphans(rd: &Reader, end: usize, reads: &mut Vec<Read>, out: &mut Tables) {
         if here.is_empty() {
             continue;
         }
-        let (ra, rb) = (lo.map_or(0, |r| r.row + 1), hi.map_or(T3_ROWS.len(), |r| r.row));
+        let (ra, rb) = (
+            lo.map_or(0, |r| r.row + 1),
+            hi.map_or(T3_ROWS.len(), |r| r.row),
+        );
         // The rows between, in either layout; the one whose count matches, if only one does.
         let gap = |f: Format| -> Vec<usize> {
-            (ra..rb.max(ra)).filter(|&r| T3_ROWS[r].formats.has(f)).collect()
+            (ra..rb.max(ra))
+                .filter(|&r| T3_ROWS[r].formats.has(f))
+                .collect()
         };
         let (g19, g21) = (gap(Format::F2019), gap(Format::F2021));
         let rows = match (g19.len() == here.len(), g21.len() == here.len()) {
@@ -297,7 +302,9 @@ fn orphans(rd: &Reader, end: usize, reads: &mut Vec<Read>, out: &mut Tables) {
             _ => {
                 // A row printed empty just below its numbers: the line before its label.
                 if let (Some(hi), [line]) = (hi, here.as_slice()) {
-                    if hi.vals == RowVals::Cells(vec![None; 7]) && lo.is_none_or(|l| l.last < line.0) {
+                    if hi.vals == RowVals::Cells(vec![None; 7])
+                        && lo.is_none_or(|l| l.last < line.0)
+                    {
                         added.push(Read {
                             row: hi.row,
                             label: hi.label,

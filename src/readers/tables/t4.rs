@@ -60,15 +60,17 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
         let mut by_line: Vec<Vec<usize>> = Vec::new();
         for &k in run {
             match by_line.last_mut() {
-                Some(l) if l.first().is_some_and(|&f| doc.toks[f].line == doc.toks[k].line) => {
+                Some(l)
+                    if l.first()
+                        .is_some_and(|&f| doc.toks[f].line == doc.toks[k].line) =>
+                {
                     l.push(k)
                 }
                 _ => by_line.push(vec![k]),
             }
         }
-        let row = by_line
-            .iter()
-            .find(|l| l.len() == 15 && multi(l[0]) && l.iter().any(is_value));
+        // (All 15 empty is a table of zeros printed blank.)
+        let row = by_line.iter().find(|l| l.len() == 15 && multi(l[0]));
         let values: Vec<usize> = run.iter().copied().filter(is_value).collect();
         let a = run.iter().position(is_value);
         let b = run.iter().rposition(is_value);
@@ -117,11 +119,10 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
         let printed = rd.printed(&values);
         match glue::splits(&digits, 15, &glue::t4_row_ok) {
             Some(s) if s.len() == 1 => {
-                let mut off = 0;
-                for (&id, &v) in ids.iter().zip(&s[0]) {
+                let offsets = glue::offsets(&digits, &s[0]);
+                for ((&id, &v), off) in ids.iter().zip(&s[0]).zip(offsets) {
                     let (tok, in_tok) = locate(rd, &values, off);
                     rd.set_num(id, v, tok, in_tok);
-                    off += v.max(0).to_string().len();
                 }
                 rd.diags
                     .push(glued_cells::finding(&ids, &printed, &s[0], rd.zh, at));
