@@ -68,25 +68,28 @@ pub enum Blanks {
     Cannot,
 }
 
-/// The blanks of a failing equation.
+/// The blanks of a failing equation. Only a blank whose term moves the sum towards balance
+/// can mend it (the others would have to be negative); blanks stay 0 where they can, so one
+/// such blank is pinned to what the sum lacks.
 pub fn blanks(ctx: &Context, eq: &Equation) -> Blanks {
-    let blank: Vec<(CellId, i64)> = eq
-        .terms
-        .iter()
-        .copied()
-        .filter(|&(c, _)| is_blank(ctx, c))
-        .collect();
-    match blank.as_slice() {
-        [] => Blanks::None,
+    let mut any = false;
+    let mut menders: Vec<(CellId, i64)> = Vec::new();
+    for &(c, k) in &eq.terms {
+        if is_blank(ctx, c) {
+            any = true;
+            if k * eq.residual < 0 {
+                menders.push((c, k));
+            }
+        }
+    }
+    match menders.as_slice() {
+        _ if !any => Blanks::None,
+        [] => Blanks::Cannot,
         [(c, _)] => match eq.solve_for(*c, 0) {
             Some(fix) if fix > 0 => Blanks::One(*c, fix),
             _ => Blanks::Cannot,
         },
-        // Some blank must grow: one whose term moves the residual towards 0.
-        many if many.iter().any(|&(_, k)| k * eq.residual < 0) => {
-            Blanks::Several(many.iter().map(|&(c, _)| c).collect())
-        }
-        _ => Blanks::Cannot,
+        many => Blanks::Several(many.iter().map(|&(c, _)| c).collect()),
     }
 }
 

@@ -25,13 +25,14 @@ pub fn merge_culprits(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The blank a finding's equation has, if it has exactly one; `None` when it has none, and
-/// `Some(None)` when it has several (such a finding pins no cell).
+/// The blank a finding pins, if its equation pins one; `None` when it has no blank that can
+/// mend it, and `Some(None)` when several could (such a finding pins no cell).
 fn only_blank(ctx: &Context, d: &Diagnostic) -> Option<Option<CellId>> {
-    let eq = d.equation.as_ref()?;
-    let mut blank = eq.cells().filter(|&c| arith::is_blank(ctx, c));
-    let first = blank.next()?;
-    Some(blank.next().is_none().then_some(first))
+    match arith::blanks(ctx, d.equation.as_ref()?) {
+        Blanks::One(c, _) => Some(Some(c)),
+        Blanks::Several(_) => Some(None),
+        Blanks::None | Blanks::Cannot => None,
+    }
 }
 
 fn merge(ctx: &Context, out: &mut Vec<Diagnostic>) {

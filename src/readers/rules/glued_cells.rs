@@ -2,7 +2,8 @@
 //! into cells, because exactly one split satisfies the table's sums (row total, column sums,
 //! 一 + 二 = （七） + 四, table 四's block totals), the table taken as a whole.
 //!
-//! Why: the value was recovered, not read; the user is told so and can check the source.
+//! Why: the value was recovered, not read; the user is told so and can check the source. A page
+//! whose every row ran together is told once per table, not once per row.
 //!
 //! Example: `一、本年新收政府信息公开申请数量200 000121` → 20|0|0|0|0|1|21.
 
@@ -35,6 +36,68 @@ pub fn row_name(ids: &[CellId], zh: bool) -> String {
         Some(c) => crate::messages::cap(&c.row_name_en),
         None => String::new(),
     }
+}
+
+/// A row split back: its cells, as printed, the one split, and where it was.
+pub struct Split {
+    pub ids: Vec<CellId>,
+    pub printed: String,
+    pub values: Vec<i64>,
+    pub at: Option<Location>,
+}
+
+/// Rows named in a message that groups them.
+const NAMED: usize = 3;
+
+/// The findings for the rows of one table split back: one finding, or one for the table that
+/// names the first few rows with their splits and lists every cell.
+pub fn findings(
+    table: crate::model::TableId,
+    mut rows: Vec<Split>,
+    zh: bool,
+) -> Option<Diagnostic> {
+    if rows.len() <= 1 {
+        let r = rows.pop()?;
+        return Some(finding(&r.ids, &r.printed, &r.values, zh, r.at));
+    }
+    let names: Vec<String> = rows
+        .iter()
+        .take(NAMED)
+        .map(|r| {
+            let name = row_name(&r.ids, zh);
+            if zh {
+                format!("{name}「{}」→ {}", r.printed, show(&r.values))
+            } else {
+                format!("{name} \"{}\" → {}", r.printed, show(&r.values))
+            }
+        })
+        .collect();
+    let message = if zh {
+        format!(
+            "{}有 {} 行的单元格之间缺少分隔，已按表内合计唯一拆分读取，如{}{}；请核对原文。",
+            table.short().zh,
+            rows.len(),
+            crate::messages::join(&names, "，"),
+            if rows.len() > NAMED { " 等" } else { "" }
+        )
+    } else {
+        format!(
+            "{} rows of {} were printed with the separators between cells lost and split back the one way the table's sums allow, e.g. {}{}; check the source.",
+            rows.len(),
+            table.short().en,
+            crate::messages::join(&names, "; "),
+            if rows.len() > NAMED { "; …" } else { "" }
+        )
+    };
+    let cells: Vec<CellId> = rows.iter().flat_map(|r| r.ids.iter().copied()).collect();
+    let at = rows.into_iter().next().and_then(|r| r.at);
+    Some(extraction(
+        &RULE,
+        format!("/{}", table.key()),
+        &cells,
+        message,
+        at,
+    ))
 }
 
 /// The finding for the row `ids` printed as `printed`, read as `values` (the one split).
@@ -97,6 +160,38 @@ mod tests {
         assert_eq!(row, [11, 0, 0, 0, 0, 0, 11].map(Some));
         assert!(p.diagnostics.iter().any(|d| d.rule == "glued-cells"));
         assert!(p.diagnostics.iter().all(|d| d.rule != "ambiguous-cells"));
+    }
+
+    #[test]
+    fn a_table_that_ran_together_is_said_once() {
+        // Three rows glued: one finding for table 三, naming them with their splits.
+        let text = crate::readers::testing::SAMPLE_TXT
+            .replace(
+                "一、本年新收政府信息公开申请数量 | 20 | 0 | 0 | 0 | 0 | 0 | 20 |",
+                "一、本年新收政府信息公开申请数量200000020",
+            )
+            .replace(
+                "(一)予以公开 | 12 | 0 | 0 | 0 | 0 | 0 | 12 |",
+                "(一)予以公开120000012",
+            )
+            .replace(
+                "1.本机关不掌握相关政府信息 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |",
+                "1.本机关不掌握相关政府信息 5000 005",
+            );
+        let p = parse(&text, &ParseOptions::default());
+        let d: Vec<_> = p
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "glued-cells")
+            .collect();
+        assert_eq!(d.len(), 1, "{:?}", p.diagnostics);
+        assert_eq!(d[0].path, "/applications");
+        assert_eq!(d[0].related.len(), 21);
+        assert_eq!(
+            d[0].message,
+            "表三有 3 行的单元格之间缺少分隔，已按表内合计唯一拆分读取，如表三「一、本年新收政府信息公开申请数量」行「200000020」→ 20|0|0|0|0|0|20，表三「（一）予以公开」行「120000012」→ 12|0|0|0|0|0|12，表三「（四）无法提供 1.本机关不掌握相关政府信息」行「5000 005」→ 5|0|0|0|0|0|5；请核对原文。"
+        );
+        assert_eq!(p.report.int(layout().t3(12, 0)), Some(5));
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod t4;
 use super::doc::{Doc, Tok, TokKind};
 use super::labels;
 use super::norm::clip;
-use super::rules::{row_not_found, table_not_found, unreadable_cell};
+use super::rules::{glued_cells, row_not_found, table_not_found, unreadable_cell};
 use crate::diagnostic::{Diagnostic, Location, Num};
 use crate::model::layout::{layout, CellId, TableId, T2_ROWS, T3_COLUMNS, T3_ROWS};
 use crate::model::normalize::normalize_str;
@@ -70,6 +70,8 @@ struct Reader<'a> {
     report: &'a mut Report,
     diags: Vec<Diagnostic>,
     sources: Vec<Option<Source>>,
+    /// Rows of the table being read that were split back (said once per table).
+    glued: Vec<glued_cells::Split>,
 }
 
 impl Reader<'_> {
@@ -131,6 +133,13 @@ impl Reader<'_> {
                 offset: offset.min(u32::MAX as usize) as u32,
             });
         }
+    }
+
+    /// Say the rows split back while reading `table`, once.
+    fn said_glued(&mut self, table: TableId) {
+        let rows = std::mem::take(&mut self.glued);
+        self.diags
+            .extend(glued_cells::findings(table, rows, self.zh));
     }
 
     fn unreadable(&mut self, ids: &[CellId], label: usize, items: &[usize], found: usize) {
@@ -212,6 +221,7 @@ pub fn read(doc: &Doc, headings: &[(usize, usize)], report: &mut Report, zh: boo
         report,
         diags: Vec::new(),
         sources: vec![None; layout().cells.len()],
+        glued: Vec::new(),
     };
     let span = |region| TableSpan { region, used: None };
     let mut out = Tables {
@@ -226,12 +236,15 @@ pub fn read(doc: &Doc, headings: &[(usize, usize)], report: &mut Report, zh: boo
     };
     if let Some((s, e)) = r2 {
         t2::read(&mut rd, s, e, &mut out);
+        rd.said_glued(TableId::Proactive);
     }
     if let Some((s, e)) = r3 {
         t3::read(&mut rd, s, e, &mut out);
+        rd.said_glued(TableId::Applications);
     }
     if let Some((s, e)) = r4 {
         t4::read(&mut rd, s, e, &mut out);
+        rd.said_glued(TableId::ReviewLitigation);
     }
     out.diags = rd.diags;
     out.sources = rd.sources;

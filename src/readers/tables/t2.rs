@@ -96,8 +96,12 @@ fn glued(rd: &mut Reader, cols: &[CellId], label: usize, runs: &[usize]) {
                 let (tok, in_tok) = locate(rd, runs, off);
                 rd.set_num(id, x, tok, in_tok);
             }
-            rd.diags
-                .push(glued_cells::finding(cols, &printed, v, rd.zh, at));
+            rd.glued.push(glued_cells::Split {
+                ids: cols.to_vec(),
+                printed,
+                values: v.clone(),
+                at,
+            });
         }
         Some(s) if s.len() > 1 => {
             rd.diags

@@ -211,8 +211,12 @@ fn settle(
                 let (tok, in_tok) = locate(rd, toks, off);
                 rd.set_num(ids[order[k]], shown[k], tok, in_tok);
             }
-            rd.diags
-                .push(glued_cells::finding(&ids, &printed, &shown, rd.zh, at));
+            rd.glued.push(glued_cells::Split {
+                ids: ids.to_vec(),
+                printed,
+                values: shown,
+                at,
+            });
         }
         Outcome::Ambiguous(list) => {
             let shown: Vec<Vec<i64>> = list.iter().map(printed_order).collect();

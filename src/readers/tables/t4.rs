@@ -124,8 +124,12 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
                     let (tok, in_tok) = locate(rd, &values, off);
                     rd.set_num(id, v, tok, in_tok);
                 }
-                rd.diags
-                    .push(glued_cells::finding(&ids, &printed, &s[0], rd.zh, at));
+                rd.glued.push(glued_cells::Split {
+                    ids: ids.clone(),
+                    printed,
+                    values: s[0].clone(),
+                    at,
+                });
             }
             Some(s) if s.len() > 1 => {
                 rd.diags
