@@ -37,8 +37,8 @@ console.log(`  goal ≥ 50,000 validateJson/s (string, median): full ${verdict(f
 console.log('\nsizes (gzip -9):');
 let total = {};
 const gzipped = {}; // by path
-for (const [flavour, dir] of [['full', 'pkg/'], ['lite', 'pkg/lite/']]) {
-  for (const f of ['xxgknb_bg.wasm', 'xxgknb.js']) {
+for (const [flavour, dir, name] of [['full', 'pkg/', 'xxgknb'], ['lite', 'pkg/lite/', 'xxgknb_lite']]) {
+  for (const f of [`${name}_bg.wasm`, `${name}.js`]) {
     const buf = readFileSync(new URL(dir + f, root));
     const gz = (gzipped[dir + f] = gzipSync(buf, { level: 9 }).length);
     total[flavour] = (total[flavour] ?? 0) + gz;
@@ -55,5 +55,5 @@ const bundle = buildSync({
   entryPoints: [fileURLToPath(new URL('js/lite.browser.mjs', root))],
   bundle: true, minify: true, format: 'esm', target: 'es2020', write: false,
 }).outputFiles[0].contents;
-const bundled = gzipSync(bundle, { level: 9 }).length + gzipped['pkg/lite/xxgknb_bg.wasm'];
+const bundled = gzipSync(bundle, { level: 9 }).length + gzipped['pkg/lite/xxgknb_lite_bg.wasm'];
 console.log(`  lite entry bundled by esbuild (minified JS + wasm): ${bundled} B gzipped (${(bundled / 1024).toFixed(1)} KB)`);

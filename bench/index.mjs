@@ -8,6 +8,7 @@ const steps = [
   ['core: validations per second and sizes', 'node', ['bench/core.mjs']],
   ['portal pages: check() against parse5', 'node', ['bench/portal.mjs'], 'bench/portal.mjs'],
   ['readers: reports read and checked per second', 'cargo', ['run', '--release', '--quiet', '--example', 'bench_readers'], 'examples/bench_readers.rs'],
+  ['documents: PDF, DOCX, DOC files read and checked per second', 'node', ['bench/documents.mjs'], 'bench/documents.mjs'],
   ['cli: 10,000 reports', 'node', ['bench/cli.mjs'], 'bench/cli.mjs'],
   ['form: input event to message in the DOM', 'node', ['bench/form-latency.mjs'], 'bench/form-latency.mjs'],
 ];

@@ -1,5 +1,5 @@
 // xxgknb: the full build (validator and report readers).
-import type { CheckOptions, CheckResult, ParseOptions, ParseResult, Report, ValidationResult } from "./types.js";
+import type { CheckFileOptions, CheckOptions, CheckResult, FileInput, FileKind, ParseFileOptions, ParseOptions, ParseResult, Report, ValidationResult } from "./types.js";
 export * from "./lite.js";
 export { default } from "./lite.js";
 export type * from "./types.js";
@@ -17,3 +17,17 @@ export function check(input: string | Uint8Array, options: CheckOptions & { repo
 export function check(input: string | Uint8Array, options: CheckOptions & { report: readonly string[] }): ValidationResult & { report: Partial<Report> };
 /** `report` not known until run time: there unless it was `false`, and whole unless it was a list. */
 export function check(input: string | Uint8Array, options?: CheckOptions): ValidationResult & { report?: Partial<Report> };
+
+/**
+ * Read a report file: PDF, DOCX, DOC/WPS (Node only), or the text, HTML and JSON that `parse`
+ * reads; the kind is told by the bytes' signature. Asynchronous (PDF.js is); the readers and their
+ * libraries load on the first call. A file that cannot be read (a scan, a password, a cut-off
+ * download, a ZIP bomb) gives one diagnostic saying why.
+ */
+export function parseFile(input: FileInput, options?: ParseFileOptions): Promise<ParseResult & { kind: FileKind }>;
+/** Read a report file, then validate: `check`'s result plus `kind`. */
+export function checkFile(input: FileInput, options?: CheckFileOptions & { report?: true }): Promise<CheckResult & { kind: FileKind }>;
+export function checkFile(input: FileInput, options: CheckFileOptions & { report: false }): Promise<ValidationResult & { kind: FileKind }>;
+export function checkFile(input: FileInput, options?: CheckFileOptions): Promise<ValidationResult & { report?: Partial<Report>; kind: FileKind }>;
+/** Browsers without a bundler or import map: the URL of the pdfjs-dist folder (build/, cmaps/, standard_fonts/) and of fflate's ES module. Node finds the packages itself. */
+export function configureFiles(options: { pdfjsBase?: string | URL; fflateUrl?: string | URL }): void;

@@ -1,83 +1,13 @@
-// Types of the report model (shared/spec/model.md) and of the API's results. No `any`.
-
-/** A cell as typed into a form: a number, a string to normalise (`"１２"`, `"1,234"`, `"12件"`), or null for blank. */
-export type CellInput = number | string | null;
+// Types of the report model (docs/model.md) and of the API's results. No `any`. The tables' types
+// are generated from the layout catalogue into model.d.ts.
 
 export type Format = "2019" | "2021";
 export type Locale = "zh-CN" | "en";
 export type Severity = "error" | "warning" | "info";
 
-/** One row of table 三: the seven applicant columns. */
-export interface ApplicantRow<C = CellInput> {
-  natural?: C;
-  commercial?: C;
-  research?: C;
-  socialWelfare?: C;
-  legalService?: C;
-  otherOrg?: C;
-  total?: C;
-}
-
-export interface Applications<C = CellInput> {
-  received?: ApplicantRow<C>;
-  carriedOver?: ApplicantRow<C>;
-  results?: {
-    granted?: ApplicantRow<C>;
-    partiallyGranted?: ApplicantRow<C>;
-    withheld?: {
-      stateSecret?: ApplicantRow<C>;
-      prohibitedByLaw?: ApplicantRow<C>;
-      endangersSecurity?: ApplicantRow<C>;
-      thirdPartyRights?: ApplicantRow<C>;
-      internalAffairs?: ApplicantRow<C>;
-      processInformation?: ApplicantRow<C>;
-      enforcementFiles?: ApplicantRow<C>;
-      administrativeQuery?: ApplicantRow<C>;
-    };
-    unavailable?: { notHeld?: ApplicantRow<C>; needsCreation?: ApplicantRow<C>; stillUnclear?: ApplicantRow<C> };
-    notProcessed?: {
-      petitionComplaint?: ApplicantRow<C>;
-      duplicate?: ApplicantRow<C>;
-      publication?: ApplicantRow<C>;
-      excessive?: ApplicantRow<C>;
-      reconfirmation?: ApplicantRow<C>;
-    };
-    /** 2019 layout: one row. 2021 layout: three sub-rows. */
-    otherHandling?: ApplicantRow<C> & {
-      overdueCorrection?: ApplicantRow<C>;
-      unpaidFee?: ApplicantRow<C>;
-      other?: ApplicantRow<C>;
-    };
-    total?: ApplicantRow<C>;
-  };
-  carriedForward?: ApplicantRow<C>;
-}
-
-export interface ReviewBlock<C = CellInput> {
-  upheld?: C;
-  corrected?: C;
-  other?: C;
-  pending?: C;
-  total?: C;
-}
-
-export interface ReviewLitigation<C = CellInput> {
-  review?: ReviewBlock<C>;
-  litigationDirect?: ReviewBlock<C>;
-  litigationAfterReview?: ReviewBlock<C>;
-}
-
-/** Table 二, both layouts' keys (2019: made/published/total, previousItems/change, procurement; 2021: issued/repealed/inForce, amount). */
-export interface Proactive<C = CellInput> {
-  regulations?: { made?: C; published?: C; total?: C; issued?: C; repealed?: C; inForce?: C };
-  normativeDocuments?: { made?: C; published?: C; total?: C; issued?: C; repealed?: C; inForce?: C };
-  licensing?: { previousItems?: C; change?: C; decisions?: C };
-  otherServices?: { previousItems?: C; change?: C; decisions?: C };
-  punishment?: { previousItems?: C; change?: C; decisions?: C };
-  enforcement?: { previousItems?: C; change?: C; decisions?: C };
-  fees?: { previousItems?: C; change?: C; amount?: C };
-  procurement?: { projects?: C; amount?: C };
-}
+// Tables 二, 三 and 四: generated from the layout catalogue (scripts/generate.mjs).
+import type { ApplicantRow, Applications, CellInput, Proactive, ReviewBlock, ReviewLitigation } from "./model.js";
+export type { ApplicantRow, Applications, CellInput, Proactive, ReviewBlock, ReviewLitigation };
 
 export interface Sections {
   overview?: string;
@@ -117,13 +47,29 @@ export interface ValidateOptions {
   previous?: ReportInput;
   /** Turn rules off or change their severity, by rule id. */
   rules?: Record<string, RuleLevel>;
+  /**
+   * Local wording of messages, by rule id (docs/messages.md): a template for both locales, or one
+   * per locale. Placeholders: {table} {group} {row} {column} {expected} {actual} {input} {path} {message}.
+   */
+  messages?: MessageTemplates;
 }
+
+/** Message templates by rule id: one for both locales, or one per locale. */
+export type MessageTemplates = Record<string, string | Partial<Record<Locale, string>>>;
 
 export interface Location {
   line?: number;
   column?: number;
   element?: string;
   excerpt?: string;
+  /** PDF (`parseFile`/`checkFile`): the page (1-based) and the position, in points from the page's top-left corner. */
+  page?: number;
+  x?: number;
+  y?: number;
+  /** DOCX (`parseFile`/`checkFile`): the table, row and cell (1-based; merged cells count once, as Word counts them). */
+  table?: number;
+  row?: number;
+  cell?: number;
 }
 
 export interface Diagnostic {
@@ -192,6 +138,8 @@ export interface JsonSchema {
 export interface ParseOptions extends ValidateOptions {
   /** What the input is; detected when absent. */
   kind?: "json" | "html" | "text";
+  /** Also return `locations`: where each cell was read. */
+  locations?: boolean;
 }
 
 export interface CheckOptions extends ParseOptions {
@@ -207,11 +155,40 @@ export interface CheckOptions extends ParseOptions {
 export interface ParseResult {
   report: Report;
   diagnostics: Diagnostic[];
+  /** With `locations: true`: where each cell was read, by its JSON pointer. */
+  locations?: Record<string, Location>;
 }
 
 export interface CheckResult extends ValidationResult {
   report: Report;
+  /** With `locations: true`: where each cell was read, by its JSON pointer. */
+  locations?: Record<string, Location>;
 }
+
+/** What `parseFile`/`checkFile` read: the file kinds, detected from the bytes' signature. */
+export type FileKind = "json" | "html" | "text" | "pdf" | "docx" | "doc";
+
+/** Caps that keep one malformed file from taking a batch's memory or time. */
+export interface FileLimits {
+  /** Largest file read, in bytes (default 100 MB). */
+  maxBytes?: number;
+  /** Most PDF pages read (default 300). */
+  maxPages?: number;
+  /** Largest inflated `word/document.xml` of a DOCX, in bytes (default 64 MB): ZIP bombs stop here. */
+  maxInflated?: number;
+}
+
+export interface FileOptions {
+  /** What the file is; detected from its first bytes when absent (PDF, ZIP → DOCX, OLE → DOC/WPS, else text). */
+  kind?: FileKind;
+  limits?: FileLimits;
+}
+
+export type ParseFileOptions = Omit<ParseOptions, "kind"> & FileOptions;
+export type CheckFileOptions = Omit<CheckOptions, "kind"> & FileOptions;
+
+/** The bytes of a file (a Buffer, a Uint8Array, an ArrayBuffer, a Blob or File), or its text. */
+export type FileInput = Uint8Array | ArrayBuffer | Blob | string;
 
 /** What `init` accepts: see wasm-bindgen's `--target web` glue. */
 export type InitInput =

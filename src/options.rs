@@ -34,11 +34,11 @@ pub enum OptionsError {
     /// An unknown key in the options of a function that takes more than `validate` does.
     #[error("options.{0}: unknown option (known: {1})")]
     UnknownKeyOf(String, &'static str),
+    #[error("options.report: expected true, false or a list of JSON pointers like [\"/issuer\", \"/applications/carriedOver\"], got {0}")]
+    Report(String),
     #[cfg(feature = "readers")]
     #[error("options.locations: expected true or false, got {0}")]
     Locations(String),
-    #[error("options.report: expected true, false or a list of JSON pointers like [\"/issuer\", \"/applications/carriedOver\"], got {0}")]
-    Report(String),
 }
 
 /// What a blank cell (`null`, `-`, `—`, `/`, …) means to the arithmetic rules.

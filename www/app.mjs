@@ -119,18 +119,69 @@ document.getElementById('clear-form').addEventListener('click', () => {
   notice.hidden = true;
 });
 
-// Paste a published report: needs the report readers (parse), which only the full build has.
+// Import a published report, pasted or as a file (PDF, Word, a saved page): needs the report
+// readers (parse, parseFile), which only the full build has; loaded on first use.
 const importButton = document.getElementById('import-run');
 const importStatus = document.getElementById('import-status');
+const importProblems = document.getElementById('import-problems');
+const importFile = document.getElementById('import-file');
+const dropZone = document.getElementById('import-drop');
 let readers = null;
 async function loadReaders() {
   readers ??= import('/js/index.browser.mjs').then(async (mod) => {
     if (typeof mod.parse !== 'function') return null;
     await mod.default();
+    // No bundler and no import map here (the CSP allows no inline script): say where the
+    // document libraries are served (scripts/serve.mjs).
+    mod.configureFiles?.({ pdfjsBase: '/node_modules/pdfjs-dist/', fflateUrl: '/node_modules/fflate/esm/browser.js' });
     return mod;
   });
   return readers;
 }
+
+async function readersOrSay() {
+  let mod = null;
+  try {
+    mod = await loadReaders();
+  } catch {
+    mod = null;
+  }
+  if (!mod) importStatus.textContent = '当前版本尚不支持识别已发布的报告（需要完整版组件），请手工填写。';
+  return mod;
+}
+
+/** What the readers could not read, listed under the status (one line per diagnostic). */
+function showProblems(diagnostics) {
+  importProblems.replaceChildren(...diagnostics.map((d) => {
+    const li = document.createElement('li');
+    const where = d.location?.page ? `（第 ${d.location.page} 页）` : d.location?.table ? `（第 ${d.location.table} 个表格第 ${d.location.row} 行）` : '';
+    li.textContent = `${d.message}${where}`;
+    return li;
+  }));
+  importProblems.hidden = diagnostics.length === 0;
+}
+
+const PASTED = '粘贴的文字';
+
+/** Fill the form with what a reader read; `source` names what it was read from. */
+async function importReport(parsed, source) {
+  const report = parsed?.report ?? parsed;
+  const unread = (parsed?.diagnostics ?? []).filter((d) => d.severity === 'error');
+  showProblems(unread);
+  const cellCount = leaves(report).filter(([path]) => /^\/(proactive|applications|reviewLitigation)\//.test(path)).length;
+  if (cellCount === 0) {
+    importStatus.textContent = unread.length ? `未能从${source}中读取表格数据：` : `未能从${source}中识别出表格数据，请检查是否是完整的报告，或手工填写。`;
+    return;
+  }
+  clearForm();
+  handle.reset();
+  fill(report);
+  const note = unread.length ? `另有 ${unread.length} 处未能读取，请对照原文补填：` : '请核对下方检查结果。';
+  const from = source === PASTED ? '已' : `已从${source}`;
+  importStatus.textContent = `${from}识别并填入（${report.year ?? '年度未识别'}，${FORMAT_NAMES[currentFormat]}）。${note}`;
+  await handle.validate({ focus: false });
+}
+
 importButton.addEventListener('click', async () => {
   const text = document.getElementById('import-text').value;
   if (!text.trim()) {
@@ -138,30 +189,43 @@ importButton.addEventListener('click', async () => {
     return;
   }
   importStatus.textContent = '正在识别…';
-  let mod = null;
+  const mod = await readersOrSay();
+  if (!mod) return;
   try {
-    mod = await loadReaders();
-  } catch {
-    mod = null;
-  }
-  if (!mod) {
-    importStatus.textContent = '当前版本尚不支持识别粘贴的报告（需要完整版组件），请手工填写。';
-    return;
-  }
-  try {
-    const parsed = mod.parse(text);
-    const report = parsed?.report ?? parsed;
-    const cellCount = leaves(report).filter(([path]) => /^\/(proactive|applications|reviewLitigation)\//.test(path)).length;
-    if (cellCount === 0) {
-      importStatus.textContent = '未能从粘贴的文字中识别出表格数据，请检查是否复制了完整的报告，或手工填写。';
-      return;
-    }
-    clearForm();
-    handle.reset();
-    fill(report);
-    importStatus.textContent = `已识别并填入（${report.year ?? '年度未识别'}，${FORMAT_NAMES[currentFormat]}）。请核对下方检查结果。`;
-    await handle.validate({ focus: false });
+    await importReport(mod.parse(text), PASTED);
   } catch (error) {
     importStatus.textContent = `未能识别：${error.message}`;
   }
+});
+
+async function importFromFile(file) {
+  if (!file) return;
+  importStatus.textContent = `正在读取「${file.name}」…`;
+  showProblems([]);
+  const mod = await readersOrSay();
+  if (!mod) return;
+  try {
+    await importReport(await mod.parseFile(file), `「${file.name}」`);
+  } catch (error) {
+    importStatus.textContent = `未能读取「${file.name}」：${error.message}`;
+  }
+}
+
+importFile.addEventListener('change', () => importFromFile(importFile.files?.[0]));
+// A file dropped anywhere on the page is imported (and the browser does not open it instead).
+const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+document.addEventListener('dragover', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  document.getElementById('import-panel').open = true;
+  dropZone.classList.add('dragging');
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) dropZone.classList.remove('dragging');
+});
+document.addEventListener('drop', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  dropZone.classList.remove('dragging');
+  importFromFile(event.dataTransfer.files[0]);
 });

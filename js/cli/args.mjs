@@ -83,7 +83,9 @@ const HELP_ZH = `xxgknb check：检查政府信息公开工作年度报告
   xxgknb check - < 报告.html             从标准输入读取一份报告
 
 能检查什么
-  .json（报告数据，格式见项目文档）、.txt（文本，含 PDF 转出的文本）、.html / .htm（从门户网站保存的网页）。
+  .json（报告数据，格式见项目文档）、.txt（文本，含 PDF 转出的文本）、.html / .htm（从门户网站保存的网页），
+  以及直接读取的 .pdf、.docx、.doc、.wps 文件（扫描件、加密或损坏的文件会逐个说明原因；
+  每个文件限时 60 秒、限内存 1 GB，超出即停止并报告，其余文件照常检查）。
   其他扩展名的文件在文件夹中会被跳过并列出；直接点名的文件按内容判断类型。
   编码：优先按 BOM 或网页中的 <meta charset>，否则自动识别 UTF-8 与 GB18030（含 GBK、GB2312）。
   无法解码或读取的文件会作为错误列出，不会被悄悄跳过。
@@ -126,7 +128,9 @@ Usage
 
 What it checks
   .json (report data in the project's model), .txt (text, including text extracted from PDFs),
-  .html / .htm (pages saved from a portal). In folders, files with other extensions are skipped and
+  .html / .htm (pages saved from a portal), and .pdf, .docx, .doc, .wps files, read directly (a scan,
+  an encrypted or a damaged file is reported with the reason; each file has 60 s and 1 GB of memory,
+  past which it is stopped and reported, and the others are checked as usual). In folders, files with other extensions are skipped and
   listed; a file named explicitly is checked whatever its extension, its kind told by its content.
   Encoding: a BOM or an HTML <meta charset> wins; otherwise UTF-8 or GB18030 (GBK, GB2312) is detected.
   A file that cannot be read or decoded is reported as an error, never skipped silently.

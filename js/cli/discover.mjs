@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { DOCUMENT_EXTENSIONS } from './documents.mjs';
 
 export const EXTENSIONS = new Map([
   ['.json', 'json'],
@@ -12,6 +13,8 @@ export const EXTENSIONS = new Map([
   // Common on Chinese portals (server-side includes); the page itself is plain HTML.
   ['.shtml', 'html'],
   ['.xhtml', 'html'],
+  // PDF and Word files, read by documents.mjs.
+  ...DOCUMENT_EXTENSIONS,
 ]);
 
 export function kindFromExtension(file) {

@@ -116,7 +116,7 @@ export function writeHtmlReport(file, ctx) {
       out.write(`<table><thead><tr><th>${esc(c.severity)}</th><th>${esc(c.where)}</th><th>${esc(c.message)}</th><th>${esc(c.rule)}</th></tr></thead><tbody>\n`);
       for (const d of r.diagnostics) {
         let where = esc(ctx.labeler.text(d.path, r.format));
-        if (d.location?.line) where += `<br><span class="muted">${esc(m.line(d.location.line))}</span>`;
+        if (d.location && m.place(d.location)) where += `<br><span class="muted">${esc(m.place(d.location))}</span>`;
         if (d.location?.excerpt) where += `<br><code>${esc(d.location.excerpt)}</code>`;
         out.write(`<tr><td class="sev ${esc(d.severity)}">${esc(m.severity[d.severity] ?? d.severity)}</td><td class="where">${where}</td>` +
           `<td>${esc(d.message)}</td><td><code>${esc(d.rule)}</code></td></tr>\n`);

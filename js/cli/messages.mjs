@@ -3,7 +3,7 @@
 
 const zh = {
   severity: { error: '错误', warning: '警告', info: '提示' },
-  kind: { json: 'JSON', html: 'HTML', text: '文本' },
+  kind: { json: 'JSON', html: 'HTML', text: '文本', pdf: 'PDF', docx: 'Word（DOCX）', doc: 'Word（DOC/WPS）' },
   stdin: '（标准输入）',
   wholeReport: '整份报告',
   sections: {
@@ -18,6 +18,8 @@ const zh = {
   yearOf: (y) => `${y} 年度`,
   formatOf: (f) => `${f} 年版格式`,
   line: (n) => `第 ${n} 行`,
+  // Where in a PDF or Word file (documents.mjs): the line of text read means nothing there.
+  place: (l) => (l.page ? `第 ${l.page} 页（距左 ${Math.round(l.x)}、距顶 ${Math.round(l.y)} 磅）` : l.table ? `第 ${l.table} 个表格第 ${l.row} 行${l.cell ? `第 ${l.cell} 格` : ''}` : l.line ? `第 ${l.line} 行` : ''),
   expectedActual: (e, a) => `应为 ${e}，实为 ${a}`,
   ok: '通过',
   previousFile: (p) => `跨年度核对：上一年度报告为 ${p}`,
@@ -92,7 +94,7 @@ const zh = {
 
 const en = {
   severity: { error: 'error', warning: 'warning', info: 'info' },
-  kind: { json: 'JSON', html: 'HTML', text: 'text' },
+  kind: { json: 'JSON', html: 'HTML', text: 'text', pdf: 'PDF', docx: 'Word (DOCX)', doc: 'Word (DOC/WPS)' },
   stdin: '(standard input)',
   wholeReport: 'whole report',
   sections: {
@@ -107,6 +109,7 @@ const en = {
   yearOf: (y) => `year ${y}`,
   formatOf: (f) => `${f} format`,
   line: (n) => `line ${n}`,
+  place: (l) => (l.page ? `page ${l.page} (${Math.round(l.x)} pt from the left, ${Math.round(l.y)} pt from the top)` : l.table ? `table ${l.table}, row ${l.row}${l.cell ? `, cell ${l.cell}` : ''}` : l.line ? `line ${l.line}` : ''),
   expectedActual: (e, a) => `expected ${e}, found ${a}`,
   ok: 'ok',
   previousFile: (p) => `cross-year check against last year's report ${p}`,

@@ -83,7 +83,9 @@ export async function runAll(items, ctx) {
   const inline = async (indices) => {
     let n = 0;
     for (const i of indices) {
-      const { entries, data } = packEntries([{ index: i, ...entryOf(checkFile(ctx.core, items[i], ctx.options)) }]);
+      const checked = checkFile(ctx.core, items[i], ctx.options);
+      // A PDF or Word file is read asynchronously (documents.mjs).
+      const { entries, data } = packEntries([{ index: i, ...entryOf(checked instanceof Promise ? await checked : checked) }]);
       ctx.onResults(entries, data);
       // Let the progress bar draw and signals arrive during a long in-thread run.
       if (++n % 64 === 0) await new Promise((r) => setImmediate(r));

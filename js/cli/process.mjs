@@ -6,6 +6,7 @@ import { decode, sniffKind } from './decode.mjs';
 import { kindFromExtension } from './discover.mjs';
 import { messages } from './messages.mjs';
 import { issuerKey } from './crossyear.mjs';
+import { documentKind, checkDocument } from './documents.mjs';
 
 function diagnostic(rule, severity, message) {
   return { rule, severity, path: '', related: [], message };
@@ -131,7 +132,8 @@ export function packEntries(entries) {
  * @param core  the loaded core module
  * @param {{ path: string, bytes?: Uint8Array }} input  `bytes` given for standard input
  * @param {{ locale: string }} opts
- * @returns {{ result: object, carry: object | null, trouble: boolean }}
+ * @returns {{ result: object, carry: object | null, trouble: boolean }}  (a promise of it for
+ *   PDF and Word files, which are read asynchronously: see documents.mjs)
  *   `carry` is what a cross-year check needs of the report (see carryOf), `trouble` marks files
  *   the tool could not check at all (exit code 2), as opposed to reports found wrong.
  */
@@ -145,6 +147,14 @@ export function checkFile(core, input, opts) {
     } catch (err) {
       return { result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](ioReason(err))), carry: null, trouble: true };
     }
+  }
+  const docKind = documentKind(path, bytes);
+  if (docKind) {
+    return checkDocument(core, { path, bytes }, docKind, opts, { reportParts: REPORT_PARTS, carryOf }).catch((err) => ({
+      result: failed(path, docKind, null, 'internal-error', m.diag['internal-error'](String(err?.message ?? err))),
+      carry: null,
+      trouble: true,
+    }));
   }
   const extKind = path === '-' ? null : kindFromExtension(path);
   const decoded = decode(bytes, { html: extKind !== 'json' });

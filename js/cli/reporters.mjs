@@ -66,7 +66,8 @@ export function humanReporter(w, ctx) {
       for (const d of r.diagnostics) {
         const sev = padEnd(m.severity[d.severity] ?? d.severity, sevWidth);
         let where = labeler.text(d.path, r.format);
-        if (d.location?.line) where += zh ? `（${m.line(d.location.line)}）` : ` (${m.line(d.location.line)})`;
+        const place = d.location ? m.place(d.location) : '';
+        if (place) where += zh ? `（${place}）` : ` (${place})`;
         w.write(`  ${(sevColor[d.severity] ?? c.dim)(sev)}  ${where}\n`);
         w.write(`${indent}${d.message}  ${c.dim(d.rule)}\n`);
       }

@@ -14,9 +14,11 @@ try {
 }
 
 if (core) {
-  parentPort.on('message', (msg) => {
+  parentPort.on('message', async (msg) => {
     if (msg.type !== 'batch') return;
-    const { entries, data } = packEntries(msg.items.map((item) => ({ index: item.index, ...entryOf(checkFile(core, item, workerData)) })));
+    // PDF and Word files come back as promises (documents.mjs); the rest at once.
+    const checked = await Promise.all(msg.items.map((item) => checkFile(core, item, workerData)));
+    const { entries, data } = packEntries(msg.items.map((item, i) => ({ index: item.index, ...entryOf(checked[i]) })));
     // After the core threw (a Rust panic traps the WebAssembly instance, which may leave it
     // unusable), this worker hands in its results and ends; the pool starts a fresh one.
     const retiring = entries.some((it) => it.rules.includes('internal-error'));

@@ -8,6 +8,7 @@ use crate::model::{Format, Report};
 use crate::options::{Blanks, Options, OptionsError, RuleLookup};
 use serde_json::Value;
 
+pub mod batch;
 mod doc;
 mod entities;
 mod glue;
@@ -142,17 +143,6 @@ impl Parsed {
     }
 }
 
-/// Read a published report: model JSON, an HTML page, or text (flattened `|` rows, one cell per
-/// line, tab-separated, pdftotext -layout). Never fails: what could not be read is a diagnostic.
-pub fn parse(input: &str, options: &ParseOptions) -> Parsed {
-    let full = read(input, options);
-    Parsed {
-        report: full.report,
-        diagnostics: full.diagnostics,
-        locations: full.locations,
-    }
-}
-
 /// `,"locations":{"/path":{…},…}` in the order of the form, or nothing when not asked for.
 pub fn write_locations(out: &mut String, locations: Option<&[(CellId, Location)]>) {
     let Some(locations) = locations else {
@@ -166,6 +156,17 @@ pub fn write_locations(out: &mut String, locations: Option<&[(CellId, Location)]
     o.end();
 }
 
+/// Read a published report: model JSON, an HTML page, or text (flattened `|` rows, one cell per
+/// line, tab-separated, pdftotext -layout). Never fails: what could not be read is a diagnostic.
+pub fn parse(input: &str, options: &ParseOptions) -> Parsed {
+    let full = read(input, options);
+    Parsed {
+        report: full.report,
+        diagnostics: full.diagnostics,
+        locations: full.locations,
+    }
+}
+
 /// What a reader read: the report, what could not be read, the text before part 一 (where
 /// contact details are often printed; the model has no field for it), and where each cell was
 /// read when asked.
@@ -173,6 +174,7 @@ pub struct Read {
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
     pub preamble: String,
+    /// Where each cell was read, when asked (`locations: true`).
     pub locations: Option<Vec<(CellId, Location)>>,
 }
 
@@ -368,6 +370,76 @@ mod tests {
     use super::testing::{SAMPLE_HTML, SAMPLE_TXT};
     use super::*;
     use crate::model::encode::encode;
+
+    #[test]
+    fn locations_say_where_each_cell_was_read() {
+        let o = crate::api::parse_options(r#"{"locations": true}"#, ReadCall::Parse)
+            .expect("valid options");
+        let json = parse(SAMPLE_TXT, &o).to_json();
+        let v: Value = serde_json::from_str(&json).expect("JSON");
+        let locs = v["locations"].as_object().expect("locations");
+        // Every cell of the report read has a place, and a place in the text.
+        let cells = crate::model::encode::encode(&parse(SAMPLE_TXT, &o).report);
+        let n = |v: &Value| -> usize {
+            ["proactive", "applications", "reviewLitigation"]
+                .iter()
+                .map(|t| count_leaves(&v[*t]))
+                .sum()
+        };
+        assert_eq!(locs.len(), n(&cells));
+        let line_of = |needle: &str| {
+            SAMPLE_TXT
+                .lines()
+                .position(|l| l.contains(needle))
+                .map(|i| i as u64 + 1)
+        };
+        let loc = &locs["/applications/received/total"];
+        assert_eq!(loc["line"].as_u64(), line_of("一、本年新收"));
+        let line = SAMPLE_TXT
+            .lines()
+            .nth(loc["line"].as_u64().expect("line") as usize - 1)
+            .expect("line");
+        let col = loc["column"].as_u64().expect("column") as usize - 1;
+        // The column is where the value's cell starts (here, the space before it).
+        let at: String = line.chars().skip(col).take(3).collect();
+        assert_eq!(
+            at.trim(),
+            v["report"]["applications"]["received"]["total"].to_string()
+        );
+        // HTML: the cell's element.
+        let html = parse(SAMPLE_HTML, &o).to_json();
+        let v: Value = serde_json::from_str(&html).expect("JSON");
+        let e = v["locations"]["/applications/received/natural"]["element"]
+            .as_str()
+            .expect("element");
+        assert!(
+            e.starts_with("table[") && e.contains("] tr[") && e.ends_with(']'),
+            "{e}"
+        );
+        // Not asked: not there; asked for in check too.
+        assert!(!parse(SAMPLE_TXT, &ParseOptions::default())
+            .to_json()
+            .contains("\"locations\""));
+        let c =
+            crate::api::parse_options(r#"{"locations": true, "report": false}"#, ReadCall::Check)
+                .expect("valid options");
+        let v: Value =
+            serde_json::from_str(&crate::api::check(SAMPLE_TXT, &c).to_json()).expect("JSON");
+        assert!(v["locations"]["/proactive/regulations/made"]["line"].is_u64());
+        assert!(v.get("report").is_none());
+        let e = crate::api::parse_options(r#"{"locations": "yes"}"#, ReadCall::Parse).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "options.locations: expected true or false, got \"yes\""
+        );
+    }
+
+    fn count_leaves(v: &Value) -> usize {
+        match v {
+            Value::Object(m) => m.values().map(count_leaves).sum(),
+            _ => 1,
+        }
+    }
 
     #[test]
     fn detects_the_input_kind() {

@@ -20,14 +20,33 @@ test('over ../shared/corpus/: completes, reports every file, JSON valid against 
   assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`);
   assertSchema(r.doc);
   const all = listFiles(CORPUS);
-  const reports = all.filter((f) => /\.(txt|json)$/.test(f)).sort();
+  const reports = all.filter((f) => /\.(txt|json|pdf|docx)$/.test(f)).sort();
   assert.deepEqual(r.doc.files.map((f) => f.path).sort(), reports);
   assert.deepEqual(r.doc.skipped.map((s) => path.basename(s.path)).sort(), ['README.md', 'index.tsv']);
   assert.equal(r.doc.summary.files, reports.length);
   for (const f of r.doc.files) {
-    assert.equal(f.encoding, 'utf-8', f.path);
+    // PDF and Word files are read, not decoded as text.
+    assert.equal(f.encoding, /\.(pdf|docx)$/.test(f.path) ? null : 'utf-8', f.path);
     assert.equal(typeof f.valid, 'boolean');
   }
+  // The published PDFs read as their pdftotext text does: the same findings, each on its page.
+  for (const name of ['huaian-city-2024', 'hongze-district-2023', 'hongze-district-2024']) {
+    const pdf = byPath(r.doc)[path.join(CORPUS, `pdf/${name}.pdf`)];
+    const txt = byPath(r.doc)[path.join(CORPUS, `${name}.pdftext.txt`)];
+    assert.equal(pdf.kind, 'pdf');
+    assert.equal(pdf.issuer, txt.issuer);
+    assert.equal(pdf.year, txt.year);
+    assert.deepEqual(rulesOf(pdf), rulesOf(txt), name);
+    // Where the text reading has a line, the PDF reading has a page instead; a rule's finding
+    // at a cell (洪泽 2023's 总计 of table 四) has the page of that cell.
+    pdf.diagnostics.forEach((d, i) => {
+      const before = txt.diagnostics[i].location;
+      if (before?.line !== undefined || (!before && d.path.split('/').length > 3)) assert.ok(d.location?.page >= 1, JSON.stringify(d));
+    });
+    assert.ok(pdf.diagnostics.every((d) => d.location?.line === undefined));
+  }
+  assert.equal(byPath(r.doc)[path.join(CORPUS, 'pdf/huaian-city-2024.pdf')].valid, true);
+  assert.equal(byPath(r.doc)[path.join(CORPUS, 'docx/template-2021.docx')].kind, 'docx');
   // Hand-checked facts (corpus README): 洪泽 2023 prints 0 as two of table 四's 总计.
   const f = byPath(r.doc);
   const hz23 = f[path.join(CORPUS, 'expected/hongze-district-2023.json')];

@@ -37,16 +37,17 @@ test('globs: *, ?, **, [..] and {a,b}', () => {
 
 test('discover: folders recurse, unsupported files are listed, patterns expand, missing paths are problems', () => {
   const dir = tree({
-    'a.json': '{}', 'b.txt': 'x', 'c.HTM': '<p>', 'd.pdf': '%PDF', 'sub/e.html': '<p>',
+    'a.json': '{}', 'b.txt': 'x', 'c.HTM': '<p>', 'd.xls': 'x', 'sub/e.html': '<p>', 'sub/f.PDF': '%PDF',
     '.git/f.txt': 'x', 'node_modules/g.txt': 'x',
   });
   const found = discover([dir]);
-  assert.deepEqual(found.files.map((f) => path.relative(dir, f.path)), ['a.json', 'b.txt', 'c.HTM', 'sub/e.html']);
-  assert.deepEqual(found.skipped.map((f) => path.relative(dir, f.path)), ['d.pdf']);
-  const globbed = discover([`${dir}/**/*.{html,json}`, path.join(dir, 'd.pdf'), path.join(dir, 'nope.txt'), `${dir}/*.xml`]);
-  assert.deepEqual(globbed.files.map((f) => path.relative(dir, f.path)), ['a.json', 'sub/e.html', 'd.pdf'], 'a named file is taken whatever its extension');
+  // PDF and Word files are read (documents.mjs), whatever the case of their extension.
+  assert.deepEqual(found.files.map((f) => path.relative(dir, f.path)), ['a.json', 'b.txt', 'c.HTM', 'sub/e.html', 'sub/f.PDF']);
+  assert.deepEqual(found.skipped.map((f) => path.relative(dir, f.path)), ['d.xls']);
+  const globbed = discover([`${dir}/**/*.{html,json}`, path.join(dir, 'd.xls'), path.join(dir, 'nope.txt'), `${dir}/*.xml`]);
+  assert.deepEqual(globbed.files.map((f) => path.relative(dir, f.path)), ['a.json', 'sub/e.html', 'd.xls'], 'a named file is taken whatever its extension');
   assert.deepEqual(globbed.problems.map((p) => p.code), ['not-found', 'no-match']);
-  assert.equal(discover([dir, path.join(dir, 'a.json')]).files.length, 4, 'the same file is checked once');
+  assert.equal(discover([dir, path.join(dir, 'a.json')]).files.length, 5, 'the same file is checked once');
   assert.equal(discover(['-']).stdin, true);
 });
 

@@ -1,7 +1,10 @@
 //! The readers' rules. Extraction rules (`table-not-found`, `row-not-found`, `unreadable-cell`,
 //! `ambiguous-cells`, `glued-cells`, `format-pre-2019`) are emitted by the reader while it
 //! reads: each is defined once, in its file (id, severity, description and a `finding` that
-//! writes its message), and the reader calls that; their `check` is empty. The prose rules
+//! writes its message), and the reader calls that; their `check` is empty. The document rules
+//! (`no-text-layer`, `encrypted-document`, `unreadable-document`, `document-too-large`) are
+//! emitted by the package's file readers (`js/documents/`), which see the PDF or Word file;
+//! their entries here name them for `rules()` and let options turn them off. The prose rules
 //! (`section-missing`, `narrative-mismatch`, `contact-format`) check `Report::sections`.
 
 use crate::diagnostic::{Diagnostic, Location};
@@ -12,13 +15,17 @@ use crate::Report;
 
 pub mod ambiguous_cells;
 pub mod contact_format;
+mod document_too_large;
+mod encrypted_document;
 pub mod format_pre_2019;
 pub mod glued_cells;
 pub mod narrative_mismatch;
+mod no_text_layer;
 pub mod row_not_found;
 mod section_missing;
 pub mod table_not_found;
 pub mod unreadable_cell;
+mod unreadable_document;
 
 /// Every rule of the readers, in the order they report.
 pub static RULES: &[&RuleDef] = &[
@@ -28,6 +35,10 @@ pub static RULES: &[&RuleDef] = &[
     &ambiguous_cells::RULE,
     &glued_cells::RULE,
     &format_pre_2019::RULE,
+    &no_text_layer::RULE,
+    &encrypted_document::RULE,
+    &unreadable_document::RULE,
+    &document_too_large::RULE,
     &section_missing::RULE,
     &narrative_mismatch::RULE,
     &contact_format::RULE,
@@ -106,4 +117,23 @@ pub fn run_preamble(report: &Report, options: &Options, preamble: &str) -> Vec<D
         );
     }
     out
+}
+
+/// The check of the document rules: none here. The package's file readers (`js/documents/`)
+/// emit them, having seen the file; the entries name them for `rules()` and options.
+pub(crate) fn emitted_by_the_file_readers(_: &Context, _: &mut Vec<Diagnostic>) {}
+
+/// What every document rule must be (their own tests call it): listed by `rules()`, accepted by
+/// options, and never emitted by the text readers (only the file readers, which see the file,
+/// can tell a scan or a password).
+#[cfg(test)]
+pub(crate) fn assert_document_rule(rule: &RuleDef) {
+    let listed = crate::catalog::rules_json();
+    assert!(listed.contains(&format!("\"{}\"", rule.id)), "{listed}");
+    let o = crate::api::options(&format!(r#"{{"rules": {{"{}": "warning"}}}}"#, rule.id));
+    assert!(o.is_ok(), "{:?}", o.err());
+    for input in ["", "<p></p>", "%PDF-1.7", "PK"] {
+        let p = crate::readers::parse(input, &crate::readers::ParseOptions::default());
+        assert!(p.diagnostics.iter().all(|d| d.rule != rule.id), "{input}");
+    }
 }

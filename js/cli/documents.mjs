@@ -1,0 +1,123 @@
+// PDF, DOCX and DOC/WPS files in `xxgknb check`. Each is read (PDF.js, fflate, word-extractor)
+// in a reader thread of its own, one file at a time, with a time limit and a cap on its heap:
+// a malformed PDF that loops or balloons is stopped, reported on its file, and the batch goes
+// on with a fresh reader. The text or HTML read comes back and the core checks it here, as it
+// checks any other file; diagnostics then point into the file (PDF page and position, DOCX
+// table, row and cell).
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { signature } from '../documents/detect.mjs';
+import { relocate, DEFAULT_LIMITS } from '../documents/index.mjs';
+import { problemDiagnostic } from '../documents/problems.mjs';
+
+export const DOCUMENT_EXTENSIONS = new Map([
+  ['.pdf', 'pdf'],
+  ['.docx', 'docx'],
+  ['.doc', 'doc'],
+  // WPS Office's own word-processing files are OLE files like .doc.
+  ['.wps', 'doc'],
+]);
+
+const SIGNATURE_KINDS = { pdf: 'pdf', zip: 'docx', ole: 'doc' };
+
+// Per file. Overridable from the environment for tests and for unusual batches.
+const envNumber = (name, dflt) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+};
+export const TIME_LIMIT_MS = envNumber('XXGKNB_DOCUMENT_TIMEOUT_MS', 60_000);
+export const HEAP_LIMIT_MB = envNumber('XXGKNB_DOCUMENT_HEAP_MB', 1024);
+
+/** The document kind of a file, from its first bytes (names lie: a DOCX saved as .doc), else
+ * from its extension (a .pdf that holds no PDF is then said to be none); null for text files. */
+export function documentKind(file, bytes) {
+  const byExt = file === '-' ? undefined : DOCUMENT_EXTENSIONS.get(path.extname(file).toLowerCase());
+  return SIGNATURE_KINDS[signature(bytes)] ?? byExt ?? null;
+}
+
+const READER_URL = new URL('./document-reader.mjs', import.meta.url);
+
+let reader = null; // { worker, waiting: Map<id, resolve> }
+let nextId = 0;
+let queue = Promise.resolve();
+
+function startReader() {
+  const worker = new Worker(READER_URL, { resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB } });
+  const r = { worker, pending: null };
+  const fail = (problem) => {
+    if (reader === r) reader = null;
+    const p = r.pending;
+    r.pending = null;
+    p?.resolve({ problem });
+  };
+  worker.on('message', (msg) => {
+    const p = r.pending;
+    if (!p || msg.id !== p.id) return;
+    r.pending = null;
+    worker.unref();
+    p.resolve(msg);
+  });
+  worker.on('error', (err) => {
+    fail(err?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? { reason: 'memory', detail: { mb: HEAP_LIMIT_MB } }
+      : { reason: 'pdf-damaged', detail: String(err?.message ?? err) });
+  });
+  worker.on('exit', () => fail({ reason: 'memory', detail: { mb: HEAP_LIMIT_MB } }));
+  worker.unref();
+  return r;
+}
+
+/** Read one document in the reader thread; at most one at a time, each with its own clock. */
+function read(bytes, kind) {
+  const job = queue.then(() => new Promise((resolve) => {
+    reader ??= startReader();
+    const r = reader;
+    const id = ++nextId;
+    const timer = setTimeout(() => {
+      if (r.pending?.id !== id) return;
+      r.pending = null;
+      if (reader === r) reader = null;
+      r.worker.terminate();
+      resolve({ problem: { reason: 'timeout', detail: { seconds: Math.round(TIME_LIMIT_MS / 100) / 10 } } });
+    }, TIME_LIMIT_MS);
+    r.pending = { id, resolve: (v) => { clearTimeout(timer); resolve(v); } };
+    r.worker.ref();
+    // A copy the reader owns: the caller's buffer is reused for the next file.
+    const copy = new Uint8Array(bytes);
+    r.worker.postMessage({ id, bytes: copy, kind, limits: DEFAULT_LIMITS }, [copy.buffer]);
+  }));
+  queue = job.then(() => {}, () => {});
+  return job;
+}
+
+/**
+ * Check one document: what `checkFile` of process.mjs returns, asynchronously.
+ * @param {(report: object, result: object) => object | null} carryOf  see process.mjs
+ */
+export async function checkDocument(core, { path: file, bytes }, kind, opts, { reportParts, carryOf }) {
+  const got = await read(bytes, kind);
+  if (got.error) throw new Error(got.error);
+  const docKind = got.kind ?? kind;
+  if (got.problem) {
+    const d = problemDiagnostic(got.problem, { locale: opts.locale });
+    const result = {
+      path: file, kind: docKind, encoding: null, issuer: null,
+      valid: false, format: null, year: null, errorCount: 1, warningCount: 0, diagnostics: [d],
+    };
+    // Stopped by the time or memory limit: the tool, not the report, could not finish.
+    return { result, carry: null, trouble: got.problem.reason === 'timeout' || got.problem.reason === 'memory' };
+  }
+  const { report, locations, ...rest } = core.check(got.input, { kind: got.coreKind, locale: opts.locale, report: reportParts, locations: true });
+  relocate({ diagnostics: rest.diagnostics, locations }, got.locate);
+  // A rule's finding at a cell (a wrong total) is shown where that cell is in the file; one at
+  // a row or a table, where the first cell it read is.
+  for (const d of rest.diagnostics) {
+    if (d.location || !locations) continue;
+    const at = [d.path, ...d.related].find((p) => locations[p]);
+    if (at) d.location = locations[at];
+  }
+  const issuer = typeof report?.issuer === 'string' && report.issuer.trim() ? report.issuer.trim() : null;
+  const result = { path: file, kind: docKind, encoding: null, issuer, ...rest };
+  if (result.year == null && Number.isInteger(report?.year)) result.year = report.year;
+  return { result, carry: carryOf(report, result), trouble: false };
+}

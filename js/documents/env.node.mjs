@@ -1,0 +1,81 @@
+// Where Node finds the document libraries: PDF.js with the CMaps and standard fonts of the
+// installed pdfjs-dist (Chinese PDFs use CID fonts whose CMaps PDF.js fetches at run time:
+// from disk here, so reading works offline), fflate and saxes for DOCX, word-extractor for
+// DOC/WPS. Each is imported on first use only.
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+function missing(pkg, e) {
+  const err = new Error(`xxgknb: reading this file needs the package "${pkg}", which is not installed (npm install ${pkg}): ${e?.message ?? e}`);
+  err.code = 'XXGKNB_MISSING_LIBRARY';
+  return err;
+}
+
+let pdf = null;
+
+/** PDF.js and the parameters of `getDocument` that make it work offline in Node. */
+export function loadPdf() {
+  pdf ??= (async () => {
+    let root;
+    let pdfjs;
+    try {
+      root = dirname(require.resolve('pdfjs-dist/package.json'));
+      pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } catch (e) {
+      pdf = null;
+      throw missing('pdfjs-dist', e);
+    }
+    const folder = (name) => join(root, name) + sep;
+    return {
+      pdfjs,
+      params: {
+        cMapUrl: folder('cmaps'),
+        cMapPacked: true,
+        standardFontDataUrl: folder('standard_fonts'),
+        wasmUrl: folder('wasm'),
+        // Text only: no fonts installed into a page, no code generated from font programs.
+        disableFontFace: true,
+        isEvalSupported: false,
+        useSystemFonts: false,
+        verbosity: 0,
+      },
+    };
+  })();
+  return pdf;
+}
+
+export async function loadZip() {
+  try {
+    return await import('fflate');
+  } catch (e) {
+    throw missing('fflate', e);
+  }
+}
+
+/** An XML event reader over saxes: calls `on.open(name, attrs)`, `on.text(s)`, `on.close(name)`. */
+export async function loadXml() {
+  let SaxesParser;
+  try {
+    ({ SaxesParser } = await import('saxes'));
+  } catch (e) {
+    throw missing('saxes', e);
+  }
+  return (xml, on) => {
+    // No line and column tracking: nothing reports them, and it costs a tenth of the parse.
+    const p = new SaxesParser({ position: false });
+    p.on('opentag', (t) => on.open(t.name, t.attributes));
+    p.on('text', (s) => on.text(s));
+    p.on('closetag', (t) => on.close(t.name));
+    p.write(xml).close();
+  };
+}
+
+export async function loadWordExtractor() {
+  try {
+    return (await import('word-extractor')).default;
+  } catch (e) {
+    throw missing('word-extractor', e);
+  }
+}

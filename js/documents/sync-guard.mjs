@@ -1,0 +1,16 @@
+// `parse` and `check` read text; given the bytes of a PDF or Word file they would read its
+// binary as text and report missing tables. They say instead which function reads files.
+import { signature } from './detect.mjs';
+
+const NAMES = { pdf: 'a PDF file', zip: 'a ZIP file (DOCX?)', ole: 'a Word 97-2003 (DOC/WPS) file' };
+
+/** `fn` (parse or check), refusing the bytes of a file it cannot read. */
+export function refuseFiles(name, fn) {
+  return (input, options) => {
+    const sig = input instanceof Uint8Array ? signature(input) : null;
+    if (sig) throw new Error(`${name}: these bytes are ${NAMES[sig]}; read it with ${name}File() (asynchronous), which reads PDF and Word files`);
+    const kind = options?.kind;
+    if (kind === 'pdf' || kind === 'docx' || kind === 'doc') throw new Error(`${name}: kind "${kind}" is read by ${name}File() (asynchronous)`);
+    return fn(input, options);
+  };
+}
