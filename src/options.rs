@@ -29,6 +29,9 @@ pub enum OptionsError {
     RuleLevel(String, String),
     #[error("options.blanks: expected \"zero\" or \"strict\", got {0}")]
     Blanks(String),
+    /// `blanks: "zero"` given to the lite build, which has no published-report arithmetic.
+    #[error("options.blanks: \"zero\" (blanks counted as 0, for published reports) is not in xxgknb/lite, which validates form data; use the full build")]
+    BlanksLite,
     #[error("options.kind: expected \"json\", \"html\" or \"text\", got {0}")]
     Kind(String),
     /// An unknown key in the options of a function that takes more than `validate` does.
@@ -115,7 +118,12 @@ impl Options {
                 "blanks" => {
                     o.blanks = match v {
                         Json::Null => None,
-                        Json::Str(s) if s.as_ref() == "zero" => Some(Blanks::Zero),
+                        Json::Str(s) if s.as_ref() == "zero" && cfg!(feature = "readers") => {
+                            Some(Blanks::Zero)
+                        }
+                        Json::Str(s) if s.as_ref() == "zero" => {
+                            return Err(OptionsError::BlanksLite)
+                        }
                         Json::Str(s) if s.as_ref() == "strict" => Some(Blanks::Strict),
                         Json::Str(s) => return Err(OptionsError::Blanks(format!("\"{s}\""))),
                         other => return Err(OptionsError::Blanks(other.text().into_owned())),
@@ -191,8 +199,12 @@ mod tests {
         assert!(o.is_off("t2-consistency"));
         assert!(o.overrides.contains(&("blank-cell", Some(Severity::Info))));
         assert_eq!(o.blanks, None);
-        let z = Options::from_value(&json!({"blanks": "zero"}), known).unwrap();
-        assert_eq!(z.blanks, Some(Blanks::Zero));
+        let z = Options::from_value(&json!({"blanks": "zero"}), known);
+        if cfg!(feature = "readers") {
+            assert_eq!(z.unwrap().blanks, Some(Blanks::Zero));
+        } else {
+            assert_eq!(z.unwrap_err(), OptionsError::BlanksLite);
+        }
         let s = Options::from_value(&json!({"blanks": "strict"}), known).unwrap();
         assert_eq!(s.blanks, Some(Blanks::Strict));
     }

@@ -247,7 +247,7 @@ fn a_blank_total_whose_row_adds_up_to_272_is_one_error_at_that_cell() {
     assert_eq!(e.rule, "t3-row-total");
     assert_eq!(
         e.message,
-        "表三「（一）予以公开」行「总计」列为空，按自然人与法人或其他组织各列之和应为 272。"
+        "表三「（一）予以公开」行「总计」列应为 272（自然人与法人或其他组织各列之和），现为空。"
     );
     // Turning blank-cell off never hides it.
     let off =

@@ -72,6 +72,10 @@ pub enum Blanks {
 /// can mend it (the others would have to be negative); blanks stay 0 where they can, so one
 /// such blank is pinned to what the sum lacks.
 pub fn blanks(ctx: &Context, eq: &Equation) -> Blanks {
+    if !ctx.blanks_zero() {
+        // Strict (and always in the lite build): a blank stopped the sum before it got here.
+        return Blanks::None;
+    }
     let mut any = false;
     let mut menders: Vec<(CellId, i64)> = Vec::new();
     for &(c, k) in &eq.terms {
@@ -93,43 +97,13 @@ pub fn blanks(ctx: &Context, eq: &Equation) -> Blanks {
     }
 }
 
-/// The finding at a blank that the arithmetic pins: `why` says by what, e.g. 各列之和.
-pub fn blank_one(
-    ctx: &Context,
-    rule: &RuleDef,
-    cell: CellId,
-    fix: i64,
-    eq: Equation,
-    why: (&str, &str),
-) -> Diagnostic {
-    let message = if ctx.zh() {
-        format!("{}为空，按{}应为 {fix}。", ctx.name(cell), why.0)
-    } else {
-        format!(
-            "{} is blank; by {} it should be {fix}.",
-            crate::messages::cap(ctx.name(cell)),
-            why.1
-        )
-    };
-    let mut d = ctx.diag(rule, ctx.path(cell), message);
-    d.related = eq
-        .cells()
-        .filter(|&c| c != cell)
-        .map(|c| ctx.path(c).to_string())
-        .collect();
-    d.expected = Some(Num::Int(fix));
-    d.input = blank_input(ctx, cell);
-    d.equation = Some(eq);
-    d
-}
-
 /// The finding for several blanks of one failing equation: they cannot all be 0.
 pub fn blank_several(
     ctx: &Context,
     rule: &RuleDef,
     cells: &[CellId],
     eq: Equation,
-    why: (&str, &str),
+    why: Label,
 ) -> Diagnostic {
     let first = cells.first().copied().unwrap_or(0);
     let (n, off) = (cells.len(), eq.residual.abs());
@@ -137,14 +111,14 @@ pub fn blank_several(
         format!(
             "{}等 {n} 格为空，按{}不能都为 0（差 {off}）。",
             ctx.name(first),
-            why.0
+            why.zh
         )
     } else {
         format!(
             "{} and {} more blank cells cannot all be 0: by {} they are {off} off.",
             crate::messages::cap(ctx.name(first)),
             n - 1,
-            why.1
+            why.en
         )
     };
     let mut d = ctx.diag(rule, ctx.path(first), message);
@@ -165,10 +139,28 @@ pub fn blank_input(ctx: &Context, cell: CellId) -> Option<String> {
     }
 }
 
+/// How a blank part of a sum follows from its total, by the rule's sum.
+fn part(rule: &RuleDef) -> Label {
+    match rule.id {
+        super::t3_row_total::ID => Label::new(
+            "本行总计减去其余各列",
+            "the row's total minus its other columns",
+        ),
+        super::t3_results_sum::ID => Label::new(
+            "（七）总计减去其余各项",
+            "(7) total minus the other results",
+        ),
+        _ => Label::new(
+            "本栏总计减去其余各项",
+            "the block's total minus its other columns",
+        ),
+    }
+}
+
 /// The finding of a sum rule when `Σ parts = total` fails: at the total, with the sum as
 /// `expected`, the parts as `related` and the equation kept for `locate`. `what` says in both
-/// languages what the parts are, e.g. 各项办理结果之和. A blank the sum pins is reported at
-/// the blank instead (see the module's note).
+/// languages what the parts are (各项办理结果之和). A blank the sum pins is reported at the
+/// blank instead, 「…应为 272（…），现为空」 (see the module's note).
 pub fn sum_finding(
     ctx: &Context,
     rule: &RuleDef,
@@ -177,40 +169,44 @@ pub fn sum_finding(
     what: Label,
 ) -> Option<Diagnostic> {
     let (expected, actual, eq) = sum_check(ctx, total, parts)?;
-    match blanks(ctx, &eq) {
-        Blanks::One(cell, fix) if cell == total => {
-            return Some(blank_one(ctx, rule, cell, fix, eq, (what.zh, what.en)));
-        }
-        Blanks::One(cell, fix) => {
-            let total_name = ctx.name(total);
-            let why = (
-                format!("{total_name} {actual} 减去其余各项"),
-                format!("{total_name} ({actual}) minus the other parts"),
-            );
-            return Some(blank_one(ctx, rule, cell, fix, eq, (&why.0, &why.1)));
-        }
-        Blanks::Several(cells) => {
-            return Some(blank_several(ctx, rule, &cells, eq, (what.zh, what.en)));
-        }
-        Blanks::None | Blanks::Cannot => {}
-    }
-    let message = if ctx.zh() {
-        format!(
-            "{}应为 {expected}（{}），现为 {actual}。",
-            ctx.name(total),
-            what.zh
-        )
-    } else {
-        format!(
-            "{} should be {expected} ({}), not {actual}.",
-            crate::messages::cap(ctx.name(total)),
-            what.en
-        )
+    let (at, fix, now, why) = match blanks(ctx, &eq) {
+        Blanks::One(cell, fix) => (
+            cell,
+            fix,
+            None,
+            if cell == total { what } else { part(rule) },
+        ),
+        Blanks::Several(cells) => return Some(blank_several(ctx, rule, &cells, eq, what)),
+        Blanks::None | Blanks::Cannot => (total, expected, Some(actual), what),
     };
-    let mut d = ctx.diag(rule, ctx.path(total), message);
+    // The blank's sentence apart: it is never reached in the lite build, and left out of it.
+    let name = ctx.name(at);
+    let message = match (now, ctx.zh()) {
+        (Some(a), true) => format!("{name}应为 {fix}（{}），现为 {a}。", why.zh),
+        (None, true) => format!("{name}应为 {fix}（{}），现为空。", why.zh),
+        (Some(a), false) => format!(
+            "{} should be {fix} ({}), not {a}.",
+            crate::messages::cap(name),
+            why.en
+        ),
+        (None, false) => format!(
+            "{} should be {fix} ({}); it is blank.",
+            crate::messages::cap(name),
+            why.en
+        ),
+    };
+    let mut d = ctx.diag(rule, ctx.path(at), message);
     d.related = parts.iter().map(|&c| ctx.path(c).to_string()).collect();
-    d.expected = Some(Num::Int(expected));
-    d.actual = Some(Num::Int(actual));
+    if at != total {
+        // A blank part: the other parts and the total.
+        d.related.retain(|p| p != ctx.path(at));
+        d.related.push(ctx.path(total).to_string());
+    }
+    d.expected = Some(Num::Int(fix));
+    match now {
+        Some(a) => d.actual = Some(Num::Int(a)),
+        None => d.input = blank_input(ctx, at),
+    }
     d.equation = Some(eq);
     Some(d)
 }
