@@ -133,6 +133,7 @@ mod tests {
         assert!(run_rule("blank-cell", &doc, &partial).is_empty());
     }
 
+    #[cfg(feature = "readers")]
     fn zero() -> Options {
         Options {
             blanks: Some(crate::options::Blanks::Zero),
