@@ -227,3 +227,53 @@ proptest! {
         }
     }
 }
+
+#[test]
+#[ignore] // a look at one page: DUMP_SHAPE=6 DUMP_SEED=3 cargo test --test shapes dump_one -- --ignored --nocapture
+fn dump_one() {
+    let shape = SHAPES[std::env::var("DUMP_SHAPE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(7)];
+    let seed: u64 = std::env::var("DUMP_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    for seed in seed..seed + 400 {
+        let mut rng = Rng::new(seed);
+        let format = if seed % 2 == 0 {
+            Format::F2021
+        } else {
+            Format::F2019
+        };
+        let source = random_report(&mut rng, format, seed % 4 < 2);
+        if !consistent(&source) {
+            continue;
+        }
+        let page = render(&source, shape, &mut rng);
+        let c = read(&page);
+        let errs: Vec<_> = c
+            .result
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.severity == Severity::Error
+                    && ![
+                        "unreadable-cell",
+                        "ambiguous-cells",
+                        "row-not-found",
+                        "table-not-found",
+                        "format-mismatch",
+                    ]
+                    .contains(&d.rule)
+            })
+            .collect();
+        if !errs.is_empty() {
+            println!("seed {seed}: page in {}", keep("dump", &page));
+            for d in errs {
+                println!("  {} {} {}", d.rule, d.path, d.message);
+            }
+            break;
+        }
+    }
+}

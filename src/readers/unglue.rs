@@ -101,7 +101,7 @@ pub fn cuts(line: &str) -> Option<Vec<usize>> {
     }
     // Earliest first, the longest of those starting together; a match inside an earlier one
     // (属于国家秘密 inside 1.属于国家秘密) is part of it.
-    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    crate::base::sort::sort_by_key(&mut found, |m| (m.0, std::cmp::Reverse(m.1)));
     let mut kept: Vec<(usize, usize, Cut)> = Vec::new();
     for m in found {
         if kept.last().is_none_or(|k| m.0 >= k.1) {

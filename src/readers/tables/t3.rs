@@ -164,10 +164,15 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
                             })
                             .collect(),
                     ),
-                    // Too many ways to tell: no candidate is trusted.
-                    None => solve::Row::Unreadable,
+                    // Too many ways to tell: no candidate is trusted, and that is said.
+                    None => {
+                        rd.unreadable(&ids, r.label, toks, toks.len());
+                        solve::Row::Unreadable
+                    }
                 };
-                runs[r.row] = Some((r.label, toks.clone(), digits));
+                if matches!(table[r.row], solve::Row::Cands(_)) {
+                    runs[r.row] = Some((r.label, toks.clone(), digits));
+                }
             }
             RowVals::Short(items) | RowVals::Unreadable(items) => {
                 let found = items
@@ -337,7 +342,7 @@ fn orphans(rd: &Reader, end: usize, reads: &mut Vec<Read>, out: &mut Tables) {
             None => reads.push(a),
         }
     }
-    reads.sort_by_key(|r| r.row);
+    crate::base::sort::sort_by_key(reads, |r| r.row);
 }
 
 /// Whether seven numbers add up as a row of table 三 printed in the format's order.
@@ -350,63 +355,134 @@ fn adds_up(rd: &Reader, toks: &[usize]) -> bool {
 }
 
 /// Laid-out text: a row with fewer numbers than cells had blanks that printed nothing. Its
-/// numbers go to the columns they stand under, as the table's complete rows show the columns;
-/// a number that is not clearly under one column leaves the row unread.
+/// numbers go to the columns they stand under. The columns come from the table's rows of seven
+/// numbers, else from where all the rows' numbers stand (when they fall in exactly seven
+/// places); numbers may be set left, right or centred, so each is tried. A number that is not
+/// clearly under one column leaves its row unread.
 fn place_short_rows(rd: &Reader, reads: &mut [Read]) {
-    let width = |k: usize| rd.tok(k).raw.chars().count() as f64;
-    let centre = |k: usize| f64::from(rd.tok(k).col) + width(k) / 2.0;
-    // Column centres from the rows of seven numbers on one line.
-    let mut sums = [0.0f64; 7];
-    let mut n = 0.0;
-    for r in reads.iter() {
-        if let RowVals::Cells(c) = &r.vals {
-            let toks: Vec<usize> = c.iter().flatten().copied().collect();
-            let one_line = toks
-                .first()
-                .is_some_and(|&f| toks.iter().all(|&k| rd.tok(k).line == rd.tok(f).line));
-            if toks.len() == 7 && one_line {
-                for (s, &k) in sums.iter_mut().zip(&toks) {
-                    *s += centre(k);
-                }
-                n += 1.0;
-            }
-        }
-    }
-    if n == 0.0 {
+    if !reads.iter().any(|r| matches!(r.vals, RowVals::Short(_))) {
         return;
     }
-    let centres = sums.map(|s| s / n);
+    // Each row's numbers on one line.
+    let one_line = |toks: &[usize]| {
+        toks.first()
+            .is_some_and(|&f| toks.iter().all(|&k| rd.tok(k).line == rd.tok(f).line))
+    };
+    let full: Vec<Vec<usize>> = reads
+        .iter()
+        .filter_map(|r| match &r.vals {
+            RowVals::Cells(c) if c.iter().all(Option::is_some) => {
+                let t: Vec<usize> = c.iter().flatten().copied().collect();
+                (t.len() == 7 && one_line(&t)).then_some(t)
+            }
+            _ => None,
+        })
+        .collect();
+    let short: Vec<&Vec<usize>> = reads
+        .iter()
+        .filter_map(|r| match &r.vals {
+            RowVals::Short(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let width = |k: usize| rd.tok(k).raw.chars().count() as f64;
+    let at = |k: usize, mode: u8| {
+        let x = f64::from(rd.tok(k).col);
+        match mode {
+            0 => x + width(k) / 2.0,
+            1 => x,
+            _ => x + width(k),
+        }
+    };
+    for mode in 0..3u8 {
+        let centres = if full.is_empty() {
+            let all: Vec<f64> = short
+                .iter()
+                .flat_map(|t| t.iter().map(|&k| at(k, mode)))
+                .collect();
+            match clusters(all) {
+                Some(c) => c,
+                None => continue,
+            }
+        } else {
+            let mut sums = [0.0f64; 7];
+            for t in &full {
+                for (s, &k) in sums.iter_mut().zip(t) {
+                    *s += at(k, mode);
+                }
+            }
+            sums.map(|s| s / full.len() as f64)
+        };
+        let placed: Option<Vec<Vec<Option<usize>>>> = short
+            .iter()
+            .map(|t| place(t, &centres, &|k| at(k, mode)))
+            .collect();
+        if let Some(placed) = placed {
+            let mut rows = placed.into_iter();
+            for r in reads.iter_mut() {
+                if matches!(r.vals, RowVals::Short(_)) {
+                    if let Some(cells) = rows.next() {
+                        r.vals = RowVals::Cells(cells);
+                    }
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// Where numbers stand, gathered into exactly seven columns (positions within two characters
+/// of each other are one column, columns at least three apart), or `None`.
+fn clusters(mut xs: Vec<f64>) -> Option<[f64; 7]> {
+    xs.sort_by(f64::total_cmp);
+    let mut groups: Vec<(f64, f64)> = Vec::new(); // (sum, count)
+    let mut last = f64::MIN;
+    for x in xs {
+        match groups.last_mut() {
+            Some(g) if x - last <= 2.0 => {
+                g.0 += x;
+                g.1 += 1.0;
+            }
+            _ => groups.push((x, 1.0)),
+        }
+        last = x;
+    }
+    let c: Vec<f64> = groups.iter().map(|g| g.0 / g.1).collect();
+    let apart = c.windows(2).all(|w| w[1] - w[0] >= 3.0);
+    (apart && c.len() == 7).then(|| {
+        let mut a = [0.0; 7];
+        a.copy_from_slice(&c);
+        a
+    })
+}
+
+/// A short row's numbers under the columns at `centres`: each clearly under one, in order.
+fn place(
+    toks: &[usize],
+    centres: &[f64; 7],
+    x: &dyn Fn(usize) -> f64,
+) -> Option<Vec<Option<usize>>> {
     let gap = centres
         .windows(2)
         .map(|w| w[1] - w[0])
         .fold(f64::MAX, f64::min);
     if gap <= 2.0 {
-        return;
+        return None;
     }
-    for r in reads.iter_mut() {
-        let RowVals::Short(toks) = &r.vals else {
-            continue;
-        };
-        let mut cells: Vec<Option<usize>> = vec![None; 7];
-        let mut prev: Option<usize> = None;
-        let mut ok = true;
-        for &k in toks {
-            let x = centre(k);
-            let (best, d) = centres
-                .iter()
-                .enumerate()
-                .map(|(c, &m)| (c, (x - m).abs()))
-                .fold((0, f64::MAX), |a, b| if b.1 < a.1 { b } else { a });
-            // Clearly under one column, and after the number before it.
-            if d >= gap / 3.0 || prev.is_some_and(|p| best <= p) {
-                ok = false;
-                break;
-            }
-            cells[best] = Some(k);
-            prev = Some(best);
+    let mut cells: Vec<Option<usize>> = vec![None; 7];
+    let mut prev: Option<usize> = None;
+    for &k in toks {
+        let xk = x(k);
+        let (best, d) = centres
+            .iter()
+            .enumerate()
+            .map(|(c, &m)| (c, (xk - m).abs()))
+            .fold((0, f64::MAX), |a, b| if b.1 < a.1 { b } else { a });
+        if d >= gap / 3.0 || prev.is_some_and(|p| best <= p) {
+            return None;
         }
-        if ok {
-            r.vals = RowVals::Cells(cells);
-        }
+        cells[best] = Some(k);
+        prev = Some(best);
     }
+    Some(cells)
 }
