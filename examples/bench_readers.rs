@@ -154,13 +154,21 @@ impl Score {
                     ..xxgknb::Options::default()
                 },
             );
-            self.false_errors += c
+            let wrong: Vec<_> = c
                 .result
                 .diagnostics
                 .iter()
                 .filter(|d| d.severity == Severity::Error && !EXTRACTION.contains(&d.rule))
                 .filter(|d| !own.diagnostics.iter().any(|o| o.rule == d.rule))
-                .count();
+                .collect();
+            if !wrong.is_empty() && std::env::var_os("XXGKNB_BENCH_WHY").is_some() {
+                let file = std::env::temp_dir().join(format!("xxgknb-bench-{}.txt", self.pages));
+                let _ = std::fs::write(&file, page);
+                for d in &wrong {
+                    eprintln!("{}: {} {} {}", file.display(), d.rule, d.path, d.message);
+                }
+            }
+            self.false_errors += wrong.len();
         }
     }
 

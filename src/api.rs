@@ -114,10 +114,18 @@ mod reading {
                 std::iter::once(d.path.as_str()).chain(d.related.iter().map(String::as_str))
             })
             .collect();
+        // And what lies under a row or table the reader could not read (a （六） row of the
+        // other layout that could not be read stands for the sub-rows it replaces).
+        let unread: Vec<&str> = all
+            .iter()
+            .filter(|d| d.severity == crate::Severity::Error)
+            .map(|d| d.path.as_str())
+            .collect();
+        let below =
+            |long: &str, short: &str| long.strip_prefix(short).is_some_and(|r| r.starts_with('/'));
         let is_covered = |path: &str| {
-            covered
-                .iter()
-                .any(|c| *c == path || c.strip_prefix(path).is_some_and(|r| r.starts_with('/')))
+            covered.iter().any(|c| *c == path || below(c, path))
+                || unread.iter().any(|u| !u.is_empty() && below(path, u))
         };
         result
             .diagnostics
@@ -171,6 +179,37 @@ mod tests {
         assert!(rules.contains(&"unreadable-cell"), "{rules:?}");
         assert!(!rules.contains(&"missing-cell"), "{rules:?}");
         assert!(!c.result.valid);
+    }
+
+    #[test]
+    fn an_unread_row_of_the_other_layout_stands_for_the_rows_it_replaces() {
+        // A 2024 report printing the 2019 layout's one （六） row, unreadable: the reader says so,
+        // and the three 2021 sub-rows it replaces are not also `missing-cell`.
+        let layout = include_str!("../tests/fixtures/readers/layout-2024.txt");
+        let start = layout
+            .find("               1、申请人无正当理由逾期不补")
+            .unwrap();
+        let end = layout.find("     （七）总计").unwrap();
+        let text = format!(
+            "{}     （六）其他处理                 181    5\n\n{}",
+            &layout[..start],
+            &layout[end..]
+        );
+        let c = check(&text, &ParseOptions::default());
+        assert_eq!(c.report.format, crate::Format::F2021);
+        let rules: Vec<(&str, &str)> = c
+            .result
+            .diagnostics
+            .iter()
+            .filter(|d| d.path.starts_with("/applications/results/otherHandling"))
+            .map(|d| (d.rule, d.path.as_str()))
+            .collect();
+        assert_eq!(
+            rules,
+            [("unreadable-cell", "/applications/results/otherHandling")],
+            "{:?}",
+            c.result.diagnostics
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! line, text whose cells ran together with stray spaces anywhere, HTML with blanks for zeros,
 //! HTML headers without spans, Word-exported HTML (labels and numbers split across `<span>`s
 //! and `<p>`s, a metadata table first, nested `<div>`s), and `pdftotext -layout` text (wrapped
-//! labels, vertical group labels, page footers, garbled headers, blanks that print nothing).
+//! labels, vertical group labels, page footers and stray numbers, garbled headers, blanks that
+//! print nothing).
 //! Also random reports, consistent or not, and the comparison the tests assert: every cell
 //! read equals the source, or a diagnostic names it.
 //!
@@ -968,6 +969,11 @@ fn pdf(report: &Value, shape: Shape, rng: &mut Rng) -> String {
                     " ".repeat(40),
                     rng.pick(&["— 5 —", "-3-", "- 4 -", "第 2 页"])
                 ));
+            }
+            if rng.chance(0.04) {
+                // A stray number: a bare page number, a footnote mark.
+                let at = 20 + rng.below(60) as usize;
+                lines.push(format!("{}{}", " ".repeat(at), 1 + rng.below(30)));
             }
         }
         lines.push(String::new());

@@ -53,7 +53,9 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
                     next_label = true;
                     break;
                 }
-                if nvals > 0 {
+                // Text after the row's numbers ends it; in laid-out text, only once a line of
+                // them is whole (a stray number may stand before a wrapped label's last piece).
+                if nvals > 0 && (!doc.layout || has_full_line(doc, &items, n)) {
                     break;
                 }
                 noise += usize::from(t.raw.chars().count() > 2);
@@ -110,7 +112,7 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
     } else if multi {
         multi_row(doc, lab_line, &items, &values, n, next_label, all_digits)
     } else if doc.layout {
-        laid_out(doc, &items, &values, n, next_label)
+        laid_out(doc, lab_line, &items, &values, n, next_label)
     } else if nvals == n {
         RowVals::Cells(values.into_iter().map(Some).collect())
     } else if nvals == 0 && next_label {
@@ -122,6 +124,18 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
         RowVals::Unreadable(items)
     };
     Row { vals, last }
+}
+
+/// Whether some line among `items` holds `n` values.
+fn has_full_line(doc: &Doc, items: &[usize], n: usize) -> bool {
+    let toks = &doc.toks;
+    items.iter().any(|&k| {
+        items
+            .iter()
+            .filter(|&&j| toks[j].line == toks[k].line && toks[j].kind == TokKind::Value)
+            .count()
+            == n
+    })
 }
 
 fn digit_count(doc: &Doc, values: &[usize]) -> usize {
@@ -172,13 +186,17 @@ fn multi_row(
     }
 }
 
-/// Laid-out text: the row's numbers are on one line; numbers on other lines before the next
-/// label are strays (a page number, a footnote mark) unless the row needs them all.
-fn laid_out(doc: &Doc, items: &[usize], values: &[usize], n: usize, next_label: bool) -> RowVals {
+/// Laid-out text: the row's numbers are on one line; a lone number on a line of its own is a
+/// stray (a page number, a footnote mark) unless nothing else is there.
+fn laid_out(
+    doc: &Doc,
+    lab_line: u32,
+    items: &[usize],
+    values: &[usize],
+    n: usize,
+    next_label: bool,
+) -> RowVals {
     let toks = &doc.toks;
-    if values.len() == n {
-        return RowVals::Cells(values.iter().copied().map(Some).collect());
-    }
     if values.is_empty() {
         return if next_label || items.is_empty() {
             RowVals::Cells(vec![None; n])
@@ -194,12 +212,28 @@ fn laid_out(doc: &Doc, items: &[usize], values: &[usize], n: usize, next_label: 
             _ => lines.push(vec![k]),
         }
     }
-    if let Some(l) = lines.iter().find(|l| l.len() == n) {
+    // The label's own line first (a stray may stand before the row's numbers), then the first.
+    let own = |l: &&Vec<usize>| l.first().is_some_and(|&f| toks[f].line == lab_line);
+    let whole = |l: &&Vec<usize>| l.len() == n;
+    if let Some(l) = lines
+        .iter()
+        .find(|l| own(l) && whole(l))
+        .or_else(|| lines.iter().find(whole))
+    {
         return RowVals::Cells(l.iter().copied().map(Some).collect());
     }
-    // The longest line shorter than the row: its blanks left no trace.
-    match lines.iter().max_by_key(|l| l.len()) {
-        Some(l) if l.len() < n && lines.len() <= 2 => RowVals::Short(l.clone()),
+    // Lone numbers are strays when a line of the row's own is there.
+    let rows: Vec<&Vec<usize>> = lines.iter().filter(|l| l.len() >= 2).collect();
+    match rows.as_slice() {
+        // Lone numbers only: a row of table 三 or 四 with one number cannot add up (its total
+        // would be another), so a lone number is said, never placed.
+        [] => RowVals::Unreadable(items.to_vec()),
+        // The row's numbers, its blanks having left no trace: placed by their columns.
+        [line] if line.len() < n => RowVals::Short((*line).clone()),
+        // A row set over lines (a top-aligned total): whole only without strays.
+        many if rows.len() == lines.len() && many.iter().map(|l| l.len()).sum::<usize>() == n => {
+            RowVals::Cells(values.iter().copied().map(Some).collect())
+        }
         _ => RowVals::Unreadable(items.to_vec()),
     }
 }

@@ -355,10 +355,11 @@ fn adds_up(rd: &Reader, toks: &[usize]) -> bool {
 }
 
 /// Laid-out text: a row with fewer numbers than cells had blanks that printed nothing. Its
-/// numbers go to the columns they stand under. The columns come from the table's rows of seven
-/// numbers, else from where all the rows' numbers stand (when they fall in exactly seven
-/// places); numbers may be set left, right or centred, so each is tried. A number that is not
-/// clearly under one column leaves its row unread.
+/// numbers go to the columns they stand under, as the table's rows of seven numbers show the
+/// columns; numbers may be set left, right or centred, so each is tried. A number that is not
+/// clearly under one column leaves its row unread. (Columns guessed from where the numbers of
+/// short rows stand were tried and dropped: a column blank in every row shifts them all by one,
+/// and no sum can tell, since every row and column still adds up.)
 fn place_short_rows(rd: &Reader, reads: &mut [Read]) {
     if !reads.iter().any(|r| matches!(r.vals, RowVals::Short(_))) {
         return;
@@ -395,24 +396,16 @@ fn place_short_rows(rd: &Reader, reads: &mut [Read]) {
         }
     };
     for mode in 0..3u8 {
-        let centres = if full.is_empty() {
-            let all: Vec<f64> = short
-                .iter()
-                .flat_map(|t| t.iter().map(|&k| at(k, mode)))
-                .collect();
-            match clusters(all) {
-                Some(c) => c,
-                None => continue,
+        if full.is_empty() {
+            return;
+        }
+        let mut sums = [0.0f64; 7];
+        for t in &full {
+            for (s, &k) in sums.iter_mut().zip(t) {
+                *s += at(k, mode);
             }
-        } else {
-            let mut sums = [0.0f64; 7];
-            for t in &full {
-                for (s, &k) in sums.iter_mut().zip(t) {
-                    *s += at(k, mode);
-                }
-            }
-            sums.map(|s| s / full.len() as f64)
-        };
+        }
+        let centres = sums.map(|s| s / full.len() as f64);
         let placed: Option<Vec<Vec<Option<usize>>>> = short
             .iter()
             .map(|t| place(t, &centres, &|k| at(k, mode)))
@@ -429,31 +422,6 @@ fn place_short_rows(rd: &Reader, reads: &mut [Read]) {
             return;
         }
     }
-}
-
-/// Where numbers stand, gathered into exactly seven columns (positions within two characters
-/// of each other are one column, columns at least three apart), or `None`.
-fn clusters(mut xs: Vec<f64>) -> Option<[f64; 7]> {
-    xs.sort_by(f64::total_cmp);
-    let mut groups: Vec<(f64, f64)> = Vec::new(); // (sum, count)
-    let mut last = f64::MIN;
-    for x in xs {
-        match groups.last_mut() {
-            Some(g) if x - last <= 2.0 => {
-                g.0 += x;
-                g.1 += 1.0;
-            }
-            _ => groups.push((x, 1.0)),
-        }
-        last = x;
-    }
-    let c: Vec<f64> = groups.iter().map(|g| g.0 / g.1).collect();
-    let apart = c.windows(2).all(|w| w[1] - w[0] >= 3.0);
-    (apart && c.len() == 7).then(|| {
-        let mut a = [0.0; 7];
-        a.copy_from_slice(&c);
-        a
-    })
 }
 
 /// A short row's numbers under the columns at `centres`: each clearly under one, in order.
@@ -478,7 +446,7 @@ fn place(
             .enumerate()
             .map(|(c, &m)| (c, (xk - m).abs()))
             .fold((0, f64::MAX), |a, b| if b.1 < a.1 { b } else { a });
-        if d >= gap / 3.0 || prev.is_some_and(|p| best <= p) {
+        if d >= gap / 4.0 || prev.is_some_and(|p| best <= p) {
             return None;
         }
         cells[best] = Some(k);
