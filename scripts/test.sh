@@ -25,6 +25,10 @@ cargo test --target wasm32-unknown-unknown --lib --no-run
 
 echo "== native tests"
 cargo test
+# The conformance suites' counts together (they ran above, amid the other tests' output):
+# html5lib tokenizer tests and JSONTestSuite, from ../shared/testsuites (skipped when absent).
+echo "== conformance suites"
+cargo test -q --test conformance_html --test conformance_json -- html5lib_tokenizer_tests json_test_suite
 
 echo "== build the package"
 node scripts/build.mjs
