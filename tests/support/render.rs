@@ -174,26 +174,9 @@ pub fn random_report(rng: &mut Rng, format: Format, consistent: bool) -> Value {
             }
         }
     }
-    let total = rows
-        .iter()
-        .copied()
-        .find(|&i| role(i) == T3Role::ResultsTotal)
-        .unwrap();
-    let received = rows
-        .iter()
-        .copied()
-        .find(|&i| role(i) == T3Role::Received)
-        .unwrap();
-    let over = rows
-        .iter()
-        .copied()
-        .find(|&i| role(i) == T3Role::CarriedOver)
-        .unwrap();
-    let forward = rows
-        .iter()
-        .copied()
-        .find(|&i| role(i) == T3Role::CarriedForward)
-        .unwrap();
+    let of = |want: T3Role| rows.iter().copied().find(|&i| role(i) == want).unwrap();
+    let (total, received) = (of(T3Role::ResultsTotal), of(T3Role::Received));
+    let (over, forward) = (of(T3Role::CarriedOver), of(T3Role::CarriedForward));
     #[allow(clippy::needless_range_loop)] // four rows indexed together, column by column
     for c in 0..6 {
         grid[total][c] = rows
@@ -347,6 +330,19 @@ fn table2(report: &Value, shape: Shape) -> Vec<Block> {
     blocks
 }
 
+/// Table 三's header words after its corner cell, in reading order.
+const T3_HEADER: [&str; 9] = [
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "总计",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+];
+
 const T3_CORNER: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 /// Table 三: the rows the report has (either form of （六）), each group's label on the
@@ -427,6 +423,17 @@ pub fn render(report: &Value, shape: Shape, rng: &mut Rng) -> String {
     }
 }
 
+/// The title, the 统计期限, part 一 and the heading of part 二, a line each.
+fn opening(report: &Value) -> Vec<String> {
+    vec![
+        title(report),
+        period(report),
+        HEADS[0].into(),
+        OVERVIEW.into(),
+        HEADS[1].into(),
+    ]
+}
+
 fn pipe_row(cells: &[String]) -> String {
     let mut s = cells.join(" | ");
     s.push_str(" |");
@@ -435,13 +442,7 @@ fn pipe_row(cells: &[String]) -> String {
 
 fn pipes(report: &Value, rng: &mut Rng) -> String {
     let group_cells = rng.chance(0.7);
-    let mut out = vec![
-        title(report),
-        period(report),
-        HEADS[0].into(),
-        OVERVIEW.into(),
-        HEADS[1].into(),
-    ];
+    let mut out = opening(report);
     for b in table2(report, Shape::Pipes) {
         out.push(format!("{} | |||", b.caption.unwrap_or_default()));
         out.push(pipe_row(&b.header));
@@ -490,13 +491,7 @@ fn pipes(report: &Value, rng: &mut Rng) -> String {
 }
 
 fn per_line(report: &Value) -> String {
-    let mut out = vec![
-        title(report),
-        period(report),
-        HEADS[0].into(),
-        OVERVIEW.into(),
-        HEADS[1].into(),
-    ];
+    let mut out = opening(report);
     let cell = |out: &mut Vec<String>, s: &str| out.push(format!("{s} |"));
     for b in table2(report, Shape::PerLine) {
         cell(&mut out, &b.caption.unwrap_or_default());
@@ -511,18 +506,7 @@ fn per_line(report: &Value) -> String {
         }
     }
     out.push(HEADS[2].into());
-    for h in [
-        T3_CORNER,
-        "申请人情况",
-        "自然人",
-        "法人或其他组织",
-        "总计",
-        "商业企业",
-        "科研机构",
-        "社会公益组织",
-        "法律服务机构",
-        "其他",
-    ] {
+    for h in std::iter::once(T3_CORNER).chain(T3_HEADER) {
         cell(&mut out, h);
     }
     for (_, r) in table3(report, Shape::PerLine) {
@@ -572,14 +556,9 @@ fn glued(report: &Value, rng: &mut Rng) -> String {
     // Most of a crawler's spaces fall between cells; a few inside labels and numbers.
     let between = 0.1 + rng.below(40) as f64 / 100.0;
     let inside = rng.below(4) as f64 / 100.0;
-    let mut pieces: Vec<String> = vec![
-        title(report),
-        title(report),
-        period(report),
-        HEADS[0].into(),
-        OVERVIEW.into(),
-        HEADS[1].into(),
-    ];
+    // A crawler's page holds the title twice (the page's and the report's).
+    let mut pieces = vec![title(report)];
+    pieces.extend(opening(report));
     for b in table2(report, Shape::Glued) {
         pieces.push(b.caption.unwrap_or_default());
         pieces.extend(b.header);
@@ -589,21 +568,8 @@ fn glued(report: &Value, rng: &mut Rng) -> String {
         }
     }
     pieces.push(HEADS[2].into());
-    pieces.extend(
-        [
-            T3_CORNER,
-            "申请人情况",
-            "自然人",
-            "法人或其他组织",
-            "总计",
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-        ]
-        .map(String::from),
-    );
+    pieces.push(T3_CORNER.into());
+    pieces.extend(T3_HEADER.map(String::from));
     for (_, r) in table3(report, Shape::Glued) {
         pieces.extend(r.group);
         pieces.push(r.label);

@@ -35,6 +35,26 @@ fn inner(name: &str, open: char, close: char) -> &str {
     name.get(a..b).unwrap_or(name)
 }
 
+/// The first rows' names, and "…" for the rest.
+fn names(rows: &[Vec<CellId>], zh: bool) -> String {
+    let l = layout();
+    let names: Vec<&str> = rows
+        .iter()
+        .take(NAMED)
+        .filter_map(|r| r.first().map(|&c| l.cell(c)))
+        .map(|c| {
+            if zh {
+                inner(&c.row_name_zh, '「', '」')
+            } else {
+                inner(&c.row_name_en, '"', '"')
+            }
+        })
+        .collect();
+    let (sep, more) = if zh { ("、", " 等") } else { (", ", ", …") };
+    let more = if rows.len() > NAMED { more } else { "" };
+    format!("{}{more}", crate::messages::join(&names, sep))
+}
+
 /// The one finding for the rows of `table` not found: `rows` holds each missing row's cells,
 /// in the order of the form; `at` is where the table starts.
 pub fn finding(table: TableId, rows: &[Vec<CellId>], zh: bool, at: Option<Location>) -> Diagnostic {
@@ -57,36 +77,18 @@ pub fn finding(table: TableId, rows: &[Vec<CellId>], zh: bool, at: Option<Locati
             "{} was not found (no label of it could be recognised in the table).",
             crate::messages::cap(first(one).map_or("", |c| c.row_name_en.as_str()))
         ),
-        (_, true) => {
-            let names: Vec<&str> = rows
-                .iter()
-                .take(NAMED)
-                .filter_map(first)
-                .map(|c| inner(&c.row_name_zh, '「', '」'))
-                .collect();
-            let more = if rows.len() > NAMED { " 等" } else { "" };
-            format!(
-                "{}有 {} 行未找到：{}{more}（表格中没有可识别的这些行标签，原文可能不完整）。",
-                table.short().zh,
-                rows.len(),
-                crate::messages::join(&names, "、")
-            )
-        }
-        (_, false) => {
-            let names: Vec<&str> = rows
-                .iter()
-                .take(NAMED)
-                .filter_map(first)
-                .map(|c| inner(&c.row_name_en, '"', '"'))
-                .collect();
-            let more = if rows.len() > NAMED { ", …" } else { "" };
-            format!(
-                "{} rows of {} were not found: {}{more} (no label of them could be recognised; the text may be incomplete).",
-                rows.len(),
-                table.short().en,
-                crate::messages::join(&names, ", ")
-            )
-        }
+        (_, true) => format!(
+            "{}有 {} 行未找到：{}（表格中没有可识别的这些行标签，原文可能不完整）。",
+            table.short().zh,
+            rows.len(),
+            names(rows, true)
+        ),
+        (_, false) => format!(
+            "{} rows of {} were not found: {} (no label of them could be recognised; the text may be incomplete).",
+            rows.len(),
+            table.short().en,
+            names(rows, false)
+        ),
     };
     let path = match rows {
         [one] => row_path(one),

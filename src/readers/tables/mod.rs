@@ -135,6 +135,18 @@ impl Reader<'_> {
         }
     }
 
+    /// The token, and the character in it, of the `off`-th digit of a run of tokens.
+    fn locate(&self, toks: &[usize], mut off: usize) -> (usize, usize) {
+        for &k in toks {
+            let n = self.tok(k).raw.chars().count();
+            if off < n {
+                return (k, off);
+            }
+            off -= n;
+        }
+        (toks.last().copied().unwrap_or(0), 0)
+    }
+
     /// Say the rows split back while reading `table`, once.
     fn said_glued(&mut self, table: TableId) {
         let rows = std::mem::take(&mut self.glued);
@@ -282,78 +294,61 @@ impl Tables {
                 .iter()
                 .any(|d| d.related.iter().any(|r| r == p) || &d.path == p)
         };
+        // A table none of whose rows was found, or one finding for the rows not found.
+        let mut missing =
+            |table: TableId, span: &TableSpan, found: bool, rows: Vec<Vec<CellId>>| {
+                if !found {
+                    let cells = cells_of(table);
+                    let heading = span.region.is_some();
+                    diags.push(table_not_found::finding(table, heading, &cells, zh));
+                } else if !rows.is_empty() {
+                    diags.push(row_not_found::finding(table, &rows, zh, where_(span)));
+                }
+            };
         // Table 二.
-        if !self.t2_found.contains(&true) {
-            let heading = self.t2.region.is_some();
-            let cells = cells_of(TableId::Proactive);
-            diags.push(table_not_found::finding(
-                TableId::Proactive,
-                heading,
-                &cells,
-                zh,
-            ));
-        } else {
-            let rows: Vec<Vec<CellId>> = T2_ROWS
-                .iter()
-                .enumerate()
-                .filter(|(r, row)| row.formats.has(f) && !self.t2_found[*r])
-                .map(|(r, _)| t2::ids(r, f))
-                .filter(|ids| !ids.iter().any(|&c| covered(c)))
-                .collect();
-            if !rows.is_empty() {
-                diags.push(row_not_found::finding(
-                    TableId::Proactive,
-                    &rows,
-                    zh,
-                    where_(&self.t2),
-                ));
-            }
-        }
+        let rows: Vec<Vec<CellId>> = T2_ROWS
+            .iter()
+            .enumerate()
+            .filter(|(r, row)| row.formats.has(f) && !self.t2_found[*r])
+            .map(|(r, _)| t2::ids(r, f))
+            .filter(|ids| !ids.iter().any(|&c| covered(c)))
+            .collect();
+        missing(
+            TableId::Proactive,
+            &self.t2,
+            self.t2_found.contains(&true),
+            rows,
+        );
         // Table 三.
-        if !self.t3_found.contains(&true) {
-            let heading = self.t3.region.is_some();
-            let cells = cells_of(TableId::Applications);
-            diags.push(table_not_found::finding(
-                TableId::Applications,
-                heading,
-                &cells,
-                zh,
-            ));
-        } else {
-            let sub_rows_found = T3_ROWS
-                .iter()
-                .enumerate()
-                .any(|(r, row)| row.key.starts_with("results/otherHandling/") && self.t3_found[r]);
-            let single_found = T3_ROWS
-                .iter()
-                .enumerate()
-                .any(|(r, row)| row.key == "results/otherHandling" && self.t3_found[r]);
-            let mut rows: Vec<Vec<CellId>> = Vec::new();
-            for (r, row) in T3_ROWS.iter().enumerate() {
-                if !row.formats.has(f) || self.t3_found[r] {
-                    continue;
-                }
-                // The other layout's （六） stands in: that is a format-mismatch, not a gap.
-                let is_sub = row.key.starts_with("results/otherHandling/");
-                if (is_sub && single_found)
-                    || (row.key == "results/otherHandling" && sub_rows_found)
-                {
-                    continue;
-                }
-                let ids: Vec<CellId> = (0..T3_COLUMNS.len()).map(|c| l.t3(r, c)).collect();
-                if !ids.iter().any(|&c| covered(c)) {
-                    rows.push(ids);
-                }
+        let sub_rows_found = T3_ROWS
+            .iter()
+            .enumerate()
+            .any(|(r, row)| row.key.starts_with("results/otherHandling/") && self.t3_found[r]);
+        let single_found = T3_ROWS
+            .iter()
+            .enumerate()
+            .any(|(r, row)| row.key == "results/otherHandling" && self.t3_found[r]);
+        let mut rows: Vec<Vec<CellId>> = Vec::new();
+        for (r, row) in T3_ROWS.iter().enumerate() {
+            if !row.formats.has(f) || self.t3_found[r] {
+                continue;
             }
-            if !rows.is_empty() {
-                diags.push(row_not_found::finding(
-                    TableId::Applications,
-                    &rows,
-                    zh,
-                    where_(&self.t3),
-                ));
+            // The other layout's （六） stands in: that is a format-mismatch, not a gap.
+            let is_sub = row.key.starts_with("results/otherHandling/");
+            if (is_sub && single_found) || (row.key == "results/otherHandling" && sub_rows_found) {
+                continue;
+            }
+            let ids: Vec<CellId> = (0..T3_COLUMNS.len()).map(|c| l.t3(r, c)).collect();
+            if !ids.iter().any(|&c| covered(c)) {
+                rows.push(ids);
             }
         }
+        missing(
+            TableId::Applications,
+            &self.t3,
+            self.t3_found.contains(&true),
+            rows,
+        );
         // Table 四.
         if !self.t4_found {
             let ids = t4::ids();

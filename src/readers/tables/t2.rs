@@ -93,7 +93,7 @@ fn glued(rd: &mut Reader, cols: &[CellId], label: usize, runs: &[usize]) {
         Some(s) if s.len() == 1 => {
             let v = &s[0];
             for ((&id, &x), off) in cols.iter().zip(v).zip(glue::offsets(&digits, v)) {
-                let (tok, in_tok) = locate(rd, runs, off);
+                let (tok, in_tok) = rd.locate(runs, off);
                 rd.set_num(id, x, tok, in_tok);
             }
             rd.glued.push(glued_cells::Split {
@@ -109,16 +109,4 @@ fn glued(rd: &mut Reader, cols: &[CellId], label: usize, runs: &[usize]) {
         }
         _ => rd.unreadable(cols, label, runs, runs.len()),
     }
-}
-
-/// The token, and the character in it, of the `off`-th digit of a run of tokens.
-pub fn locate(rd: &Reader, toks: &[usize], mut off: usize) -> (usize, usize) {
-    for &k in toks {
-        let n = rd.tok(k).raw.chars().count();
-        if off < n {
-            return (k, off);
-        }
-        off -= n;
-    }
-    (toks.last().copied().unwrap_or(0), 0)
 }

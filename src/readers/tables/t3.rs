@@ -213,7 +213,7 @@ fn settle(
             let shown = printed_order(&v);
             // Each cell's digits: where they start in the run, and so in which token.
             for (k, off) in glue::offsets(digits, &shown).into_iter().enumerate() {
-                let (tok, in_tok) = locate(rd, toks, off);
+                let (tok, in_tok) = rd.locate(toks, off);
                 rd.set_num(ids[order[k]], shown[k], tok, in_tok);
             }
             rd.glued.push(glued_cells::Split {
@@ -233,18 +233,6 @@ fn settle(
             rd.unreadable(&ids, label, toks, n);
         }
     }
-}
-
-/// The token, and the character in it, of the `off`-th digit of a run of tokens.
-fn locate(rd: &Reader, toks: &[usize], mut off: usize) -> (usize, usize) {
-    for &k in toks {
-        let n = rd.tok(k).raw.chars().count();
-        if off < n {
-            return (k, off);
-        }
-        off -= n;
-    }
-    (toks.last().copied().unwrap_or(0), 0)
 }
 
 /// Laid-out text: lines of seven numbers that no label claimed (the label wrapped away, or

@@ -2,7 +2,6 @@
 //! exactly 15 cells (an HTML or `|` row, blanks included), else 15 numbers in a run; digits
 //! whose separators were lost split by each block's total, read only when one split fits.
 
-use super::t2::locate;
 use super::{Reader, Tables};
 use crate::model::layout::{layout, CellId};
 use crate::readers::doc::TokKind;
@@ -121,7 +120,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
             Some(s) if s.len() == 1 => {
                 let offsets = glue::offsets(&digits, &s[0]);
                 for ((&id, &v), off) in ids.iter().zip(&s[0]).zip(offsets) {
-                    let (tok, in_tok) = locate(rd, &values, off);
+                    let (tok, in_tok) = rd.locate(&values, off);
                     rd.set_num(id, v, tok, in_tok);
                 }
                 rd.glued.push(glued_cells::Split {
