@@ -337,3 +337,77 @@ fn locations_say_where_each_cell_was_read() {
         "options.locations: expected true or false, got \"yes\""
     );
 }
+
+#[test]
+fn a_cell_that_holds_no_number_is_quoted_not_skipped() {
+    // A Word table whose 行政处罚 cell reads 三九八: the cell is there, it is no number.
+    let page = "<p>二、主动公开政府信息情况</p><table>\
+        <tr><td>第二十条第（六）项</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr>\
+        <tr><td>行政处罚</td><td>三九八</td></tr><tr><td>行政强制</td><td>12</td></tr></table>\
+        <p>三、收到和处理政府信息公开申请情况</p>";
+    let c = check(page, &ParseOptions::default());
+    let d: Vec<_> = c
+        .result
+        .diagnostics
+        .iter()
+        .filter(|d| d.path.starts_with("/proactive/punishment"))
+        .map(|d| (d.rule, d.input.as_deref()))
+        .collect();
+    assert_eq!(
+        d,
+        [("invalid-number", Some("三九八"))],
+        "{:?}",
+        c.result.diagnostics
+    );
+    // Two numbers in the one cell: never taken as two cells; one way to read them, said.
+    let split = page.replace("<td>三九八</td>", "<td>398 5758</td>");
+    let c = check(&split, &ParseOptions::default());
+    let l = xxgknb::model::layout::layout();
+    assert_eq!(
+        c.report
+            .int(l.find("/proactive/punishment/decisions").unwrap()),
+        Some(3985758)
+    );
+    assert!(
+        c.result
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "glued-cells" && d.path == "/proactive/punishment"),
+        "{:?}",
+        c.result.diagnostics
+    );
+    // A row with no cell at all after its label is unread, never read as blanks.
+    let bare = page.replace("<td>三九八</td>", "");
+    let c = check(&bare, &ParseOptions::default());
+    assert!(
+        c.result
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "unreadable-cell" && d.path == "/proactive/punishment"),
+        "{:?}",
+        c.result.diagnostics
+    );
+}
+
+#[test]
+fn laid_out_text_reads_a_last_row_printed_empty_but_not_a_row_cut_off() {
+    // pdftotext of a table whose last row is all blank (blanks print nothing) before the next
+    // part: that row is blank. The same text cut off after that label: the row is unread.
+    let page = "    二、主动公开政府信息情况\n第二十条 第（一）项\n\n信息内容          本年制发件数     本年废止件数   现行有效件数\n\n        规章            1          0        11\n\n行政规范性文件       8          26       66\n\n第二十条 第（八）项\n\n        信息内容                          本年收费金额（单位：万元）\n\n行政事业性收费\n\n\n      三、收到和处理政府信息公开申请情况\n";
+    let p = parse(page, &ParseOptions::default());
+    let l = xxgknb::model::layout::layout();
+    let fees = l.find("/proactive/fees/amount").unwrap();
+    assert_eq!(
+        p.report.cell(fees),
+        &xxgknb::model::CellState::Blank { input: None }
+    );
+    let cut = &page[..page.find("行政事业性收费").unwrap() + "行政事业性收费".len()];
+    let p = parse(cut, &ParseOptions::default());
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.rule == "unreadable-cell" && d.path == "/proactive/fees"),
+        "{:?}",
+        p.diagnostics
+    );
+}

@@ -72,7 +72,12 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
                 // Laid-out text reads on to the next label: a stray number (a page number, a
                 // number of the wrapped label) may come first, the row's line after it.
                 // A run-together piece holds the row's digits, however many they look.
-                let full = !doc.layout && !glued && t.kind == TokKind::Value && nvals == n;
+                // (A row of cells reads to its line's end: its own cells tell.)
+                let full = !doc.layout
+                    && !glued
+                    && t.kind == TokKind::Value
+                    && nvals == n
+                    && (!multi || t.line != lab_line);
                 if row_done || full {
                     break;
                 }
@@ -110,9 +115,9 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
             RowVals::Unreadable(items)
         }
     } else if multi {
-        multi_row(doc, lab_line, &items, &values, n, next_label, all_digits)
+        multi_row(doc, i, &items, &values, n, all_digits, is_label)
     } else if doc.layout {
-        laid_out(doc, lab_line, &items, &values, n, next_label)
+        laid_out(doc, lab_line, end, &items, &values, n, next_label)
     } else if nvals == n {
         RowVals::Cells(values.into_iter().map(Some).collect())
     } else if nvals == 0 && next_label {
@@ -148,14 +153,30 @@ fn digit_count(doc: &Doc, values: &[usize]) -> usize {
 /// A `|`, tab or HTML row: the cells on the label's own line (empty ones included).
 fn multi_row(
     doc: &Doc,
-    lab_line: u32,
+    label: usize,
     items: &[usize],
     values: &[usize],
     n: usize,
-    next_label: bool,
     all_digits: bool,
+    is_label: &dyn Fn(&str) -> bool,
 ) -> RowVals {
     let toks = &doc.toks;
+    let lab_line = toks[label].line;
+    // Exactly the row's cells after the label, one holding text where a number belongs
+    // (`三九八`, `十二`): that cell is read as it is, so the rules quote it.
+    let mut cells: Vec<usize> = Vec::new();
+    for k in label + 1..toks.len() {
+        let t = &toks[k];
+        if t.line != lab_line || (t.kind == TokKind::Text && is_label(&t.fold)) {
+            break;
+        }
+        if cells.last().is_none_or(|&c| toks[c].cell != t.cell) {
+            cells.push(k);
+        }
+    }
+    if cells.len() == n && cells.iter().any(|&k| toks[k].kind == TokKind::Text) {
+        return RowVals::Cells(cells.into_iter().map(Some).collect());
+    }
     let same_row: Vec<usize> = items
         .iter()
         .copied()
@@ -169,12 +190,27 @@ fn multi_row(
         trimmed.pop();
     }
     let nvals = values.len();
+    // Two numbers in one cell (`398 5758`): a space inside a number, or a cell printed twice.
+    // Never two cells: split by the table's sums like digits that ran together, or said.
+    let shared = same_row.windows(2).any(|w| {
+        toks[w[0]].cell == toks[w[1]].cell
+            && toks[w[0]].kind == TokKind::Value
+            && toks[w[1]].kind == TokKind::Value
+    });
+    if shared {
+        return if all_digits {
+            RowVals::Glued(values.to_vec())
+        } else {
+            RowVals::Unreadable(items.to_vec())
+        };
+    }
     if trimmed.len() == n {
         RowVals::Cells(trimmed.into_iter().map(Some).collect())
     } else if nvals == n {
         RowVals::Cells(values.iter().copied().map(Some).collect())
-    } else if nvals == 0 && (same_row.len() >= n || next_label) {
-        // Printed empty: empty cells on the label's own row, or the next label right after.
+    } else if nvals == 0 && same_row.len() >= n {
+        // Printed empty: empty cells on the label's own row. (A row with no cells at all, or
+        // with text where its numbers belong, is not a row of blanks.)
         RowVals::Cells(vec![None; n])
     } else if same_row.len() >= n {
         // The row's own cells, the trailing ones blank.
@@ -188,9 +224,11 @@ fn multi_row(
 
 /// Laid-out text: the row's numbers are on one line; a lone number on a line of its own is a
 /// stray (a page number, a footnote mark) unless nothing else is there.
+#[allow(clippy::too_many_arguments)]
 fn laid_out(
     doc: &Doc,
     lab_line: u32,
+    end: usize,
     items: &[usize],
     values: &[usize],
     n: usize,
@@ -198,7 +236,10 @@ fn laid_out(
 ) -> RowVals {
     let toks = &doc.toks;
     if values.is_empty() {
-        return if next_label || items.is_empty() {
+        // Printed empty (blanks print nothing): up to the next label, or to the end of the
+        // table where another part begins; a text that stops short ends nothing.
+        let table_ended = items.is_empty() && end < toks.len();
+        return if next_label || table_ended {
             RowVals::Cells(vec![None; n])
         } else {
             RowVals::Unreadable(items.to_vec())
