@@ -17,7 +17,8 @@ pub fn read(input: &str) -> Doc {
         if is_page_footer(line) {
             continue;
         }
-        if let Some(cuts) = super::unglue::cuts(line) {
+        // (Laid-out text keeps its cells apart by position: no line of it ran together.)
+        if let Some(cuts) = (!doc.layout).then(|| super::unglue::cuts(line)).flatten() {
             let mut from = 0;
             let mut col = 0u32;
             for to in cuts.into_iter().chain(std::iter::once(line.len())) {

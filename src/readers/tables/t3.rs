@@ -97,7 +97,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
             RowVals::Cells(c) => {
                 let v: Option<Vec<i64>> = c
                     .iter()
-                    .map(|t| t.and_then(|k| digits_only(&rd.tok(k).raw)?.parse().ok()))
+                    .map(|t| t.and_then(|k| number(&rd.tok(k).raw)))
                     .collect();
                 v.and_then(|v| <[i64; 7]>::try_from(v).ok())
             }
@@ -333,11 +333,20 @@ fn orphans(rd: &Reader, end: usize, reads: &mut Vec<Read>, out: &mut Tables) {
     crate::base::sort::sort_by_key(reads, |r| r.row);
 }
 
+/// A printed count as a number: plain digits read directly (most cells), full-width ones too.
+fn number(raw: &str) -> Option<i64> {
+    if !raw.is_empty() && raw.len() <= 15 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        raw.parse().ok()
+    } else {
+        digits_only(raw)?.parse().ok()
+    }
+}
+
 /// Whether seven numbers add up as a row of table 三 printed in the format's order.
 fn adds_up(rd: &Reader, toks: &[usize]) -> bool {
     let v: Vec<i64> = toks
         .iter()
-        .filter_map(|&k| digits_only(&rd.tok(k).raw)?.parse().ok())
+        .filter_map(|&k| number(&rd.tok(k).raw))
         .collect();
     v.len() == 7 && v[..6].iter().sum::<i64>() == v[6]
 }
