@@ -2,6 +2,8 @@
 // are generated from the layout catalogue into model.d.ts.
 
 export type Format = "2019" | "2021";
+/** The layout a published report was read in: `"pre-2019"` is a report in the format used before 2019, which `parse`/`check` recognise and do not check (rule format-pre-2019). */
+export type ReadFormat = Format | "pre-2019";
 export type Locale = "zh-CN" | "en";
 export type Severity = "error" | "warning" | "info";
 
@@ -31,9 +33,9 @@ export interface ReportInput {
 }
 
 /** A report as the readers return it: numbers, or null for blank cells (a string only where a cell could not be read). */
-export interface Report extends ReportInput {
+export interface Report extends Omit<ReportInput, "year" | "format"> {
   year?: number;
-  format: Format;
+  format: ReadFormat;
 }
 
 export type RuleLevel = "off" | Severity;
@@ -47,6 +49,14 @@ export interface ValidateOptions {
   previous?: ReportInput;
   /** Turn rules off or change their severity, by rule id. */
   rules?: Record<string, RuleLevel>;
+  /**
+   * What a blank cell (null, "", "-", "—", "/") means to the sums. "strict" (default of
+   * `validate`/`validateJson`: form data): not filled in yet, one `blank-cell` per cell, and the
+   * sums through it skipped. "zero" (default of `parse`/`check`: a published page prints 0 as a
+   * blank): counted as 0, one `blank-cell` per table, and a blank a sum shows cannot be 0 is that
+   * sum's error at the blank. `xxgknb/lite` has only "strict" ("zero" throws).
+   */
+  blanks?: "zero" | "strict";
   /**
    * Local wording of messages, by rule id (docs/messages.md): a template for both locales, or one
    * per locale. Placeholders: {table} {group} {row} {column} {expected} {actual} {input} {path} {message}.
@@ -63,8 +73,10 @@ export interface ValidateOptions {
 export type MessageTemplates = Record<string, string | Partial<Record<Locale, string>>>;
 
 export interface Location {
+  /** Text: the line (1-based) and the column (1-based, in characters) of the first character of what was read; for digits split from a run that lost its separators, of the cell's own digits. */
   line?: number;
   column?: number;
+  /** HTML: the element, as `table[2] tr[5] td[3]` (1-based, counted in the page). */
   element?: string;
   excerpt?: string;
   /** PDF (`parseFile`/`checkFile`): the page (1-based) and the position, in points from the page's top-left corner. */
@@ -100,7 +112,8 @@ export interface Diagnostic {
 
 export interface ValidationResult {
   valid: boolean;
-  format: Format;
+  /** The layout validated against; "pre-2019" only from `check` of an old report. */
+  format: ReadFormat;
   year: number | null;
   errorCount: number;
   warningCount: number;

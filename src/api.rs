@@ -71,6 +71,8 @@ pub use reading::*;
 #[cfg(feature = "readers")]
 mod reading {
     use super::{refuse, too_large, validate_report};
+    use crate::diagnostic::Location;
+    use crate::model::layout::CellId;
     use crate::options::OptionsError;
     use crate::readers::{ParseOptions, Parsed, ReadCall, ReportParts};
     use crate::Report;
@@ -88,14 +90,14 @@ mod reading {
         /// What of the report `to_json` writes (the `report` option).
         pub parts: ReportParts,
         /// Where each cell was read, when asked (`locations: true`).
-        pub locations: Option<Vec<(crate::model::layout::CellId, crate::diagnostic::Location)>>,
+        pub locations: Option<Vec<(CellId, Location)>>,
     }
 
     impl Checked {
         /// The validation result with the report read as one more member, written directly: the
         /// report as a `serde_json::Value` tree cost about as much as reading it.
         pub fn to_json(&self) -> String {
-            let mut out = self.result.to_json();
+            let mut out = self.result.to_json_as(self.report.format_str());
             if self.locations.is_some() {
                 out.pop(); // the result's closing brace
                 crate::readers::write_locations(&mut out, self.locations.as_deref());
@@ -151,7 +153,29 @@ mod reading {
             return check_refused(input.len(), options);
         }
         let read = crate::readers::read(input, options);
-        let mut result = validate_report(&read.report, &options.validate);
+        if read.report.pre_2019 {
+            // An old report: the reader's finding says it was not checked; no table rule runs.
+            let mut all = read.diagnostics;
+            crate::rules::finish(&mut all, &options.validate);
+            return Checked {
+                result: ValidationResult::new(read.report.format, read.report.year, all),
+                report: read.report,
+                parts: options.report.clone(),
+                locations: read.locations,
+            };
+        }
+        // A published page: blanks count as 0 unless the caller said otherwise.
+        let zeroed;
+        let validate = if options.validate.blanks.is_some() {
+            &options.validate
+        } else {
+            zeroed = crate::Options {
+                blanks: Some(crate::options::Blanks::Zero),
+                ..options.validate.clone()
+            };
+            &zeroed
+        };
+        let mut result = validate_report(&read.report, validate);
         let mut all = read.diagnostics;
         // A cell the reader could not read is reported once, by the reader, not again as absent.
         let covered: Vec<&str> = all
@@ -160,10 +184,18 @@ mod reading {
                 std::iter::once(d.path.as_str()).chain(d.related.iter().map(String::as_str))
             })
             .collect();
+        // And what lies under a row or table the reader could not read (a （六） row of the
+        // other layout that could not be read stands for the sub-rows it replaces).
+        let unread: Vec<&str> = all
+            .iter()
+            .filter(|d| d.severity == crate::Severity::Error)
+            .map(|d| d.path.as_str())
+            .collect();
+        let below =
+            |long: &str, short: &str| long.strip_prefix(short).is_some_and(|r| r.starts_with('/'));
         let is_covered = |path: &str| {
-            covered
-                .iter()
-                .any(|c| *c == path || c.strip_prefix(path).is_some_and(|r| r.starts_with('/')))
+            covered.iter().any(|c| *c == path || below(c, path))
+                || unread.iter().any(|u| !u.is_empty() && below(path, u))
         };
         result
             .diagnostics
@@ -172,10 +204,10 @@ mod reading {
         // The prose rules ran in `validate_report`; the preamble is the readers' own.
         all.extend(crate::readers::rules::run_preamble(
             &read.report,
-            &options.validate,
+            validate,
             &read.preamble,
         ));
-        crate::rules::finish(&mut all, &options.validate);
+        crate::rules::finish(&mut all, validate);
         let result = ValidationResult::new(read.report.format, read.report.year, all);
         Checked {
             result,
@@ -217,6 +249,37 @@ mod tests {
         assert!(rules.contains(&"unreadable-cell"), "{rules:?}");
         assert!(!rules.contains(&"missing-cell"), "{rules:?}");
         assert!(!c.result.valid);
+    }
+
+    #[test]
+    fn an_unread_row_of_the_other_layout_stands_for_the_rows_it_replaces() {
+        // A 2024 report printing the 2019 layout's one （六） row, unreadable: the reader says so,
+        // and the three 2021 sub-rows it replaces are not also `missing-cell`.
+        let layout = include_str!("../tests/fixtures/readers/layout-2024.txt");
+        let start = layout
+            .find("               1、申请人无正当理由逾期不补")
+            .unwrap();
+        let end = layout.find("     （七）总计").unwrap();
+        let text = format!(
+            "{}     （六）其他处理                 181    5\n\n{}",
+            &layout[..start],
+            &layout[end..]
+        );
+        let c = check(&text, &ParseOptions::default());
+        assert_eq!(c.report.format, crate::Format::F2021);
+        let rules: Vec<(&str, &str)> = c
+            .result
+            .diagnostics
+            .iter()
+            .filter(|d| d.path.starts_with("/applications/results/otherHandling"))
+            .map(|d| (d.rule, d.path.as_str()))
+            .collect();
+        assert_eq!(
+            rules,
+            [("unreadable-cell", "/applications/results/otherHandling")],
+            "{:?}",
+            c.result.diagnostics
+        );
     }
 
     #[test]
@@ -268,12 +331,12 @@ mod tests {
         let e = parse_options(r#"{"report": false}"#, ReadCall::Parse).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, kind, locations)"
+            "options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, kind, locations)"
         );
         let e = parse_options(r#"{"kidn": "html"}"#, ReadCall::Check).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.kidn: unknown option (known: locale, partial, previous, rules, maxInputBytes, kind, report, locations)"
+            "options.kidn: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, kind, report, locations)"
         );
     }
 

@@ -157,10 +157,16 @@ impl ValidationResult {
     /// The result as JSON text: written directly, not through serde, which keeps the lite wasm
     /// small and the hot path fast. Tests pin it to the serde form.
     pub fn to_json(&self) -> String {
+        self.to_json_as(self.format.as_str())
+    }
+
+    /// `to_json` with `format` written as given: the readers' `"pre-2019"` for an old report.
+    #[inline(always)]
+    pub fn to_json_as(&self, format: &str) -> String {
         let mut out = String::with_capacity(128 + self.diagnostics.len() * 256);
         let mut o = ObjectWriter::new(&mut out);
         o.raw("valid", if self.valid { "true" } else { "false" });
-        o.str("format", self.format.as_str());
+        o.str("format", format);
         match self.year {
             Some(y) => o.raw("year", &y.to_string()),
             None => o.raw("year", "null"),
@@ -216,7 +222,7 @@ impl Diagnostic {
 }
 
 impl Location {
-    /// The location as a JSON object, its members in a fixed order.
+    /// The location as a JSON object, its members in the order of its serde form.
     #[cfg(feature = "readers")]
     pub fn write(&self, out: &mut String) {
         let mut lo = ObjectWriter::new(out);

@@ -14,7 +14,7 @@ pub enum OptionsError {
     #[error("options: expected an object, got {0}")]
     NotAnObject(&'static str),
     #[error(
-        "options.{0}: unknown option (known: locale, partial, previous, rules, maxInputBytes)"
+        "options.{0}: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks)"
     )]
     UnknownKey(String),
     #[error(
@@ -33,6 +33,11 @@ pub enum OptionsError {
     UnknownRule(String),
     #[error("options.rules.{0}: expected \"off\", \"error\", \"warning\" or \"info\", got {1}")]
     RuleLevel(String, String),
+    #[error("options.blanks: expected \"zero\" or \"strict\", got {0}")]
+    Blanks(String),
+    /// `blanks: "zero"` given to the lite build, which has no published-report arithmetic.
+    #[error("options.blanks: \"zero\" (blanks counted as 0, for published reports) is not in xxgknb/lite, which validates form data; use the full build")]
+    BlanksLite,
     #[error("options.kind: expected \"json\", \"html\" or \"text\", got {0}")]
     Kind(String),
     /// An unknown key in the options of a function that takes more than `validate` does.
@@ -43,6 +48,16 @@ pub enum OptionsError {
     #[cfg(feature = "readers")]
     #[error("options.locations: expected true or false, got {0}")]
     Locations(String),
+}
+
+/// What a blank cell (`null`, `-`, `—`, `/`, …) means to the arithmetic rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blanks {
+    /// 0, as publishers mean it: sums run with blanks as 0, one `blank-cell` per table, and a
+    /// blank that a sum proves non-zero is that sum's error at the blank (`parse`/`check`).
+    Zero,
+    /// Not filled in: sums that need a blank are skipped, `blank-cell` per cell (`validate`).
+    Strict,
 }
 
 /// The static id of a rule of the build, or `None` for an id the build does not have.
@@ -57,6 +72,8 @@ pub struct Options {
     pub overrides: Vec<(&'static str, Option<Severity>)>,
     /// Input longer than this (UTF-8 bytes) is not read: `input-too-large`.
     pub max_input_bytes: usize,
+    /// `None`: the entry's own default (`validate`: strict; `parse`/`check`: zero).
+    pub blanks: Option<Blanks>,
 }
 
 impl Default for Options {
@@ -67,6 +84,7 @@ impl Default for Options {
             previous: None,
             overrides: Vec::new(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            blanks: None,
         }
     }
 }
@@ -122,6 +140,20 @@ impl Options {
                         Json::Null => false,
                         Json::Bool(b) => *b,
                         other => return Err(OptionsError::Partial(other.text().into_owned())),
+                    }
+                }
+                "blanks" => {
+                    o.blanks = match v {
+                        Json::Null => None,
+                        Json::Str(s) if s.as_ref() == "zero" && cfg!(feature = "readers") => {
+                            Some(Blanks::Zero)
+                        }
+                        Json::Str(s) if s.as_ref() == "zero" => {
+                            return Err(OptionsError::BlanksLite)
+                        }
+                        Json::Str(s) if s.as_ref() == "strict" => Some(Blanks::Strict),
+                        Json::Str(s) => return Err(OptionsError::Blanks(format!("\"{s}\""))),
+                        other => return Err(OptionsError::Blanks(other.text().into_owned())),
                     }
                 }
                 "previous" => match v {
@@ -208,6 +240,15 @@ mod tests {
         assert!(o.partial);
         assert!(o.is_off("t2-consistency"));
         assert!(o.overrides.contains(&("blank-cell", Some(Severity::Info))));
+        assert_eq!(o.blanks, None);
+        let z = Options::from_value(&json!({"blanks": "zero"}), known);
+        if cfg!(feature = "readers") {
+            assert_eq!(z.unwrap().blanks, Some(Blanks::Zero));
+        } else {
+            assert_eq!(z.unwrap_err(), OptionsError::BlanksLite);
+        }
+        let s = Options::from_value(&json!({"blanks": "strict"}), known).unwrap();
+        assert_eq!(s.blanks, Some(Blanks::Strict));
     }
 
     #[test]
@@ -219,9 +260,17 @@ mod tests {
         );
         assert_eq!(
             e(json!({"partail": true})),
-            "options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes)"
+            "options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks)"
         );
         assert_eq!(e(json!(3)), "options: expected an object, got a number");
+        assert_eq!(
+            e(json!({"blanks": "0"})),
+            "options.blanks: expected \"zero\" or \"strict\", got \"0\""
+        );
+        assert_eq!(
+            e(json!({"blanks": true})),
+            "options.blanks: expected \"zero\" or \"strict\", got true"
+        );
         assert_eq!(
             e(json!({"previous": "x"})),
             "options.previous: expected last year's report as an object, got a string"

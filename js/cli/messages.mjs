@@ -20,7 +20,7 @@ const zh = {
   metadata: { year: '统计年度', format: '格式版本', issuer: '发布机关', publishedOn: '发布日期' },
   yearOf: (y) => `${y} 年度`,
   notRegular: (kind) => `不是普通文件（${{ fifo: '命名管道', socket: '套接字' }[kind] ?? '设备'}），未读取`,
-  formatOf: (f) => `${f} 年版格式`,
+  formatOf: (f) => (f === 'pre-2019' ? '2019 年以前的格式' : `${f} 年版格式`),
   line: (n) => `第 ${n} 行`,
   // Where in a PDF or Word file (documents.mjs): the line of text read means nothing there.
   place: (l) => (l.page ? `第 ${l.page} 页（距左 ${Math.round(l.x)}、距顶 ${Math.round(l.y)} 磅）` : l.table ? `第 ${l.table} 个表格第 ${l.row} 行${l.cell ? `第 ${l.cell} 格` : ''}` : l.line ? `第 ${l.line} 行` : ''),
@@ -128,7 +128,7 @@ const en = {
   metadata: { year: 'report year', format: 'format', issuer: 'issuer', publishedOn: 'publication date' },
   yearOf: (y) => `year ${y}`,
   notRegular: (kind) => `not a regular file (${{ fifo: 'a named pipe', socket: 'a socket' }[kind] ?? 'a device'}); not read`,
-  formatOf: (f) => `${f} format`,
+  formatOf: (f) => (f === 'pre-2019' ? 'format before 2019' : `${f} format`),
   line: (n) => `line ${n}`,
   place: (l) => (l.page ? `page ${l.page} (${Math.round(l.x)} pt from the left, ${Math.round(l.y)} pt from the top)` : l.table ? `table ${l.table}, row ${l.row}${l.cell ? `, cell ${l.cell}` : ''}` : l.line ? `line ${l.line}` : ''),
   expectedActual: (e, a) => `expected ${e}, found ${a}`,

@@ -101,7 +101,7 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
                 true
             }
             Member::Format => {
-                write_str(out, r.format.as_str());
+                write_str(out, r.format_str());
                 true
             }
             Member::Issuer(i) => {

@@ -140,6 +140,9 @@ pub struct Report {
     pub duplicates: Vec<Duplicate>,
     /// How many repeats in all.
     pub duplicates_total: usize,
+    /// A published report in the format used before 2019 (found by the readers): it has none of
+    /// the current tables, its `format` is written `"pre-2019"` and no table rule runs on it.
+    pub pre_2019: bool,
 }
 
 impl Default for Report {
@@ -161,6 +164,7 @@ impl Default for Report {
             too_large: None,
             duplicates: Vec::new(),
             duplicates_total: 0,
+            pre_2019: false,
         }
     }
 }
@@ -188,6 +192,15 @@ impl Report {
         Report {
             too_large: Some((bytes, limit)),
             ..Report::default()
+        }
+    }
+
+    /// The `format` as written: the layout, or `"pre-2019"` for an old published report.
+    pub fn format_str(&self) -> &'static str {
+        if self.pre_2019 {
+            "pre-2019"
+        } else {
+            self.format.as_str()
         }
     }
 

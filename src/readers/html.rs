@@ -223,7 +223,9 @@ impl Builder {
     fn emit_table(&mut self, t: Table) {
         for (tr, cells) in &t.rows {
             let text: Vec<&str> = cells.iter().map(|(_, c)| t.cell_text(c).trim()).collect();
-            if text.iter().all(|s| s.is_empty()) {
+            // An empty row is dropped, unless it is a row of cells (table 四 with every zero
+            // left blank is a row of 15 empty cells).
+            if text.iter().all(|s| s.is_empty()) && text.len() < 2 {
                 continue;
             }
             let elem = format!("table[{}] tr[{tr}]", t.index);

@@ -90,6 +90,16 @@ const T3_ALIASES: &[(&str, &[&str])] = &[
     ("carriedForward", &["四、结转下年", "结转下年度继续办理"]),
 ];
 
+/// Table 三's group labels, as printed: they hold no numbers of their own.
+pub const T3_GROUPS: &[&str] = &[
+    "三、本年度办理结果",
+    "（三）不予公开",
+    "（四）无法提供",
+    "（五）不予处理",
+    "（六）其他处理",
+    "（本列数据",
+];
+
 /// Text in table 三 that is not a row: headers and group labels. They end a row's values.
 const T3_STOPS: &[&str] = &[
     "三、本年度办理结果",
@@ -216,6 +226,11 @@ fn best(rows: &Prefixes, tok: &str) -> Option<usize> {
     let long = tok.chars().nth(5).is_some();
     for (_, i, canonical, p) in rows[from..].iter().take_while(|e| e.0 == first) {
         let len = if tok.starts_with(p.as_str()) {
+            // A label run into digits (`行政强制110第二十条…`): its own numbers are inside
+            // the token, where no row can be read; not this row's label.
+            if tok[p.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             p.len()
         } else if *canonical && long && p.starts_with(tok) {
             tok.len()
@@ -237,6 +252,11 @@ impl Shorter for Option<(usize, usize)> {
     fn is_none_or_shorter(&self, len: usize) -> bool {
         self.is_none_or(|(_, l)| l < len)
     }
+}
+
+/// Every folded label and alias of table 三's rows (what a row label may start with).
+pub fn t3_prefixes() -> impl Iterator<Item = &'static str> {
+    labels().t3.iter().map(|e| e.3.as_str())
 }
 
 /// Table 三 row (index into `T3_ROWS`).
@@ -363,6 +383,7 @@ mod tests {
         assert_eq!(t2("规范性文件"), "normativeDocuments");
         assert_eq!(t2("行政规范性文件"), "normativeDocuments");
         assert_eq!(t2("其他主动公开文件(含…)"), "-");
+        assert_eq!(t2("行政强制110第二十条第(八)项"), "-");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::model::layout::{layout, CellId};
 use crate::model::report::{CellState, FormatSource, MetadataIssue, MetadataProblem};
 use crate::model::{Format, Report};
-use crate::options::{Options, OptionsError, RuleLookup};
+use crate::options::{Blanks, Options, OptionsError, RuleLookup};
 use serde_json::Value;
 
 pub mod batch;
@@ -25,6 +25,7 @@ mod tables;
 mod text;
 #[doc(hidden)]
 pub mod tokens;
+mod unglue;
 
 /// What kind of text the input is; detected when not given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,9 +73,11 @@ impl ParseOptions {
         rule_id: RuleLookup,
     ) -> Result<ParseOptions, OptionsError> {
         let known = match call {
-            ReadCall::Parse => "locale, partial, previous, rules, maxInputBytes, kind, locations",
+            ReadCall::Parse => {
+                "locale, partial, previous, rules, maxInputBytes, blanks, kind, locations"
+            }
             ReadCall::Check => {
-                "locale, partial, previous, rules, maxInputBytes, kind, report, locations"
+                "locale, partial, previous, rules, maxInputBytes, blanks, kind, report, locations"
             }
         };
         let mut v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
@@ -111,14 +114,17 @@ impl ParseOptions {
             Some(Value::Bool(b)) => b,
             Some(other) => return Err(OptionsError::Locations(other.to_string())),
         };
+        let mut validate = Options::from_value(&v, rule_id).map_err(|e| match e {
+            OptionsError::UnknownKey(k) => OptionsError::UnknownKeyOf(k, known),
+            e => e,
+        })?;
+        // A published page prints a zero as a blank: `parse`/`check` count blanks as 0.
+        validate.blanks.get_or_insert(Blanks::Zero);
         Ok(ParseOptions {
             kind,
-            locations,
-            validate: Options::from_value(&v, rule_id).map_err(|e| match e {
-                OptionsError::UnknownKey(k) => OptionsError::UnknownKeyOf(k, known),
-                e => e,
-            })?,
+            validate,
             report,
+            locations,
         })
     }
 }
@@ -168,8 +174,9 @@ pub fn parse(input: &str, options: &ParseOptions) -> Parsed {
     }
 }
 
-/// What a reader read: the report, what could not be read, and the text before part 一 (where
-/// contact details are often printed; the model has no field for it).
+/// What a reader read: the report, what could not be read, the text before part 一 (where
+/// contact details are often printed; the model has no field for it), and where each cell was
+/// read when asked.
 pub struct Read {
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
@@ -230,6 +237,30 @@ pub fn read(input: &str, options: &ParseOptions) -> Read {
     read_doc(&doc, zh, options.locations)
 }
 
+/// Part headings of the format used before 2019 (the 2008 条例's reports), folded.
+const OLD_HEADINGS: [&str; 4] = [
+    "三、依申请公开政府信息",
+    "四、政府信息公开的收费及减免",
+    "五、因政府信息公开申请行政复议",
+    "七、其他需要报告的事项",
+];
+
+/// A report in the format used before 2019: for 2018 or before, or with that format's part
+/// headings, and with (almost) none of the current table 三's rows.
+fn is_pre_2019(doc: &doc::Doc, year: Option<i32>, t3_rows: usize) -> bool {
+    if t3_rows >= 3 {
+        return false;
+    }
+    year.is_some_and(|y| y <= 2018)
+        || doc.lines.iter().any(|l| {
+            !l.table
+                && l.text.chars().count() <= 60
+                && OLD_HEADINGS
+                    .iter()
+                    .any(|h| norm::fold(&l.text).starts_with(h))
+        })
+}
+
 fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
     let heads = meta::headings(doc);
     let head_toks: Vec<(usize, usize)> = heads
@@ -269,6 +300,28 @@ fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
             problem: MetadataProblem::MissingYear,
         });
     }
+    if is_pre_2019(doc, report.year, t.t3_rows_found()) {
+        // Its tables are not the current ones: say so once, and read none of them.
+        let (sections, preamble) = meta::sections(doc, &heads, &[]);
+        let mut old = Report {
+            year: report.year,
+            issuer: report.issuer,
+            published_on: report.published_on,
+            metadata: report.metadata,
+            format: report.format,
+            format_source: report.format_source,
+            sections,
+            pre_2019: true,
+            ..Report::default()
+        };
+        old.metadata.retain(|m| m.path != "/year");
+        return Read {
+            report: old,
+            diagnostics: vec![rules::format_pre_2019::finding(report.year, zh)],
+            preamble,
+            locations: want_locations.then(Vec::new),
+        };
+    }
     t.report_missing(doc, &report, zh);
     let spans: Vec<(usize, usize)> = [&t.t2, &t.t3, &t.t4]
         .iter()
@@ -277,27 +330,38 @@ fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
         .collect();
     let (sections, preamble) = meta::sections(doc, &heads, &spans);
     report.sections = sections;
-    let locations = want_locations.then(|| {
-        t.cell_toks
-            .iter()
-            .enumerate()
-            .filter_map(|(id, tok)| {
-                let tok = (*tok)? as usize;
-                // Only cells the report holds.
-                let id = CellId::try_from(id).ok()?;
-                if matches!(report.cells.get(id as usize)?, CellState::Absent) {
-                    return None;
-                }
-                Some((id, doc.location(tok, None)))
-            })
-            .collect()
-    });
+    let locations = want_locations.then(|| cell_locations(doc, &t.sources, &report));
     Read {
         report,
         diagnostics: t.diags,
         preamble,
         locations,
     }
+}
+
+/// Where each cell the report holds was read, in the order of the form: the line and column
+/// of its first character in text (1-based), its element in HTML.
+fn cell_locations(
+    doc: &doc::Doc,
+    sources: &[Option<tables::Source>],
+    report: &Report,
+) -> Vec<(CellId, Location)> {
+    sources
+        .iter()
+        .enumerate()
+        .filter_map(|(id, src)| {
+            let src = (*src)?;
+            let id = CellId::try_from(id).ok()?;
+            if matches!(report.cells.get(id as usize)?, CellState::Absent) {
+                return None;
+            }
+            let mut loc = doc.location(src.tok as usize, None);
+            if let Some(c) = loc.column.as_mut() {
+                *c = c.saturating_add(src.offset);
+            }
+            Some((id, loc))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -12,49 +12,74 @@ pub fn fold(s: &str) -> String {
             prev = Some(c);
             continue;
         }
-        let mapped = match c {
-            '\u{FF01}'..='\u{FF5E}' | '\u{3000}' => crate::base::fold::half_width(c),
-            '〔' | '【' => '(',
-            '〕' | '】' => ')',
-            '。' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
-            _ => c,
-        };
-        let dropped = mapped.is_whitespace()
-            || matches!(
-                mapped,
-                '\u{200b}'
-                    | '\u{feff}'
-                    | '“'
-                    | '”'
-                    | '‘'
-                    | '’'
-                    | '"'
-                    | '\''
-                    | '「'
-                    | '」'
-                    | '『'
-                    | '』'
-                    | '〝'
-                    | '〞'
-            );
-        let mapped = match mapped {
-            '、' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
-            '.' if prev.is_some_and(is_cjk_numeral) => '、',
-            m => m,
-        };
-        if !dropped && mapped == c {
+        let mapped = fold_char(c, prev);
+        if mapped == Some(c) {
             prev = Some(c);
             continue;
         }
         out.push_str(&s[run..i]);
         run = i + c.len_utf8();
-        if !dropped {
-            out.push(mapped);
-            prev = Some(mapped);
+        if let Some(m) = mapped {
+            out.push(m);
+            prev = Some(m);
         }
     }
     out.push_str(&s[run..]);
     out
+}
+
+/// `fold(s)`, and for each byte of it (and one past its end) the byte offset in `s` of the
+/// character it came from: where a label found in the folded text starts in the printed one.
+pub fn fold_indexed(s: &str) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if let Some(m) = fold_char(c, prev) {
+            out.push(m);
+            map.extend(std::iter::repeat_n(i as u32, m.len_utf8()));
+            prev = Some(m);
+        }
+    }
+    map.push(s.len() as u32);
+    (out, map)
+}
+
+/// How folding writes one character after `prev` (the last one written); `None` drops it.
+fn fold_char(c: char, prev: Option<char>) -> Option<char> {
+    let mapped = match c {
+        '\u{FF01}'..='\u{FF5E}' | '\u{3000}' => crate::base::fold::half_width(c),
+        '〔' | '【' => '(',
+        '〕' | '】' => ')',
+        '。' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
+        _ => c,
+    };
+    let dropped = mapped.is_whitespace()
+        || matches!(
+            mapped,
+            '\u{200b}'
+                | '\u{feff}'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '"'
+                | '\''
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '〝'
+                | '〞'
+        );
+    if dropped {
+        return None;
+    }
+    Some(match mapped {
+        '、' if prev.is_some_and(|p| p.is_ascii_digit()) => '.',
+        '.' if prev.is_some_and(is_cjk_numeral) => '、',
+        m => m,
+    })
 }
 
 fn is_cjk_numeral(c: char) -> bool {
@@ -126,7 +151,7 @@ pub fn is_piece_blank(s: &str) -> bool {
 }
 
 /// Split digits glued to the end of a label (`…申请数量200` → `…申请数量`, `200`). Only after a
-/// CJK character or a closing bracket, where no label ends in a digit.
+/// CJK character or a closing bracket or quote, where no label ends in a digit.
 pub fn split_trailing_digits(s: &str) -> (&str, &str) {
     let start = s
         .char_indices()
@@ -141,10 +166,10 @@ pub fn split_trailing_digits(s: &str) -> (&str, &str) {
         return (s, "");
     }
     let before = s[..i].chars().next_back();
+    // A label ends in a CJK character or a closing bracket or quote (3.危及“三安全一稳定”).
+    let closing = |c: char| matches!(c, ')' | '）' | '”' | '"' | '’' | '」' | '』' | '】' | '〕');
     match before {
-        Some(c) if ('\u{4e00}'..='\u{9fff}').contains(&c) || c == ')' || c == '）' => {
-            (&s[..i], &s[i..])
-        }
+        Some(c) if ('\u{4e00}'..='\u{9fff}').contains(&c) || closing(c) => (&s[..i], &s[i..]),
         _ => (s, ""),
     }
 }
@@ -153,6 +178,14 @@ pub fn split_trailing_digits(s: &str) -> (&str, &str) {
 pub fn digits_only(s: &str) -> Option<String> {
     let t: String = s.chars().map(ascii_digit).collect();
     (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())).then_some(t)
+}
+
+/// Digits after an optional sign (`+6`, `-14`, full-width forms too): what a glued signed
+/// cell holds.
+pub fn signed_digits(s: &str) -> Option<String> {
+    let t: String = s.chars().map(ascii_digit).collect();
+    let body = t.strip_prefix(['+', '-']).unwrap_or(&t);
+    (!body.is_empty() && body.bytes().all(|b| b.is_ascii_digit())).then_some(t)
 }
 
 /// Keep an excerpt short.
@@ -180,6 +213,25 @@ mod tests {
     }
 
     #[test]
+    fn indexed_folding_points_back_into_the_text() {
+        for s in [
+            "（三）不予公开 1、属于 “国家” 秘密",
+            "3.危及“三安全一稳定”5",
+            "一.本年",
+            "",
+        ] {
+            let (f, map) = fold_indexed(s);
+            assert_eq!(f, fold(s), "{s}");
+            assert_eq!(map.len(), f.len() + 1);
+            assert_eq!(map.last().copied(), Some(s.len() as u32));
+        }
+        let s = "（一）予以公开 1288";
+        let (f, map) = fold_indexed(s);
+        let at = f.find("予以").unwrap();
+        assert_eq!(&s[map[at] as usize..], "予以公开 1288");
+    }
+
+    #[test]
     fn tells_values() {
         for v in [
             "12",
@@ -204,5 +256,9 @@ mod tests {
         assert_eq!(split_trailing_digits("电话:885"), ("电话:885", ""));
         assert_eq!(split_trailing_digits("200"), ("200", ""));
         assert_eq!(split_trailing_digits("数量"), ("数量", ""));
+        assert_eq!(
+            split_trailing_digits("3.危及“三安全一稳定”5000005"),
+            ("3.危及“三安全一稳定”", "5000005")
+        );
     }
 }

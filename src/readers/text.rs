@@ -1,5 +1,6 @@
 //! Plain text into the token stream: rows with cells joined by `|`, tab-separated rows, one cell
-//! per line, and `pdftotext -layout` output (cells separated by runs of spaces).
+//! per line, `pdftotext -layout` output (cells separated by runs of spaces), and text whose
+//! cells ran together (cut back into pieces at the labels first, see `unglue`).
 
 use super::doc::Doc;
 
@@ -14,6 +15,24 @@ pub fn read(input: &str) -> Doc {
         let no = (i + 1).min(u32::MAX as usize) as u32;
         let line = raw.trim_end_matches('\r');
         if is_page_footer(line) {
+            continue;
+        }
+        // (Laid-out text keeps its cells apart by position: no line of it ran together.)
+        if let Some(cuts) = (!doc.layout).then(|| super::unglue::cuts(line)).flatten() {
+            let mut from = 0;
+            let mut col = 0u32;
+            for to in cuts.into_iter().chain(std::iter::once(line.len())) {
+                let piece = line.get(from..to).unwrap_or("");
+                if !piece.trim().is_empty() {
+                    doc.begin_line(piece, no, None, false);
+                    if let Some(l) = doc.lines.last_mut() {
+                        l.glued = true;
+                    }
+                    doc.push_cell(piece, col, 0, false);
+                }
+                col = col.saturating_add(piece.chars().count() as u32);
+                from = to;
+            }
             continue;
         }
         let sep = if line.contains('|') {

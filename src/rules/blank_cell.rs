@@ -1,16 +1,24 @@
-//! `blank-cell`: a cell left blank (`null`, `""`, `-`, `—`, `/`) instead of 0. The arithmetic
-//! rules that need it are skipped, not guessed. Off in `partial` mode.
+//! `blank-cell`: a cell left blank (`null`, `""`, `-`, `—`, `/`) instead of 0. Off in `partial`
+//! mode.
 //!
-//! Why: many portals print zeros as empty cells or dashes; a reader cannot tell "none" from
-//! "not filled in", and the 勾稽关系 cannot be checked.
+//! Why: many portals print zeros as empty cells or dashes; the 勾稽关系 need a number.
 //!
-//! Example: 表三「（七）总计」行「总计」列 = `—` → 无数据请填 0.
+//! Two meanings, chosen by the `blanks` option:
+//! - strict (`validate`'s default: form data, where a blank is not filled in yet): one finding
+//!   per blank cell, and the arithmetic rules that need it are skipped, not guessed;
+//! - zero (`parse`/`check`'s default: a published page, where a blank almost always means 0):
+//!   one finding per table, with the count and the blank cells in `related`, and the sums run
+//!   with blanks as 0. A blank that a sum shows cannot be 0 is that sum's own error at the
+//!   blank (see `arith`), so turning this rule off never hides it.
+//!
+//! Example: 表三「（七）总计」行「总计」列 = `—` → 无数据请填 0; a page with 125 empty cells that
+//! add up → 表三有 125 个单元格为空，已按 0 计算.
 
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::layout::Label;
+use crate::model::layout::{Label, TableId};
 use crate::model::CellState;
 
 /// The rule's stable id (the i18n key of its messages).
@@ -28,6 +36,10 @@ pub static RULE: RuleDef = RuleDef {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.options.partial || ctx.stats().blank == 0 {
+        return;
+    }
+    if ctx.blanks_zero() {
+        per_table(ctx, out);
         return;
     }
     for (id, _) in ctx.layout.cells_of(ctx.format()) {
@@ -58,6 +70,43 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// One finding per table that has blanks: how many, and which (in `related`).
+fn per_table(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for table in [
+        TableId::Proactive,
+        TableId::Applications,
+        TableId::ReviewLitigation,
+    ] {
+        // Every blank of the table, a row of the other layout's （六） included.
+        let related: Vec<String> = ctx
+            .layout
+            .cells
+            .iter()
+            .zip(&ctx.report.cells)
+            .filter(|(c, s)| c.table == table && matches!(s, CellState::Blank { .. }))
+            .map(|(c, _)| c.path.clone())
+            .collect();
+        let n = related.len();
+        if n == 0 {
+            continue;
+        }
+        let message = if ctx.zh() {
+            format!(
+                "{}有 {n} 个单元格为空，已按 0 计算；无数据请填 0。",
+                table.short().zh
+            )
+        } else {
+            format!(
+                "{n} cells of {} are blank and were counted as 0; enter 0 where there is nothing.",
+                table.short().en
+            )
+        };
+        let mut d = ctx.diag(&RULE, format!("/{}", table.key()), message);
+        d.related = related;
+        out.push(d);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::options::Options;
@@ -82,5 +131,58 @@ mod tests {
             ..Options::default()
         };
         assert!(run_rule("blank-cell", &doc, &partial).is_empty());
+    }
+
+    #[cfg(feature = "readers")]
+    fn zero() -> Options {
+        Options {
+            blanks: Some(crate::options::Blanks::Zero),
+            ..Options::default()
+        }
+    }
+
+    #[cfg(feature = "readers")] // blanks as 0: the full build
+    #[test]
+    fn counted_as_zero_once_per_table() {
+        let mut doc = sample("2024");
+        // Every zero of table 三 printed blank, as some portals do: 100+ blanks that add up.
+        fn zeros(v: &Value, at: &str, out: &mut Vec<String>) {
+            match v {
+                Value::Object(m) => m
+                    .iter()
+                    .for_each(|(k, x)| zeros(x, &format!("{at}/{k}"), out)),
+                _ if v == &json!(0) => out.push(at.to_string()),
+                _ => {}
+            }
+        }
+        let mut blank = Vec::new();
+        zeros(&doc["applications"], "/applications", &mut blank);
+        for p in &blank {
+            set(&mut doc, p, Value::Null);
+        }
+        let n = blank.len();
+        assert!(n >= 100, "{n}");
+        set(&mut doc, "/proactive/regulations/repealed", Value::Null);
+        let d = run_rule("blank-cell", &doc, &zero());
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(d[1].path, "/applications");
+        assert_eq!(d[1].related.len(), n);
+        assert_eq!(
+            d[1].message,
+            format!("表三有 {n} 个单元格为空，已按 0 计算；无数据请填 0。")
+        );
+        assert_eq!(d[0].path, "/proactive");
+        assert_eq!(
+            d[0].message,
+            "表二有 1 个单元格为空，已按 0 计算；无数据请填 0。"
+        );
+        assert_eq!(d[0].related, ["/proactive/regulations/repealed"]);
+        // And no sum fails: the blanks add up as 0.
+        let all = crate::registry::run(&crate::model::decode::decode(&doc), &zero());
+        assert!(
+            all.iter()
+                .all(|d| d.severity != crate::diagnostic::Severity::Error),
+            "{all:?}"
+        );
     }
 }

@@ -126,6 +126,14 @@ impl<'a> Context<'a> {
         self.options.locale == Locale::ZhCn
     }
 
+    /// Whether blanks count as 0 in the sums (option `blanks: "zero"`; `check`'s default).
+    /// Only the full build reads published reports: in the lite build (form data) it is never
+    /// so, and the code for it is left out (it cost the lite wasm 2.5 KB gzipped).
+    #[inline(always)]
+    pub fn blanks_zero(&self) -> bool {
+        cfg!(feature = "readers") && self.options.blanks == Some(crate::options::Blanks::Zero)
+    }
+
     /// How messages name a cell in the current locale.
     pub fn name(&self, id: CellId) -> &'static str {
         let c = self.layout.cell(id);

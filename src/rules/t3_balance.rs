@@ -11,8 +11,7 @@
 
 use crate::prelude::*;
 
-use super::arith::values;
-use super::arith::Equation;
+use super::arith::{self, blank_several, values, Blanks, Equation};
 use super::{Context, RuleDef};
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::model::layout::{Label, Layout, T3Role, T3_COLUMNS};
@@ -52,24 +51,43 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             terms: vec![(received, 1), (over, 1), (total, -1), (forward, -1)],
             residual,
         };
-        // Blame 四, then （七）, then 一, then 二: the first whose mended value is not negative.
-        let (blame, fix) = [forward, total, received, over]
-            .into_iter()
-            .filter_map(|cell| Some((cell, eq.solve_for(cell, ctx.report.int(cell)?)?)))
-            .find(|(_, f)| *f >= 0)
-            .unwrap_or((forward, v[0] + v[1] - v[2]));
-        let actual = ctx.report.int(blame).unwrap_or(0);
+        // A blank that alone mends it is blamed; else 四, then （七）, then 一, then 二: the
+        // first whose mended value is not negative.
+        let (blame, fix) = match arith::blanks(ctx, &eq) {
+            Blanks::One(cell, fix) => (cell, fix),
+            Blanks::Several(cells) => {
+                let why = Label::new("“一＋二＝（七）总计＋四”", "\"1 + 2 = (7) total + 4\"");
+                out.push(blank_several(ctx, &RULE, &cells, eq, why));
+                continue;
+            }
+            Blanks::None | Blanks::Cannot => [forward, total, received, over]
+                .into_iter()
+                .filter_map(|cell| Some((cell, eq.solve_for(cell, arith::int(ctx, cell)?)?)))
+                .find(|(_, f)| *f >= 0)
+                .unwrap_or((forward, v[0] + v[1] - v[2])),
+        };
+        let blank = arith::is_blank(ctx, blame);
+        let actual = arith::int(ctx, blame).unwrap_or(0);
         let col = ctx.locale().pick(*col_label);
-        let message = if ctx.zh() {
-            format!(
-                "表三「{col}」列不满足“一＋二＝（七）总计＋四”：新收 {} ＋ 上年结转 {} ＝ {}，而办理结果总计 {} ＋ 结转下年度 {} ＝ {}。若其他各格无误，{}应为 {fix}，现为 {actual}。",
-                v[0], v[1], v[0] + v[1], v[2], v[3], v[2] + v[3], ctx.name(blame)
-            )
-        } else {
-            format!(
-                "Table 3, column \"{col}\" breaks \"1 + 2 = (7) total + 4\": received {} + carried over {} = {}, but results {} + carried forward {} = {}. If the other cells are right, {} should be {fix}, not {actual}.",
-                v[0], v[1], v[0] + v[1], v[2], v[3], v[2] + v[3], ctx.name(blame)
-            )
+        let (name, sum_in, sum_out) = (ctx.name(blame), v[0] + v[1], v[2] + v[3]);
+        // A blank blamed (only with blanks as 0: never in the lite build, which leaves it out).
+        let message = match (blank, ctx.zh()) {
+            (false, true) => format!(
+                "表三「{col}」列不满足“一＋二＝（七）总计＋四”：新收 {} ＋ 上年结转 {} ＝ {sum_in}，而办理结果总计 {} ＋ 结转下年度 {} ＝ {sum_out}。若其他各格无误，{name}应为 {fix}，现为 {actual}。",
+                v[0], v[1], v[2], v[3]
+            ),
+            (true, true) => format!(
+                "表三「{col}」列不满足“一＋二＝（七）总计＋四”：新收 {} ＋ 上年结转 {} ＝ {sum_in}，而办理结果总计 {} ＋ 结转下年度 {} ＝ {sum_out}（空格按 0 计）。{name}应为 {fix}，现为空。",
+                v[0], v[1], v[2], v[3]
+            ),
+            (false, false) => format!(
+                "Table 3, column \"{col}\" breaks \"1 + 2 = (7) total + 4\": received {} + carried over {} = {sum_in}, but results {} + carried forward {} = {sum_out}. If the other cells are right, {name} should be {fix}, not {actual}.",
+                v[0], v[1], v[2], v[3]
+            ),
+            (true, false) => format!(
+                "Table 3, column \"{col}\" breaks \"1 + 2 = (7) total + 4\": received {} + carried over {} = {sum_in}, but results {} + carried forward {} = {sum_out} (blanks counted as 0). {name} should be {fix}; it is blank.",
+                v[0], v[1], v[2], v[3]
+            ),
         };
         let mut d = ctx.diag(&RULE, ctx.path(blame), message);
         d.related = [received, over, total, forward]
@@ -78,7 +96,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .map(|&x| ctx.path(x).to_string())
             .collect();
         d.expected = Some(Num::Int(fix));
-        d.actual = Some(Num::Int(actual));
+        if blank {
+            d.input = arith::blank_input(ctx, blame);
+        } else {
+            d.actual = Some(Num::Int(actual));
+        }
         d.equation = Some(eq);
         out.push(d);
     }

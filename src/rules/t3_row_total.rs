@@ -63,6 +63,52 @@ mod tests {
         assert_eq!(d[0].related.len(), 6);
     }
 
+    #[cfg(feature = "readers")] // blanks as 0: the full build
+    #[test]
+    fn a_blank_total_that_cannot_be_0_is_the_error_at_that_cell() {
+        // A published page (blanks count as 0) leaves 总计 blank in a row whose cells add to
+        // 1362: one error, at the blank, under this rule, even with blank-cell off.
+        let mut doc = sample("2024");
+        set(&mut doc, "/applications/results/granted/total", json!(null));
+        let o = crate::options::Options {
+            blanks: Some(crate::options::Blanks::Zero),
+            overrides: vec![("blank-cell", None)],
+            ..crate::options::Options::default()
+        };
+        let d = crate::registry::run(&crate::model::decode::decode(&doc), &o);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].path, "/applications/results/granted/total");
+        assert_eq!(d[0].expected, Some(crate::diagnostic::Num::Int(1362)));
+        assert_eq!(d[0].actual, None);
+        // The row total and the 总计 column's sum both pin it: one finding that says both.
+        assert_eq!(d[0].rule, "t3-results-sum");
+        assert_eq!(d[0].also_breaks, ["t3-row-total"]);
+        assert_eq!(
+            d[0].message,
+            "表三「（一）予以公开」行「总计」列应为 1362，现为空：此格同时使本行总计和本列合计不成立，最可能是它填错了。"
+        );
+        // The row rule alone says what its sum is.
+        let row = crate::rules::testing::run_rule("t3-row-total", &doc, &o);
+        assert_eq!(
+            row[0].message,
+            "表三「（一）予以公开」行「总计」列应为 1362（自然人与法人或其他组织各列之和），现为空。"
+        );
+        // A blank part: what the total leaves for it.
+        let mut doc = sample("2024");
+        set(
+            &mut doc,
+            "/applications/results/granted/legalService",
+            json!("—"),
+        );
+        let row = crate::rules::testing::run_rule("t3-row-total", &doc, &o);
+        assert_eq!(row[0].path, "/applications/results/granted/legalService");
+        assert_eq!(row[0].input.as_deref(), Some("—"));
+        assert_eq!(
+            row[0].message,
+            "表三「（一）予以公开」行「法人或其他组织·法律服务机构」列应为 50（本行总计减去其余各列），现为空。"
+        );
+    }
+
     #[test]
     fn skips_rows_with_blanks() {
         let mut doc = sample("2020");

@@ -72,7 +72,8 @@ test('a document over the memory cap is stopped and reported; the next file is s
 test('the summary page and the human output show a PDF page and a DOCX table, row and cell', () => {
   const dir = tmpDir();
   fs.copyFileSync(path.join(DOCS, 'template-blanks-2024.pdf'), path.join(dir, 'blanks.pdf'));
-  // A DOCX with a cell that is no number: a diagnostic in Word's table 1, row 10.
+  // A DOCX with a cell that is no number: invalid-number at that cell, Word's table 1, row 10,
+  // cell 2 (the reader reads the cell as printed, the rule quotes it).
   const files = unzipSync(fs.readFileSync(path.join(DOCS, 'template-2024.docx')));
   files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']).replace('<w:t>3985758</w:t>', '<w:t>三九八</w:t>'));
   fs.writeFileSync(path.join(dir, 'letters.docx'), zipSync(files));
@@ -82,9 +83,9 @@ test('the summary page and the human output show a PDF page and a DOCX table, ro
   const html = fs.readFileSync(page, 'utf8');
   assert.match(html, /第 1 页（距左 \d+、距顶 \d+ 磅）/);
   assert.match(r.stdout, /第 \d 页（距左 \d+、距顶 \d+ 磅）/);
-  assert.match(html, /第 1 个表格第 10 行第 1 格/);
+  assert.match(html, /第 1 个表格第 10 行第 2 格/);
   const en = run(['check', path.join(dir, 'letters.docx'), '--locale', 'en', '-j', '0']);
-  assert.match(en.stdout, /table 1, row 10, cell 1/);
+  assert.match(en.stdout, /table 1, row 10, cell 2/);
   // A rule's finding at a cell is shown where the cell is: a wrong total in table 三.
   const wrong = unzipSync(fs.readFileSync(path.join(DOCS, 'template-2024.docx')));
   wrong['word/document.xml'] = strToU8(strFromU8(wrong['word/document.xml']).replace('<w:t>3119</w:t>', '<w:t>3118</w:t>'));

@@ -1,25 +1,58 @@
 //! `ambiguous-cells`: a row whose separators were lost (`110000011` for seven cells) splits in
-//! more than one way that satisfies the table's sums; the cells are left unread.
+//! more than one way that satisfies the table's sums, taken as a whole (row totals, column
+//! sums, 一 + 二 = （七） + 四); the cells are left unread.
 //!
-//! Why: the reader never guesses silently; both splits are shown so the user can pick.
+//! Why: the reader never guesses silently; the splits are shown so the user can pick.
 //!
 //! Example: 11|0|0|0|0|0|11 and 1|10|0|0|0|0|11 both add up → 无法确定.
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::layout::Label;
-use crate::rules::{Context, RuleDef};
+use super::{extraction, glued_cells::row_name, no_check, show};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::model::layout::{CellId, Label};
+use crate::rules::RuleDef;
+
+/// The rule's stable id.
+pub const ID: &str = "ambiguous-cells";
 
 pub static RULE: RuleDef = RuleDef {
-    id: "ambiguous-cells",
+    id: ID,
     severity: Severity::Error,
     description: Label::new(
         "单元格之间缺少分隔，且有多种拆分都符合表内合计",
         "cells printed without separators split in more than one valid way",
     ),
-    check,
+    check: no_check,
 };
 
-fn check(_: &Context, _: &mut Vec<Diagnostic>) {}
+/// Candidates shown in a message.
+const SHOWN: usize = 3;
+
+/// The finding for the row `ids` printed as `printed`, which `splits` (two or more) all fit.
+pub fn finding(
+    ids: &[CellId],
+    printed: &str,
+    splits: &[Vec<i64>],
+    zh: bool,
+    at: Option<Location>,
+) -> Diagnostic {
+    let name = row_name(ids, zh);
+    let shown: Vec<String> = splits.iter().take(SHOWN).map(|v| show(v)).collect();
+    let message = if zh {
+        format!(
+            "{name}印刷为「{printed}」，单元格之间缺少分隔，可拆分为 {} 等 {} 种，均符合表内合计，无法确定；请核对原文。",
+            crate::messages::join(&shown, " 或 "),
+            splits.len()
+        )
+    } else {
+        format!(
+            "{name} is printed as \"{printed}\" with the separators between cells lost; {} splits satisfy the table's sums ({}), so the cells cannot be told; check the source.",
+            splits.len(),
+            crate::messages::join(&shown, " or ")
+        )
+    };
+    let path = super::row_path(ids);
+    extraction(&RULE, path, ids, message, at)
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,26 +1,30 @@
 //! The readers' rules. Extraction rules (`table-not-found`, `row-not-found`, `unreadable-cell`,
-//! `ambiguous-cells`, `glued-cells`) are emitted by the reader while it reads; the document
-//! rules (`no-text-layer`, `encrypted-document`, `unreadable-document`, `document-too-large`) by
-//! the package's file readers (`js/documents/`), which see the PDF or Word file. Their entries
-//! here name them for `rules()` and let options turn them off. The prose rules
+//! `ambiguous-cells`, `glued-cells`, `format-pre-2019`) are emitted by the reader while it
+//! reads: each is defined once, in its file (id, severity, description and a `finding` that
+//! writes its message), and the reader calls that; their `check` is empty. The document rules
+//! (`no-text-layer`, `encrypted-document`, `unreadable-document`, `document-too-large`) are
+//! emitted by the package's file readers (`js/documents/`), which see the PDF or Word file;
+//! their entries here name them for `rules()` and let options turn them off. The prose rules
 //! (`section-missing`, `narrative-mismatch`, `contact-format`) check `Report::sections`.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::layout::{layout, CellId};
 use crate::options::Options;
 use crate::rules::{Context, RuleDef};
 use crate::Report;
 
-mod ambiguous_cells;
+pub mod ambiguous_cells;
 pub mod contact_format;
 mod document_too_large;
 mod encrypted_document;
-mod glued_cells;
+pub mod format_pre_2019;
+pub mod glued_cells;
 pub mod narrative_mismatch;
 mod no_text_layer;
-mod row_not_found;
+pub mod row_not_found;
 mod section_missing;
-mod table_not_found;
-mod unreadable_cell;
+pub mod table_not_found;
+pub mod unreadable_cell;
 mod unreadable_document;
 
 /// Every rule of the readers, in the order they report.
@@ -30,6 +34,7 @@ pub static RULES: &[&RuleDef] = &[
     &unreadable_cell::RULE,
     &ambiguous_cells::RULE,
     &glued_cells::RULE,
+    &format_pre_2019::RULE,
     &no_text_layer::RULE,
     &encrypted_document::RULE,
     &unreadable_document::RULE,
@@ -38,6 +43,46 @@ pub static RULES: &[&RuleDef] = &[
     &narrative_mismatch::RULE,
     &contact_format::RULE,
 ];
+
+/// The `check` of an extraction rule: the reader emits it while reading, there is nothing to
+/// check in a report already read.
+fn no_check(_: &Context, _: &mut Vec<Diagnostic>) {}
+
+/// An extraction finding of `rule` at `path`, the cells it concerns in `related`.
+fn extraction(
+    rule: &RuleDef,
+    path: String,
+    cells: &[CellId],
+    message: String,
+    at: Option<Location>,
+) -> Diagnostic {
+    let l = layout();
+    let mut d = Diagnostic::new(rule.id, rule.severity, path, message);
+    d.related = cells.iter().map(|&c| l.cell(c).path.clone()).collect();
+    d.location = at;
+    d
+}
+
+/// The pointer of the row of the first of `cells` (table 四: the table).
+fn row_path(cells: &[CellId]) -> String {
+    let l = layout();
+    match cells.first().map(|&c| l.cell(c)) {
+        Some(c) if c.table == crate::model::TableId::ReviewLitigation => {
+            "/reviewLitigation".to_string()
+        }
+        Some(c) => c
+            .path
+            .rsplit_once('/')
+            .map_or(c.path.clone(), |(r, _)| r.to_string()),
+        None => String::new(),
+    }
+}
+
+/// A split as messages show it: `20|0|0|0|0|1|21`.
+fn show(values: &[i64]) -> String {
+    let parts: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+    crate::messages::join(&parts, "|")
+}
 
 /// The prose rules, for `check` (and for `validate` on JSON with `sections`).
 pub static PROSE: &[&RuleDef] = &[

@@ -1,0 +1,406 @@
+//! Reading tables 二, 三 and 四 from the token stream, the same code for HTML grids, `|` rows,
+//! one cell per line, `pdftotext -layout` text and text whose cells ran together.
+//!
+//! Rows are found by the official label sequence (never by position alone): a label may be
+//! truncated, spaced, without its numbering, wrapped, or come after a group label in an extra
+//! cell. A row's values are the numbers after its label, up to the next label. Where a row came
+//! out short, the cells' own structure (an HTML grid, a `|` row with empty cells, the columns of
+//! laid-out text) places them; digits whose separators were lost are split by the table's own
+//! arithmetic, the table solved as a whole (`solve`). Anything that cannot be read for certain
+//! is an extraction finding at the place the reader looked: never a guess.
+
+mod columns;
+mod rows;
+mod solve;
+mod t2;
+mod t3;
+mod t4;
+
+use super::doc::{Doc, Tok, TokKind};
+use super::labels;
+use super::norm::clip;
+use super::rules::{glued_cells, row_not_found, table_not_found, unreadable_cell};
+use crate::diagnostic::{Diagnostic, Location, Num};
+use crate::model::layout::{layout, CellId, TableId, T2_ROWS, T3_COLUMNS, T3_ROWS};
+use crate::model::normalize::normalize_str;
+use crate::model::{CellState, Report};
+
+/// What a table's region and reading produced.
+#[derive(Default, Clone)]
+pub struct TableSpan {
+    /// Token range searched.
+    pub region: Option<(usize, usize)>,
+    /// First and last token the table used (for excluding its lines from the prose).
+    pub used: Option<(usize, usize)>,
+}
+
+impl TableSpan {
+    fn mark(&mut self, tok: usize) {
+        self.used = Some(match self.used {
+            None => (tok, tok),
+            Some((a, b)) => (a.min(tok), b.max(tok)),
+        });
+    }
+}
+
+/// Where a cell was read: a token, and for digits split from a run that lost its separators,
+/// the character offset of the cell's digits in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub tok: u32,
+    pub offset: u32,
+}
+
+pub struct Tables {
+    pub t2: TableSpan,
+    pub t3: TableSpan,
+    pub t4: TableSpan,
+    /// Rows found, by T2_ROWS / T3_ROWS index.
+    t2_found: Vec<bool>,
+    t3_found: Vec<bool>,
+    t4_found: bool,
+    pub diags: Vec<Diagnostic>,
+    /// Where each cell was read, by `CellId`.
+    pub sources: Vec<Option<Source>>,
+}
+
+struct Reader<'a> {
+    doc: &'a Doc,
+    zh: bool,
+    report: &'a mut Report,
+    diags: Vec<Diagnostic>,
+    sources: Vec<Option<Source>>,
+    /// Rows of the table being read that were split back (said once per table).
+    glued: Vec<glued_cells::Split>,
+}
+
+impl Reader<'_> {
+    fn tok(&self, i: usize) -> &Tok {
+        &self.doc.toks[i]
+    }
+
+    /// What was seen: the label and the items after it.
+    fn excerpt(&self, label: usize, items: &[usize]) -> String {
+        let mut parts = vec![self.tok(label).raw.as_str()];
+        parts.extend(items.iter().map(|&k| self.tok(k).raw.as_str()));
+        clip(&crate::messages::join(&parts, " | "), 80)
+    }
+
+    /// Where a finding is: at token `at`, with what was seen.
+    fn at(&self, at: usize, excerpt: String) -> Option<Location> {
+        Some(self.doc.location(at, Some(excerpt)))
+    }
+
+    /// The values of `toks` as printed, joined by spaces (for messages).
+    fn printed(&self, toks: &[usize]) -> String {
+        let parts: Vec<&str> = toks.iter().map(|&k| self.tok(k).raw.as_str()).collect();
+        crate::messages::join(&parts, " ")
+    }
+
+    /// A cell read from a token: its value, or a blank (an empty cell, `-`, `—`, `/`).
+    fn set(&mut self, id: CellId, tok: usize) {
+        let c = layout().cell(id);
+        let t = self.tok(tok);
+        let state = if t.kind == TokKind::Empty {
+            CellState::Blank { input: None }
+        } else if let Some(v) = plain_count(&t.raw, c.kind) {
+            // Most cells are a few plain digits: the same result as `normalize_str` (see the
+            // test), without its allocations.
+            v
+        } else {
+            normalize_str(&t.raw, c.kind, c.unit)
+        };
+        self.put(id, state, tok, 0);
+    }
+
+    /// A cell printed as nothing at all (a blank that left no token), placed by its column.
+    fn set_blank(&mut self, id: CellId, near: usize) {
+        self.put(id, CellState::Blank { input: None }, near, 0);
+    }
+
+    /// A cell split from glued digits: `v`, whose digits start `offset` characters into `tok`.
+    fn set_num(&mut self, id: CellId, v: i64, tok: usize, offset: usize) {
+        self.put(id, CellState::Value(Num::Int(v)), tok, offset);
+    }
+
+    fn put(&mut self, id: CellId, state: CellState, tok: usize, offset: usize) {
+        if let Some(slot) = self.report.cells.get_mut(id as usize) {
+            *slot = state;
+        }
+        if let Some(slot) = self.sources.get_mut(id as usize) {
+            *slot = Some(Source {
+                tok: tok.min(u32::MAX as usize) as u32,
+                offset: offset.min(u32::MAX as usize) as u32,
+            });
+        }
+    }
+
+    /// The token, and the character in it, of the `off`-th digit of a run of tokens.
+    fn locate(&self, toks: &[usize], mut off: usize) -> (usize, usize) {
+        for &k in toks {
+            let n = self.tok(k).raw.chars().count();
+            if off < n {
+                return (k, off);
+            }
+            off -= n;
+        }
+        (toks.last().copied().unwrap_or(0), 0)
+    }
+
+    /// Say the rows split back while reading `table`, once.
+    fn said_glued(&mut self, table: TableId) {
+        let rows = std::mem::take(&mut self.glued);
+        self.diags
+            .extend(glued_cells::findings(table, rows, self.zh));
+    }
+
+    fn unreadable(&mut self, ids: &[CellId], label: usize, items: &[usize], found: usize) {
+        let why = unreadable_cell::Why::Count {
+            found,
+            expected: ids.len(),
+        };
+        let at = self.at(label, self.excerpt(label, items));
+        self.diags
+            .push(unreadable_cell::finding(ids, why, self.zh, at));
+    }
+}
+
+/// `12` in a count column: what `normalize_str` gives, computed directly.
+fn plain_count(raw: &str, kind: crate::model::Kind) -> Option<CellState> {
+    let plain = !raw.is_empty() && raw.len() <= 15 && raw.bytes().all(|b| b.is_ascii_digit());
+    (plain && kind != crate::model::Kind::Money)
+        .then(|| raw.parse::<i64>().ok())
+        .flatten()
+        .map(|v| CellState::Value(Num::Int(v)))
+}
+
+/// Find the token ranges of the three tables from the part headings (by `SECTION_KEYS` index,
+/// token index) and, where a heading is missing, from the tables' own first labels.
+fn regions(doc: &Doc, headings: &[(usize, usize)]) -> [Option<(usize, usize)>; 3] {
+    let head = |k: usize| headings.iter().find(|(h, _)| *h == k).map(|(_, t)| *t);
+    let first = |pred: &dyn Fn(&str) -> bool, from: usize| {
+        doc.toks
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, t)| t.kind == TokKind::Text && pred(&t.fold))
+            .map(|(i, _)| i)
+    };
+    let t2 = head(1).or_else(|| {
+        first(
+            &|f| f.starts_with("第二十条") || labels::t2_row(f).is_some(),
+            0,
+        )
+    });
+    let t3 = head(2).or_else(|| {
+        first(
+            &|f| f.starts_with("(本列数据") || labels::t3_row(f).is_some(),
+            t2.unwrap_or(0),
+        )
+    });
+    let t4 = head(3).or_else(|| {
+        first(
+            &|f| f.starts_with("行政复议") || f.starts_with("四、政府信息公开行政复议"),
+            t3.unwrap_or(0),
+        )
+    });
+    let ends: Vec<usize> = [t3, t4, head(4), head(5)]
+        .iter()
+        .flatten()
+        .copied()
+        .chain(std::iter::once(doc.toks.len()))
+        .collect();
+    let region = |s: Option<usize>| {
+        s.map(|s| {
+            let e = ends
+                .iter()
+                .copied()
+                .filter(|&e| e > s)
+                .min()
+                .unwrap_or(doc.toks.len());
+            (s, e)
+        })
+    };
+    [region(t2), region(t3), region(t4)]
+}
+
+/// Read the three tables into `report`'s cells.
+pub fn read(doc: &Doc, headings: &[(usize, usize)], report: &mut Report, zh: bool) -> Tables {
+    let [r2, r3, r4] = regions(doc, headings);
+    let mut rd = Reader {
+        doc,
+        zh,
+        report,
+        diags: Vec::new(),
+        sources: vec![None; layout().cells.len()],
+        glued: Vec::new(),
+    };
+    let span = |region| TableSpan { region, used: None };
+    let mut out = Tables {
+        t2: span(r2),
+        t3: span(r3),
+        t4: span(r4),
+        t2_found: vec![false; T2_ROWS.len()],
+        t3_found: vec![false; T3_ROWS.len()],
+        t4_found: false,
+        diags: Vec::new(),
+        sources: Vec::new(),
+    };
+    if let Some((s, e)) = r2 {
+        t2::read(&mut rd, s, e, &mut out);
+        rd.said_glued(TableId::Proactive);
+    }
+    if let Some((s, e)) = r3 {
+        t3::read(&mut rd, s, e, &mut out);
+        rd.said_glued(TableId::Applications);
+    }
+    if let Some((s, e)) = r4 {
+        t4::read(&mut rd, s, e, &mut out);
+        rd.said_glued(TableId::ReviewLitigation);
+    }
+    out.diags = rd.diags;
+    out.sources = rd.sources;
+    out
+}
+
+impl Tables {
+    /// After the format is known: every table, and every row of that layout, that was not read.
+    /// One finding per table.
+    pub fn report_missing(&mut self, doc: &Doc, report: &Report, zh: bool) {
+        let f = report.format;
+        let l = layout();
+        let mut diags = Vec::new();
+        let cells_of = |t: TableId| -> Vec<CellId> {
+            l.cells_of(f)
+                .filter(|(_, c)| c.table == t)
+                .map(|(id, _)| id)
+                .collect()
+        };
+        let where_ = |span: &TableSpan| {
+            span.region.map(|(s, _)| {
+                doc.location(
+                    s,
+                    Some(clip(
+                        &doc.line_of(s).map_or(String::new(), |l| l.text.clone()),
+                        60,
+                    )),
+                )
+            })
+        };
+        // Cells some finding of the reader already covers (an unreadable table, say).
+        let covered = |id: CellId| {
+            let p = &l.cell(id).path;
+            self.diags
+                .iter()
+                .any(|d| d.related.iter().any(|r| r == p) || &d.path == p)
+        };
+        // A table none of whose rows was found, or one finding for the rows not found.
+        let mut missing =
+            |table: TableId, span: &TableSpan, found: bool, rows: Vec<Vec<CellId>>| {
+                if !found {
+                    let cells = cells_of(table);
+                    let heading = span.region.is_some();
+                    diags.push(table_not_found::finding(table, heading, &cells, zh));
+                } else if !rows.is_empty() {
+                    diags.push(row_not_found::finding(table, &rows, zh, where_(span)));
+                }
+            };
+        // Table 二.
+        let rows: Vec<Vec<CellId>> = T2_ROWS
+            .iter()
+            .enumerate()
+            .filter(|(r, row)| row.formats.has(f) && !self.t2_found[*r])
+            .map(|(r, _)| t2::ids(r, f))
+            .filter(|ids| !ids.iter().any(|&c| covered(c)))
+            .collect();
+        missing(
+            TableId::Proactive,
+            &self.t2,
+            self.t2_found.contains(&true),
+            rows,
+        );
+        // Table 三.
+        let sub_rows_found = T3_ROWS
+            .iter()
+            .enumerate()
+            .any(|(r, row)| row.key.starts_with("results/otherHandling/") && self.t3_found[r]);
+        let single_found = T3_ROWS
+            .iter()
+            .enumerate()
+            .any(|(r, row)| row.key == "results/otherHandling" && self.t3_found[r]);
+        let mut rows: Vec<Vec<CellId>> = Vec::new();
+        for (r, row) in T3_ROWS.iter().enumerate() {
+            if !row.formats.has(f) || self.t3_found[r] {
+                continue;
+            }
+            // The other layout's （六） stands in: that is a format-mismatch, not a gap.
+            let is_sub = row.key.starts_with("results/otherHandling/");
+            if (is_sub && single_found) || (row.key == "results/otherHandling" && sub_rows_found) {
+                continue;
+            }
+            let ids: Vec<CellId> = (0..T3_COLUMNS.len()).map(|c| l.t3(r, c)).collect();
+            if !ids.iter().any(|&c| covered(c)) {
+                rows.push(ids);
+            }
+        }
+        missing(
+            TableId::Applications,
+            &self.t3,
+            self.t3_found.contains(&true),
+            rows,
+        );
+        // Table 四.
+        if !self.t4_found {
+            let ids = t4::ids();
+            if ids.iter().any(|&c| covered(c)) {
+            } else if self.t4.region.is_some_and(|(s, e)| {
+                doc.toks
+                    .get(s..e)
+                    .is_some_and(|t| t.iter().any(|t| t.kind == TokKind::Value))
+            }) {
+                diags.push(unreadable_cell::finding(
+                    &ids,
+                    unreadable_cell::Why::Table4,
+                    zh,
+                    where_(&self.t4),
+                ));
+            } else {
+                // No number under its heading, or no heading: the table is not there.
+                diags.push(table_not_found::finding(
+                    TableId::ReviewLitigation,
+                    self.t4.region.is_some(),
+                    &ids,
+                    zh,
+                ));
+            }
+        }
+        self.diags.extend(diags);
+    }
+
+    /// Whether table 三 rows were found (an old-format report has none).
+    pub fn t3_rows_found(&self) -> usize {
+        self.t3_found.iter().filter(|&&b| b).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    #[test]
+    fn plain_counts_read_as_normalize_str_does() {
+        for raw in ["0", "7", "20", "3119", "000121", "999999999999999"] {
+            for kind in [Kind::Count, Kind::Signed] {
+                assert_eq!(
+                    plain_count(raw, kind),
+                    Some(normalize_str(raw, kind, None)),
+                    "{raw}"
+                );
+            }
+        }
+        assert_eq!(plain_count("12", Kind::Money), None);
+        assert_eq!(plain_count("+6", Kind::Signed), None);
+        assert_eq!(plain_count("1,234", Kind::Count), None);
+    }
+}

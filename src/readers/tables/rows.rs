@@ -1,0 +1,327 @@
+//! One row's values after its label, the way each kind of input prints them, and the order of
+//! the rows found (the official label sequence).
+
+use super::super::doc::{Doc, TokKind};
+use super::super::norm::digits_only;
+
+/// A row's values as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowVals {
+    /// Token per cell (an `Empty` token for a cell printed empty), in print order; `None` for
+    /// a cell that left no token at all (a row printed empty, or a blank in laid-out text).
+    Cells(Vec<Option<usize>>),
+    /// Digits whose separators were lost: the value tokens that hold them.
+    Glued(Vec<usize>),
+    /// Laid-out text (pdftotext): fewer numbers than cells on one line, blanks having left no
+    /// trace; placed by their columns where the table's complete rows show them.
+    Short(Vec<usize>),
+    /// Numbers that cannot be placed in cells.
+    Unreadable(Vec<usize>),
+}
+
+/// A row read: its values, the last token it used, and the value tokens it took.
+pub struct Row {
+    pub vals: RowVals,
+    pub last: usize,
+}
+
+/// Non-label text tolerated between a label and its values (a wrapped label's other pieces;
+/// the one or two characters a line of a vertical group label, 三、/本/年/度…, do not count).
+const NOISE: usize = 3;
+
+/// The values after the row label at token `i`, for a row of `n` cells, up to `end` or the next
+/// label (`is_label`).
+pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&str) -> bool) -> Row {
+    let toks = &doc.toks;
+    let lab_line = toks[i].line;
+    let line = doc.lines.get(lab_line as usize);
+    let multi = line.is_some_and(|l| l.multi);
+    let glued = line.is_some_and(|l| l.glued);
+    let mut items: Vec<usize> = Vec::new();
+    let (mut nvals, mut noise, mut next_label, mut last) = (0usize, 0usize, false, i);
+    let mut j = i + 1;
+    while j < end {
+        let t = &toks[j];
+        if glued && t.line != lab_line {
+            // A piece of a run-together line holds its row's digits, and nothing else does.
+            next_label = t.kind == TokKind::Text && is_label(&t.fold);
+            break;
+        }
+        match t.kind {
+            TokKind::Text => {
+                if is_label(&t.fold) {
+                    next_label = true;
+                    break;
+                }
+                // Text after the row's numbers ends it; in laid-out text, only once a line of
+                // them is whole (a stray number may stand before a wrapped label's last piece).
+                if nvals > 0 && (!doc.layout || has_full_line(doc, &items, n)) {
+                    break;
+                }
+                noise += usize::from(t.raw.chars().count() > 2);
+                if noise > NOISE {
+                    break;
+                }
+            }
+            TokKind::Value | TokKind::Empty => {
+                let row_done = multi
+                    && t.line != lab_line
+                    && items
+                        .iter()
+                        .any(|&k| toks[k].line == lab_line && toks[k].kind == TokKind::Value);
+                // Laid-out text reads on to the next label: a stray number (a page number, a
+                // number of the wrapped label) may come first, the row's line after it.
+                // A run-together piece holds the row's digits, however many they look.
+                // (A row of cells reads to its line's end: its own cells tell.)
+                let full = !doc.layout
+                    && !glued
+                    && t.kind == TokKind::Value
+                    && nvals == n
+                    && (!multi || t.line != lab_line);
+                if row_done || full {
+                    break;
+                }
+                if t.kind == TokKind::Value {
+                    nvals += 1;
+                }
+                items.push(j);
+                last = j;
+            }
+        }
+        j += 1;
+    }
+    let values: Vec<usize> = items
+        .iter()
+        .copied()
+        .filter(|&k| toks[k].kind == TokKind::Value)
+        .collect();
+    let all_digits =
+        !values.is_empty() && values.iter().all(|&k| digits_only(&toks[k].raw).is_some());
+    // Digits and signs (`0 +1 56` for 0|+156): what glued cells may hold.
+    let all_signed = !values.is_empty()
+        && values.iter().all(|&k| {
+            let r = toks[k].raw.trim_start_matches(['+', '-']);
+            digits_only(r).is_some()
+        });
+    let vals = if glued {
+        if all_signed {
+            RowVals::Glued(values)
+        } else if values.len() == 1 && n == 1 {
+            // One cell (a decimal amount, 96171.6): nothing to split.
+            RowVals::Cells(values.into_iter().map(Some).collect())
+        } else if values.is_empty() && next_label {
+            RowVals::Cells(vec![None; n])
+        } else {
+            RowVals::Unreadable(items)
+        }
+    } else if multi {
+        multi_row(doc, i, &items, &values, n, all_digits, is_label)
+    } else if doc.layout {
+        laid_out(doc, lab_line, end, &items, &values, n, next_label)
+    } else if nvals == n {
+        RowVals::Cells(values.into_iter().map(Some).collect())
+    } else if nvals == 0 && next_label {
+        // One cell per paragraph, where empty cells vanish: the next label right after this one.
+        RowVals::Cells(vec![None; n])
+    } else if all_digits && digit_count(doc, &values) >= n {
+        RowVals::Glued(values)
+    } else {
+        RowVals::Unreadable(items)
+    };
+    Row { vals, last }
+}
+
+/// Whether some line among `items` holds `n` values.
+fn has_full_line(doc: &Doc, items: &[usize], n: usize) -> bool {
+    let toks = &doc.toks;
+    items.iter().any(|&k| {
+        items
+            .iter()
+            .filter(|&&j| toks[j].line == toks[k].line && toks[j].kind == TokKind::Value)
+            .count()
+            == n
+    })
+}
+
+fn digit_count(doc: &Doc, values: &[usize]) -> usize {
+    values
+        .iter()
+        .map(|&k| doc.toks[k].raw.chars().count())
+        .sum()
+}
+
+/// A `|`, tab or HTML row: the cells on the label's own line (empty ones included).
+fn multi_row(
+    doc: &Doc,
+    label: usize,
+    items: &[usize],
+    values: &[usize],
+    n: usize,
+    all_digits: bool,
+    is_label: &dyn Fn(&str) -> bool,
+) -> RowVals {
+    let toks = &doc.toks;
+    let lab_line = toks[label].line;
+    // Exactly the row's cells after the label, one holding text where a number belongs
+    // (`三九八`, `十二`): that cell is read as it is, so the rules quote it.
+    let mut cells: Vec<usize> = Vec::new();
+    for k in label + 1..toks.len() {
+        let t = &toks[k];
+        if t.line != lab_line || (t.kind == TokKind::Text && is_label(&t.fold)) {
+            break;
+        }
+        if cells.last().is_none_or(|&c| toks[c].cell != t.cell) {
+            cells.push(k);
+        }
+    }
+    if cells.len() == n && cells.iter().any(|&k| toks[k].kind == TokKind::Text) {
+        return RowVals::Cells(cells.into_iter().map(Some).collect());
+    }
+    let same_row: Vec<usize> = items
+        .iter()
+        .copied()
+        .filter(|&k| toks[k].line == lab_line)
+        .collect();
+    let mut trimmed = same_row.clone();
+    while trimmed
+        .last()
+        .is_some_and(|&k| toks[k].kind == TokKind::Empty)
+    {
+        trimmed.pop();
+    }
+    let nvals = values.len();
+    // Two numbers in one cell (`398 5758`): a space inside a number, or a cell printed twice.
+    // Never two cells: split by the table's sums like digits that ran together, or said.
+    let shared = same_row.windows(2).any(|w| {
+        toks[w[0]].cell == toks[w[1]].cell
+            && toks[w[0]].kind == TokKind::Value
+            && toks[w[1]].kind == TokKind::Value
+    });
+    if shared {
+        return if all_digits {
+            RowVals::Glued(values.to_vec())
+        } else {
+            RowVals::Unreadable(items.to_vec())
+        };
+    }
+    if trimmed.len() == n {
+        RowVals::Cells(trimmed.into_iter().map(Some).collect())
+    } else if nvals == n {
+        RowVals::Cells(values.iter().copied().map(Some).collect())
+    } else if nvals == 0 && same_row.len() >= n {
+        // Printed empty: empty cells on the label's own row. (A row with no cells at all, or
+        // with text where its numbers belong, is not a row of blanks.)
+        RowVals::Cells(vec![None; n])
+    } else if same_row.len() >= n {
+        // The row's own cells, the trailing ones blank.
+        RowVals::Cells(same_row.into_iter().take(n).map(Some).collect())
+    } else if all_digits && digit_count(doc, values) >= n {
+        RowVals::Glued(values.to_vec())
+    } else {
+        RowVals::Unreadable(items.to_vec())
+    }
+}
+
+/// Laid-out text: the row's numbers are on one line; a lone number on a line of its own is a
+/// stray (a page number, a footnote mark) unless nothing else is there.
+#[allow(clippy::too_many_arguments)]
+fn laid_out(
+    doc: &Doc,
+    lab_line: u32,
+    end: usize,
+    items: &[usize],
+    values: &[usize],
+    n: usize,
+    next_label: bool,
+) -> RowVals {
+    let toks = &doc.toks;
+    if values.is_empty() {
+        // Printed empty (blanks print nothing): up to the next label, or to the end of the
+        // table where another part begins; a text that stops short ends nothing.
+        let table_ended = items.is_empty() && end < toks.len();
+        return if next_label || table_ended {
+            RowVals::Cells(vec![None; n])
+        } else {
+            RowVals::Unreadable(items.to_vec())
+        };
+    }
+    // Lines of values, in order.
+    let mut lines: Vec<Vec<usize>> = Vec::new();
+    for &k in values {
+        match lines.last_mut() {
+            Some(l) if l.first().is_some_and(|&f| toks[f].line == toks[k].line) => l.push(k),
+            _ => lines.push(vec![k]),
+        }
+    }
+    // The label's own line first (a stray may stand before the row's numbers), then the first.
+    let own = |l: &&Vec<usize>| l.first().is_some_and(|&f| toks[f].line == lab_line);
+    let whole = |l: &&Vec<usize>| l.len() == n;
+    if let Some(l) = lines
+        .iter()
+        .find(|l| own(l) && whole(l))
+        .or_else(|| lines.iter().find(whole))
+    {
+        return RowVals::Cells(l.iter().copied().map(Some).collect());
+    }
+    // Lone numbers are strays when a line of the row's own is there.
+    let rows: Vec<&Vec<usize>> = lines.iter().filter(|l| l.len() >= 2).collect();
+    match rows.as_slice() {
+        // Lone numbers only: a row of table 三 or 四 with one number cannot add up (its total
+        // would be another), so a lone number is said, never placed.
+        [] => RowVals::Unreadable(items.to_vec()),
+        // The row's numbers, its blanks having left no trace: placed by their columns.
+        [line] if line.len() < n => RowVals::Short((*line).clone()),
+        // A row set over lines (a top-aligned total): whole only without strays.
+        many if rows.len() == lines.len() && many.iter().map(|l| l.len()).sum::<usize>() == n => {
+            RowVals::Cells(values.iter().copied().map(Some).collect())
+        }
+        _ => RowVals::Unreadable(items.to_vec()),
+    }
+}
+
+/// The longest strictly increasing subsequence of `(position, row)` by row, keeping the
+/// earliest of equal rows: the official order picks the real labels out of stray matches (a
+/// row label quoted in a note, a label printed twice).
+pub fn in_order(found: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // Patience sorting: tails[k] = index into `found` of the smallest row ending a run of k+1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; found.len()];
+    for (i, &(_, row)) in found.iter().enumerate() {
+        let k = tails.partition_point(|&t| found[t].1 < row);
+        if tails.get(k).is_some_and(|&t| found[t].1 == row) {
+            continue; // an equal row already ends a run this long: keep the earlier one
+        }
+        prev[i] = k.checked_sub(1).and_then(|p| tails.get(p).copied());
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        out.push(found[i]);
+        at = prev[i];
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_official_order() {
+        let rows = |v: &[(usize, usize)]| in_order(v).iter().map(|x| x.1).collect::<Vec<_>>();
+        assert_eq!(rows(&[(0, 0), (1, 1), (2, 2)]), [0, 1, 2]);
+        // A stray late row early on, and a repeated label: dropped.
+        assert_eq!(
+            rows(&[(0, 0), (1, 24), (2, 1), (3, 2), (4, 2), (5, 3)]),
+            [0, 1, 2, 3]
+        );
+        assert_eq!(in_order(&[(0, 5), (7, 5)]), [(0, 5)]);
+        assert!(in_order(&[]).is_empty());
+    }
+}
