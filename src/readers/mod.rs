@@ -68,8 +68,12 @@ impl ParseOptions {
         rule_id: RuleLookup,
     ) -> Result<ParseOptions, OptionsError> {
         let known = match call {
-            ReadCall::Parse => "locale, partial, previous, rules, kind, locations",
-            ReadCall::Check => "locale, partial, previous, rules, kind, report, locations",
+            ReadCall::Parse => {
+                "locale, partial, previous, rules, issuerKind, deadline, kind, locations"
+            }
+            ReadCall::Check => {
+                "locale, partial, previous, rules, issuerKind, deadline, kind, report, locations"
+            }
         };
         let mut v: Value = serde_json::from_str(text).unwrap_or(Value::Null);
         if call == ReadCall::Parse && v.get("report").is_some() {

@@ -12,6 +12,7 @@ use crate::options::Options;
 use core::cell::OnceCell;
 
 pub mod arith;
+pub mod issuer;
 pub mod locate;
 
 pub mod blank_cell;

@@ -78,7 +78,7 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
       [() => api.validate(null), 'validate: expected a report object, got null'],
       [() => api.validate('{}'), 'validate: expected a report object, got a string'],
       [() => api.validateJson({}), 'validateJson: expected JSON text (a string or its UTF-8 bytes), got an object'],
-      [() => api.validate({}, { partail: true }), 'validate: options.partail: unknown option (known: locale, partial, previous, rules)'],
+      [() => api.validate({}, { partail: true }), 'validate: options.partail: unknown option (known: locale, partial, previous, rules, issuerKind, deadline)'],
       [() => api.validate({}, { rules: { nope: 'off' } }), 'validate: options.rules.nope: unknown rule id'],
       [() => api.cells('2020'), 'cells: expected the format "2019" or "2021", got a string'],
     ]) {
