@@ -2,21 +2,26 @@
 //! `ambiguous-cells`, `glued-cells`) are emitted by the reader while it reads; the document
 //! rules (`no-text-layer`, `encrypted-document`, `unreadable-document`, `document-too-large`) by
 //! the package's file readers (`js/documents/`), which see the PDF or Word file. Their entries
-//! here name them for `rules()` and let options turn them off. The prose rules
-//! (`section-missing`, `narrative-mismatch`, `contact-format`) check `Report::sections`.
+//! here name them for `rules()` and let options turn them off. The prose rules check
+//! `Report::sections` (`PROSE`), on the prose prepared once (`prose::Prose`).
 
 use crate::diagnostic::Diagnostic;
 use crate::options::Options;
 use crate::rules::{Context, RuleDef};
 use crate::Report;
+use prose::{Prose, ProseRule};
 
 mod ambiguous_cells;
 pub mod contact_format;
 mod document_too_large;
 mod encrypted_document;
+mod figures;
 mod glued_cells;
+mod narrative_conflict;
 pub mod narrative_mismatch;
+mod narrative_scope;
 mod no_text_layer;
+pub mod prose;
 mod row_not_found;
 mod section_missing;
 mod table_not_found;
@@ -37,23 +42,31 @@ pub static RULES: &[&RuleDef] = &[
     &section_missing::RULE,
     &narrative_mismatch::RULE,
     &contact_format::RULE,
+    &narrative_scope::RULE,
+    &narrative_conflict::RULE,
 ];
 
 /// The prose rules, for `check` (and for `validate` on JSON with `sections`).
-pub static PROSE: &[&RuleDef] = &[
-    &section_missing::RULE,
-    &narrative_mismatch::RULE,
-    &contact_format::RULE,
+pub static PROSE: &[&ProseRule] = &[
+    &section_missing::PROSE,
+    &narrative_mismatch::PROSE,
+    &contact_format::PROSE,
+    &narrative_scope::PROSE,
+    &narrative_conflict::PROSE,
 ];
 
-/// Run the prose rules on a report's `sections` (called by `crate::rules::run`, so by
-/// `validate` and `check` alike).
+/// Run the prose rules on a report's `sections` (called by `crate::registry::run`, so by
+/// `validate` and `check` alike): the prose is prepared once for all of them.
 pub fn run_prose(report: &Report, options: &Options) -> Vec<Diagnostic> {
-    let ctx = Context::new(report, options);
     let mut out = Vec::new();
-    for rule in PROSE {
-        if !options.is_off(rule.id) {
-            (rule.check)(&ctx, &mut out);
+    if report.sections.is_empty() {
+        return out;
+    }
+    let ctx = Context::new(report, options);
+    let prose = Prose::new(report, options);
+    for p in PROSE {
+        if !options.is_off(p.rule.id) {
+            (p.check)(&ctx, &prose, &mut out);
         }
     }
     out
