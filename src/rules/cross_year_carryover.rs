@@ -28,14 +28,9 @@ pub static RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(prev) = ctx.options.previous.as_deref() else {
+    let Some(prev) = ctx.previous() else {
         return;
     };
-    if let (Some(y), Some(py)) = (ctx.report.year, prev.year) {
-        if py != y - 1 {
-            return;
-        }
-    }
     let l = ctx.layout;
     let over = Layout::t3_row_of_role(T3Role::CarriedOver);
     let forward = Layout::t3_row_of_role(T3Role::CarriedForward);

@@ -26,11 +26,13 @@ pub mod invalid_structure;
 pub mod late_publication;
 pub mod missing_cell;
 pub mod negative_count;
+pub mod t2_carryover;
 pub mod t2_consistency;
 pub mod t3_balance;
 pub mod t3_results_sum;
 pub mod t3_row_total;
 pub mod t4_total;
+pub mod tables_unchanged;
 pub mod unknown_field;
 
 /// A rule: its stable id (the i18n key of its messages), default severity, a one-line
@@ -61,6 +63,8 @@ pub static RULES: &[&RuleDef] = &[
     &t2_consistency::RULE,
     &late_publication::RULE,
     &cross_year_carryover::RULE,
+    &tables_unchanged::RULE,
+    &t2_carryover::RULE,
 ];
 
 /// What a rule sees.
@@ -132,6 +136,16 @@ impl<'a> Context<'a> {
 
     pub fn path(&self, id: CellId) -> &'static str {
         &self.layout.cell(id).path
+    }
+
+    /// Last year's report (`previous`), when it is last year's: its year is this year − 1, or
+    /// one of the two years is not stated.
+    pub fn previous(&self) -> Option<&'a Report> {
+        let prev = self.options.previous.as_deref()?;
+        match (self.report.year, prev.year) {
+            (Some(y), Some(py)) if py != y - 1 => None,
+            _ => Some(prev),
+        }
     }
 
     /// A diagnostic of `rule` at a cell, with the rule's default severity.

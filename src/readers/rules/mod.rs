@@ -21,10 +21,15 @@ mod narrative_conflict;
 pub mod narrative_mismatch;
 mod narrative_scope;
 mod no_text_layer;
+mod part5_perfunctory;
+mod part6_fees;
 pub mod prose;
+mod required_elements;
 mod row_not_found;
 mod section_missing;
+mod stale_year;
 mod table_not_found;
+mod text_reuse;
 mod unreadable_cell;
 mod unreadable_document;
 
@@ -44,6 +49,11 @@ pub static RULES: &[&RuleDef] = &[
     &contact_format::RULE,
     &narrative_scope::RULE,
     &narrative_conflict::RULE,
+    &part5_perfunctory::RULE,
+    &part6_fees::RULE,
+    &stale_year::RULE,
+    &required_elements::RULE,
+    &text_reuse::RULE,
 ];
 
 /// The prose rules, for `check` (and for `validate` on JSON with `sections`).
@@ -53,6 +63,11 @@ pub static PROSE: &[&ProseRule] = &[
     &contact_format::PROSE,
     &narrative_scope::PROSE,
     &narrative_conflict::PROSE,
+    &part5_perfunctory::PROSE,
+    &part6_fees::PROSE,
+    &stale_year::PROSE,
+    &required_elements::PROSE,
+    &text_reuse::PROSE,
 ];
 
 /// Run the prose rules on a report's `sections` (called by `crate::registry::run`, so by
@@ -72,15 +87,22 @@ pub fn run_prose(report: &Report, options: &Options) -> Vec<Diagnostic> {
     out
 }
 
-/// `contact-format` on the text before 一 that a reader found (contacts are often printed
-/// there); the model has no field for it, so only `check` sees it.
+/// `contact-format` and `stale-year` on the text before 一 that a reader found (contacts and
+/// the 统计期限 are often printed there); the model has no field for it, so only `check` sees it.
 pub fn run_preamble(report: &Report, options: &Options, preamble: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if !preamble.is_empty() && !options.is_off(contact_format::RULE.id) {
-        contact_format::check_text(
-            &Context::new(report, options),
-            preamble,
-            "/sections",
+    if preamble.is_empty() {
+        return out;
+    }
+    let ctx = Context::new(report, options);
+    if !options.is_off(contact_format::RULE.id) {
+        contact_format::check_text(&ctx, preamble, "/sections", &mut out);
+    }
+    if let Some(year) = report.year {
+        stale_year::period(
+            &ctx,
+            &crate::base::fold::fold_prose(preamble),
+            year,
             &mut out,
         );
     }
