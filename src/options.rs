@@ -29,7 +29,7 @@ pub enum OptionsError {
     RuleLevel(String, String),
     #[error("options.issuerKind: expected \"department\" or \"government\", got {0}")]
     IssuerKind(String),
-    #[error("options.deadline: expected a date like \"02-20\" (that day of the year after the report's) or \"2025-02-20\", got {0}")]
+    #[error("options.deadline: expected \"MM-DD\", got {0}")]
     Deadline(String),
     #[error("options.kind: expected \"json\", \"html\" or \"text\", got {0}")]
     Kind(String),
@@ -70,35 +70,30 @@ pub enum IssuerKind {
     Government,
 }
 
-/// A publication deadline: a month and day of the year after the report's, or one date.
+/// A local publication deadline: a month and day of the year after the report's (`"02-20"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Deadline {
-    MonthDay(u32, u32),
-    Date(crate::base::dates::Date),
-}
+pub struct Deadline(pub u32, pub u32);
 
 impl Deadline {
-    /// `"02-20"` or `"2025-02-20"`, days of the calendar only (`"02-29"` is allowed: the
-    /// deadline then falls on 28 February in a common year).
+    /// `"02-20"`, a day of the calendar (`"02-29"` is allowed: the deadline then falls on
+    /// 28 February in a common year).
     pub fn parse(s: &str) -> Option<Deadline> {
-        let s = s.trim();
-        if s.len() == 5 {
-            // 2024 is a leap year: 02-29 is a day some years have.
-            let (_, m, d) = crate::base::dates::parse_iso(&format!("2024-{s}")).ok()?;
-            return Some(Deadline::MonthDay(m, d));
-        }
-        crate::base::dates::parse_iso(s).ok().map(Deadline::Date)
+        let [m1, m2, b'-', d1, d2] = *s.trim().as_bytes() else {
+            return None;
+        };
+        let two = |a: u8, c: u8| {
+            (a.is_ascii_digit() && c.is_ascii_digit())
+                .then(|| u32::from(a - b'0') * 10 + u32::from(c - b'0'))
+        };
+        let (m, d) = (two(m1, m2)?, two(d1, d2)?);
+        // A day of a leap year: 02-29 is a day some years have.
+        (d >= 1 && d <= crate::base::dates::days_in_month(2024, m)).then_some(Deadline(m, d))
     }
 
     /// The deadline for a report of `year`.
     pub fn for_year(self, year: i32) -> crate::base::dates::Date {
-        match self {
-            Deadline::Date(d) => d,
-            Deadline::MonthDay(m, d) => {
-                let last = crate::base::dates::days_in_month(year + 1, m);
-                (year + 1, m, d.min(last))
-            }
-        }
+        let last = crate::base::dates::days_in_month(year + 1, self.0);
+        (year + 1, self.0, self.1.min(last))
     }
 }
 
@@ -137,9 +132,10 @@ impl Options {
                 "locale" => {
                     o.locale = match v {
                         Json::Null => Locale::ZhCn,
-                        Json::Str(s) => Locale::parse(s)
-                            .ok_or_else(|| OptionsError::Locale(format!("\"{s}\"")))?,
-                        other => return Err(OptionsError::Locale(other.text().into_owned())),
+                        v => v
+                            .as_str()
+                            .and_then(Locale::parse)
+                            .ok_or_else(|| OptionsError::Locale(shown(v)))?,
                     }
                 }
                 "partial" => {
@@ -155,24 +151,21 @@ impl Options {
                     other => return Err(OptionsError::Previous(kind(other))),
                 },
                 "issuerKind" => {
-                    o.issuer_kind = match v {
-                        Json::Null => None,
-                        Json::Str(s) => match s.as_ref() {
-                            "department" => Some(IssuerKind::Department),
-                            "government" => Some(IssuerKind::Government),
-                            s => return Err(OptionsError::IssuerKind(format!("\"{s}\""))),
-                        },
-                        other => return Err(OptionsError::IssuerKind(other.text().into_owned())),
+                    o.issuer_kind = match (v, v.as_str()) {
+                        (Json::Null, _) => None,
+                        (_, Some("department")) => Some(IssuerKind::Department),
+                        (_, Some("government")) => Some(IssuerKind::Government),
+                        _ => return Err(OptionsError::IssuerKind(shown(v))),
                     }
                 }
                 "deadline" => {
                     o.deadline = match v {
                         Json::Null => None,
-                        Json::Str(s) => Some(
-                            Deadline::parse(s)
-                                .ok_or_else(|| OptionsError::Deadline(format!("\"{s}\"")))?,
+                        v => Some(
+                            v.as_str()
+                                .and_then(Deadline::parse)
+                                .ok_or_else(|| OptionsError::Deadline(shown(v)))?,
                         ),
-                        other => return Err(OptionsError::Deadline(other.text().into_owned())),
                     }
                 }
                 "rules" => match v {
@@ -183,15 +176,9 @@ impl Options {
                                 .ok_or_else(|| OptionsError::UnknownRule(id.to_string()))?;
                             let sev = match level.as_str() {
                                 Some("off") => None,
-                                Some(s) => Some(Severity::parse(s).ok_or_else(|| {
-                                    OptionsError::RuleLevel(id.to_string(), format!("\"{s}\""))
+                                s => Some(s.and_then(Severity::parse).ok_or_else(|| {
+                                    OptionsError::RuleLevel(id.to_string(), shown(level))
                                 })?),
-                                None => {
-                                    return Err(OptionsError::RuleLevel(
-                                        id.to_string(),
-                                        level.text().into_owned(),
-                                    ))
-                                }
                             };
                             o.overrides.push((rule, sev));
                         }
@@ -206,6 +193,14 @@ impl Options {
 
     pub fn is_off(&self, id: &str) -> bool {
         self.overrides.iter().any(|(r, s)| *r == id && s.is_none())
+    }
+}
+
+/// A value as a message quotes it: a string in quotes, anything else as written.
+fn shown(v: &Json) -> String {
+    match v {
+        Json::Str(s) => format!("\"{s}\""),
+        other => other.text().into_owned(),
     }
 }
 
@@ -249,13 +244,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(o.issuer_kind, Some(IssuerKind::Government));
-        assert_eq!(o.deadline, Some(Deadline::MonthDay(2, 20)));
-        assert_eq!(Deadline::MonthDay(2, 20).for_year(2024), (2025, 2, 20));
+        assert_eq!(o.deadline, Some(Deadline(2, 20)));
+        assert_eq!(Deadline(2, 20).for_year(2024), (2025, 2, 20));
         // 29 February is the 28th in a common year.
-        assert_eq!(Deadline::MonthDay(2, 29).for_year(2024), (2025, 2, 28));
-        let o = Options::from_value(&json!({"deadline": "2025-03-15"}), known).unwrap();
-        assert_eq!(o.deadline, Some(Deadline::Date((2025, 3, 15))));
-        assert_eq!(o.deadline.unwrap().for_year(2024), (2025, 3, 15));
+        assert_eq!(Deadline(2, 29).for_year(2024), (2025, 2, 28));
+        assert_eq!(Deadline::parse(" 12-31 "), Some(Deadline(12, 31)));
+        for bad in ["2-20", "02/20", "13-01", "04-31", "2025-02-20", "0a-01"] {
+            assert_eq!(Deadline::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]
@@ -276,7 +272,7 @@ mod tests {
         );
         assert_eq!(
             e(json!({"deadline": "02-30"})),
-            "options.deadline: expected a date like \"02-20\" (that day of the year after the report's) or \"2025-02-20\", got \"02-30\""
+            "options.deadline: expected \"MM-DD\", got \"02-30\""
         );
         assert!(e(json!({"deadline": 220})).ends_with("got 220"));
         assert_eq!(

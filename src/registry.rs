@@ -24,7 +24,7 @@ fn reader_rules() -> &'static [&'static RuleDef] {
 
 /// Every rule of the build: the core's, then the readers'.
 pub fn all() -> impl Iterator<Item = &'static RuleDef> {
-    crate::rules::RULES.iter().chain(reader_rules()).copied()
+    crate::rules::all().chain(reader_rules()).copied()
 }
 
 pub fn find(id: &str) -> Option<&'static RuleDef> {

@@ -4,9 +4,7 @@
 //! must cover (第五十条: governments also report 考核、评议和责任追究结果). The `issuerKind`
 //! option overrides it.
 
-use crate::base::fold::half_width;
 use crate::options::IssuerKind;
-use crate::prelude::*;
 
 /// The kind the name says, or `None` where it does not (a name cut short, a 中心 of uncertain
 /// standing is still a department; an empty or unusual name is not guessed).
@@ -14,49 +12,13 @@ use crate::prelude::*;
 /// `淮安市人民政府（办公室）` is the government's report compiled by its office: the bracket is
 /// dropped. `淮安市人民政府办公室` is the office's own report: a department.
 pub fn kind_of_name(name: &str) -> Option<IssuerKind> {
-    let mut plain = String::with_capacity(name.len());
-    let mut depth = 0u32;
-    for c in name.chars().map(half_width) {
-        match c {
-            '(' | '[' | '〔' | '【' => depth += 1,
-            ')' | ']' | '〕' | '】' => depth = depth.saturating_sub(1),
-            c if depth == 0 && !c.is_whitespace() && !matches!(c, '"' | '“' | '”') => {
-                plain.push(c)
-            }
-            _ => {}
-        }
-    }
-    if plain.ends_with("人民政府")
-        || plain.ends_with("办事处")
-        || plain.ends_with("区政府")
-        || plain.ends_with("县政府")
-        || plain.ends_with("市政府")
-        || plain.ends_with("镇政府")
-        || plain.ends_with("乡政府")
-    {
+    let plain = name.split('（').next()?.split('(').next()?;
+    if plain.ends_with("人民政府") || plain.ends_with("办事处") {
         return Some(IssuerKind::Government);
     }
-    const DEPARTMENT_ENDS: [&str; 20] = [
-        "局",
-        "委",
-        "委员会",
-        "办",
-        "办公室",
-        "办公厅",
-        "厅",
-        "中心",
-        "院",
-        "所",
-        "站",
-        "队",
-        "处",
-        "会",
-        "部",
-        "署",
-        "馆",
-        "社",
-        "室",
-        "行",
+    const DEPARTMENT_ENDS: [&str; 17] = [
+        "局", "委", "办", "室", "厅", "中心", "院", "所", "站", "队", "处", "会", "部", "署", "馆",
+        "社", "行",
     ];
     DEPARTMENT_ENDS
         .iter()

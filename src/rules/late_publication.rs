@@ -25,10 +25,7 @@ pub const ID: &str = "late-publication";
 pub static RULE: RuleDef = RuleDef {
     id: ID,
     severity: Severity::Warning,
-    description: Label::new(
-        "发布日期晚于期限（政府部门次年 1 月 31 日，人民政府 3 月 31 日）",
-        "published after the deadline (departments 31 January, governments 31 March)",
-    ),
+    description: Label::new("发布日期晚于法定期限", "published after its deadline"),
     check,
 };
 
@@ -36,45 +33,38 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let (Some(year), Some((y, m, d))) = (ctx.report.year, ctx.report.published_on) else {
         return;
     };
-    let option = ctx.options.issuer_kind;
     let kind = issuer::kind(ctx.report, ctx.options);
-    let deadline = match (ctx.options.deadline, kind) {
-        (Some(local), _) => local.for_year(year),
-        (None, Some(IssuerKind::Government)) => (year + 1, 3, 31),
-        (None, _) => (year + 1, 1, 31),
+    let (deadline, why) = match (ctx.options.deadline, kind) {
+        (Some(local), _) => (local.for_year(year), 0),
+        (None, Some(IssuerKind::Government)) => ((year + 1, 3, 31), 1),
+        (None, Some(IssuerKind::Department)) => ((year + 1, 1, 31), 2),
+        (None, None) => ((year + 1, 1, 31), 3),
     };
     if (y, m, d) <= deadline {
         return;
     }
     // Years printed as i64, whose formatting the messages link anyway (i32's would add its own).
     let (y, dy, dm, dd) = (i64::from(y), i64::from(deadline.0), deadline.1, deadline.2);
-    let zh = ctx.zh();
-    let why = match (ctx.options.deadline.is_some(), kind, zh) {
-        (true, _, true) => "按 deadline 选项给出的本地期限",
-        (true, _, false) => "the local deadline given by the deadline option",
-        (false, Some(IssuerKind::Government), true) => "条例第四十九条：县级以上人民政府本级报告应于每年 3 月 31 日前公布",
-        (false, Some(IssuerKind::Government), false) => "Regulations art. 49: a government's own report by 31 March",
-        (false, Some(IssuerKind::Department), true) => "条例第四十九条：政府部门应于每年 1 月 31 日前公布上一年度报告",
-        (false, Some(IssuerKind::Department), false) => "Regulations art. 49: departments publish by 31 January",
-        (false, None, true) => "条例第四十九条：政府部门应于每年 1 月 31 日前公布上一年度报告；县级以上人民政府本级报告为 3 月 31 日前，可用 issuerKind 选项说明",
-        (false, None, false) => "Regulations art. 49: departments publish by 31 January; a government's own report by 31 March, which the issuerKind option can say",
-    };
-    // Said when the name, not the caller, decided the kind: the reader can tell a wrong guess.
-    let by_name = option.is_none() && kind.is_some() && ctx.options.deadline.is_none();
-    let note = match (by_name, kind, zh) {
-        (true, Some(IssuerKind::Department), true) => "；按发布机关名称判断为政府部门",
-        (true, Some(IssuerKind::Department), false) => "; a department, by the issuer's name",
-        (true, Some(IssuerKind::Government), true) => "；按发布机关名称判断为人民政府",
-        (true, Some(IssuerKind::Government), false) => "; a government, by the issuer's name",
-        _ => "",
-    };
-    let message = if zh {
-        format!("发布日期 {y:04}-{m:02}-{d:02} 晚于期限 {dy:04}-{dm:02}-{dd:02}（{why}{note}）。")
+    let message = if ctx.zh() {
+        let why = [
+            "deadline 选项给出的期限",
+            "条例第四十九条：人民政府 3 月 31 日前",
+            "条例第四十九条：政府部门 1 月 31 日前",
+            "条例第四十九条：政府部门 1 月 31 日前，人民政府 3 月 31 日前，可用 issuerKind 选项说明",
+        ][why];
+        format!("发布日期 {y:04}-{m:02}-{d:02} 晚于期限 {dy:04}-{dm:02}-{dd:02}（{why}）。")
     } else {
-        format!("Published on {y:04}-{m:02}-{d:02}, after the deadline of {dy:04}-{dm:02}-{dd:02} ({why}{note}).")
+        let why = [
+            "the deadline option",
+            "Regulations art. 49: governments by 31 March",
+            "Regulations art. 49: departments by 31 January",
+            "Regulations art. 49: departments by 31 January, governments by 31 March (the issuerKind option)",
+        ][why];
+        format!("Published on {y:04}-{m:02}-{d:02}, after the deadline of {dy:04}-{dm:02}-{dd:02} ({why}).")
     };
     let mut diag = ctx.diag(&RULE, "/publishedOn", message);
-    if by_name {
+    // The kind read from the name: the reader can tell a wrong guess.
+    if ctx.options.issuer_kind.is_none() && kind.is_some() {
         diag.related.push("/issuer".into());
     }
     out.push(diag);
@@ -119,7 +109,7 @@ mod tests {
         doc.as_object_mut().unwrap().remove("issuer");
         let d = check("late-publication", &doc);
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].message, "发布日期 2025-02-01 晚于期限 2025-01-31（条例第四十九条：政府部门应于每年 1 月 31 日前公布上一年度报告；县级以上人民政府本级报告为 3 月 31 日前，可用 issuerKind 选项说明）。");
+        assert_eq!(d[0].message, "发布日期 2025-02-01 晚于期限 2025-01-31（条例第四十九条：政府部门 1 月 31 日前，人民政府 3 月 31 日前，可用 issuerKind 选项说明）。");
         assert!(d[0].related.is_empty());
     }
 
@@ -130,7 +120,10 @@ mod tests {
             &published("示例市交通运输局", "2025-02-05"),
         );
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].message, "发布日期 2025-02-05 晚于期限 2025-01-31（条例第四十九条：政府部门应于每年 1 月 31 日前公布上一年度报告；按发布机关名称判断为政府部门）。");
+        assert_eq!(
+            d[0].message,
+            "发布日期 2025-02-05 晚于期限 2025-01-31（条例第四十九条：政府部门 1 月 31 日前）。"
+        );
         assert_eq!(d[0].related, ["/issuer"]);
         let d = check(
             "late-publication",
@@ -160,7 +153,7 @@ mod tests {
         assert!(run_rule("late-publication", &doc, &o).is_empty());
         // A local deadline of 20 February, earlier than the 条例's for a government.
         let o = Options {
-            deadline: Some(Deadline::MonthDay(2, 20)),
+            deadline: Some(Deadline(2, 20)),
             locale: crate::messages::Locale::En,
             ..Options::default()
         };
@@ -170,7 +163,10 @@ mod tests {
             &o,
         );
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].message, "Published on 2025-02-21, after the deadline of 2025-02-20 (the local deadline given by the deadline option).");
+        assert_eq!(
+            d[0].message,
+            "Published on 2025-02-21, after the deadline of 2025-02-20 (the deadline option)."
+        );
         assert!(run_rule(
             "late-publication",
             &published("示例市人民政府", "2025-02-20"),
