@@ -45,7 +45,7 @@ fn from_json_number(n: &str, kind: Kind) -> CellState {
         ),
         None => (body, 0),
     };
-    let f = match decimal(mantissa) {
+    let f = match crate::base::numeric::parse_decimal(mantissa) {
         Some(f) if exp.unsigned_abs() <= 300 => f * crate::base::numeric::powi(10.0, exp),
         _ => f64::INFINITY,
     };
@@ -107,7 +107,7 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
     let Some(plain) = plain_number(digits) else {
         return invalid(Invalid::NotANumber);
     };
-    let Some(mut f) = decimal(&plain) else {
+    let Some(mut f) = crate::base::numeric::parse_decimal(&plain) else {
         return invalid(Invalid::TooLarge);
     };
     if negative {
@@ -121,22 +121,6 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
         CellState::Invalid { reason, .. } => invalid(reason),
         ok => ok,
     }
-}
-
-/// The value of ASCII digits with an optional fraction, without core's float parser (which
-/// costs the wasm ~10 KB): mantissa and power of ten are exact, so one division rounds right.
-fn decimal(plain: &str) -> Option<f64> {
-    let (int, frac) = plain.split_once('.').unwrap_or((plain, ""));
-    if int.trim_start_matches('0').len() > 16 {
-        return None;
-    }
-    // Past 15 significant digits a fraction cannot matter to a report: drop the rest.
-    let keep = 15usize.saturating_sub(int.len()).min(frac.len());
-    let mut mantissa: u64 = 0;
-    for b in int.bytes().chain(frac.bytes().take(keep)) {
-        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
-    }
-    Some(mantissa as f64 / crate::base::numeric::powi(10.0, keep as i32))
 }
 
 /// Split off a trailing unit the column allows; returns the number part and the factor to

@@ -9,6 +9,7 @@
 //! Approximate figures (20余件, 近20件, 20件以上) are no figures: they can disagree with nothing.
 //! The text given is folded (`base::fold::fold_prose`: half-width, no whitespace).
 
+use super::prose::has;
 use crate::model::layout::T4_TOTAL_COL;
 use crate::model::Num;
 
@@ -158,7 +159,7 @@ pub fn scan(
             }
             prev_end = f.end;
         }
-        if facts && !SKIP_SENTENCE.iter().any(|w| sentence.contains(w)) {
+        if facts && !SKIP_SENTENCE.iter().any(|w| has(sentence, w)) {
             facts_of(part, sentence, &found, info, mentions);
         }
     }
@@ -231,12 +232,9 @@ fn number_before(s: &str, unit: &str) -> Option<(usize, Num, u8)> {
                 return None;
             }
             let decimals = u8::try_from(frac.len()).unwrap_or(u8::MAX);
-            return plain
-                .parse::<f64>()
-                .ok()
-                .map(|v| (i, Num::Dec(v), decimals));
+            return crate::base::numeric::parse_decimal(&plain).map(|v| (i, Num::Dec(v), decimals));
         }
-        return plain.parse::<i64>().ok().map(|v| (i, Num::Int(v), 0));
+        return crate::base::numeric::parse_i64(&plain).map(|v| (i, Num::Int(v), 0));
     }
     if unit != "件" && unit != "宗" {
         return None;
@@ -288,7 +286,7 @@ pub fn chinese_number(s: &str) -> Option<i64> {
     }
     if !plain.is_empty() && plain.len() == s.chars().count() && plain.len() > 1 {
         // 二〇二四: digits read one by one.
-        return plain.parse().ok();
+        return crate::base::numeric::parse_i64(&plain);
     }
     let v = total + section + cur.unwrap_or(0);
     (!s.is_empty()).then_some(v)
@@ -392,10 +390,7 @@ fn key_of(sentence: &str, prev_end: usize, f: &Found, year: Option<i32>) -> Opti
         key = normalise(&sentence[from..f.start], year);
     }
     let prefix = &sentence[from..f.start];
-    if COMPARISON
-        .iter()
-        .any(|w| prefix.contains(w) || after.contains(w))
-    {
+    if COMPARISON.iter().any(|w| has(prefix, w) || has(after, w)) {
         return None;
     }
     key.push_str(f.unit);
@@ -454,21 +449,21 @@ const REGIONS: [&str; 13] = [
 
 fn scoped(before: &str, info: &ScanInfo) -> bool {
     let actor = ACTORS.iter().any(|w| {
-        before.contains(w)
+        has(before, w)
             // The office's own report: 本办公室 is the issuer itself.
             && !((*w == "办公室" || *w == "政府办") && info.issuer.ends_with("办公室"))
     });
     // A government's report commonly counts its whole region; a department's does not.
-    let region = !info.government && REGIONS.iter().any(|w| before.contains(w));
+    let region = !info.government && REGIONS.iter().any(|w| has(before, w));
     actor || region
 }
 
 fn update_topic(topic: Topic, clause: &str) -> Topic {
-    let lit = clause.contains("诉讼") || clause.contains("起诉");
+    let lit = has(clause, "诉讼") || has(clause, "起诉");
     if lit {
-        let block = if clause.contains("未经复议") || clause.contains("直接起诉") {
+        let block = if has(clause, "未经复议") || has(clause, "直接起诉") {
             Some(1)
-        } else if clause.contains("复议后") {
+        } else if has(clause, "复议后") {
             Some(2)
         } else if let Topic::Litigation(b) = topic {
             b
@@ -476,7 +471,7 @@ fn update_topic(topic: Topic, clause: &str) -> Topic {
             None
         };
         Topic::Litigation(block)
-    } else if clause.contains("行政复议") || clause.contains("申请复议") {
+    } else if has(clause, "行政复议") || has(clause, "申请复议") {
         Topic::Review
     } else {
         topic
@@ -542,7 +537,7 @@ fn items(sentence: &str, found: &[Found]) -> Vec<(usize, usize)> {
 fn facts_of(part: usize, sentence: &str, found: &[Found], info: &ScanInfo, out: &mut Vec<Mention>) {
     let first = out.len();
     let mut topic = Topic::None;
-    let mentions_forward = CARRIED_FORWARD.iter().any(|w| sentence.contains(w));
+    let mentions_forward = CARRIED_FORWARD.iter().any(|w| has(sentence, w));
     for (a, b) in items(sentence, found) {
         let item = &sentence[a..b];
         topic = update_topic(topic, item);
@@ -559,10 +554,10 @@ fn facts_of(part: usize, sentence: &str, found: &[Found], info: &ScanInfo, out: 
             if f.unit == "%" {
                 // 占比 33.9% / 比例为 33.9%: a share of what the count before it belongs to;
                 // not a rate (答复率) or a change (同比增长 5%).
-                let share = (item.contains('占') || item.contains("比例"))
+                let share = (item.contains('占') || has(item, "比例"))
                     && !["增", "降", "减", "率", "同比", "环比", "提高", "上升"]
                         .iter()
-                        .any(|w| item.contains(w));
+                        .any(|w| has(item, w));
                 let last = out[first..].iter().rev().find_map(|m| match m.claim {
                     Claim::Count(n) => Some((m.fact, m.who, m.scoped, n)),
                     _ => None,
@@ -600,7 +595,7 @@ fn facts_of(part: usize, sentence: &str, found: &[Found], info: &ScanInfo, out: 
                     // 其中自然人…件: the row of the sentence's figure before it.
                     match out[first..].iter().rev().find(|m| m.who == Who::All) {
                         Some(m) => m.fact,
-                        None if sentence.contains("申请") => Fact::Received,
+                        None if has(sentence, "申请") => Fact::Received,
                         None => continue,
                     }
                 }
@@ -630,17 +625,17 @@ fn facts_of(part: usize, sentence: &str, found: &[Found], info: &ScanInfo, out: 
 
 /// The applicant columns named before a figure.
 fn who_of(before: &str) -> Who {
-    if before.contains("自然人") {
+    if has(before, "自然人") {
         Who::Natural
-    } else if before.contains("商业企业") {
+    } else if has(before, "商业企业") {
         Who::Org(1)
-    } else if before.contains("科研机构") {
+    } else if has(before, "科研机构") {
         Who::Org(2)
-    } else if before.contains("公益组织") {
+    } else if has(before, "公益组织") {
         Who::Org(3)
-    } else if before.contains("法律服务机构") {
+    } else if has(before, "法律服务机构") {
         Who::Org(4)
-    } else if before.contains("法人") {
+    } else if has(before, "法人") {
         Who::Orgs
     } else {
         Who::All
@@ -648,21 +643,17 @@ fn who_of(before: &str) -> Who {
 }
 
 fn classify(before: &str, after: &str, item: &str, topic: Topic) -> Option<Fact> {
-    let has = |words: &[&str]| {
-        words
-            .iter()
-            .any(|w| before.contains(w) || after.contains(w))
-    };
+    let any = |words: &[&str]| words.iter().any(|w| has(before, w) || has(after, w));
     if topic != Topic::None {
-        let col = if has(&["维持"]) {
+        let col = if any(&["维持"]) {
             Some(0)
-        } else if has(&["纠正", "纠错"]) {
+        } else if any(&["纠正", "纠错"]) {
             Some(1)
-        } else if has(&["其他结果"]) {
+        } else if any(&["其他结果"]) {
             Some(2)
-        } else if has(&["尚未审结", "未审结", "审理中", "尚在审理"]) {
+        } else if any(&["尚未审结", "未审结", "审理中", "尚在审理"]) {
             Some(3)
-        } else if has(&["复议", "诉讼", "起诉"]) {
+        } else if any(&["复议", "诉讼", "起诉"]) {
             Some(T4_TOTAL_COL)
         } else {
             None
@@ -675,18 +666,18 @@ fn classify(before: &str, after: &str, item: &str, topic: Topic) -> Option<Fact>
             };
         }
     }
-    if has(&CARRIED_FORWARD) {
+    if any(&CARRIED_FORWARD) {
         return Some(Fact::CarriedForward);
     }
-    if has(&CARRIED_OVER) {
+    if any(&CARRIED_OVER) {
         return Some(Fact::CarriedOver);
     }
-    if has(&["结转"]) {
+    if any(&["结转"]) {
         // 结转至2025年继续办理: forward, the only other way a report uses the word.
         return Some(Fact::CarriedForward);
     }
-    if has(&["部分公开"]) {
-        let both = has(&[
+    if any(&["部分公开"]) {
+        let both = any(&[
             "予以公开",
             "全部公开",
             "同意公开",
@@ -702,35 +693,35 @@ fn classify(before: &str, after: &str, item: &str, topic: Topic) -> Option<Fact>
             Fact::Partial
         });
     }
-    if has(&["不予公开"]) {
+    if any(&["不予公开"]) {
         return Some(Fact::Withheld);
     }
-    if has(&["予以公开", "同意公开", "全部公开"]) {
+    if any(&["予以公开", "同意公开", "全部公开"]) {
         return Some(Fact::Granted);
     }
     // A reason, 等, then its group: 因本机关不掌握等原因无法提供 counts all of （四）; a reason
     // alone counts its own row.
     let grouped = before.contains('等');
-    if has(&["无法提供"]) && (grouped || !has(&["不掌握", "另行制作"])) {
+    if any(&["无法提供"]) && (grouped || !any(&["不掌握", "另行制作"])) {
         return Some(Fact::Unavailable);
     }
-    if has(&["不掌握"]) {
+    if any(&["不掌握"]) {
         return Some(Fact::NotHeld);
     }
-    if has(&["另行制作"]) {
+    if any(&["另行制作"]) {
         return Some(Fact::NeedsCreation);
     }
-    if has(&["不予处理"]) {
+    if any(&["不予处理"]) {
         return Some(Fact::NotProcessed);
     }
-    if has(&["其他途径", "其他处理"]) {
+    if any(&["其他途径", "其他处理"]) {
         return Some(Fact::OtherHandling);
     }
-    if has(&["办结", "答复", "办理完毕", "处理完毕"]) {
+    if any(&["办结", "答复", "办理完毕", "处理完毕"]) {
         return Some(Fact::Answered);
     }
-    let received = has(&["受理", "新收", "收到", "接收", "共收"]);
-    (received && item.contains("申请")).then_some(Fact::Received)
+    let received = any(&["受理", "新收", "收到", "接收", "共收"]);
+    (received && has(item, "申请")).then_some(Fact::Received)
 }
 
 /// 均获维持 / 均已办结 in an item.
@@ -745,7 +736,7 @@ fn claims(
     first: usize,
     out: &mut Vec<Mention>,
 ) {
-    let all = item.contains('均') || item.contains("全部") || item.contains("全都");
+    let all = item.contains('均') || has(item, "全部") || has(item, "全都");
     if !all || item.contains('率') {
         return;
     }
@@ -762,14 +753,14 @@ fn claims(
     };
     let done = ["办结", "审结", "结案", "办理完毕", "处理完毕"]
         .iter()
-        .any(|w| item.contains(w));
+        .any(|w| has(item, w));
     match topic {
         Topic::Review | Topic::Litigation(_) => {
             let fact = |col| match topic {
                 Topic::Litigation(b) => Fact::Litigation(b, col),
                 _ => Fact::Review(col),
             };
-            if item.contains("维持") && !item.contains("未") {
+            if has(item, "维持") && !has(item, "未") {
                 push(fact(0), Claim::AllUpheld, out);
             } else if done {
                 push(fact(3), Claim::AllDone, out);
@@ -778,7 +769,7 @@ fn claims(
         Topic::None => {
             // 受理…申请 N 件，均已办结: all of them answered, none carried forward. Not when the
             // sentence itself carries some forward (答复…件，另有…件顺延…，均按期答复).
-            let answered = done || item.contains("答复");
+            let answered = done || has(item, "答复");
             let after_received = out[first..]
                 .last()
                 .is_some_and(|m| m.fact == Fact::Received && m.who == Who::All);

@@ -12,7 +12,7 @@
 //!
 //! Example: 五、存在的主要问题及改进情况 / 无。 → 第五部分只写了「无」.
 
-use super::prose::{run_alone, Prose, ProseRule};
+use super::prose::{has, run_alone, Prose, ProseRule};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::layout::Label;
 use crate::rules::{Context, RuleDef};
@@ -93,10 +93,10 @@ fn fault(text: Option<&str>) -> Option<Fault> {
     if words.chars().count() < 20 {
         return Some(Fault::TooShort);
     }
-    if !PROBLEM.iter().any(|w| text.contains(w)) {
+    if !PROBLEM.iter().any(|w| has(text, w)) {
         return Some(Fault::NoProblem);
     }
-    if !MEASURE.iter().any(|w| text.contains(w)) {
+    if !MEASURE.iter().any(|w| has(text, w)) {
         return Some(Fault::NoMeasure);
     }
     None

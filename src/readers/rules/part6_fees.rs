@@ -10,7 +10,7 @@
 //!
 //! Example: （六）2 = 6, 六、其他需要报告的事项 / 无 → 表三有 6 件因逾期未缴费不再处理，第六部分未报告收费情况.
 
-use super::prose::{run_alone, Prose, ProseRule};
+use super::prose::{has, run_alone, Prose, ProseRule};
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::model::layout::{Label, T3_ROWS, T3_TOTAL_COL};
 use crate::model::Format;
@@ -40,7 +40,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn fee_amounts(text: &str) -> Vec<f64> {
     let mut out = Vec::new();
     for sentence in text.split(['。', ';', '!', '?']) {
-        if !sentence.contains("处理费") && !sentence.contains("收费") {
+        if !has(sentence, "处理费") && !has(sentence, "收费") {
             continue;
         }
         for (i, _) in sentence.match_indices('元') {
@@ -55,7 +55,8 @@ fn fee_amounts(text: &str) -> Vec<f64> {
                 .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',')
                 .last()
                 .map(|(j, _)| &head[j..]);
-            let value = digits.and_then(|d| d.replace(',', "").parse::<f64>().ok());
+            let value =
+                digits.and_then(|d| crate::base::numeric::parse_decimal(&d.replace(',', "")));
             if let Some(v) = value {
                 out.push(v * scale);
             }
@@ -93,7 +94,7 @@ fn said(part6: Option<&str>) -> Said {
         "不涉及信息处理费",
         "无信息处理费",
     ];
-    if no_fees.iter().any(|w| text.contains(w)) {
+    if no_fees.iter().any(|w| has(text, w)) {
         return Said::NoFees;
     }
     Said::NoneCollected

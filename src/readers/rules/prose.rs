@@ -118,6 +118,13 @@ impl<'a> Prose<'a> {
     }
 }
 
+/// Whether `hay` contains `needle`, out of line: the prose rules search for hundreds of words,
+/// and the substring search inlined at every call site made the full build several KB larger.
+#[inline(never)]
+pub fn has(hay: &str, needle: &str) -> bool {
+    hay.contains(needle)
+}
+
 /// A rule that reads the prose: its entry, and its check given the prepared prose.
 pub struct ProseRule {
     pub rule: &'static RuleDef,

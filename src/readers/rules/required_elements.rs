@@ -12,7 +12,7 @@
 //!
 //! Example: part 一 with no word of 平台建设 → 第一部分未写「政府信息公开平台建设」情况.
 
-use super::prose::{run_alone, Prose, ProseRule};
+use super::prose::{has, run_alone, Prose, ProseRule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 use crate::model::Format;
@@ -77,7 +77,7 @@ const RESULTS: [(Label, &[&str]); 3] = [
 
 fn missing<'l>(text: &str, list: &'l [(Label, &[&str])]) -> Vec<&'l Label> {
     list.iter()
-        .filter(|(_, words)| !words.iter().any(|w| text.contains(w)))
+        .filter(|(_, words)| !words.iter().any(|w| has(text, w)))
         .map(|(l, _)| l)
         .collect()
 }

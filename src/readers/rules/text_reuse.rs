@@ -16,8 +16,6 @@
 //! Example: a 2024 part 五 that is the 2023 part 五 with the years changed → 第五部分有 100% 与上年
 //! 报告相同.
 
-use std::collections::HashSet;
-
 use super::prose::{run_alone, Prose, ProseRule};
 use crate::diagnostic::{Diagnostic, Location, Num, Severity};
 use crate::model::layout::Label;
@@ -137,7 +135,29 @@ struct Reuse {
     longest: (usize, usize),
 }
 
-fn reuse(n: &Norm, last: &HashSet<u64>) -> Reuse {
+/// Last year's shingles, sorted: a binary search finds one (no hash table, whose machinery the
+/// wasm would carry for this alone).
+struct Shingles(Vec<u64>);
+
+impl Shingles {
+    fn of<'t>(texts: impl Iterator<Item = &'t str>) -> Shingles {
+        let mut all: Vec<u64> = texts
+            .flat_map(|t| {
+                shingles(&normalise(&crate::base::fold::fold_prose(t))).collect::<Vec<_>>()
+            })
+            .collect();
+        // The crate's one sort: std's would add kilobytes to the wasm for this alone.
+        crate::base::sort::sort_by_key(&mut all, |h| *h);
+        all.dedup();
+        Shingles(all)
+    }
+
+    fn contains(&self, h: &u64) -> bool {
+        self.0.binary_search(h).is_ok()
+    }
+}
+
+fn reuse(n: &Norm, last: &Shingles) -> Reuse {
     let mut covered = vec![false; n.chars.len()];
     for (i, h) in shingles(n).enumerate() {
         if last.contains(&h) {
@@ -189,14 +209,7 @@ fn check_prose(ctx: &Context, prose: &Prose, out: &mut Vec<Diagnostic>) {
     if prev.sections.is_empty() {
         return;
     }
-    let last: HashSet<u64> = prev
-        .sections
-        .iter()
-        .flat_map(|(_, text)| {
-            let n = normalise(&crate::base::fold::fold_prose(text));
-            shingles(&n).collect::<Vec<_>>()
-        })
-        .collect();
+    let last = Shingles::of(prev.sections.iter().map(|(_, text)| text.as_str()));
     let parts: Vec<_> = prose
         .parts
         .iter()
@@ -277,17 +290,8 @@ mod tests {
 
     /// The share of part `key` of `this` that repeats `prev`.
     fn share(this: &Value, prev: &Value, key: &str) -> i64 {
-        let last: HashSet<u64> = prev["sections"]
-            .as_object()
-            .unwrap()
-            .values()
-            .flat_map(|t| {
-                shingles(&normalise(&crate::base::fold::fold_prose(
-                    t.as_str().unwrap(),
-                )))
-                .collect::<Vec<_>>()
-            })
-            .collect();
+        let texts = prev["sections"].as_object().unwrap().values();
+        let last = Shingles::of(texts.map(|t| t.as_str().unwrap()));
         let n = normalise(&crate::base::fold::fold_prose(
             this["sections"][key].as_str().unwrap(),
         ));
