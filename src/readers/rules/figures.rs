@@ -9,7 +9,7 @@
 //! Approximate figures (20余件, 近20件, 20件以上) are no figures: they can disagree with nothing.
 //! The text given is folded (`base::fold::fold_prose`: half-width, no whitespace).
 
-use super::prose::has;
+use super::prose::{at, first_of, has, has_any};
 use crate::model::layout::T4_TOTAL_COL;
 use crate::model::Num;
 
@@ -159,24 +159,49 @@ pub fn scan(
             }
             prev_end = f.end;
         }
-        if facts && !SKIP_SENTENCE.iter().any(|w| has(sentence, w)) {
+        // Table figures are counts (件, 宗) and shares; claims (均已办结) need a 均 or 全部.
+        let counted = found.iter().any(|f| matches!(f.unit, "件" | "宗" | "%"));
+        let claims = sentence.contains('均') || has(sentence, "全部") || has(sentence, "全都");
+        if facts && (counted || claims) && !has_any(sentence, &SKIP_SENTENCE) {
             facts_of(part, sentence, &found, info, mentions);
         }
     }
 }
 
 fn is_numeral(c: char) -> bool {
-    "零〇一二两三四五六七八九十百千万".contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
 }
 
 /// Every figure of a sentence, in order.
 fn figures(sentence: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    let mut i = 0;
-    while i < sentence.len() {
+    let mut prev = ' ';
+    for (i, c) in sentence.char_indices() {
+        // A unit follows a number: look for one only after a digit or a numeral.
+        let after_number = prev.is_ascii_digit() || is_numeral(prev);
+        prev = c;
+        if !after_number {
+            continue;
+        }
         let rest = &sentence[i..];
-        let Some(unit) = UNITS.iter().find(|u| rest.starts_with(**u)) else {
-            i += rest.chars().next().map_or(1, char::len_utf8);
+        let Some(unit) = UNITS.iter().find(|u| at(rest.as_bytes(), u.as_bytes())) else {
             continue;
         };
         let end = i + unit.len();
@@ -202,7 +227,6 @@ fn figures(sentence: &str) -> Vec<Found> {
                 });
             }
         }
-        i = end;
     }
     out
 }
@@ -390,47 +414,67 @@ fn key_of(sentence: &str, prev_end: usize, f: &Found, year: Option<i32>) -> Opti
         key = normalise(&sentence[from..f.start], year);
     }
     let prefix = &sentence[from..f.start];
-    if COMPARISON.iter().any(|w| has(prefix, w) || has(after, w)) {
+    if has_any(prefix, &COMPARISON) || has_any(after, &COMPARISON) {
         return None;
     }
     key.push_str(f.unit);
     (key.chars().count() >= 6).then_some(key)
 }
 
-/// The words of a key: no punctuation, leading enumerators, fillers or the report's year.
+/// The words of a key: no punctuation, leading enumerators, fillers or the report's year; in one
+/// pass, each filler skipped where it starts.
 fn normalise(prefix: &str, year: Option<i32>) -> String {
-    let mut key: String = prefix
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                ',' | '、' | ':' | '(' | ')' | '“' | '”' | '"' | '《' | '》'
-            )
-        })
-        .collect();
+    let mut rest = prefix.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | ',' | '、' | ':' | '(' | ')')
+    });
     for lead in [
         "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
     ] {
-        if let Some(k) = key.strip_prefix(lead) {
-            key = k.to_string();
-        }
+        rest = rest.strip_prefix(lead).unwrap_or(rest);
     }
-    let mut key = key
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-        .to_string();
-    if let Some(y) = year {
-        for form in [format!("{y}年度"), format!("{y}年")] {
-            key = key.replace(&form, "");
+    let year: Option<[u8; 4]> = year.and_then(|y| {
+        let d = u32::try_from(y)
+            .ok()
+            .filter(|y| (1000..10000).contains(y))?;
+        Some([d / 1000, d / 100 % 10, d / 10 % 10, d % 10].map(|x| b'0' + x as u8))
+    });
+    let mut key = String::with_capacity(rest.len());
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let tail = &b[i..];
+        if let Some(y) = year.filter(|y| tail.starts_with(y)) {
+            let after = &tail[y.len()..];
+            if after.starts_with("年度".as_bytes()) {
+                i += 4 + "年度".len();
+                continue;
+            }
+            if after.starts_with("年".as_bytes()) {
+                i += 4 + "年".len();
+                continue;
+            }
         }
-    }
-    for w in FILLERS {
-        key = key.replace(w, "");
+        if let Some(w) = FILLERS.iter().find(|w| at(tail, w.as_bytes())) {
+            i += w.len();
+            continue;
+        }
+        let Some(c) = rest[i..].chars().next() else {
+            break;
+        };
+        if !matches!(
+            c,
+            ',' | '、' | ':' | '(' | ')' | '“' | '”' | '"' | '《' | '》'
+        ) {
+            key.push(c);
+        }
+        i += c.len_utf8();
     }
     key
 }
 
 /// Words before a figure that name a body other than the whole issuer.
-const ACTORS: [&str; 4] = ["代表", "政府办", "办公室", "本级"];
+/// 代表 and 本级 first: the ones an office's own report still counts.
+const ACTORS: [&str; 4] = ["代表", "本级", "政府办", "办公室"];
 const REGIONS: [&str; 13] = [
     "全区",
     "全市",
@@ -447,15 +491,17 @@ const REGIONS: [&str; 13] = [
     "各地",
 ];
 
-fn scoped(before: &str, info: &ScanInfo) -> bool {
-    let actor = ACTORS.iter().any(|w| {
-        has(before, w)
-            // The office's own report: 本办公室 is the issuer itself.
-            && !((*w == "办公室" || *w == "政府办") && info.issuer.ends_with("办公室"))
-    });
-    // A government's report commonly counts its whole region; a department's does not.
-    let region = !info.government && REGIONS.iter().any(|w| has(before, w));
-    actor || region
+/// Where, in a sentence, the first word naming a body other than the whole issuer starts: a
+/// figure after it is scoped. An office's own report (本办公室) names itself; a government's
+/// report commonly counts its whole region, a department's does not.
+fn scope_start(sentence: &str, info: &ScanInfo) -> usize {
+    let own_office = info.issuer.ends_with("办公室");
+    let actors: &[&str] = if own_office { &ACTORS[..2] } else { &ACTORS };
+    let actor = first_of(sentence, actors);
+    let region = (!info.government)
+        .then(|| first_of(sentence, &REGIONS))
+        .flatten();
+    actor.into_iter().chain(region).min().unwrap_or(usize::MAX)
 }
 
 fn update_topic(topic: Topic, clause: &str) -> Topic {
@@ -537,7 +583,8 @@ fn items(sentence: &str, found: &[Found]) -> Vec<(usize, usize)> {
 fn facts_of(part: usize, sentence: &str, found: &[Found], info: &ScanInfo, out: &mut Vec<Mention>) {
     let first = out.len();
     let mut topic = Topic::None;
-    let mentions_forward = CARRIED_FORWARD.iter().any(|w| has(sentence, w));
+    let mentions_forward = has_any(sentence, &CARRIED_FORWARD);
+    let scope_from = scope_start(sentence, info);
     for (a, b) in items(sentence, found) {
         let item = &sentence[a..b];
         topic = update_topic(topic, item);
@@ -550,14 +597,15 @@ fn facts_of(part: usize, sentence: &str, found: &[Found], info: &ScanInfo, out: 
             let to = in_item.get(k + 1).map_or(b, |n| n.start);
             let before = &sentence[from.min(f.start)..f.start];
             let after = &sentence[f.end..to.max(f.end)];
-            let scope = scoped(&sentence[..f.start], info);
+            let scope = scope_from < f.start;
             if f.unit == "%" {
                 // 占比 33.9% / 比例为 33.9%: a share of what the count before it belongs to;
                 // not a rate (答复率) or a change (同比增长 5%).
                 let share = (item.contains('占') || has(item, "比例"))
-                    && !["增", "降", "减", "率", "同比", "环比", "提高", "上升"]
-                        .iter()
-                        .any(|w| has(item, w));
+                    && !has_any(
+                        item,
+                        &["增", "降", "减", "率", "同比", "环比", "提高", "上升"],
+                    );
                 let last = out[first..].iter().rev().find_map(|m| match m.claim {
                     Claim::Count(n) => Some((m.fact, m.who, m.scoped, n)),
                     _ => None,
@@ -615,8 +663,7 @@ fn facts_of(part: usize, sentence: &str, found: &[Found], info: &ScanInfo, out: 
             item,
             topic,
             mentions_forward,
-            sentence,
-            info,
+            scope_from != usize::MAX,
             first,
             out,
         );
@@ -643,7 +690,7 @@ fn who_of(before: &str) -> Who {
 }
 
 fn classify(before: &str, after: &str, item: &str, topic: Topic) -> Option<Fact> {
-    let any = |words: &[&str]| words.iter().any(|w| has(before, w) || has(after, w));
+    let any = |words: &[&str]| has_any(before, words) || has_any(after, words);
     if topic != Topic::None {
         let col = if any(&["维持"]) {
             Some(0)
@@ -731,8 +778,7 @@ fn claims(
     item: &str,
     topic: Topic,
     mentions_forward: bool,
-    sentence: &str,
-    info: &ScanInfo,
+    scope: bool,
     first: usize,
     out: &mut Vec<Mention>,
 ) {
@@ -740,7 +786,6 @@ fn claims(
     if !all || item.contains('率') {
         return;
     }
-    let scope = scoped(sentence, info);
     let push = |fact, claim, out: &mut Vec<Mention>| {
         out.push(Mention {
             fact,
@@ -751,9 +796,7 @@ fn claims(
             part,
         })
     };
-    let done = ["办结", "审结", "结案", "办理完毕", "处理完毕"]
-        .iter()
-        .any(|w| has(item, w));
+    let done = has_any(item, &["办结", "审结", "结案", "办理完毕", "处理完毕"]);
     match topic {
         Topic::Review | Topic::Litigation(_) => {
             let fact = |col| match topic {

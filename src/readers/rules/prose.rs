@@ -118,11 +118,52 @@ impl<'a> Prose<'a> {
     }
 }
 
-/// Whether `hay` contains `needle`, out of line: the prose rules search for hundreds of words,
-/// and the substring search inlined at every call site made the full build several KB larger.
+/// Haystacks up to this many bytes are searched by a plain scan: building std's two-way searcher
+/// costs more than the scan (most of the prose rules' searches are in a clause or a figure's
+/// context, a few dozen bytes).
+const SHORT: usize = 128;
+
+/// Whether `hay` contains `needle`. Out of line: the prose rules search for hundreds of words,
+/// and the search inlined at every call site made the full build several KB larger.
 #[inline(never)]
 pub fn has(hay: &str, needle: &str) -> bool {
-    hay.contains(needle)
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if h.len() > SHORT {
+        return hay.contains(needle);
+    }
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    h.len() >= n.len()
+        && (0..=h.len() - n.len()).any(|i| h[i] == first && h[i + 1..].starts_with(rest))
+}
+
+/// Whether any of `words` occurs in `hay`: one pass over a short text, each word compared at
+/// each character; a long text is searched word by word.
+#[inline(never)]
+pub fn has_any(hay: &str, words: &[&str]) -> bool {
+    let h = hay.as_bytes();
+    if h.len() > SHORT {
+        return words.iter().any(|w| hay.contains(w));
+    }
+    // Words start at a character: skip UTF-8 continuation bytes.
+    (0..h.len()).any(|i| h[i] & 0xC0 != 0x80 && words.iter().any(|w| at(&h[i..], w.as_bytes())))
+}
+
+/// Where the first of `words` starts in `hay`, if any does (one pass).
+pub fn first_of(hay: &str, words: &[&str]) -> Option<usize> {
+    let h = hay.as_bytes();
+    (0..h.len()).find(|&i| h[i] & 0xC0 != 0x80 && words.iter().any(|w| at(&h[i..], w.as_bytes())))
+}
+
+/// Whether `h` starts with `w`: the first two bytes compared in line, the rest only when they
+/// match (a call to `memcmp` at every character of the prose was a tenth of `check`).
+#[inline]
+pub fn at(h: &[u8], w: &[u8]) -> bool {
+    match (w, h) {
+        ([a, b, rest @ ..], [x, y, more @ ..]) => a == x && b == y && more.starts_with(rest),
+        _ => h.starts_with(w),
+    }
 }
 
 /// A rule that reads the prose: its entry, and its check given the prepared prose.

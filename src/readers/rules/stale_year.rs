@@ -78,7 +78,11 @@ fn strip_lead(mut s: &str) -> &str {
         }
         let mut chars = s.char_indices();
         if let (Some((_, c)), Some((i, sep))) = (chars.next(), chars.next()) {
-            let numeral = c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+            let numeral = c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                );
             if numeral && matches!(sep, '.' | '、' | ')') {
                 s = &s[i + sep.len_utf8()..];
             }
