@@ -90,6 +90,9 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
     const prev = consistent();
     prev.year = 2023;
     prev.applications.carriedForward = { ...consistent().applications.carriedOver, natural: 30 };
+    // Last year's documents in force, so that this year's follow (t2-carryover, full build).
+    prev.proactive.regulations.inForce = 10;
+    prev.proactive.normativeDocuments.inForce = 84;
     const r = api.validate(consistent(), { previous: prev });
     assert.deepEqual(r.diagnostics.map((d) => [d.rule, d.path, d.expected]), [['cross-year-carryover', '/applications/carriedOver/natural', 30]]);
   });
