@@ -12,6 +12,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'max-warnings': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  aggregate: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 };
@@ -55,6 +56,7 @@ export function parseCliArgs(argv) {
     quiet: Boolean(values.quiet),
     maxWarnings: nonNegativeInt('--max-warnings', values['max-warnings'], m),
     jobs: nonNegativeInt('--jobs', values.jobs, m),
+    aggregate: values.aggregate ?? null,
     help: Boolean(values.help),
     version: Boolean(values.version),
   };
@@ -89,7 +91,9 @@ const HELP_ZH = `xxgknb check：检查政府信息公开工作年度报告
   其他扩展名的文件在文件夹中会被跳过并列出；直接点名的文件按内容判断类型。
   编码：优先按 BOM 或网页中的 <meta charset>，否则自动识别 UTF-8 与 GB18030（含 GBK、GB2312）。
   无法解码或读取的文件会作为错误列出，不会被悄悄跳过。
-  同一发布机关相邻两年的报告同时给出时，会自动核对“上年结转”与上一年的“结转下年度继续办理”。
+  同一发布机关相邻两年的报告同时给出时，会自动核对“上年结转”与上一年的“结转下年度继续办理”，
+  以及表格是否与上年完全相同、表二现行有效件数是否衔接、正文是否大段沿用上年文字。
+  同一年度不同单位的报告正文大部分相同时，会提示内容雷同（copied-report）。
 
 选项
   -f, --format <human|json|csv>  标准输出的格式（默认 human：按文件分组的可读文本）
@@ -100,6 +104,7 @@ const HELP_ZH = `xxgknb check：检查政府信息公开工作年度报告
   -q, --quiet                    只输出有错误的文件
       --max-warnings <N>         警告总数超过 N 时也以退出码 1 结束
   -j, --jobs <N>                 并行工作线程数（默认按 CPU 核数；0 表示不开线程）
+      --aggregate <政府报告>      把这份本级政府（全区域）报告的表三与同时给出的同年度各单位报告逐格相加的结果核对
   -h, --help                     显示本帮助
   -v, --version                  显示版本
 
@@ -135,7 +140,10 @@ What it checks
   Encoding: a BOM or an HTML <meta charset> wins; otherwise UTF-8 or GB18030 (GBK, GB2312) is detected.
   A file that cannot be read or decoded is reported as an error, never skipped silently.
   When the same issuer's reports for consecutive years are among the inputs, last year's
-  carried-forward applications are checked against this year's carried-over ones.
+  carried-forward applications are checked against this year's carried-over ones, and the pair
+  for tables identical to last year's, table 2 counts in force that do not follow, and prose
+  mostly repeated from last year. Reports of one year by different issuers whose prose is
+  mostly the same are flagged (copied-report).
 
 Options
   -f, --format <human|json|csv>  format of standard output (default human: readable, grouped by file)
@@ -146,6 +154,8 @@ Options
   -q, --quiet                    print only the files that have errors
       --max-warnings <N>         exit with 1 when there are more than N warnings in total
   -j, --jobs <N>                 worker threads (default: one per CPU core; 0: none)
+      --aggregate <gov report>   check this government's whole-region table 3 against the sum of the
+                                 same year's unit reports given with it, cell by cell
   -h, --help                     show this help
   -v, --version                  show the version
 

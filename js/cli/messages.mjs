@@ -88,6 +88,8 @@ const zh = {
     'reader-unavailable': '缺少报告读取器',
     'internal-error': '核心程序出错',
     'cross-year-ambiguous': '跨年度核对无法配对',
+    'copied-report': '与其他单位报告雷同',
+    'aggregate-sum': '汇总数与单位报告之和不符',
   },
   csv: ['文件', '发布机关', '年度', '格式', '级别', '规则', '单元格', '表', '行', '列', '说明', '应为', '实为', '行号'],
 };
@@ -178,6 +180,8 @@ const en = {
     'reader-unavailable': 'no report reader in this build',
     'internal-error': 'the core failed',
     'cross-year-ambiguous': 'cross-year pair ambiguous',
+    'copied-report': "same prose as another issuer's report",
+    'aggregate-sum': "whole-region table 3 differs from the units' sum",
   },
   csv: ['file', 'issuer', 'year', 'format', 'severity', 'rule', 'path', 'table', 'row', 'column', 'message', 'expected', 'actual', 'line'],
 };
