@@ -63,7 +63,18 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
   // Only the carry-over rule (a core without the others): the two rows it compares suffice.
   const rowsOnly = runs.length === 1;
   const onlyCrossYear = Object.fromEntries(ids.filter((id) => !runs.includes(id)).map((id) => [id, 'off']));
-  const head = (i) => ledger.head(i, spool);
+  // A file is read as this year's report of one pair and last year's of the next: the last few
+  // heads read are kept (each holds a whole report's tables and prose).
+  const recent = new Map();
+  const head = (i) => {
+    let h = recent.get(i);
+    if (!h) {
+      h = ledger.head(i, spool);
+      recent.set(i, h);
+      if (recent.size > 4) recent.delete(recent.keys().next().value);
+    }
+    return h;
+  };
   const yearOf = (i) => ledger.year[i];
   const handled = new Set(); // files whose year before has been settled (paired or ambiguous)
   let pairs = 0;
