@@ -67,16 +67,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::decode::decode;
-    use crate::options::Options;
     use crate::rules::testing::{run_rule, sample, set};
     use serde_json::json;
 
-    fn with_previous(prev: &serde_json::Value) -> Options {
-        Options {
-            previous: Some(Box::new(decode(prev))),
-            ..Options::default()
-        }
+    fn with_previous(prev: &serde_json::Value) -> crate::options::Options {
+        crate::rules::testing::with_previous(prev, "zh-CN")
     }
 
     /// This year's report, and last year's whose carried-forward row matches it.

@@ -257,4 +257,13 @@ pub(crate) mod testing {
     pub fn check(id: &str, doc: &Value) -> Vec<Diagnostic> {
         run_rule(id, doc, &Options::default())
     }
+
+    /// Options with last year's report, in a locale.
+    pub fn with_previous(prev: &Value, locale: &str) -> Options {
+        Options {
+            previous: Some(Box::new(decode(prev))),
+            locale: crate::messages::Locale::parse(locale).unwrap(),
+            ..Options::default()
+        }
+    }
 }

@@ -72,18 +72,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::decode::decode;
-    use crate::options::Options;
-    use crate::rules::testing::{run_rule, sample, set};
+    use crate::rules::testing::{run_rule, sample, set, with_previous};
     use serde_json::{json, Value};
-
-    fn with(prev: &Value, locale: &str) -> Options {
-        Options {
-            previous: Some(Box::new(decode(prev))),
-            locale: crate::messages::Locale::parse(locale).unwrap(),
-            ..Options::default()
-        }
-    }
 
     /// Sample 2024: 规章 1 制发, 0 废止, 11 现行有效; 行政规范性文件 8, 26, 66. Last year's in
     /// force that agree: 10 and 84.
@@ -104,14 +94,14 @@ mod tests {
         assert!(run_rule(
             "t2-carryover",
             &sample("2024"),
-            &with(&last_year(), "zh-CN")
+            &with_previous(&last_year(), "zh-CN")
         )
         .is_empty());
         // The 2019 layout has no such count.
         assert!(run_rule(
             "t2-carryover",
             &sample("2020"),
-            &with(&last_year(), "zh-CN")
+            &with_previous(&last_year(), "zh-CN")
         )
         .is_empty());
     }
@@ -124,7 +114,11 @@ mod tests {
             "/proactive/normativeDocuments/inForce",
             json!(80),
         );
-        let d = run_rule("t2-carryover", &sample("2024"), &with(&prev, "zh-CN"));
+        let d = run_rule(
+            "t2-carryover",
+            &sample("2024"),
+            &with_previous(&prev, "zh-CN"),
+        );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].path, "/proactive/normativeDocuments/inForce");
         assert_eq!(d[0].expected, Some(crate::diagnostic::Num::Int(62)));
@@ -136,7 +130,7 @@ mod tests {
             ]
         );
         assert!(d[0].message.starts_with("表二「行政规范性文件」行「现行有效件数」列应为 62（上年 80 + 本年制发 8 − 本年废止 26），现为 66"), "{}", d[0].message);
-        let d = run_rule("t2-carryover", &sample("2024"), &with(&prev, "en"));
+        let d = run_rule("t2-carryover", &sample("2024"), &with_previous(&prev, "en"));
         assert!(
             d[0].message
                 .contains("should be 62 (last year's 80 + 8 issued − 26 repealed), not 66"),

@@ -67,18 +67,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::decode::decode;
-    use crate::options::Options;
-    use crate::rules::testing::{run_rule, sample, set};
+    use crate::rules::testing::{run_rule, sample, set, with_previous};
     use serde_json::{json, Value};
-
-    fn with(prev: &Value, locale: &str) -> Options {
-        Options {
-            previous: Some(Box::new(decode(prev))),
-            locale: crate::messages::Locale::parse(locale).unwrap(),
-            ..Options::default()
-        }
-    }
 
     /// Last year's report: this year's tables under last year's number.
     fn last_year(this: &Value) -> Value {
@@ -90,14 +80,22 @@ mod tests {
     #[test]
     fn warns_when_every_cell_repeats_last_year() {
         let this = sample("2024");
-        let d = run_rule("tables-unchanged", &this, &with(&last_year(&this), "zh-CN"));
+        let d = run_rule(
+            "tables-unchanged",
+            &this,
+            &with_previous(&last_year(&this), "zh-CN"),
+        );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].path, "");
         assert_eq!(
             d[0].message,
             "表二、表三、表四的全部数字与上年（2023 年度）报告完全相同，请核对是否沿用了上年数据。"
         );
-        let d = run_rule("tables-unchanged", &this, &with(&last_year(&this), "en"));
+        let d = run_rule(
+            "tables-unchanged",
+            &this,
+            &with_previous(&last_year(&this), "en"),
+        );
         assert!(d[0]
             .message
             .starts_with("Tables 2, 3 and 4 equal last year's (2023) report"));
@@ -108,7 +106,7 @@ mod tests {
         let this = sample("2024");
         let mut prev = last_year(&this);
         set(&mut prev, "/proactive/licensing/decisions", json!(447227));
-        assert!(run_rule("tables-unchanged", &this, &with(&prev, "zh-CN")).is_empty());
+        assert!(run_rule("tables-unchanged", &this, &with_previous(&prev, "zh-CN")).is_empty());
         // Two years of nothing to report.
         let zeros = |year| {
             let mut doc = sample("2024");
@@ -121,13 +119,13 @@ mod tests {
         assert!(run_rule(
             "tables-unchanged",
             &zeros(2024),
-            &with(&zeros(2023), "zh-CN")
+            &with_previous(&zeros(2023), "zh-CN")
         )
         .is_empty());
         // Not last year's: 2021's equal tables say nothing of 2024.
         let mut old = last_year(&this);
         set(&mut old, "/year", json!(2021));
-        assert!(run_rule("tables-unchanged", &this, &with(&old, "zh-CN")).is_empty());
+        assert!(run_rule("tables-unchanged", &this, &with_previous(&old, "zh-CN")).is_empty());
         // A form half filled in: not every cell yet.
         let mut partial = this.clone();
         partial["reviewLitigation"]
@@ -137,7 +135,7 @@ mod tests {
         assert!(run_rule(
             "tables-unchanged",
             &partial,
-            &with(&last_year(&this), "zh-CN")
+            &with_previous(&last_year(&this), "zh-CN")
         )
         .is_empty());
     }

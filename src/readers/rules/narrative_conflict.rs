@@ -13,7 +13,8 @@
 //!
 //! Example: 一: 全年通过政务公开专栏发布信息 20 条; 五: 通过政务公开专栏发布信息 16 条 → 两处不一致.
 
-use super::prose::{heading, run_alone, Prose, ProseRule};
+use super::prose::prose_rule;
+use super::prose::{heading, Prose};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::decode::SECTION_KEYS;
 use crate::model::layout::Label;
@@ -29,14 +30,7 @@ pub static RULE: RuleDef = RuleDef {
     check,
 };
 
-pub static PROSE: ProseRule = ProseRule {
-    rule: &RULE,
-    check: check_prose,
-};
-
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    run_alone(ctx, out, check_prose);
-}
+prose_rule!(check_prose);
 
 fn check_prose(ctx: &Context, prose: &Prose, out: &mut Vec<Diagnostic>) {
     let q = &prose.figures().quantities;

@@ -27,7 +27,8 @@
 //! Example: 全年共受理政府信息公开申请 17 件 with 一、本年新收…总计 95 → 正文 17 件与表三 95 不一致.
 
 use super::figures::{Claim, Fact, Mention, Who};
-use super::prose::{run_alone, Prose, ProseRule};
+use super::prose::prose_rule;
+use super::prose::Prose;
 use crate::diagnostic::{Diagnostic, Location, Num, Severity};
 use crate::model::layout::{layout, CellId, Label, T3Role, T3_ROWS, T3_TOTAL_COL, T4_TOTAL_COL};
 use crate::rules::{Context, RuleDef};
@@ -42,14 +43,7 @@ pub static RULE: RuleDef = RuleDef {
     check,
 };
 
-pub static PROSE: ProseRule = ProseRule {
-    rule: &RULE,
-    check: check_prose,
-};
-
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    run_alone(ctx, out, check_prose);
-}
+prose_rule!(check_prose);
 
 /// What comparing the prose with the tables found.
 pub enum Finding<'p> {

@@ -16,7 +16,8 @@
 
 use super::figures::Claim;
 use super::narrative_mismatch::{diag_at, findings, Finding};
-use super::prose::{run_alone, Prose, ProseRule};
+use super::prose::prose_rule;
+use super::prose::Prose;
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::model::layout::Label;
 use crate::rules::{Context, RuleDef};
@@ -31,14 +32,7 @@ pub static RULE: RuleDef = RuleDef {
     check,
 };
 
-pub static PROSE: ProseRule = ProseRule {
-    rule: &RULE,
-    check: check_prose,
-};
-
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    run_alone(ctx, out, check_prose);
-}
+prose_rule!(check_prose);
 
 fn check_prose(ctx: &Context, prose: &Prose, out: &mut Vec<Diagnostic>) {
     let l = ctx.layout;

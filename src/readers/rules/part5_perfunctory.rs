@@ -12,7 +12,8 @@
 //!
 //! Example: 五、存在的主要问题及改进情况 / 无。 → 第五部分只写了「无」.
 
-use super::prose::{has, run_alone, Prose, ProseRule};
+use super::prose::prose_rule;
+use super::prose::{has, Prose};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::layout::Label;
 use crate::rules::{Context, RuleDef};
@@ -27,14 +28,7 @@ pub static RULE: RuleDef = RuleDef {
     check,
 };
 
-pub static PROSE: ProseRule = ProseRule {
-    rule: &RULE,
-    check: check_prose,
-};
-
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    run_alone(ctx, out, check_prose);
-}
+prose_rule!(check_prose);
 
 const PROBLEM: [&str; 17] = [
     "问题",

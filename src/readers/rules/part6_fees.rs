@@ -10,7 +10,8 @@
 //!
 //! Example: （六）2 = 6, 六、其他需要报告的事项 / 无 → 表三有 6 件因逾期未缴费不再处理，第六部分未报告收费情况.
 
-use super::prose::{has, run_alone, Prose, ProseRule};
+use super::prose::prose_rule;
+use super::prose::{has, Prose};
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::model::layout::{Label, T3_ROWS, T3_TOTAL_COL};
 use crate::model::Format;
@@ -26,14 +27,7 @@ pub static RULE: RuleDef = RuleDef {
     check,
 };
 
-pub static PROSE: ProseRule = ProseRule {
-    rule: &RULE,
-    check: check_prose,
-};
-
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    run_alone(ctx, out, check_prose);
-}
+prose_rule!(check_prose);
 
 /// 信息处理费 amounts in a folded text: the figures followed by 元 or 万元 in the sentences that
 /// name the fee.

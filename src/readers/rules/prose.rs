@@ -172,6 +172,24 @@ pub struct ProseRule {
     pub check: fn(&Context, &Prose, &mut Vec<Diagnostic>),
 }
 
+/// A prose rule's two entry points from its check on prepared prose (`check_prose`): `PROSE`,
+/// for `run_prose`, which prepares the prose once for all of them, and the `RuleDef`'s `check`,
+/// which prepares it for this rule alone (`rules()`, a rule's own tests).
+macro_rules! prose_rule {
+    ($check:ident) => {
+        pub static PROSE: $crate::readers::rules::prose::ProseRule =
+            $crate::readers::rules::prose::ProseRule {
+                rule: &RULE,
+                check: $check,
+            };
+
+        fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+            $crate::readers::rules::prose::run_alone(ctx, out, $check);
+        }
+    };
+}
+pub(crate) use prose_rule;
+
 /// Run one prose rule alone (its `RuleDef::check`): the prose prepared for it only.
 pub fn run_alone(
     ctx: &Context,

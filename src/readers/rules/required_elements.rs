@@ -12,7 +12,8 @@
 //!
 //! Example: part 一 with no word of 平台建设 → 第一部分未写「政府信息公开平台建设」情况.
 
-use super::prose::{has, run_alone, Prose, ProseRule};
+use super::prose::prose_rule;
+use super::prose::{has, Prose};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 use crate::model::Format;
@@ -29,14 +30,7 @@ pub static RULE: RuleDef = RuleDef {
     check,
 };
 
-pub static PROSE: ProseRule = ProseRule {
-    rule: &RULE,
-    check: check_prose,
-};
-
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    run_alone(ctx, out, check_prose);
-}
+prose_rule!(check_prose);
 
 /// The five aspects of part 一: their names and the words that show each is covered.
 const ASPECTS: [(Label, &[&str]); 5] = [

@@ -11,7 +11,8 @@
 //!
 //! Example: year 2024, part 一 「2023年，我局坚持…」 → 第一部分把 2023 年写作报告年度.
 
-use super::prose::{heading, run_alone, Prose, ProseRule};
+use super::prose::prose_rule;
+use super::prose::{heading, Prose};
 use crate::diagnostic::{Diagnostic, Location, Num, Severity};
 use crate::model::layout::Label;
 use crate::rules::{Context, RuleDef};
@@ -26,14 +27,7 @@ pub static RULE: RuleDef = RuleDef {
     check,
 };
 
-pub static PROSE: ProseRule = ProseRule {
-    rule: &RULE,
-    check: check_prose,
-};
-
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    run_alone(ctx, out, check_prose);
-}
+prose_rule!(check_prose);
 
 /// A four-digit year from 2000 to 2100 starting at byte `i` and followed by 年, and the bytes
 /// it takes with its 年 (and 度).

@@ -16,7 +16,8 @@
 //! Example: a 2024 part 五 that is the 2023 part 五 with the years changed → 第五部分有 100% 与上年
 //! 报告相同.
 
-use super::prose::{run_alone, Prose, ProseRule};
+use super::prose::prose_rule;
+use super::prose::Prose;
 use crate::diagnostic::{Diagnostic, Location, Num, Severity};
 use crate::model::layout::Label;
 use crate::rules::{Context, RuleDef};
@@ -31,14 +32,7 @@ pub static RULE: RuleDef = RuleDef {
     check,
 };
 
-pub static PROSE: ProseRule = ProseRule {
-    rule: &RULE,
-    check: check_prose,
-};
-
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    run_alone(ctx, out, check_prose);
-}
+prose_rule!(check_prose);
 
 /// Characters in a shingle.
 const K: usize = 8;
