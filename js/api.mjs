@@ -1,6 +1,7 @@
 // The public API over one wasm-bindgen module (full or lite): the same few functions for every
 // entry point, so that Node, browsers and the lite build cannot drift apart.
 import { buildSchema } from './schema.mjs';
+import { withMessages } from './messages.mjs';
 
 /**
  * @param {object} raw       the wasm-bindgen module's exports
@@ -16,11 +17,15 @@ export function makeApi(raw, ready) {
       return fn(...args);
     };
   };
+  // The `messages` option (local wording, js/messages.mjs) is applied in JS over the result.
+  let ruleIds = null;
+  const ids = () => (ruleIds ??= raw.rules().map((r) => r.id));
+  const worded = (name) => withMessages(name, raw[name], raw.cells, ids);
   return {
-    validate: guard('validate', raw.validate),
-    validateJson: guard('validateJson', raw.validateJson),
-    parse: guard('parse', raw.parse),
-    check: guard('check', raw.check),
+    validate: guard('validate', worded('validate')),
+    validateJson: guard('validateJson', worded('validateJson')),
+    parse: guard('parse', worded('parse')),
+    check: guard('check', worded('check')),
     cells: guard('cells', raw.cells),
     // Built from cells(): cells() throws the same clear error for a wrong format.
     jsonSchema: guard('jsonSchema', (format) => buildSchema(String(format), raw.cells(format))),

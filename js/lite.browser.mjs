@@ -1,6 +1,6 @@
 // Browser entry of the lite build (validation only, no report readers): the smaller download
 // for form pages. `await init()` once, then call the functions.
-import * as raw from '../pkg/lite/xxgknb.js';
+import * as raw from '../pkg/lite/xxgknb_lite.js';
 import { browserEntry } from './api.mjs';
 
 const { api, init, initSync } = browserEntry(raw);

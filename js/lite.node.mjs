@@ -1,9 +1,9 @@
 // Node entry of the lite build (validation only): instantiated synchronously on import.
-import * as raw from '../pkg/lite/xxgknb.js';
+import * as raw from '../pkg/lite/xxgknb_lite.js';
 import { makeApi } from './api.mjs';
 import { compiledModule } from './compiled.mjs';
 
-raw.initSync({ module: compiledModule(new URL('../pkg/lite/xxgknb_bg.wasm', import.meta.url)) });
+raw.initSync({ module: compiledModule(new URL('../pkg/lite/xxgknb_lite_bg.wasm', import.meta.url)) });
 const api = makeApi(raw, () => true);
 
 export const { validate, validateJson, cells, jsonSchema, rules } = api;

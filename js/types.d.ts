@@ -1,83 +1,13 @@
-// Types of the report model (shared/spec/model.md) and of the API's results. No `any`.
-
-/** A cell as typed into a form: a number, a string to normalise (`"１２"`, `"1,234"`, `"12件"`), or null for blank. */
-export type CellInput = number | string | null;
+// Types of the report model (docs/model.md) and of the API's results. No `any`. The tables' types
+// are generated from the layout catalogue into model.d.ts.
 
 export type Format = "2019" | "2021";
 export type Locale = "zh-CN" | "en";
 export type Severity = "error" | "warning" | "info";
 
-/** One row of table 三: the seven applicant columns. */
-export interface ApplicantRow<C = CellInput> {
-  natural?: C;
-  commercial?: C;
-  research?: C;
-  socialWelfare?: C;
-  legalService?: C;
-  otherOrg?: C;
-  total?: C;
-}
-
-export interface Applications<C = CellInput> {
-  received?: ApplicantRow<C>;
-  carriedOver?: ApplicantRow<C>;
-  results?: {
-    granted?: ApplicantRow<C>;
-    partiallyGranted?: ApplicantRow<C>;
-    withheld?: {
-      stateSecret?: ApplicantRow<C>;
-      prohibitedByLaw?: ApplicantRow<C>;
-      endangersSecurity?: ApplicantRow<C>;
-      thirdPartyRights?: ApplicantRow<C>;
-      internalAffairs?: ApplicantRow<C>;
-      processInformation?: ApplicantRow<C>;
-      enforcementFiles?: ApplicantRow<C>;
-      administrativeQuery?: ApplicantRow<C>;
-    };
-    unavailable?: { notHeld?: ApplicantRow<C>; needsCreation?: ApplicantRow<C>; stillUnclear?: ApplicantRow<C> };
-    notProcessed?: {
-      petitionComplaint?: ApplicantRow<C>;
-      duplicate?: ApplicantRow<C>;
-      publication?: ApplicantRow<C>;
-      excessive?: ApplicantRow<C>;
-      reconfirmation?: ApplicantRow<C>;
-    };
-    /** 2019 layout: one row. 2021 layout: three sub-rows. */
-    otherHandling?: ApplicantRow<C> & {
-      overdueCorrection?: ApplicantRow<C>;
-      unpaidFee?: ApplicantRow<C>;
-      other?: ApplicantRow<C>;
-    };
-    total?: ApplicantRow<C>;
-  };
-  carriedForward?: ApplicantRow<C>;
-}
-
-export interface ReviewBlock<C = CellInput> {
-  upheld?: C;
-  corrected?: C;
-  other?: C;
-  pending?: C;
-  total?: C;
-}
-
-export interface ReviewLitigation<C = CellInput> {
-  review?: ReviewBlock<C>;
-  litigationDirect?: ReviewBlock<C>;
-  litigationAfterReview?: ReviewBlock<C>;
-}
-
-/** Table 二, both layouts' keys (2019: made/published/total, previousItems/change, procurement; 2021: issued/repealed/inForce, amount). */
-export interface Proactive<C = CellInput> {
-  regulations?: { made?: C; published?: C; total?: C; issued?: C; repealed?: C; inForce?: C };
-  normativeDocuments?: { made?: C; published?: C; total?: C; issued?: C; repealed?: C; inForce?: C };
-  licensing?: { previousItems?: C; change?: C; decisions?: C };
-  otherServices?: { previousItems?: C; change?: C; decisions?: C };
-  punishment?: { previousItems?: C; change?: C; decisions?: C };
-  enforcement?: { previousItems?: C; change?: C; decisions?: C };
-  fees?: { previousItems?: C; change?: C; amount?: C };
-  procurement?: { projects?: C; amount?: C };
-}
+// Tables 二, 三 and 四: generated from the layout catalogue (scripts/generate.mjs).
+import type { ApplicantRow, Applications, CellInput, Proactive, ReviewBlock, ReviewLitigation } from "./model.js";
+export type { ApplicantRow, Applications, CellInput, Proactive, ReviewBlock, ReviewLitigation };
 
 export interface Sections {
   overview?: string;
@@ -118,6 +48,11 @@ export interface ValidateOptions {
   previous?: ReportInput;
   /** Turn rules off or change their severity, by rule id. */
   rules?: Record<string, RuleLevel>;
+  /**
+   * Local wording of messages, by rule id (docs/messages.md): a template for both locales, or one
+   * per locale. Placeholders: {table} {group} {row} {column} {expected} {actual} {input} {path} {message}.
+   */
+  messages?: MessageTemplates;
   /** The kind of issuer, where its name does not say: departments publish by 31 January,
    * governments by 31 March (late-publication); a government's part 一 also gives 考核、评议、
    * 责任追究 results (required-elements). Default: read from `issuer`. */
@@ -126,6 +61,9 @@ export interface ValidateOptions {
    * place of the 条例's. */
   deadline?: string;
 }
+
+/** Message templates by rule id: one for both locales, or one per locale. */
+export type MessageTemplates = Record<string, string | Partial<Record<Locale, string>>>;
 
 export type IssuerKind = "department" | "government";
 

@@ -33,7 +33,7 @@ export const MIME = {
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
 
 /** URL prefix → directory (or exact URL → file, for a prefix without a trailing slash); first match wins. */
-const DEFAULT_ROUTES = [
+export const DEFAULT_ROUTES = [
   ['/js/', join(repo, 'js')],
   ['/pkg/', join(repo, 'pkg')],
   // The document readers' libraries, for the demo's file import (see www/app.mjs).
@@ -73,7 +73,8 @@ export function resolvePath(urlPath, routes = DEFAULT_ROUTES) {
   return null;
 }
 
-export function handler(routes = DEFAULT_ROUTES) {
+/** `types`: MIME types by extension that replace the defaults (tests of misconfigured servers). */
+export function handler(routes = DEFAULT_ROUTES, types = {}) {
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
@@ -97,7 +98,8 @@ export function handler(routes = DEFAULT_ROUTES) {
       send(res, 404, 'not found\n');
       return;
     }
-    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const ext = extname(file).toLowerCase();
+    const type = types[ext] ?? MIME[ext] ?? 'application/octet-stream';
     const headers = {
       'content-type': type,
       'content-length': info.size,
@@ -116,10 +118,10 @@ export function handler(routes = DEFAULT_ROUTES) {
 
 /**
  * Start the server. Resolves to { url, port, server, close() }.
- * @param {{ port?: number, host?: string, routes?: [string, string][] }} [options]
+ * @param {{ port?: number, host?: string, routes?: [string, string][], types?: Record<string, string> }} [options]
  */
-export function start({ port = 8080, host = '127.0.0.1', routes = DEFAULT_ROUTES } = {}) {
-  const server = createServer(handler(routes));
+export function start({ port = 8080, host = '127.0.0.1', routes = DEFAULT_ROUTES, types = {} } = {}) {
+  const server = createServer(handler(routes, types));
   return new Promise((resolveStart, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -6,9 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  rustup target add wasm32-unknown-unknown
-fi
+# The toolchain of rust-toolchain.toml (rustup installs it on first use) and its two wasm targets:
+# wasm32v1-none builds the lite package (WebAssembly 1.0 level, for old browsers).
+for target in wasm32-unknown-unknown wasm32v1-none; do
+  if ! rustup target list --installed | grep -qx "$target"; then
+    rustup target add "$target"
+  fi
+done
 
 # The CLI must equal the wasm-bindgen crate pinned in Cargo.toml / Cargo.lock.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)

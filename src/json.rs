@@ -2,6 +2,11 @@
 //! copies of keys or numbers, a `Vec` per object) and results are written straight to text:
 //! several times faster than a general-purpose `Value`, and it keeps serde_json out of the lite
 //! wasm, which only validates.
+//!
+//! It reads RFC 8259 JSON. Where the RFC leaves the choice to the parser (JSONTestSuite's `i_`
+//! files; tests/conformance_json.rs asserts each): a leading byte-order mark is dropped, numbers
+//! are kept as written whatever their size (the model judges them), an unpaired surrogate
+//! escape reads as U+FFFD, and nesting deeper than 128 is refused.
 
 use crate::prelude::*;
 
@@ -390,19 +395,23 @@ impl<'a> Parser<'a> {
                         Some(b'u') => {
                             self.i += 1;
                             let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi)
+                            let mut code = hi;
+                            if (0xD800..0xDC00).contains(&hi)
                                 && self.b[self.i..].starts_with(b"\\u")
                             {
+                                let second = self.i;
                                 self.i += 2;
                                 let lo = self.hex4()?;
-                                if !(0xDC00..0xE000).contains(&lo) {
-                                    return self.fail();
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                                } else {
+                                    // Not its pair: the next escape is read on its own.
+                                    self.i = second;
                                 }
-                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-                            } else {
-                                hi
-                            };
-                            // A lone surrogate cannot be text: keep the replacement character.
+                            }
+                            // A lone surrogate cannot be text: keep the replacement character,
+                            // as a JS string holding one becomes in UTF-8 (and as `validate`
+                            // of `JSON.parse` of the same text reads it).
                             out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
                             continue;
                         }
@@ -630,6 +639,27 @@ mod tests {
             parse("\"\\ud83d\\ude00\"").unwrap(),
             Json::Str(Cow::Owned("😀".into()))
         );
+    }
+
+    #[test]
+    fn unpaired_surrogates_read_as_replacement_characters() {
+        let read = |t: &str| parse(t).map(|v| v.as_str().map(String::from));
+        // Alone, high or low, at the end or before another escape (JSONTestSuite's i_ files).
+        for (text, want) in [
+            (r#""\ud800""#, "\u{fffd}"),
+            (r#""\udc00x""#, "\u{fffd}x"),
+            (r#""\ud800\n""#, "\u{fffd}\n"),
+            (r#""\ud888\u1234""#, "\u{fffd}\u{1234}"),
+            (r#""\ud800\ud800\n""#, "\u{fffd}\u{fffd}\n"),
+            (r#""\udd1e\ud834""#, "\u{fffd}\u{fffd}"),
+            // A high surrogate not followed by its pair, then a whole pair.
+            (r#""\ud800\ud83d\ude00""#, "\u{fffd}😀"),
+        ] {
+            assert_eq!(read(text), Ok(Some(want.to_string())), "{text}");
+        }
+        // The escape after a lone high surrogate is still checked.
+        assert!(parse(r#""\ud800\u12""#).is_err());
+        assert!(parse(r#""\ud800\x""#).is_err());
     }
 
     #[test]

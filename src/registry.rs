@@ -10,21 +10,16 @@ use crate::model::Report;
 use crate::options::Options;
 use crate::rules::RuleDef;
 
-/// The readers' rules, where the build has them.
-fn reader_rules() -> &'static [&'static RuleDef] {
-    #[cfg(feature = "readers")]
-    {
-        crate::readers::rules::RULES
-    }
-    #[cfg(not(feature = "readers"))]
-    {
-        &[]
-    }
-}
-
-/// Every rule of the build: the core's, then the readers'.
+/// Every rule of the build: the core's, then (full build) the readers' and the command line's
+/// (about files and batches: the CLI runs on the full build). No empty chains in the lite build,
+/// whose size counts.
 pub fn all() -> impl Iterator<Item = &'static RuleDef> {
-    crate::rules::all().chain(reader_rules()).copied()
+    let rules = crate::rules::all();
+    #[cfg(feature = "readers")]
+    let rules = rules
+        .chain(crate::readers::rules::RULES)
+        .chain(crate::readers::batch::RULES);
+    rules.copied()
 }
 
 pub fn find(id: &str) -> Option<&'static RuleDef> {

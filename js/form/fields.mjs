@@ -20,16 +20,29 @@ export function commitsOnChange(el) {
   return CHANGE_TYPES.has(el.type);
 }
 
+const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** What the host's mapping says of one name: a path, or null when it says nothing. */
+function mapped(mapping, key, format) {
+  if (!key) return null;
+  if (typeof mapping === 'function') {
+    const path = mapping(key, format);
+    return typeof path === 'string' ? path : null;
+  }
+  return own(mapping, key) ? mapping[key] : null;
+}
+
 /**
  * The model path (JSON Pointer) of a control, or null when it is not mapped.
  * Order: the host's mapping by name (or id), then `data-xxgknb`, then a `name` that is a pointer.
+ * A mapping is an object (name → path) or a function (name, format) → path, e.g. from pattern().
  */
-export function fieldPath(el, mapping) {
+export function fieldPath(el, mapping, format = '2021') {
   if (!isControl(el)) return null;
   const name = el.getAttribute('name');
   if (mapping) {
-    if (name && Object.hasOwn(mapping, name)) return mapping[name];
-    if (el.id && Object.hasOwn(mapping, el.id)) return mapping[el.id];
+    const path = mapped(mapping, name, format) ?? mapped(mapping, el.id, format);
+    if (path !== null) return path;
   }
   const attr = el.getAttribute('data-xxgknb');
   if (attr !== null && (attr === '' || attr.startsWith('/'))) return attr;
@@ -38,14 +51,31 @@ export function fieldPath(el, mapping) {
 }
 
 /**
+ * The layout the form is filled in for, which a mapping by row and column numbers needs: its
+ * `/format` field, else its `/year` (2019 layout up to 2020), else the current layout.
+ */
+export function formFormat(form, mapping) {
+  let byYear = null;
+  for (const el of form.elements) {
+    const path = fieldPath(el, mapping);
+    if (path !== '/format' && path !== '/year') continue;
+    const value = readValue(el, path);
+    if (path === '/format' && (value === '2019' || value === '2021')) return value;
+    if (path === '/year' && typeof value === 'number') byYear = value <= 2020 ? '2019' : '2021';
+  }
+  return byYear ?? '2021';
+}
+
+/**
  * Every mapped control of the form, in document order.
  * Returns `byPath`: path → the control to show messages on (a radio group → its first radio).
  */
-export function collectFields(form, mapping) {
+export function collectFields(form, mapping, format) {
+  const layout = format ?? (typeof mapping === 'function' ? formFormat(form, mapping) : undefined);
   const entries = [];
   const byPath = new Map();
   for (const el of form.elements) {
-    const path = fieldPath(el, mapping);
+    const path = fieldPath(el, mapping, layout);
     if (path === null || el.disabled) continue;
     entries.push({ el, path });
     if (!byPath.has(path)) byPath.set(path, el);

@@ -3,13 +3,12 @@
 // diagnostic whose rule computed the value gets a one-click fix button.
 // Everything is text (textContent), never HTML: messages quote what users typed.
 
+import { formatNumber } from '../messages.mjs';
+
 let counter = 0;
 
 /** Format a computed value for a form field: no float noise, no exponent. */
-export function formatValue(value) {
-  const rounded = Math.round(value * 1e6) / 1e6;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(6).replace(/0+$/, '');
-}
+export const formatValue = formatNumber;
 
 function addToken(el, attr, token) {
   const tokens = (el.getAttribute(attr) || '').split(/\s+/).filter(Boolean);

@@ -8,8 +8,11 @@ use crate::model::{Format, Report};
 use crate::options::{Options, OptionsError, RuleLookup};
 use serde_json::Value;
 
+pub mod batch;
 mod doc;
-mod entities;
+// The tokenizer and its entity table are public (not API) for the conformance tests in tests/.
+#[doc(hidden)]
+pub mod entities;
 mod glue;
 mod html;
 mod labels;
@@ -20,7 +23,8 @@ mod props;
 pub mod rules;
 mod tables;
 mod text;
-mod tokens;
+#[doc(hidden)]
+pub mod tokens;
 
 /// What kind of text the input is; detected when not given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -338,7 +338,7 @@ test('worker threads and the main thread give the same results, in input order',
 });
 
 test('a core without report readers: HTML and text are reported as not checkable, JSON still checked', () => {
-  const lite = fs.existsSync(path.join(ROOT, 'pkg/lite/xxgknb_bg.wasm')) ? path.join(ROOT, 'js/lite.node.mjs') : path.join(FIXTURES, 'lite-core.mjs');
+  const lite = fs.existsSync(path.join(ROOT, 'pkg/lite/xxgknb_lite_bg.wasm')) ? path.join(ROOT, 'js/lite.node.mjs') : path.join(FIXTURES, 'lite-core.mjs');
   const r = runJson(['check', 'mixed'], { env: { XXGKNB_CORE: lite } });
   assertSchema(r.doc);
   assert.equal(r.code, 2);

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { start } from '../../scripts/serve.mjs';
+import { DEFAULT_ROUTES, start } from '../../scripts/serve.mjs';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const ARTIFACTS = join(REPO, 'tests', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
   '--lang=zh-CN', // date inputs and other browser chrome as a Chinese user sees them
@@ -23,7 +23,7 @@ const FLAGS = [
 function checkPrerequisites() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push(`${CHROMIUM} (apt-get install -y chromium)`);
-  for (const file of ['pkg/lite/xxgknb.js', 'pkg/lite/xxgknb_bg.wasm', 'pkg/xxgknb.js']) {
+  for (const file of ['pkg/lite/xxgknb_lite.js', 'pkg/lite/xxgknb_lite_bg.wasm', 'pkg/xxgknb.js']) {
     if (!existsSync(join(REPO, file))) missing.push(`${file} (run \`npm run build\` first)`);
   }
   if (missing.length) throw new Error(`end-to-end tests need: ${missing.join(', ')}`);
@@ -32,7 +32,8 @@ function checkPrerequisites() {
 /** Start the server and the browser. Call `close()` in `after`. */
 export async function launch() {
   checkPrerequisites();
-  const server = await start({ port: 0 });
+  // The demo, and the tests' own pages at /fixtures/.
+  const server = await start({ port: 0, routes: [['/fixtures/', join(REPO, 'tests', 'e2e', 'fixtures')], ...DEFAULT_ROUTES] });
   const profile = mkdtempSync(join(tmpdir(), 'xxgknb-e2e-'));
   let context;
   try {

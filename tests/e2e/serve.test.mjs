@@ -41,10 +41,10 @@ describe('scripts/serve.mjs', () => {
     assert.equal((await get('/app.mjs')).type, 'text/javascript; charset=utf-8');
     assert.equal((await get('/js/form/index.mjs')).type, 'text/javascript; charset=utf-8');
     assert.equal((await get('/js/form/form.css')).type, 'text/css; charset=utf-8');
-    const wasm = await get('/pkg/lite/xxgknb_bg.wasm', 'HEAD');
+    const wasm = await get('/pkg/lite/xxgknb_lite_bg.wasm', 'HEAD');
     assert.equal(wasm.status, 200);
     assert.equal(wasm.type, 'application/wasm');
-    assert.equal((await get('/pkg/lite/xxgknb.js')).type, 'text/javascript; charset=utf-8');
+    assert.equal((await get('/pkg/lite/xxgknb_lite.js')).type, 'text/javascript; charset=utf-8');
   });
 
   test('refuses to leave its folders, however the path is spelled', async () => {

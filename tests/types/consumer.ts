@@ -1,7 +1,8 @@
 // Type-checked with `tsc --noEmit -p tests/types`: the declarations must describe real use.
 import init, { validate, validateJson, check, checkFile, parseFile, configureFiles, cells, rules, version, type FileKind, type CheckOptions, type Diagnostic, type Format, type IssuerKind, type ValidationResult } from "xxgknb";
 import { validate as validateLite } from "xxgknb/lite";
-import { attach, type FormHandle } from "xxgknb/form";
+import { attach, pattern, type FormHandle, type LoadErrorEventDetail } from "xxgknb/form";
+import type { Applications, ApplicantRow } from "xxgknb";
 
 await init();
 const result: ValidationResult = validate({ year: 2024, applications: { received: { natural: "１２", total: 12 } } }, { locale: "en", partial: true });
@@ -35,7 +36,22 @@ validate({}, { locale: "fr" });
 const form: HTMLFormElement = document.createElement("form");
 const handle: FormHandle = attach(form, { fields: { t3_r1_c1: "/applications/received/natural" }, validator: { validate: validateLite } });
 const formResult: ValidationResult | null = handle.result;
-export { formResult, fix, lite, fromText, year, carried, findingsOnly, maybe, unknownShape, mustHaveFormat, paths, ids, v };
+const legacy: FormHandle = attach(form, {
+  fields: pattern({ applications: "t3_r{row}_c{col}", reviewLitigation: "t4_c{col}" }, { fields: { nd: "/year" } }),
+  wasmUrl: new URL("/static/cms/xxgknb_lite_bg.wasm", "https://cms.example"),
+  missingCells: "mapped",
+  messages: { "t3-row-total": { "zh-CN": "「{row}」合计应为 {expected}" } },
+});
+form.addEventListener("xxgknb:error", (event) => {
+  const reason: LoadErrorEventDetail["reason"] = event.detail.reason;
+  return reason;
+});
+const worded = validate({}, { messages: { "t3-row-total": "{row}: {expected}" } });
+const row: ApplicantRow<number> = { natural: 1, total: 1 };
+const apps: Applications = { results: { otherHandling: { natural: 1, overdueCorrection: row } } };
+// @ts-expect-error: not a key of table 三
+const wrongRow: Applications = { recieved: row };
+export { formResult, legacy, file, fileKind, page, fileValid, worded, apps, wrongRow, fix, lite, fromText, year, carried, findingsOnly, maybe, unknownShape, mustHaveFormat, paths, ids, v };
 
 // Files: PDF, Word; asynchronous.
 configureFiles({ pdfjsBase: "/node_modules/pdfjs-dist/" });

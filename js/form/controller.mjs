@@ -1,0 +1,414 @@
+// The form adapter's controller (GOV.UK Frontend style: one small class per component). It owns
+// what the adapter knows of one form (which cells were touched, whether it was submitted, the
+// last result), listens to the form, runs the validator, and hands the diagnostics to the
+// components that show them: InlineMessages (next to each cell), ErrorSummary (top of the form),
+// and the page title and the constraint validation API, which are the controller's own.
+//
+// When it speaks: a cell is checked when the user leaves it; once touched, also while they type
+// (debounced); rules that need cells nobody filled yet wait (partial validation); on submit,
+// everything is checked and the error summary appears.
+
+import { buildReport, collectFields, commitsOnChange, fieldPath, formFormat, isControl } from './fields.mjs';
+import { InlineMessages } from './inline.mjs';
+import { ErrorSummary } from './summary.mjs';
+import { applyMessages } from '../messages.mjs';
+
+const METADATA = new Set(['/year', '/format', '/issuer', '/publishedOn']);
+const BY_SEVERITY = { error: 0, warning: 1, info: 2 };
+// Past this many blank cells (a half-filled form on submit), one sentence each would bury the
+// errors: the cells get a short note and the summary one line for all of them.
+const BLANK_COMPACT = 3;
+
+let idCounter = 0;
+
+const keyOf = (d) => `${d.rule}|${d.path}`;
+
+/** Puts "错误：" before the page title while the summary shows errors (GOV.UK pattern). */
+class TitleMarker {
+  constructor(doc, prefix) {
+    this.doc = doc;
+    this.prefix = prefix;
+    this.marked = false;
+  }
+
+  set(on) {
+    const { doc, prefix } = this;
+    if (on && !this.marked && !doc.title.startsWith(prefix)) {
+      doc.title = prefix + doc.title;
+      this.marked = true;
+    } else if (!on && this.marked) {
+      if (doc.title.startsWith(prefix)) doc.title = doc.title.slice(prefix.length);
+      this.marked = false;
+    }
+  }
+}
+
+/** setCustomValidity on cells with errors, so that the host's own code sees them. */
+class CustomValidity {
+  constructor() {
+    this.set = new Set();
+  }
+
+  /** `perControl`: control → its diagnostics now shown. */
+  update(perControl) {
+    for (const el of this.set) {
+      if (!perControl.get(el)?.some((d) => d.severity === 'error')) {
+        el.setCustomValidity('');
+        this.set.delete(el);
+      }
+    }
+    for (const [el, list] of perControl) {
+      const errors = list.filter((d) => d.severity === 'error');
+      if (errors.length && typeof el.setCustomValidity === 'function') {
+        el.setCustomValidity(errors.map((d) => d.message).join('\n'));
+        this.set.add(el);
+      }
+    }
+  }
+
+  clear() {
+    for (const el of this.set) el.setCustomValidity('');
+    this.set.clear();
+  }
+}
+
+export class FormController {
+  /**
+   * @param {HTMLFormElement} form
+   * @param {object} settings  checked options: mapping, locale, strings, debounce, messages, …
+   * @param {Promise<object>} loading  resolves to the validator
+   */
+  constructor(form, settings, loading) {
+    this.form = form;
+    this.settings = settings;
+    this.doc = form.ownerDocument;
+    this.validator = null;
+    this.loadError = null;
+    this.result = null;
+    this.detached = false;
+    this.submitted = false; // after the first full check every message shows
+    this.timer = 0;
+    this.pending = null; // a check asked for before the module was ready
+    this.fixing = false;
+    this.shownKeys = new Set();
+    this.touched = new Set();
+    this.generatedIds = new Set();
+    this.noValidate = form.noValidate;
+
+    this.inline = new InlineMessages({
+      strings: settings.strings,
+      group: (el) => el.closest('[data-xxgknb-group]') ?? el.parentElement,
+    });
+    this.summary = new ErrorSummary(form, {
+      strings: settings.strings,
+      container: settings.summaryContainer,
+      onLink: (path) => this.focusCell(path),
+    });
+    this.title = new TitleMarker(this.doc, settings.strings.titlePrefix);
+    this.validity = new CustomValidity();
+
+    this.ready = loading.then(
+      (validator) => this.onLoaded(validator),
+      (error) => this.onLoadFailed(error),
+    );
+
+    // Our own messages set the custom validity; the browser's bubbles must not pre-empt the summary.
+    form.noValidate = true;
+    this.listeners = {
+      focusout: (e) => this.onFocusOut(e),
+      change: (e) => this.onChange(e),
+      input: (e) => this.onInput(e),
+      click: (e) => this.onClick(e),
+      submit: (e) => this.onSubmit(e),
+      reset: () => this.reset(),
+    };
+    for (const [type, listener] of Object.entries(this.listeners)) form.addEventListener(type, listener);
+  }
+
+  onLoaded(validator) {
+    this.validator = validator;
+    if (this.pending && !this.detached) {
+      const trigger = this.pending;
+      this.pending = null;
+      this.run(trigger);
+    }
+    return true;
+  }
+
+  /**
+   * Leave the form as it was: the host's server-side checks still apply. Resolve rather than
+   * reject, so that a host that never looks at `ready` gets no unhandled rejection.
+   */
+  onLoadFailed(error) {
+    this.loadError = error instanceof Error ? error : new Error(String(error));
+    if (!this.detached) {
+      const reason = this.loadError.reason ?? 'failed';
+      this.form.dispatchEvent(new CustomEvent('xxgknb:error', { bubbles: true, detail: { error: this.loadError, reason } }));
+    }
+    return false;
+  }
+
+  /** The fields of the form as they are now (hosts add and remove fields, e.g. a layout switch). */
+  fields() {
+    return collectFields(this.form, this.settings.mapping);
+  }
+
+  /** The model path of a control, for the format the form shows now. */
+  pathOf(el) {
+    const { mapping } = this.settings;
+    return fieldPath(el, mapping, typeof mapping === 'function' ? formFormat(this.form, mapping) : undefined);
+  }
+
+  focusCell(path) {
+    const el = this.fields().byPath.get(path);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  }
+
+  ensureId(el) {
+    if (!el.id) {
+      el.id = `xxgknb-field-${++idCounter}`;
+      this.generatedIds.add(el);
+    }
+    return el.id;
+  }
+
+  involvesTouched(d) {
+    return this.touched.has(d.path) || d.related.some((p) => this.touched.has(p));
+  }
+
+  /** The options for validate(): partial until submitted; unmapped cells not asked for unless wanted. */
+  validateOptions(full) {
+    const { settings } = this;
+    const options = { partial: !full, locale: settings.locale };
+    // A form that maps part of a report is not blocked by the cells it never had.
+    const rules = settings.missingCells === 'all' ? settings.rules : { 'missing-cell': 'off', ...settings.rules };
+    if (rules) options.rules = rules;
+    if (settings.previous) options.previous = settings.previous;
+    return options;
+  }
+
+  /**
+   * Validate and render. `allowNew: false` only updates or removes messages already shown
+   * (used on each keystroke, so a fix is acknowledged at once while new complaints wait for the
+   * debounce); `showSummary` brings up the summary (submit, validate()).
+   */
+  run(trigger, { allowNew = true, showSummary = false } = {}) {
+    const full = this.submitted;
+    const { entries, byPath } = this.fields();
+    // Partial check: only cells someone filled or touched; absent cells skip the rules needing them.
+    const include = full ? () => true : (path, value) => value !== undefined || this.touched.has(path);
+    const report = buildReport(entries, include);
+    const { settings } = this;
+    const raw = this.validator.validate(report, this.validateOptions(full));
+    const result = applyMessages(raw, settings.messages, settings.locale, (f) => (typeof this.validator.cells === 'function' ? this.validator.cells(f) : []));
+    this.result = result;
+
+    const visible = full ? result.diagnostics : result.diagnostics.filter((d) => this.involvesTouched(d));
+    const shown = allowNew ? visible : visible.filter((d) => this.shownKeys.has(keyOf(d)));
+    this.shownKeys = new Set(shown.map(keyOf));
+
+    const blanks = shown.filter((d) => d.rule === 'blank-cell');
+    const compact = blanks.length > BLANK_COMPACT;
+    const perControl = this.renderInline(shown, byPath, compact);
+    this.validity.update(perControl);
+    if (showSummary || this.summary.visible) this.renderSummary(shown, blanks, compact, entries, byPath);
+    this.title.set(this.summary.visible && result.errorCount > 0);
+
+    this.form.dispatchEvent(new CustomEvent('xxgknb:validated', { bubbles: true, detail: { result, trigger } }));
+    return result;
+  }
+
+  /** Inline messages, one box per control, errors first. Returns control → its diagnostics. */
+  renderInline(shown, byPath, compact) {
+    const perControl = new Map();
+    for (const original of shown) {
+      const d = compact && original.rule === 'blank-cell' ? { ...original, message: this.settings.strings.blank } : original;
+      const el = byPath.get(d.path);
+      if (!el) continue;
+      if (!perControl.has(el)) perControl.set(el, []);
+      perControl.get(el).push(d);
+    }
+    this.inline.retain((el) => perControl.has(el) && el.isConnected);
+    for (const [el, list] of perControl) {
+      list.sort((a, b) => BY_SEVERITY[a.severity] - BY_SEVERITY[b.severity]);
+      this.inline.show(el, list, list[0].path);
+    }
+    return perControl;
+  }
+
+  /** The summary: problems in the order of the form; those no cell holds come first. */
+  renderSummary(shown, blanks, compact, entries, byPath) {
+    const order = new Map(entries.map(({ el }, i) => [el, i]));
+    const listed = compact ? shown.filter((d) => d.rule !== 'blank-cell') : shown;
+    if (compact) listed.push({ ...blanks[0], related: blanks.slice(1).map((d) => d.path), message: this.settings.strings.blanks(blanks.length) });
+    const items = listed
+      .filter((d) => d.severity !== 'info')
+      .map((d) => {
+        // A problem of a whole table or row links to the first of its cells the form has.
+        const el = byPath.get(d.path) ?? d.related.map((p) => byPath.get(p)).find(Boolean);
+        return { diagnostic: d, el, rank: el ? order.get(el) : -1 };
+      })
+      .sort((a, b) => BY_SEVERITY[a.diagnostic.severity] - BY_SEVERITY[b.diagnostic.severity] || a.rank - b.rank)
+      .map(({ diagnostic, el }) => ({ diagnostic, href: el ? `#${this.ensureId(el)}` : null }));
+    this.summary.render(items);
+  }
+
+  runWhenReady(trigger) {
+    if (this.detached || this.loadError) return;
+    if (this.validator) this.run(trigger);
+    else this.pending = trigger;
+  }
+
+  shouldBlock(result) {
+    const rule = this.settings.blockSubmit;
+    if (rule === false) return false;
+    if (typeof rule === 'function') return Boolean(rule(result));
+    return result.errorCount > 0; // warnings never block
+  }
+
+  onFocusOut(event) {
+    const el = event.target;
+    const path = this.pathOf(el);
+    if (path === null || commitsOnChange(el)) return;
+    this.touched.add(path);
+    clearTimeout(this.timer);
+    this.runWhenReady('blur');
+  }
+
+  onChange(event) {
+    const el = event.target;
+    const path = this.pathOf(el);
+    if (path === null || !commitsOnChange(el) || this.fixing) return;
+    this.touched.add(path);
+    this.runWhenReady('change');
+  }
+
+  onInput(event) {
+    const el = event.target;
+    if (this.fixing || !isControl(el) || commitsOnChange(el)) return;
+    const path = this.pathOf(el);
+    if (path === null || !this.validator || (!this.touched.has(path) && !this.submitted)) return;
+    clearTimeout(this.timer);
+    const { debounce } = this.settings;
+    if (debounce === 0) {
+      this.run('input');
+      return;
+    }
+    this.run('input', { allowNew: false });
+    this.timer = setTimeout(() => {
+      if (!this.detached) this.run('input');
+    }, debounce);
+  }
+
+  onClick(event) {
+    const button = event.target.closest?.('button[data-xxgknb-fix]');
+    if (!button || !this.form.contains(button) || !button.closest('.xxgknb-inline')) return;
+    event.preventDefault();
+    const path = button.dataset.xxgknbPath;
+    const el = this.fields().byPath.get(path);
+    if (!el || !this.validator) return;
+    el.value = button.dataset.xxgknbFix;
+    this.touched.add(path);
+    el.focus(); // the button is about to disappear; keep the user on the cell
+    // Let the host's own code (autosave, totals) hear of the change; our handlers skip it.
+    this.fixing = true;
+    try {
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    } finally {
+      this.fixing = false;
+    }
+    clearTimeout(this.timer);
+    this.run('fix');
+  }
+
+  onSubmit(event) {
+    if (this.detached || this.loadError) return;
+    if (!this.validator) {
+      // Not ready yet: hold the submission, check, then submit again the same way.
+      event.preventDefault();
+      const submitter = event.submitter ?? undefined;
+      this.ready.then(() => {
+        if (!this.detached) this.form.requestSubmit(submitter);
+      });
+      return;
+    }
+    this.submitted = true;
+    clearTimeout(this.timer);
+    const result = this.run('submit', { showSummary: true });
+    if (this.shouldBlock(result)) {
+      event.preventDefault();
+      this.summary.focus();
+    }
+  }
+
+  /** Check everything as on submit and show the summary (handle.validate()). */
+  async validate({ focus = true } = {}) {
+    await this.ready;
+    if (this.loadError) throw this.loadError;
+    if (this.detached) throw new Error('validate: this handle has been detached');
+    this.submitted = true;
+    clearTimeout(this.timer);
+    const result = this.run('validate', { showSummary: true });
+    if (focus && this.summary.visible) this.summary.focus();
+    return result;
+  }
+
+  checkMapping(format) {
+    const { validator } = this;
+    if (!validator) throw new Error('checkMapping: the validator is not ready yet (await handle.ready)');
+    if (typeof validator.cells !== 'function') throw new Error('checkMapping: options.validator has no cells() function');
+    const cellPaths = new Set(validator.cells(format).map((c) => c.path));
+    const { mapping } = this.settings;
+    const mapped = new Set(collectFields(this.form, mapping, typeof mapping === 'function' ? format : undefined).byPath.keys());
+    return {
+      missing: [...cellPaths].filter((p) => !mapped.has(p)),
+      unknown: [...mapped].filter((p) => !cellPaths.has(p) && !METADATA.has(p) && !p.startsWith('/sections/')),
+    };
+  }
+
+  /** Forget what was touched and take every message down (a new report, or the form's reset). */
+  reset() {
+    if (this.detached) return;
+    this.clear();
+  }
+
+  clear() {
+    clearTimeout(this.timer);
+    this.touched.clear();
+    this.submitted = false;
+    this.shownKeys = new Set();
+    this.result = null;
+    this.inline.clearAll();
+    this.summary.remove();
+    this.title.set(false);
+    this.validity.clear();
+  }
+
+  detach() {
+    if (this.detached) return;
+    this.detached = true;
+    for (const [type, listener] of Object.entries(this.listeners)) this.form.removeEventListener(type, listener);
+    this.clear();
+    for (const el of this.generatedIds) el.removeAttribute('id');
+    this.generatedIds.clear();
+    this.form.noValidate = this.noValidate;
+  }
+
+  /** The public handle: what attach() returns. */
+  handle() {
+    const controller = this;
+    return {
+      ready: this.ready,
+      get result() {
+        return controller.result;
+      },
+      validate: (options) => this.validate(options),
+      reset: () => this.reset(),
+      checkMapping: (format) => this.checkMapping(format),
+      detach: () => this.detach(),
+    };
+  }
+}
