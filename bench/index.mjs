@@ -11,6 +11,7 @@ const steps = [
   ['readers: reports read and checked per second', 'cargo', ['run', '--release', '--quiet', '--example', 'bench_readers'], 'examples/bench_readers.rs'],
   ['documents: PDF, DOCX, DOC files read and checked per second', 'node', ['bench/documents.mjs'], 'bench/documents.mjs'],
   ['cli: 10,000 reports', 'node', ['bench/cli.mjs'], 'bench/cli.mjs'],
+  ['batch: copied-report over 10,000 reports', 'node', ['bench/batch.mjs'], 'bench/batch.mjs'],
   ['form: input event to message in the DOM', 'node', ['bench/form-latency.mjs'], 'bench/form-latency.mjs'],
 ];
 let failed = 0;

@@ -45,7 +45,8 @@ export interface ValidateOptions {
   locale?: Locale;
   /** A form being filled in: absent cells are no error and rules that need them wait. */
   partial?: boolean;
-  /** Last year's report: enables cross-year-carryover. */
+  /** Last year's report: enables cross-year-carryover, and in the full build tables-unchanged,
+   * t2-carryover and (with its `sections`) text-reuse. */
   previous?: ReportInput;
   /** Turn rules off or change their severity, by rule id. */
   rules?: Record<string, RuleLevel>;
@@ -67,10 +68,19 @@ export interface ValidateOptions {
    * error. Default 16777216 (16 MiB); at most 1073741824.
    */
   maxInputBytes?: number;
+  /** The kind of issuer, where its name does not say: departments publish by 31 January,
+   * governments by 31 March (late-publication); a government's part 一 also gives 考核、评议、
+   * 责任追究 results (required-elements). Default: read from `issuer`. */
+  issuerKind?: IssuerKind;
+  /** A local publication deadline, "MM-DD" of the year after the report's (e.g. "02-20"), in
+   * place of the 条例's. */
+  deadline?: string;
 }
 
 /** Message templates by rule id: one for both locales, or one per locale. */
 export type MessageTemplates = Record<string, string | Partial<Record<Locale, string>>>;
+
+export type IssuerKind = "department" | "government";
 
 export interface Location {
   /** Text: the line (1-based) and the column (1-based, in characters) of the first character of what was read; for digits split from a run that lost its separators, of the cell's own digits. */

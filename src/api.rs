@@ -331,12 +331,12 @@ mod tests {
         let e = parse_options(r#"{"report": false}"#, ReadCall::Parse).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, kind, locations)"
+            "options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline, kind, locations)"
         );
         let e = parse_options(r#"{"kidn": "html"}"#, ReadCall::Check).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "options.kidn: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, kind, report, locations)"
+            "options.kidn: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline, kind, report, locations)"
         );
     }
 

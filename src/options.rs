@@ -14,7 +14,7 @@ pub enum OptionsError {
     #[error("options: expected an object, got {0}")]
     NotAnObject(&'static str),
     #[error(
-        "options.{0}: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks)"
+        "options.{0}: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline)"
     )]
     UnknownKey(String),
     #[error(
@@ -38,6 +38,10 @@ pub enum OptionsError {
     /// `blanks: "zero"` given to the lite build, which has no published-report arithmetic.
     #[error("options.blanks: \"zero\" (blanks counted as 0, for published reports) is not in xxgknb/lite, which validates form data; use the full build")]
     BlanksLite,
+    #[error("options.issuerKind: expected \"department\" or \"government\", got {0}")]
+    IssuerKind(String),
+    #[error("options.deadline: expected \"MM-DD\", got {0}")]
+    Deadline(String),
     #[error("options.kind: expected \"json\", \"html\" or \"text\", got {0}")]
     Kind(String),
     /// An unknown key in the options of a function that takes more than `validate` does.
@@ -74,6 +78,48 @@ pub struct Options {
     pub max_input_bytes: usize,
     /// `None`: the entry's own default (`validate`: strict; `parse`/`check`: zero).
     pub blanks: Option<Blanks>,
+    /// What kind of body issued the report, where its name does not say (`issuerKind`).
+    pub issuer_kind: Option<IssuerKind>,
+    /// A local publication deadline in place of the 条例's (`deadline`).
+    pub deadline: Option<Deadline>,
+}
+
+/// The kind of body that issues a report, which sets its deadline (条例 第四十九条) and what
+/// part 一 must cover (第五十条).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IssuerKind {
+    /// A department of a people's government (局, 委, 办公室…): publishes by 31 January.
+    Department,
+    /// A people's government (county level and above by 31 March; 乡镇 and 街道 are given the
+    /// same date, the 条例 naming none for them).
+    Government,
+}
+
+/// A local publication deadline: a month and day of the year after the report's (`"02-20"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deadline(pub u32, pub u32);
+
+impl Deadline {
+    /// `"02-20"`, a day of the calendar (`"02-29"` is allowed: the deadline then falls on
+    /// 28 February in a common year).
+    pub fn parse(s: &str) -> Option<Deadline> {
+        let [m1, m2, b'-', d1, d2] = *s.trim().as_bytes() else {
+            return None;
+        };
+        let two = |a: u8, c: u8| {
+            (a.is_ascii_digit() && c.is_ascii_digit())
+                .then(|| u32::from(a - b'0') * 10 + u32::from(c - b'0'))
+        };
+        let (m, d) = (two(m1, m2)?, two(d1, d2)?);
+        // A day of a leap year: 02-29 is a day some years have.
+        (d >= 1 && d <= crate::base::dates::days_in_month(2024, m)).then_some(Deadline(m, d))
+    }
+
+    /// The deadline for a report of `year`.
+    pub fn for_year(self, year: i32) -> crate::base::dates::Date {
+        let last = crate::base::dates::days_in_month(year + 1, self.0);
+        (year + 1, self.0, self.1.min(last))
+    }
 }
 
 impl Default for Options {
@@ -85,6 +131,8 @@ impl Default for Options {
             overrides: Vec::new(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             blanks: None,
+            issuer_kind: None,
+            deadline: None,
         }
     }
 }
@@ -130,9 +178,10 @@ impl Options {
                 "locale" => {
                     o.locale = match v {
                         Json::Null => Locale::ZhCn,
-                        Json::Str(s) => Locale::parse(s)
-                            .ok_or_else(|| OptionsError::Locale(format!("\"{s}\"")))?,
-                        other => return Err(OptionsError::Locale(other.text().into_owned())),
+                        v => v
+                            .as_str()
+                            .and_then(Locale::parse)
+                            .ok_or_else(|| OptionsError::Locale(shown(v)))?,
                     }
                 }
                 "partial" => {
@@ -176,6 +225,24 @@ impl Options {
                             })?,
                     }
                 }
+                "issuerKind" => {
+                    o.issuer_kind = match (v, v.as_str()) {
+                        (Json::Null, _) => None,
+                        (_, Some("department")) => Some(IssuerKind::Department),
+                        (_, Some("government")) => Some(IssuerKind::Government),
+                        _ => return Err(OptionsError::IssuerKind(shown(v))),
+                    }
+                }
+                "deadline" => {
+                    o.deadline = match v {
+                        Json::Null => None,
+                        v => Some(
+                            v.as_str()
+                                .and_then(Deadline::parse)
+                                .ok_or_else(|| OptionsError::Deadline(shown(v)))?,
+                        ),
+                    }
+                }
                 "rules" => match v {
                     Json::Null => {}
                     Json::Obj(m, _) => {
@@ -184,15 +251,9 @@ impl Options {
                                 .ok_or_else(|| OptionsError::UnknownRule(id.to_string()))?;
                             let sev = match level.as_str() {
                                 Some("off") => None,
-                                Some(s) => Some(Severity::parse(s).ok_or_else(|| {
-                                    OptionsError::RuleLevel(id.to_string(), format!("\"{s}\""))
+                                s => Some(s.and_then(Severity::parse).ok_or_else(|| {
+                                    OptionsError::RuleLevel(id.to_string(), shown(level))
                                 })?),
-                                None => {
-                                    return Err(OptionsError::RuleLevel(
-                                        id.to_string(),
-                                        level.text().into_owned(),
-                                    ))
-                                }
                             };
                             o.overrides.push((rule, sev));
                         }
@@ -207,6 +268,14 @@ impl Options {
 
     pub fn is_off(&self, id: &str) -> bool {
         self.overrides.iter().any(|(r, s)| *r == id && s.is_none())
+    }
+}
+
+/// A value as a message quotes it: a string in quotes, anything else as written.
+fn shown(v: &Json) -> String {
+    match v {
+        Json::Str(s) => format!("\"{s}\""),
+        other => other.text().into_owned(),
     }
 }
 
@@ -252,6 +321,24 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_issuer_kind_and_a_local_deadline() {
+        let o = Options::from_value(
+            &json!({"issuerKind": "government", "deadline": "02-20"}),
+            known,
+        )
+        .unwrap();
+        assert_eq!(o.issuer_kind, Some(IssuerKind::Government));
+        assert_eq!(o.deadline, Some(Deadline(2, 20)));
+        assert_eq!(Deadline(2, 20).for_year(2024), (2025, 2, 20));
+        // 29 February is the 28th in a common year.
+        assert_eq!(Deadline(2, 29).for_year(2024), (2025, 2, 28));
+        assert_eq!(Deadline::parse(" 12-31 "), Some(Deadline(12, 31)));
+        for bad in ["2-20", "02/20", "13-01", "04-31", "2025-02-20", "0a-01"] {
+            assert_eq!(Deadline::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn misuse_says_what_was_expected() {
         let e = |v| Options::from_value(&v, known).unwrap_err().to_string();
         assert_eq!(
@@ -260,7 +347,7 @@ mod tests {
         );
         assert_eq!(
             e(json!({"partail": true})),
-            "options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks)"
+            "options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline)"
         );
         assert_eq!(e(json!(3)), "options: expected an object, got a number");
         assert_eq!(
@@ -271,6 +358,15 @@ mod tests {
             e(json!({"blanks": true})),
             "options.blanks: expected \"zero\" or \"strict\", got true"
         );
+        assert_eq!(
+            e(json!({"issuerKind": "town"})),
+            "options.issuerKind: expected \"department\" or \"government\", got \"town\""
+        );
+        assert_eq!(
+            e(json!({"deadline": "02-30"})),
+            "options.deadline: expected \"MM-DD\", got \"02-30\""
+        );
+        assert!(e(json!({"deadline": 220})).ends_with("got 220"));
         assert_eq!(
             e(json!({"previous": "x"})),
             "options.previous: expected last year's report as an object, got a string"

@@ -14,7 +14,7 @@ use crate::rules::RuleDef;
 /// (about files and batches: the CLI runs on the full build). No empty chains in the lite build,
 /// whose size counts.
 pub fn all() -> impl Iterator<Item = &'static RuleDef> {
-    let rules = crate::rules::RULES.iter();
+    let rules = crate::rules::all();
     #[cfg(feature = "readers")]
     let rules = rules
         .chain(crate::readers::rules::RULES)

@@ -100,6 +100,96 @@ proptest! {
     fn arbitrary_text_never_panics(s in ".{0,64}") {
         well_formed(&validate_str(&s, &Options::default()));
     }
+
+    /// The prose rules on text made of what they look for: figures, units, numerals, years,
+    /// percentages, the words they key on and the punctuation they split at, in any order;
+    /// with last year's prose given too (text-reuse), and any issuer.
+    #[test]
+    fn prose_rules_never_panic(
+        parts in prop::collection::vec(prose(), 6),
+        last in prose(),
+        issuer in prop::sample::select(vec!["示例县人民政府", "示例局", "", "办公室"]),
+    ) {
+        let keys = ["overview", "proactive", "applications", "reviewLitigation", "problems", "other"];
+        let sections: Map<String, Value> = keys.iter().zip(&parts).map(|(k, t)| (k.to_string(), Value::from(t.as_str()))).collect();
+        let doc = serde_json::json!({"year": 2024, "issuer": issuer, "sections": sections});
+        let previous = serde_json::json!({"year": 2023, "sections": {"overview": last, "problems": parts[4]}});
+        let o = Options {
+            previous: Some(Box::new(xxgknb::model::decode::decode(&previous))),
+            ..Options::default()
+        };
+        well_formed(&validate(&doc, &o));
+    }
+}
+
+/// Report-like prose: fragments the prose rules react to, joined at random.
+fn prose() -> impl Strategy<Value = String> {
+    let fragment = prop::sample::select(vec![
+        "受理",
+        "申请",
+        "件",
+        "条",
+        "元",
+        "万元",
+        "%",
+        "占比",
+        "其中",
+        "自然人",
+        "法人或其他组织",
+        "予以公开",
+        "部分公开",
+        "及",
+        "、",
+        "，",
+        "。",
+        "；",
+        "（",
+        "）",
+        "：",
+        "等原因",
+        "无法提供",
+        "不掌握",
+        "行政复议",
+        "行政诉讼",
+        "均获维持",
+        "均已办结",
+        "结转",
+        "下一年度",
+        "上年结转",
+        "代表",
+        "全区",
+        "2023年",
+        "2024年",
+        "2025年",
+        "2023年1月1日",
+        "2023年12月31日",
+        "统计期限",
+        "十二",
+        "两",
+        "一百零三",
+        "3,119",
+        "44.7",
+        "0",
+        "12",
+        ".",
+        ",",
+        "信息处理费",
+        "收费",
+        "一是",
+        "问题",
+        "下一步",
+        "无",
+        "第",
+        "余",
+        "近",
+        "较",
+        " ",
+        "\n",
+        "１２",
+        "＠",
+        "é",
+    ]);
+    prop::collection::vec(fragment, 0..60).prop_map(|v| v.concat())
 }
 
 #[test]

@@ -99,7 +99,7 @@ fn misuse_is_a_message_naming_the_function() {
         ),
         (
             xxgknb::wasm::run("validateJson", CONSISTENT, r#"{"partail":true}"#, 0.0),
-            "validateJson: options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks)",
+            "validateJson: options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline)",
         ),
         (
             xxgknb::wasm::run("validate", "", r#"{"maxInputBytes": 0}"#, 1e9),

@@ -15,6 +15,7 @@ const OPTIONS = {
   'max-size': { type: 'string' },
   'time-limit': { type: 'string' },
   'include-hidden': { type: 'boolean' },
+  aggregate: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 };
@@ -70,6 +71,7 @@ export function parseCliArgs(argv) {
     maxBytes: positive('--max-size', values['max-size'], 1024, m.errors.badSize),
     timeLimitMs: positive('--time-limit', values['time-limit'], 24 * 3600, m.errors.badSeconds),
     includeHidden: Boolean(values['include-hidden']),
+    aggregate: values.aggregate ?? null,
     help: Boolean(values.help),
     version: Boolean(values.version),
   };
@@ -109,7 +111,9 @@ const HELP_ZH = `xxgknb check：检查政府信息公开工作年度报告
   每个文件大小上限 16 MB（--max-size），在工作线程中检查时限 60 秒（--time-limit），超出的文件逐个报告。
   编码：优先按 BOM 或网页中的 <meta charset>，否则自动识别 UTF-8 与 GB18030（含 GBK、GB2312）。
   无法解码或读取的文件会作为错误列出，不会被悄悄跳过。
-  同一发布机关相邻两年的报告同时给出时，会自动核对“上年结转”与上一年的“结转下年度继续办理”。
+  同一发布机关相邻两年的报告同时给出时，会自动核对“上年结转”与上一年的“结转下年度继续办理”，
+  以及表格是否与上年完全相同、表二现行有效件数是否衔接、正文是否大段沿用上年文字。
+  同一年度不同单位的报告正文大部分相同时，会提示内容雷同（copied-report）。
 
 选项
   -f, --format <human|json|csv>  标准输出的格式（默认 human：按文件分组的可读文本）
@@ -123,6 +127,7 @@ const HELP_ZH = `xxgknb check：检查政府信息公开工作年度报告
       --max-size <MB>            每个文件的大小上限（默认 16；PDF、Word 文件至少 256）
       --time-limit <秒>          在工作线程中检查每个文件的时限（默认 60）
       --include-hidden           也检查文件夹中以“.”开头的项目和 node_modules
+      --aggregate <政府报告>      把这份本级政府（全区域）报告的表三与同时给出的同年度各单位报告逐格相加的结果核对
   -h, --help                     显示本帮助
   -v, --version                  显示版本
 
@@ -163,7 +168,10 @@ What it checks
   Encoding: a BOM or an HTML <meta charset> wins; otherwise UTF-8 or GB18030 (GBK, GB2312) is detected.
   A file that cannot be read or decoded is reported as an error, never skipped silently.
   When the same issuer's reports for consecutive years are among the inputs, last year's
-  carried-forward applications are checked against this year's carried-over ones.
+  carried-forward applications are checked against this year's carried-over ones, and the pair
+  for tables identical to last year's, table 2 counts in force that do not follow, and prose
+  mostly repeated from last year. Reports of one year by different issuers whose prose is
+  mostly the same are flagged (copied-report).
 
 Options
   -f, --format <human|json|csv>  format of standard output (default human: readable, grouped by file)
@@ -177,6 +185,8 @@ Options
       --max-size <MB>            size limit of each file (default 16; PDF and Word files at least 256)
       --time-limit <seconds>     time limit of each file checked in a worker thread (default 60)
       --include-hidden           also check dot-entries and node_modules in folders
+      --aggregate <gov report>   check this government's whole-region table 3 against the sum of the
+                                 same year's unit reports given with it, cell by cell
   -h, --help                     show this help
   -v, --version                  show the version
 

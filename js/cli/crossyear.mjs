@@ -1,7 +1,16 @@
 // Cross-year checks: pair each report with the same issuer's report for the year before, and
-// run the core's cross-year-carryover rule on the pair.
+// run the core's cross-year rules on the pair: cross-year-carryover, and where the core has
+// them (the full build) tables-unchanged, t2-carryover and text-reuse.
 
 const CARRYOVER = 'cross-year-carryover';
+const CROSS_YEAR = [CARRYOVER, 'tables-unchanged', 't2-carryover', 'text-reuse'];
+
+/** The parts of a report the cross-year rules read, from a file's carry (process.mjs). */
+function wholeOf(carry) {
+  const out = { year: carry.year, format: carry.format };
+  for (const k of ['proactive', 'applications', 'reviewLitigation', 'sections']) if (carry[k]) out[k] = carry[k];
+  return out;
+}
 
 /** Issuer names as printed vary in width and spacing (全角/半角, stray blanks), not in words. */
 export function issuerKey(issuer) {
@@ -37,9 +46,9 @@ function group(indices, keyOf, yearOf) {
 
 /**
  * Adds the cross-year findings through `addExtra(index, diagnostics)` and records pairs in
- * `ledger.previous`. Only the carry-over rule runs on a pair, and only on the two rows it
- * compares (a small object the core checks many times faster than a whole report): every
- * other finding is already in each file's own result.
+ * `ledger.previous`. Only the cross-year rules run on a pair (every other finding is already
+ * in each file's own result); with a core that has only the carry-over rule, only on the two
+ * rows it compares (a small object the core checks many times faster than a whole report).
  * @returns {number} the number of pairs checked
  */
 export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
@@ -49,9 +58,23 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
   } catch {
     return 0;
   }
-  if (!ids.includes(CARRYOVER)) return 0;
-  const onlyCarryover = Object.fromEntries(ids.filter((id) => id !== CARRYOVER).map((id) => [id, 'off']));
-  const head = (i) => ledger.head(i, spool);
+  const runs = CROSS_YEAR.filter((id) => ids.includes(id));
+  if (!runs.includes(CARRYOVER)) return 0;
+  // Only the carry-over rule (a core without the others): the two rows it compares suffice.
+  const rowsOnly = runs.length === 1;
+  const onlyCrossYear = Object.fromEntries(ids.filter((id) => !runs.includes(id)).map((id) => [id, 'off']));
+  // A file is read as this year's report of one pair and last year's of the next: the last few
+  // heads read are kept (each holds a whole report's tables and prose).
+  const recent = new Map();
+  const head = (i) => {
+    let h = recent.get(i);
+    if (!h) {
+      h = ledger.head(i, spool);
+      recent.set(i, h);
+      if (recent.size > 4) recent.delete(recent.keys().next().value);
+    }
+    return h;
+  };
   const yearOf = (i) => ledger.year[i];
   const handled = new Set(); // files whose year before has been settled (paired or ambiguous)
   let pairs = 0;
@@ -61,10 +84,14 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
 
   /** The core's findings on one pair, or null when it failed (then reported on the file). */
   const carryover = (cur, c, p) => {
-    const current = { year: c.carry.year, format: c.carry.format, applications: { carriedOver: c.carry.carriedOver } };
-    const previous = { year: p.carry.year, format: p.carry.format, applications: { carriedForward: p.carry.carriedForward } };
+    const current = rowsOnly
+      ? { year: c.carry.year, format: c.carry.format, applications: { carriedOver: c.carry.carriedOver } }
+      : wholeOf(c.carry);
+    const previous = rowsOnly
+      ? { year: p.carry.year, format: p.carry.format, applications: { carriedForward: p.carry.carriedForward } }
+      : wholeOf(p.carry);
     try {
-      return core.validate(current, { locale, previous, partial: true, rules: onlyCarryover }).diagnostics.filter((d) => d.rule === CARRYOVER);
+      return core.validate(current, { locale, previous, partial: true, rules: onlyCrossYear }).diagnostics.filter((d) => runs.includes(d.rule));
     } catch (err) {
       addExtra(cur, [{ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](String(err?.message ?? err)) }]);
       ledger.trouble[cur] = 1;
@@ -76,10 +103,10 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
     handled.add(cur);
     const c = head(cur);
     const p = head(prev);
-    // Equal rows cannot disagree in any column: the core is asked only where they differ
-    // (a call per pair was most of the time this step took).
+    // Equal rows cannot disagree in any column: with only the carry-over rule to run, the core
+    // is asked only where they differ (a call per pair was most of the time this step took).
     const over = c.carry.carriedOver;
-    const same = over !== undefined && JSON.stringify(over) === JSON.stringify(p.carry.carriedForward);
+    const same = rowsOnly && over !== undefined && JSON.stringify(over) === JSON.stringify(p.carry.carriedForward);
     const findings = same ? [] : carryover(cur, c, p);
     if (!findings) return;
     pairs++;

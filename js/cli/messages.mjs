@@ -108,6 +108,8 @@ const zh = {
     'cross-year-ambiguous': '跨年度核对无法配对',
     'input-too-large': '文件超过大小上限',
     'time-limit': '检查超过时限',
+    'copied-report': '与其他单位报告雷同',
+    'aggregate-sum': '汇总数与单位报告之和不符',
   },
   csv: ['文件', '发布机关', '年度', '格式', '级别', '规则', '单元格', '表', '行', '列', '说明', '应为', '实为', '行号'],
 };
@@ -215,6 +217,8 @@ const en = {
     'cross-year-ambiguous': 'cross-year pair ambiguous',
     'input-too-large': 'file over the size limit',
     'time-limit': 'check over the time limit',
+    'copied-report': "same prose as another issuer's report",
+    'aggregate-sum': "whole-region table 3 differs from the units' sum",
   },
   csv: ['file', 'issuer', 'year', 'format', 'severity', 'rule', 'path', 'table', 'row', 'column', 'message', 'expected', 'actual', 'line'],
 };

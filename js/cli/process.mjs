@@ -7,6 +7,7 @@ import { decode, sniffKind } from './decode.mjs';
 import { kindFromExtension } from './discover.mjs';
 import { messages } from './messages.mjs';
 import { issuerKey } from './crossyear.mjs';
+import { signature } from './batch.mjs';
 import { documentKind, checkDocument, DOCUMENT_EXTENSIONS } from './documents.mjs';
 
 /** The per-file size limit: the core's own default, 16 MiB (`--max-size` changes it). */
@@ -47,20 +48,26 @@ function ioReason(err) {
 }
 
 /**
- * The two rows of table 三 that cross-year-carryover compares, with what identifies the
- * report. Carrying these instead of whole reports keeps the spool small and the pair check
- * cheap (the core checks a small object many times faster than a full report).
+ * What the cross-year and batch checks need of a report, with what identifies it: the two rows
+ * of table 三 that cross-year-carryover compares (the pair check skips the core where they
+ * match and nothing else is asked), and the tables and prose that tables-unchanged,
+ * t2-carryover and text-reuse compare with last year's and copied-report with other issuers'
+ * (see crossyear.mjs, batch.mjs).
  */
 export function carryOf(report, result) {
   const apps = report?.applications;
   if (!result.issuer || !Number.isInteger(result.year) || !apps || typeof apps !== 'object') return null;
   const pick = (row) => (apps[row] && typeof apps[row] === 'object' ? apps[row] : undefined);
-  return { year: result.year, format: result.format, carriedOver: pick('carriedOver'), carriedForward: pick('carriedForward') };
+  const part = (key) => (report[key] && typeof report[key] === 'object' && !Array.isArray(report[key]) ? report[key] : undefined);
+  return {
+    year: result.year, format: result.format, carriedOver: pick('carriedOver'), carriedForward: pick('carriedForward'),
+    proactive: part('proactive'), applications: apps, reviewLitigation: part('reviewLitigation'), sections: part('sections'),
+  };
 }
 
-/** What the CLI reads of the report check() read: who and when (cross-year pairing) and the
- * two rows cross-year-carryover compares (see carryOf). */
-const REPORT_PARTS = ['/issuer', '/year', '/applications/carriedOver', '/applications/carriedForward'];
+/** What the CLI reads of the report check() read: who and when (cross-year pairing), its tables
+ * and prose (see carryOf). */
+const REPORT_PARTS = ['/issuer', '/year', '/proactive', '/applications', '/reviewLitigation', '/sections'];
 
 let readBuffer = Buffer.allocUnsafe(1 << 16);
 
@@ -131,6 +138,8 @@ export function entryOf({ result, carry, trouble }) {
     infos,
     year: Number.isInteger(result.year) ? result.year : 0,
     key: carry ? issuerKey(result.issuer) : null,
+    // The prose's MinHash signature, for copied-report (batch.mjs): made here, in the worker.
+    sig: carry ? signature(carry.sections) : null,
     trouble,
     rules,
   };

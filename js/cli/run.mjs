@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { parseCliArgs, guessLocale, helpText, UsageError } from './args.mjs';
 import { discover } from './discover.mjs';
 import { messages } from './messages.mjs';
@@ -12,6 +13,7 @@ import { recount, limitFor, DEFAULT_MAX_BYTES } from './process.mjs';
 import { Spool } from './spool.mjs';
 import { Ledger } from './ledger.mjs';
 import { crossYear } from './crossyear.mjs';
+import { Signatures, copiedReports, aggregateSum, batchMessages } from './batch.mjs';
 import { makeLabeler } from './labels.mjs';
 import { StreamWriter, useColor, Progress, safe } from './output.mjs';
 import { humanReporter, jsonReporter, csvReporter, skippedLines } from './reporters.mjs';
@@ -153,6 +155,17 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     else if (got.timedOut) item.timedOut = timeLimitMs;
     else item.error = got.error?.code ?? String(got.error?.message ?? got.error);
   }
+  // --aggregate's report is checked with the others, whether or not the paths name it.
+  const govPath = opts.aggregate ? path.resolve(opts.aggregate) : null;
+  if (govPath && !items.some((it) => path.resolve(it.path) === govPath)) {
+    const gov = discover([opts.aggregate]);
+    if (gov.files.length) items.push(...gov.files);
+    for (const p of gov.problems) {
+      const e = { input: p.input, message: m.errors.notFound(p.input) };
+      inputErrors.push(e);
+      io.stderr.write(`${m.errors.ioPrefix}${e.message}\n`);
+    }
+  }
   if (found.stdin) {
     if (io.stdin.isTTY) {
       io.stderr.write(`${m.errors.usagePrefix}${m.errors.stdinTty}\n${m.errors.hint}\n`);
@@ -187,6 +200,8 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
   try {
     // 2. Check every file; results go to the spool, only counts stay in memory.
     const ledger = new Ledger(items.length);
+    const sigs = new Signatures(items.length); // copied-report's MinHash signatures (batch.mjs)
+    const govIndex = govPath ? items.findIndex((it) => it.path !== '-' && path.resolve(it.path) === govPath) : -1;
     const byRule = new Map();
     const countRule = (d) => {
       let n = byRule.get(d.rule);
@@ -212,6 +227,7 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
         }
         for (const entry of entries) {
           ledger.set(entry.index, [pos, entry.bytes], entry);
+          sigs.set(entry.index, entry.sig);
           pos += entry.bytes;
           for (let k = 0; k < entry.rules.length; k += 2) countRule({ rule: entry.rules[k], severity: entry.rules[k + 1] });
           progress.tick();
@@ -225,14 +241,24 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     }
     items.length = 0; // the paths are in the spool now
 
-    // 3. Consecutive years of one issuer: run the carry-over rule on each pair.
-    const pairs = crossYear({
-      ledger, spool, core, locale: opts.locale, m,
-      addExtra(i, diagnostics) {
-        ledger.addExtra(i, diagnostics, spool);
-        for (const d of diagnostics) countRule(d);
-      },
-    });
+    // 3. Consecutive years of one issuer: run the cross-year rules on each pair. Then the
+    // batch checks: reports of one year by different issuers with the same prose, and the
+    // --aggregate report against the sum of the others (batch.mjs).
+    const addExtra = (i, diagnostics) => {
+      ledger.addExtra(i, diagnostics, spool);
+      for (const d of diagnostics) countRule(d);
+    };
+    const pairs = crossYear({ ledger, spool, core, locale: opts.locale, m, addExtra });
+    copiedReports({ ledger, spool, sigs, locale: opts.locale, addExtra });
+    if (govPath) {
+      if (govIndex >= 0 && !ledger.trouble[govIndex]) {
+        aggregateSum({ gov: govIndex, ledger, spool, locale: opts.locale, labeler: makeLabeler(core, opts.locale), addExtra });
+      } else {
+        const e = { input: opts.aggregate, message: batchMessages(opts.locale).aggregateMissing(opts.aggregate) };
+        inputErrors.push(e);
+        io.stderr.write(`${m.errors.ioPrefix}${e.message}\n`);
+      }
+    }
 
     // 4. Totals and the exit code, known before any output so the JSON can lead with them.
     const summary = {

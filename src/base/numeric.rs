@@ -30,6 +30,54 @@ pub fn parse_i64(s: &str) -> Option<i64> {
     Some(v)
 }
 
+/// The value of ASCII digits with an optional fraction (`1234`, `96171.6`), without core's float
+/// parser (which costs the wasm ~10 KB): mantissa and power of ten are exact, so one division
+/// rounds right. Past 15 significant digits a fraction cannot matter to a report: the rest of it
+/// is dropped. `None` past 16 significant integer digits, or for a character that is not a digit
+/// (a sign, an exponent, a comma, a second point).
+pub fn parse_decimal(plain: &str) -> Option<f64> {
+    decimal(plain, false)
+}
+
+/// [`parse_decimal`] of a number whose integer part may hold thousands separators (`1,234.5`),
+/// placed as the caller has checked: they are skipped.
+pub fn parse_grouped_decimal(plain: &str) -> Option<f64> {
+    decimal(plain, true)
+}
+
+/// Byte by byte: every cell of a form passes here, and `str` patterns decode characters.
+fn decimal(plain: &str, grouped: bool) -> Option<f64> {
+    let (int, frac) = plain.split_once('.').unwrap_or((plain, ""));
+    let mut digits = 0usize; // of the integer part, leading zeros included
+    let mut significant = 0usize;
+    let mut mantissa: u64 = 0;
+    for b in int.bytes() {
+        if grouped && b == b',' {
+            continue;
+        }
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        digits += 1;
+        if significant > 0 || d != 0 {
+            significant += 1;
+        }
+        if significant > 16 {
+            return None;
+        }
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(d))?;
+    }
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let keep = 15usize.saturating_sub(digits).min(frac.len());
+    for b in frac.bytes().take(keep) {
+        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    Some(mantissa as f64 / powi(10.0, keep as i32))
+}
+
 /// Whether `f` is a whole number (std: `f.fract() == 0.0`).
 pub fn is_whole(f: f64) -> bool {
     // From 2^52 up every finite f64 is whole; below, the cast truncates exactly.
@@ -77,6 +125,38 @@ pub fn powi(base: f64, exp: i32) -> f64 {
         1.0 / r
     } else {
         r
+    }
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use super::parse_decimal;
+
+    #[test]
+    fn decimals_read_as_std_reads_them() {
+        for s in [
+            "0",
+            "12",
+            "96171.6",
+            "7730.28",
+            "0.394",
+            "007",
+            "3119",
+            "12345678901234.5",
+        ] {
+            assert_eq!(parse_decimal(s), s.parse::<f64>().ok(), "{s}");
+        }
+        for s in [
+            "-1",
+            "+1",
+            "1e3",
+            "1,000",
+            "1.2.3",
+            "１２",
+            "12345678901234567",
+        ] {
+            assert_eq!(parse_decimal(s), None, "{s}");
+        }
     }
 }
 

@@ -56,7 +56,7 @@ fn from_json_number(n: &str, kind: Kind) -> CellState {
         ),
         None => (body, 0),
     };
-    let f = match decimal(mantissa) {
+    let f = match crate::base::numeric::parse_decimal(mantissa) {
         // Zero, whatever the exponent (`0e400`).
         Some(0.0) => 0.0,
         Some(f) if exp.unsigned_abs() <= 300 => f * crate::base::numeric::powi(10.0, exp),
@@ -111,7 +111,7 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
     // Forms send every cell as typed, nearly always plain ASCII digits: those need no folding,
     // unit or separator handling (five times the work, and allocations, in the lite build).
     if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
-        return match decimal(raw) {
+        return match crate::base::numeric::parse_decimal(raw) {
             Some(f) => number_state(f, kind, raw),
             None => CellState::Invalid {
                 input: clip(raw),
@@ -142,7 +142,7 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
     if !plain_number(digits) {
         return invalid(Invalid::NotANumber);
     }
-    let Some(mut f) = decimal(digits) else {
+    let Some(mut f) = crate::base::numeric::parse_grouped_decimal(digits) else {
         return invalid(Invalid::TooLarge);
     };
     if negative {
@@ -156,33 +156,6 @@ pub fn normalize_str(raw: &str, kind: Kind, unit: Option<&str>) -> CellState {
         CellState::Invalid { reason, .. } => invalid(reason),
         ok => ok,
     }
-}
-
-/// The value of ASCII digits with an optional fraction and thousands separators (checked by
-/// [`plain_number`]), without core's float parser (which costs the wasm ~10 KB): mantissa and
-/// power of ten are exact, so one division rounds right. Byte by byte: every cell of a form
-/// passes here, and `str` patterns decode characters.
-fn decimal(plain: &str) -> Option<f64> {
-    let (int, frac) = plain.split_once('.').unwrap_or((plain, ""));
-    let mut digits = 0usize; // of the integer part, leading zeros included
-    let mut significant = 0usize;
-    let mut mantissa: u64 = 0;
-    for b in int.bytes().filter(|&b| b != b',') {
-        digits += 1;
-        if significant > 0 || b != b'0' {
-            significant += 1;
-        }
-        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
-    }
-    if significant > 16 {
-        return None;
-    }
-    // Past 15 significant digits a fraction cannot matter to a report: drop the rest.
-    let keep = 15usize.saturating_sub(digits).min(frac.len());
-    for b in frac.bytes().take(keep) {
-        mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
-    }
-    Some(mantissa as f64 / crate::base::numeric::powi(10.0, keep as i32))
 }
 
 /// Split off a trailing unit the column allows; returns the number part and the factor to

@@ -74,10 +74,10 @@ impl ParseOptions {
     ) -> Result<ParseOptions, OptionsError> {
         let known = match call {
             ReadCall::Parse => {
-                "locale, partial, previous, rules, maxInputBytes, blanks, kind, locations"
+                "locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline, kind, locations"
             }
             ReadCall::Check => {
-                "locale, partial, previous, rules, maxInputBytes, blanks, kind, report, locations"
+                "locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline, kind, report, locations"
             }
         };
         let mut v: Value = serde_json::from_str(text).unwrap_or(Value::Null);

@@ -28,14 +28,9 @@ pub static RULE: RuleDef = RuleDef {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(prev) = ctx.options.previous.as_deref() else {
+    let Some(prev) = ctx.previous() else {
         return;
     };
-    if let (Some(y), Some(py)) = (ctx.report.year, prev.year) {
-        if py != y - 1 {
-            return;
-        }
-    }
     let l = ctx.layout;
     let over = Layout::t3_row_of_role(T3Role::CarriedOver);
     let forward = Layout::t3_row_of_role(T3Role::CarriedForward);
@@ -72,16 +67,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::decode::decode;
-    use crate::options::Options;
     use crate::rules::testing::{run_rule, sample, set};
     use serde_json::json;
 
-    fn with_previous(prev: &serde_json::Value) -> Options {
-        Options {
-            previous: Some(Box::new(decode(prev))),
-            ..Options::default()
-        }
+    fn with_previous(prev: &serde_json::Value) -> crate::options::Options {
+        crate::rules::testing::with_previous(prev, "zh-CN")
     }
 
     /// This year's report, and last year's whose carried-forward row matches it.

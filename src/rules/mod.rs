@@ -12,6 +12,7 @@ use crate::options::Options;
 use core::cell::OnceCell;
 
 pub mod arith;
+pub mod issuer;
 pub mod locate;
 
 pub mod blank_cell;
@@ -27,11 +28,15 @@ pub mod invalid_structure;
 pub mod late_publication;
 pub mod missing_cell;
 pub mod negative_count;
+#[cfg(feature = "readers")]
+pub mod t2_carryover;
 pub mod t2_consistency;
 pub mod t3_balance;
 pub mod t3_results_sum;
 pub mod t3_row_total;
 pub mod t4_total;
+#[cfg(feature = "readers")]
+pub mod tables_unchanged;
 pub mod unknown_field;
 
 /// A rule: its stable id (the i18n key of its messages), default severity, a one-line
@@ -67,6 +72,25 @@ pub static RULES: &[&RuleDef] = &[
 ];
 
 pub use crate::model::report::MAX_LISTED;
+/// Table rules of the full build only: the cross-year checks of tables 二, 三 and 四 against
+/// last year's report beyond the carry-over. They read tables alone, but the lite build (form
+/// pages, 60 KB gzipped at most) has no room left for them: 1.2 KB gzipped, measured. A form
+/// that wants them passes the full build as its `validator`.
+#[cfg(feature = "readers")]
+pub static FULL: &[&RuleDef] = &[&tables_unchanged::RULE, &t2_carryover::RULE];
+
+/// The table rules of this build: [`RULES`], then [`FULL`] where built.
+#[cfg(feature = "readers")]
+pub fn all() -> impl Iterator<Item = &'static &'static RuleDef> {
+    RULES.iter().chain(FULL)
+}
+
+/// The table rules of this build: [`RULES`] (no chained iterator in the lite build: its code
+/// costs bytes there).
+#[cfg(not(feature = "readers"))]
+pub fn all() -> core::slice::Iter<'static, &'static RuleDef> {
+    RULES.iter()
+}
 
 /// What a rule sees.
 pub struct Context<'a> {
@@ -147,6 +171,16 @@ impl<'a> Context<'a> {
         &self.layout.cell(id).path
     }
 
+    /// Last year's report (`previous`), when it is last year's: its year is this year − 1, or
+    /// one of the two years is not stated.
+    pub fn previous(&self) -> Option<&'a Report> {
+        let prev = self.options.previous.as_deref()?;
+        match (self.report.year, prev.year) {
+            (Some(y), Some(py)) if py != y - 1 => None,
+            _ => Some(prev),
+        }
+    }
+
     /// A diagnostic of `rule` at a cell, with the rule's default severity.
     pub fn diag(&self, rule: &RuleDef, path: impl Into<String>, message: String) -> Diagnostic {
         Diagnostic::new(rule.id, rule.severity, path, message)
@@ -158,7 +192,7 @@ impl<'a> Context<'a> {
 pub fn run(report: &Report, options: &Options) -> Vec<Diagnostic> {
     let ctx = Context::new(report, options);
     let mut out = Vec::new();
-    for rule in RULES {
+    for rule in all() {
         if !options.is_off(rule.id) {
             (rule.check)(&ctx, &mut out);
         }
@@ -227,7 +261,7 @@ pub(crate) mod testing {
     pub fn run_rule(id: &str, doc: &Value, options: &Options) -> Vec<Diagnostic> {
         let report = decode(doc);
         let ctx = super::Context::new(&report, options);
-        let rule = super::RULES.iter().find(|r| r.id == id).unwrap();
+        let rule = super::all().find(|r| r.id == id).unwrap();
         let mut out = Vec::new();
         (rule.check)(&ctx, &mut out);
         out
@@ -245,5 +279,14 @@ pub(crate) mod testing {
         let mut out = Vec::new();
         (rule.check)(&super::Context::new(&report, &options), &mut out);
         out
+    }
+
+    /// Options with last year's report, in a locale.
+    pub fn with_previous(prev: &Value, locale: &str) -> Options {
+        Options {
+            previous: Some(Box::new(decode(prev))),
+            locale: crate::messages::Locale::parse(locale).unwrap(),
+            ..Options::default()
+        }
     }
 }

@@ -78,7 +78,7 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
       [() => api.validate(null), 'validate: expected a report object, got null'],
       [() => api.validate('{}'), 'validate: expected a report object, got a string'],
       [() => api.validateJson({}), 'validateJson: expected JSON text (a string or its UTF-8 bytes), got an object'],
-      [() => api.validate({}, { partail: true }), 'validate: options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks)'],
+      [() => api.validate({}, { partail: true }), 'validate: options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline)'],
       [() => api.validate({}, { rules: { nope: 'off' } }), 'validate: options.rules.nope: unknown rule id'],
       [() => api.cells('2020'), 'cells: expected the format "2019" or "2021", got a string "2020"'],
       [() => api.jsonSchema(2020), 'jsonSchema: expected the format "2019" or "2021", got a number'],
@@ -91,8 +91,26 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
     const prev = consistent();
     prev.year = 2023;
     prev.applications.carriedForward = { ...consistent().applications.carriedOver, natural: 30 };
+    // Last year's documents in force, so that this year's follow (t2-carryover, full build).
+    prev.proactive.regulations.inForce = 10;
+    prev.proactive.normativeDocuments.inForce = 84;
     const r = api.validate(consistent(), { previous: prev });
     assert.deepEqual(r.diagnostics.map((d) => [d.rule, d.path, d.expected]), [['cross-year-carryover', '/applications/carriedOver/natural', 30]]);
+  });
+
+  test(`${name}: the publication deadline follows the kind of issuer, or the options`, () => {
+    const late = (issuer, publishedOn, options = {}) => {
+      const doc = { ...consistent(), issuer, publishedOn };
+      return api.validate(doc, options).diagnostics.filter((d) => d.rule === 'late-publication');
+    };
+    // 示例市人民政府 (the fixture's issuer) publishes by 31 March; a department by 31 January.
+    assert.deepEqual(late('示例市人民政府', '2025-03-20'), []);
+    assert.equal(late('示例市交通运输局', '2025-03-20').length, 1);
+    assert.deepEqual(late('示例市交通运输局', '2025-03-20', { issuerKind: 'government' }), []);
+    const local = late('示例市人民政府', '2025-02-21', { deadline: '02-20', locale: 'en' });
+    assert.equal(local[0].message, 'Published on 2025-02-21, after the deadline of 2025-02-20 (the deadline option).');
+    assert.throws(() => api.validate({}, { issuerKind: 'town' }), /options\.issuerKind: expected "department" or "government", got "town"/);
+    assert.throws(() => api.validate({}, { deadline: '2025-02-30' }), /options\.deadline: expected "MM-DD", got "2025-02-30"/);
   });
 
   test(`${name}: rules can be turned off or re-levelled`, () => {
@@ -115,6 +133,24 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
     assert.equal(api.version, JSON.parse(readFileSync(new URL('../../package.json', import.meta.url))).version);
   });
 }
+
+test('the reviewer\'s checklist: the prose rules and cross-year table rules are in the full build, not in the lite one', () => {
+  const fullIds = full.rules().map((r) => r.id);
+  const liteIds = lite.rules().map((r) => r.id);
+  const prose = ['text-reuse', 'part5-perfunctory', 'part6-fees', 'stale-year', 'required-elements', 'narrative-conflict', 'narrative-scope'];
+  for (const id of [...prose, 'tables-unchanged', 't2-carryover']) {
+    assert.ok(fullIds.includes(id), id);
+    assert.ok(!liteIds.includes(id), id);
+  }
+  for (const r of full.rules()) {
+    assert.ok(r.description['zh-CN'] && r.description.en, r.id);
+  }
+  // Last year's report given: the tables equal to it, cell for cell.
+  const prev = { ...consistent(), year: 2023 };
+  prev.applications = { ...prev.applications, carriedForward: consistent().applications.carriedOver };
+  const same = full.validate({ ...consistent(), applications: prev.applications }, { previous: prev });
+  assert.ok(same.diagnostics.some((d) => d.rule === 'tables-unchanged'), JSON.stringify(same.diagnostics));
+});
 
 test('the full build reads published text; the lite build has no readers', () => {
   assert.equal(typeof full.parse, 'function');

@@ -1,11 +1,13 @@
 // Type-checked with `tsc --noEmit -p tests/types`: the declarations must describe real use.
-import init, { validate, validateJson, check, checkFile, parseFile, configureFiles, cells, rules, version, type FileKind, type CheckOptions, type Diagnostic, type Format, type ValidationResult } from "xxgknb";
+import init, { validate, validateJson, check, checkFile, parseFile, configureFiles, cells, rules, version, type FileKind, type CheckOptions, type Diagnostic, type Format, type IssuerKind, type ValidationResult } from "xxgknb";
 import { validate as validateLite } from "xxgknb/lite";
 import { attach, pattern, type FormHandle, type LoadErrorEventDetail } from "xxgknb/form";
 import type { Applications, ApplicantRow } from "xxgknb";
 
 await init();
 const result: ValidationResult = validate({ year: 2024, applications: { received: { natural: "１２", total: 12 } } }, { locale: "en", partial: true });
+const kind: IssuerKind = "government";
+validate({ year: 2024, issuer: "示例县人民政府", publishedOn: "2025-03-20" }, { issuerKind: kind, deadline: "03-31" });
 const first: Diagnostic | undefined = result.diagnostics[0];
 const fix: number | undefined = first?.expected;
 const lite = validateLite({ year: 2020 }, { rules: { "blank-cell": "off" } });

@@ -1,14 +1,16 @@
 //! The command line's rules: what `xxgknb check` reports about the files themselves (unreadable,
 //! undecodable, declared charset wrong), about the core (no readers, a failure on one file) and
-//! about the batch (two reports of one issuer and year). The CLI emits them (`js/cli/`); their
+//! about the batch (two reports of one issuer and year, copied prose, a region's sums). The CLI emits them (`js/cli/`); their
 //! entries here make `rules()` list them with descriptions in both languages, so that every rule
 //! id a user can meet is in the catalogue and the docs.
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, RuleDef};
 
+mod aggregate_sum;
 mod charset_mismatch;
 mod charset_unknown;
+mod copied_report;
 mod cross_year_ambiguous;
 mod file_undecodable;
 mod file_unreadable;
@@ -29,6 +31,8 @@ pub static RULES: &[&RuleDef] = &[
     &internal_error::RULE,
     &time_limit::RULE,
     &cross_year_ambiguous::RULE,
+    &copied_report::RULE,
+    &aggregate_sum::RULE,
 ];
 
 #[cfg(test)]

@@ -15,6 +15,8 @@ use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::layout::Label;
 use crate::rules::{Context, RuleDef};
 
+use super::prose::ProseRule;
+
 pub static RULE: RuleDef = RuleDef {
     id: "contact-format",
     severity: Severity::Warning,
@@ -23,6 +25,11 @@ pub static RULE: RuleDef = RuleDef {
         "a malformed e-mail address, phone number or web address in the prose",
     ),
     check,
+};
+
+pub static PROSE: ProseRule = ProseRule {
+    rule: &RULE,
+    check: |ctx, _, out| check(ctx, out),
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,25 +5,35 @@
 //! (`no-text-layer`, `encrypted-document`, `unreadable-document`, `document-too-large`) are
 //! emitted by the package's file readers (`js/documents/`), which see the PDF or Word file;
 //! their entries here name them for `rules()` and let options turn them off. The prose rules
-//! (`section-missing`, `narrative-mismatch`, `contact-format`) check `Report::sections`.
+//! check `Report::sections` (`PROSE`), on the prose prepared once (`prose::Prose`).
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::layout::{layout, CellId};
 use crate::options::Options;
 use crate::rules::{Context, RuleDef};
 use crate::Report;
+use prose::{Prose, ProseRule};
 
 pub mod ambiguous_cells;
 pub mod contact_format;
 mod document_too_large;
 mod encrypted_document;
+mod figures;
 pub mod format_pre_2019;
 pub mod glued_cells;
+mod narrative_conflict;
 pub mod narrative_mismatch;
+mod narrative_scope;
 mod no_text_layer;
+mod part5_perfunctory;
+mod part6_fees;
+pub mod prose;
+mod required_elements;
 pub mod row_not_found;
 mod section_missing;
+mod stale_year;
 pub mod table_not_found;
+mod text_reuse;
 pub mod unreadable_cell;
 mod unreadable_document;
 
@@ -42,6 +52,13 @@ pub static RULES: &[&RuleDef] = &[
     &section_missing::RULE,
     &narrative_mismatch::RULE,
     &contact_format::RULE,
+    &narrative_scope::RULE,
+    &narrative_conflict::RULE,
+    &part5_perfunctory::RULE,
+    &part6_fees::RULE,
+    &stale_year::RULE,
+    &required_elements::RULE,
+    &text_reuse::RULE,
 ];
 
 /// The `check` of an extraction rule: the reader emits it while reading, there is nothing to
@@ -85,34 +102,52 @@ fn show(values: &[i64]) -> String {
 }
 
 /// The prose rules, for `check` (and for `validate` on JSON with `sections`).
-pub static PROSE: &[&RuleDef] = &[
-    &section_missing::RULE,
-    &narrative_mismatch::RULE,
-    &contact_format::RULE,
+pub static PROSE: &[&ProseRule] = &[
+    &section_missing::PROSE,
+    &narrative_mismatch::PROSE,
+    &contact_format::PROSE,
+    &narrative_scope::PROSE,
+    &narrative_conflict::PROSE,
+    &part5_perfunctory::PROSE,
+    &part6_fees::PROSE,
+    &stale_year::PROSE,
+    &required_elements::PROSE,
+    &text_reuse::PROSE,
 ];
 
-/// Run the prose rules on a report's `sections` (called by `crate::rules::run`, so by
-/// `validate` and `check` alike).
+/// Run the prose rules on a report's `sections` (called by `crate::registry::run`, so by
+/// `validate` and `check` alike): the prose is prepared once for all of them.
 pub fn run_prose(report: &Report, options: &Options) -> Vec<Diagnostic> {
-    let ctx = Context::new(report, options);
     let mut out = Vec::new();
-    for rule in PROSE {
-        if !options.is_off(rule.id) {
-            (rule.check)(&ctx, &mut out);
+    if report.sections.is_empty() {
+        return out;
+    }
+    let ctx = Context::new(report, options);
+    let prose = Prose::new(report, options);
+    for p in PROSE {
+        if !options.is_off(p.rule.id) {
+            (p.check)(&ctx, &prose, &mut out);
         }
     }
     out
 }
 
-/// `contact-format` on the text before 一 that a reader found (contacts are often printed
-/// there); the model has no field for it, so only `check` sees it.
+/// `contact-format` and `stale-year` on the text before 一 that a reader found (contacts and
+/// the 统计期限 are often printed there); the model has no field for it, so only `check` sees it.
 pub fn run_preamble(report: &Report, options: &Options, preamble: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if !preamble.is_empty() && !options.is_off(contact_format::RULE.id) {
-        contact_format::check_text(
-            &Context::new(report, options),
-            preamble,
-            "/sections",
+    if preamble.is_empty() {
+        return out;
+    }
+    let ctx = Context::new(report, options);
+    if !options.is_off(contact_format::RULE.id) {
+        contact_format::check_text(&ctx, preamble, "/sections", &mut out);
+    }
+    if let Some(year) = report.year {
+        stale_year::period(
+            &ctx,
+            &crate::base::fold::fold_prose(preamble),
+            year,
             &mut out,
         );
     }

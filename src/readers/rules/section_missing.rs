@@ -12,6 +12,8 @@ use crate::model::decode::SECTION_KEYS;
 use crate::model::layout::Label;
 use crate::rules::{Context, RuleDef};
 
+use super::prose::{ProseRule, HEADINGS};
+
 pub static RULE: RuleDef = RuleDef {
     id: "section-missing",
     severity: Severity::Warning,
@@ -22,23 +24,10 @@ pub static RULE: RuleDef = RuleDef {
     check,
 };
 
-const HEADINGS: [Label; 6] = [
-    Label::new("一、总体情况", "1. Overview"),
-    Label::new("二、主动公开政府信息情况", "2. Proactive disclosure"),
-    Label::new(
-        "三、收到和处理政府信息公开申请情况",
-        "3. Applications received and handled",
-    ),
-    Label::new(
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "4. Administrative review and litigation",
-    ),
-    Label::new(
-        "五、存在的主要问题及改进情况",
-        "5. Main problems and improvements",
-    ),
-    Label::new("六、其他需要报告的事项", "6. Other matters"),
-];
+pub static PROSE: ProseRule = ProseRule {
+    rule: &RULE,
+    check: |ctx, _, out| check(ctx, out),
+};
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.report.sections.is_empty() {

@@ -1,0 +1,284 @@
+// Batch checks across the files of one `xxgknb check` run, which no single report can show:
+// - copied-report: two different issuers' reports of the same year whose prose is mostly the
+//   same. Each report's prose becomes a MinHash signature in the worker that checked it (64
+//   values, one-permutation hashing of its 8-character shingles); reports that agree on all
+//   four values of one of 16 bands land in one bucket (LSH), and only those pairs are
+//   compared. Linear in the number of reports: 10,000 in well under a second (bench/batch.mjs).
+// - aggregate-sum (`--aggregate GOV_FILE`): a government's whole-region table 三 against the sum
+//   of its units' reports of the same year given with it, cell by cell.
+
+/** MinHash values per report. */
+export const SIG = 64;
+const BANDS = 16;
+const ROWS = 4; // BANDS × ROWS = SIG
+/** Characters in a shingle (as in the core's text-reuse). */
+const K = 8;
+/** Reports with less prose than this (after normalising) are not compared: empty or
+ * boilerplate-only prose would look like a copy of every other. */
+const MIN_CHARS = 120;
+/** Estimated share of shingles two reports have in common (Jaccard) from which their prose is
+ * "mostly the same": four fifths of each report's text shared gives 0.67, nine tenths 0.82.
+ * The bands find a pair at 0.7 with probability 0.99, at 0.8 with 0.9998 (1 − (1 − J⁴)¹⁶). */
+export const COPIED_MIN = 0.7;
+/** The most findings aggregate-sum lists on the government's report; a summary says the rest. */
+const MAX_CELLS = 30;
+
+/** What every report prints, left out of the comparison (as in the core's text-reuse). */
+const BOILERPLATE = [
+  '中华人民共和国政府信息公开条例', '政府信息公开条例', '以下简称条例', '政府信息公开信息处理费管理办法',
+  '本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和', '以习近平新时代中国特色社会主义思想为指导',
+  '习近平新时代中国特色社会主义思想', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '存在的主要问题及改进情况',
+  '其他需要报告的事项', '政府信息公开平台建设情况', '政府信息公开监督保障情况', '政府信息管理情况', '依申请公开情况', '主动公开情况',
+];
+
+const MESSAGES = {
+  'zh-CN': {
+    copied: (list) => `正文与同年度其他单位的报告大部分相同（内容雷同）：${list}。请核对是否照抄了其他单位的报告。`,
+    copiedItem: (path, issuer, pct) => `${path}（${issuer}，约 ${pct}% 相同）`,
+    aggregate: (label, g, k, sum, blanks) => `${label}为 ${g}，随附的 ${k} 份单位报告之和为 ${sum}${blanks ? `（其中 ${blanks} 份该格为空，按 0 计）` : ''}。`,
+    aggregateMore: (n) => `另有 ${n} 个单元格与单位报告之和不一致，未逐一列出。`,
+    aggregateOk: (k, year) => `表三与随附的 ${k} 份 ${year} 年度单位报告逐格相加的结果一致。`,
+    aggregateNone: (year) => `随附的文件中没有可汇总的 ${year} 年度单位报告（表三未读出或年度不同），未核对汇总数。`,
+    aggregateNoTable: () => '未能读出本报告的表三，无法与单位报告之和核对。',
+    aggregateMissing: (file) => `--aggregate 指定的文件 ${file} 未能检查。`,
+  },
+  en: {
+    copied: (list) => `Most of the prose is the same as in other issuers' reports of the same year: ${list}. Check that it was not copied.`,
+    copiedItem: (path, issuer, pct) => `${path} (${issuer}, about ${pct}% the same)`,
+    aggregate: (label, g, k, sum, blanks) => `${label} is ${g}; the ${k} unit reports given with it add up to ${sum}${blanks ? ` (${blanks} of them blank there, taken as 0)` : ''}.`,
+    aggregateMore: (n) => `${n} more cells differ from the units' sum and are not listed.`,
+    aggregateOk: (k, year) => `Table 3 equals the sum of the ${k} unit reports of ${year} given with it, cell for cell.`,
+    aggregateNone: (year) => `No unit report of ${year} to add up among the files given (table 3 not read, or another year): the sums were not checked.`,
+    aggregateNoTable: () => 'Table 3 of this report could not be read: it cannot be checked against the units\' sum.',
+    aggregateMissing: (file) => `The file given to --aggregate, ${file}, could not be checked.`,
+  },
+};
+
+export const batchMessages = (locale) => MESSAGES[locale] ?? MESSAGES['zh-CN'];
+
+let buffer = new Uint16Array(1 << 14);
+
+/** Prose for comparing: every run of digits (half- or full-width) one `0`, only CJK characters
+ * and Latin letters kept (full-width letters folded), boilerplate removed. One pass over the
+ * UTF-16 code units, no regular expression: it runs on every report of a batch. */
+export function normalise(text) {
+  if (buffer.length < text.length) buffer = new Uint16Array(text.length);
+  let n = 0;
+  let digits = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width forms
+    if (c >= 0x30 && c <= 0x39) {
+      if (!digits) buffer[n++] = 0x30;
+      digits = true;
+      continue;
+    }
+    digits = false;
+    const cjk = (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+    const latin = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (cjk || latin) buffer[n++] = c;
+  }
+  let t = '';
+  for (let i = 0; i < n; i += 8192) t += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(n, i + 8192)));
+  for (const b of BOILERPLATE) if (t.includes(b)) t = t.split(b).join('');
+  return t;
+}
+
+/** murmur3's 32-bit finaliser: spreads a rolling hash over all 32 bits. */
+function fmix(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const BASE = 0x01000193;
+const BASE_K = (() => {
+  let p = 1;
+  for (let i = 0; i < K - 1; i++) p = Math.imul(p, BASE);
+  return p;
+})();
+
+/**
+ * The MinHash signature of a report's prose (every part), or null when there is too little
+ * prose to compare. One-permutation hashing: a shingle's hash picks one of SIG bins by its top
+ * bits and competes there with the rest of its bits; a bin no shingle reached borrows its
+ * neighbour's value (rotation densification).
+ * @param {Record<string, unknown> | undefined} sections
+ * @returns {Uint32Array | null}
+ */
+export function signature(sections) {
+  if (!sections || typeof sections !== 'object') return null;
+  const text = normalise(Object.values(sections).filter((s) => typeof s === 'string').join(''));
+  if (text.length < MIN_CHARS) return null;
+  const sig = new Uint32Array(SIG).fill(0xffffffff);
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i >= K) h = (h - Math.imul(text.charCodeAt(i - K), BASE_K)) | 0;
+    h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+    if (i < K - 1) continue;
+    const f = fmix(h);
+    const bin = f >>> 26;
+    const v = f & 0x3ffffff;
+    if (v < sig[bin]) sig[bin] = v;
+  }
+  for (let b = 0; b < SIG; b++) {
+    if (sig[b] !== 0xffffffff) continue;
+    for (let d = 1; d < SIG; d++) {
+      const v = sig[(b + d) % SIG];
+      if (v !== 0xffffffff && v < 0x4000000) {
+        sig[b] = v + 0x4000000 * d; // marked as borrowed, so that it equals only the same borrowing
+        break;
+      }
+    }
+  }
+  return sig;
+}
+
+/** The share of equal values of two signatures: an estimate of their Jaccard similarity. */
+export function similarity(a, ai, b, bi) {
+  let same = 0;
+  for (let k = 0; k < SIG; k++) if (a[ai + k] === b[bi + k]) same++;
+  return same / SIG;
+}
+
+/** Signatures of a run's files, by index, in one typed array (256 bytes a file). */
+export class Signatures {
+  constructor(n) {
+    this.data = new Uint32Array(n * SIG);
+    this.has = new Uint8Array(n);
+  }
+
+  set(i, sig) {
+    if (!sig || sig.length !== SIG) return;
+    this.data.set(sig, i * SIG);
+    this.has[i] = 1;
+  }
+}
+
+/**
+ * Pairs of reports of one year, by different issuers, whose prose is mostly the same.
+ * @param {{ year: Int32Array, keys: Map<number, string> }} ledger  years and issuer keys
+ * @param {Signatures} sigs
+ * @returns {Map<number, Array<{ other: number, similarity: number }>>} by file, its copies
+ */
+export function findCopies(ledger, sigs) {
+  const n = sigs.has.length;
+  // A band's key: its four values, year and band hashed into one number. Two bands that
+  // differ may share a key now and then: that only costs one comparison.
+  const buckets = new Map();
+  for (let i = 0; i < n; i++) {
+    if (!sigs.has[i] || !ledger.year[i]) continue;
+    const base = i * SIG;
+    for (let band = 0; band < BANDS; band++) {
+      let h = fmix(ledger.year[i] * BANDS + band);
+      for (let r = 0; r < ROWS; r++) h = fmix(h ^ sigs.data[base + band * ROWS + r]);
+      const key = h * 32 + band; // under 2^37: an exact double
+      const list = buckets.get(key);
+      if (list) list.push(i);
+      else buckets.set(key, [i]);
+    }
+  }
+  const seen = new Set();
+  const found = new Map();
+  const note = (i, other, s) => {
+    let list = found.get(i);
+    if (!list) found.set(i, (list = []));
+    list.push({ other, similarity: s });
+  };
+  for (const list of buckets.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x];
+        const j = list[y];
+        const pair = i * n + j;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        const ki = ledger.keys.get(i);
+        if (ki === undefined || ki === ledger.keys.get(j)) continue; // one issuer's own copies
+        const s = similarity(sigs.data, i * SIG, sigs.data, j * SIG);
+        if (s < COPIED_MIN) continue;
+        note(i, j, s);
+        note(j, i, s);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * copied-report: a warning on each file whose prose mostly repeats another issuer's report of
+ * the same year, naming up to three of them.
+ */
+export function copiedReports({ ledger, spool, sigs, locale, addExtra }) {
+  const m = batchMessages(locale);
+  const found = findCopies(ledger, sigs);
+  const indices = [...found.keys()].sort((a, b) => a - b);
+  for (const i of indices) {
+    const others = found.get(i).sort((a, b) => b.similarity - a.similarity || a.other - b.other).slice(0, 3);
+    const list = others.map(({ other, similarity: s }) => m.copiedItem(ledger.head(other, spool).path, ledger.keys.get(other), Math.round(s * 100)));
+    addExtra(i, [{ rule: 'copied-report', severity: 'warning', path: '/sections', related: [], message: m.copied(list.join(locale === 'en' ? '; ' : '；')) }]);
+  }
+  return indices.length;
+}
+
+/** Every number of an object tree, by JSON Pointer; anything else as null. */
+function leaves(obj, prefix, out) {
+  for (const [k, v] of Object.entries(obj)) {
+    const p = `${prefix}/${k}`;
+    if (v && typeof v === 'object') leaves(v, p, out);
+    else out.set(p, typeof v === 'number' && Number.isFinite(v) ? v : null);
+  }
+  return out;
+}
+
+/**
+ * aggregate-sum: the government's table 三 against the sum of the other reports of its year.
+ * @param {number} gov  index of the government's report
+ * @param labeler  makeLabeler(core, locale) of labels.mjs
+ */
+export function aggregateSum({ gov, ledger, spool, locale, labeler, addExtra }) {
+  const m = batchMessages(locale);
+  const diag = (severity, path, message, extra = {}) => ({ rule: 'aggregate-sum', severity, path, related: [], message, ...extra });
+  const head = ledger.head(gov, spool);
+  const year = head.carry?.year;
+  const own = head.carry?.applications;
+  if (!year || !own || typeof own !== 'object') {
+    addExtra(gov, [diag('warning', '/applications', m.aggregateNoTable())]);
+    return;
+  }
+  const sums = new Map(); // path → [sum, blanks]
+  let units = 0;
+  for (let i = 0; i < ledger.length; i++) {
+    if (i === gov || ledger.year[i] !== year) continue;
+    const apps = ledger.head(i, spool).carry?.applications;
+    if (!apps || typeof apps !== 'object') continue;
+    units++;
+    for (const [p, v] of leaves(apps, '/applications', new Map())) {
+      const s = sums.get(p) ?? [0, 0];
+      if (v === null) s[1]++;
+      else s[0] += v;
+      sums.set(p, s);
+    }
+  }
+  if (units === 0) {
+    addExtra(gov, [diag('warning', '/applications', m.aggregateNone(year))]);
+    return;
+  }
+  const out = [];
+  let more = 0;
+  for (const [p, g] of leaves(own, '/applications', new Map())) {
+    const s = sums.get(p);
+    if (g === null || !s || s[0] === g) continue;
+    if (out.length === MAX_CELLS) {
+      more++;
+      continue;
+    }
+    const label = labeler.text(p, head.carry.format);
+    out.push(diag('warning', p, m.aggregate(label, g, units, s[0], s[1]), { expected: s[0], actual: g }));
+  }
+  if (more) out.push(diag('warning', '/applications', m.aggregateMore(more)));
+  if (out.length === 0) out.push(diag('info', '/applications', m.aggregateOk(units, year)));
+  addExtra(gov, out);
+}
