@@ -206,6 +206,10 @@ fn figures(sentence: &str) -> Vec<Found> {
         };
         let end = i + unit.len();
         let after_prev = out.last().map_or(0, |f| f.end);
+        // Inside the last figure's unit (万元 read, then 元 after the numeral 万): no new one.
+        if i < after_prev {
+            continue;
+        }
         if let Some((start, value, decimals)) = number_before(&sentence[after_prev..i], unit) {
             let start = after_prev + start;
             let head = &sentence[..start];
@@ -848,6 +852,14 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_unit_inside_the_last_figure_s_unit_is_not_a_second_figure() {
+        // 万 is a numeral: 元 after it once started a figure inside 3,119万元's own span.
+        let found = figures(&fold_prose("收取费用3,119万元。"));
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].value, found[0].unit), (Num::Int(3119), "万元"));
     }
 
     #[test]
