@@ -69,10 +69,7 @@ enum Said {
     Amount,
 }
 
-fn said(part6: Option<&str>) -> Said {
-    let Some(text) = part6 else {
-        return Said::Silent;
-    };
+fn said(text: &str) -> Said {
     if !text.contains('费') {
         return Said::Silent;
     }
@@ -112,8 +109,11 @@ fn check_prose(ctx: &Context, prose: &Prose, out: &mut Vec<Diagnostic>) {
         .filter(|p| p.key != "other")
         .flat_map(|p| fee_amounts(&p.text))
         .fold(0.0, f64::max);
-    let six = prose.part("other").map(|p| p.text.as_str());
-    let s = said(six);
+    // A report without part 六 gets `section-missing`; this rule reads what part 六 says.
+    let Some(six) = prose.part("other") else {
+        return;
+    };
+    let s = said(&six.text);
     let zh = ctx.zh();
     let message = match (unpaid, s) {
         (Some(n), Said::Silent) => Some(if zh {
@@ -213,6 +213,13 @@ mod tests {
             "{}",
             d[0].message
         );
+    }
+
+    #[test]
+    fn leaves_a_missing_part_six_to_section_missing() {
+        let mut doc = report(1, "");
+        doc["sections"].as_object_mut().unwrap().remove("other");
+        assert!(run_on(&RULE, &doc, "zh-CN").is_empty());
     }
 
     #[test]
