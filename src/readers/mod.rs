@@ -217,8 +217,24 @@ pub fn detect(input: &str) -> InputKind {
     }
 }
 
+/// The most the readers read: their positions are 32-bit. (`maxInputBytes` is at most 1 GiB:
+/// only a caller of the Rust API that sets it higher can pass more.)
+pub const MAX_READ: usize = (1 << 31) - 1;
+
 /// Read a published report, keeping the preamble for `check`.
 pub fn read(input: &str, options: &ParseOptions) -> Read {
+    if input.len() > MAX_READ {
+        let limit = crate::Options {
+            max_input_bytes: MAX_READ,
+            ..options.validate.clone()
+        };
+        return Read {
+            report: Report::default(),
+            diagnostics: crate::api::too_large(input.len(), &limit).diagnostics,
+            preamble: String::new(),
+            locations: options.locations.then(Vec::new),
+        };
+    }
     let kind = options.kind.unwrap_or_else(|| detect(input));
     let zh = options.validate.locale == crate::messages::Locale::ZhCn;
     let doc = match kind {
@@ -252,12 +268,11 @@ fn is_pre_2019(doc: &doc::Doc, year: Option<i32>, t3_rows: usize) -> bool {
         return false;
     }
     year.is_some_and(|y| y <= 2018)
-        || doc.lines.iter().any(|l| {
+        || doc.lines().any(|l| {
+            let text = l.text();
             !l.table
-                && l.text.chars().count() <= 60
-                && OLD_HEADINGS
-                    .iter()
-                    .any(|h| norm::fold(&l.text).starts_with(h))
+                && text.chars().count() <= 60
+                && OLD_HEADINGS.iter().any(|h| norm::fold(text).starts_with(h))
         })
 }
 
@@ -265,7 +280,7 @@ fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
     let heads = meta::headings(doc);
     let head_toks: Vec<(usize, usize)> = heads
         .iter()
-        .map(|&(k, l)| (k, doc.lines[l].toks.0 as usize))
+        .map(|&(k, l)| (k, doc.line_toks(l).0))
         .collect();
     let m = meta::metadata(doc, heads.first().map(|h| h.1));
     let mut report = Report {
@@ -326,7 +341,7 @@ fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
     let spans: Vec<(usize, usize)> = [&t.t2, &t.t3, &t.t4]
         .iter()
         .filter_map(|s| s.used)
-        .map(|(a, b)| (doc.toks[a].line as usize, doc.toks[b].line as usize))
+        .map(|(a, b)| (doc.tok(a).line() as usize, doc.tok(b).line() as usize))
         .collect();
     let (sections, preamble) = meta::sections(doc, &heads, &spans);
     report.sections = sections;

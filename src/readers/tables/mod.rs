@@ -65,7 +65,7 @@ pub struct Tables {
 }
 
 struct Reader<'a> {
-    doc: &'a Doc,
+    doc: &'a Doc<'a>,
     zh: bool,
     report: &'a mut Report,
     diags: Vec<Diagnostic>,
@@ -74,15 +74,15 @@ struct Reader<'a> {
     glued: Vec<glued_cells::Split>,
 }
 
-impl Reader<'_> {
-    fn tok(&self, i: usize) -> &Tok {
-        &self.doc.toks[i]
+impl<'a> Reader<'a> {
+    fn tok(&self, i: usize) -> Tok<'a> {
+        self.doc.tok(i)
     }
 
     /// What was seen: the label and the items after it.
     fn excerpt(&self, label: usize, items: &[usize]) -> String {
-        let mut parts = vec![self.tok(label).raw.as_str()];
-        parts.extend(items.iter().map(|&k| self.tok(k).raw.as_str()));
+        let mut parts = vec![self.tok(label).raw];
+        parts.extend(items.iter().map(|&k| self.tok(k).raw));
         clip(&crate::messages::join(&parts, " | "), 80)
     }
 
@@ -93,7 +93,7 @@ impl Reader<'_> {
 
     /// The values of `toks` as printed, joined by spaces (for messages).
     fn printed(&self, toks: &[usize]) -> String {
-        let parts: Vec<&str> = toks.iter().map(|&k| self.tok(k).raw.as_str()).collect();
+        let parts: Vec<&str> = toks.iter().map(|&k| self.tok(k).raw).collect();
         crate::messages::join(&parts, " ")
     }
 
@@ -103,12 +103,12 @@ impl Reader<'_> {
         let t = self.tok(tok);
         let state = if t.kind == TokKind::Empty {
             CellState::Blank { input: None }
-        } else if let Some(v) = plain_count(&t.raw, c.kind) {
+        } else if let Some(v) = plain_count(t.raw, c.kind) {
             // Most cells are a few plain digits: the same result as `normalize_str` (see the
             // test), without its allocations.
             v
         } else {
-            normalize_str(&t.raw, c.kind, c.unit)
+            normalize_str(t.raw, c.kind, c.unit)
         };
         self.put(id, state, tok, 0);
     }
@@ -179,11 +179,8 @@ fn plain_count(raw: &str, kind: crate::model::Kind) -> Option<CellState> {
 fn regions(doc: &Doc, headings: &[(usize, usize)]) -> [Option<(usize, usize)>; 3] {
     let head = |k: usize| headings.iter().find(|(h, _)| *h == k).map(|(_, t)| *t);
     let first = |pred: &dyn Fn(&str) -> bool, from: usize| {
-        doc.toks
-            .iter()
-            .enumerate()
-            .skip(from)
-            .find(|(_, t)| t.kind == TokKind::Text && pred(&t.fold))
+        doc.toks(from, doc.tok_count())
+            .find(|(_, t)| t.kind == TokKind::Text && pred(t.fold()))
             .map(|(i, _)| i)
     };
     let t2 = head(1).or_else(|| {
@@ -208,7 +205,7 @@ fn regions(doc: &Doc, headings: &[(usize, usize)]) -> [Option<(usize, usize)>; 3
         .iter()
         .flatten()
         .copied()
-        .chain(std::iter::once(doc.toks.len()))
+        .chain(std::iter::once(doc.tok_count()))
         .collect();
     let region = |s: Option<usize>| {
         s.map(|s| {
@@ -217,7 +214,7 @@ fn regions(doc: &Doc, headings: &[(usize, usize)]) -> [Option<(usize, usize)>; 3
                 .copied()
                 .filter(|&e| e > s)
                 .min()
-                .unwrap_or(doc.toks.len());
+                .unwrap_or(doc.tok_count());
             (s, e)
         })
     };
@@ -278,13 +275,7 @@ impl Tables {
         };
         let where_ = |span: &TableSpan| {
             span.region.map(|(s, _)| {
-                doc.location(
-                    s,
-                    Some(clip(
-                        &doc.line_of(s).map_or(String::new(), |l| l.text.clone()),
-                        60,
-                    )),
-                )
+                doc.location(s, Some(clip(doc.line_of(s).map_or("", |l| l.text()), 60)))
             })
         };
         // Cells some finding of the reader already covers (an unreadable table, say).
@@ -353,11 +344,11 @@ impl Tables {
         if !self.t4_found {
             let ids = t4::ids();
             if ids.iter().any(|&c| covered(c)) {
-            } else if self.t4.region.is_some_and(|(s, e)| {
-                doc.toks
-                    .get(s..e)
-                    .is_some_and(|t| t.iter().any(|t| t.kind == TokKind::Value))
-            }) {
+            } else if self
+                .t4
+                .region
+                .is_some_and(|(s, e)| doc.toks(s, e).any(|(_, t)| t.kind == TokKind::Value))
+            {
                 diags.push(unreadable_cell::finding(
                     &ids,
                     unreadable_cell::Why::Table4,

@@ -2,7 +2,7 @@
 //! the rows found (the official label sequence).
 
 use super::super::doc::{Doc, TokKind};
-use super::super::norm::digits_only;
+use super::super::norm::is_digits;
 
 /// A row's values as read.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,24 +32,28 @@ const NOISE: usize = 3;
 /// The values after the row label at token `i`, for a row of `n` cells, up to `end` or the next
 /// label (`is_label`).
 pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&str) -> bool) -> Row {
-    let toks = &doc.toks;
-    let lab_line = toks[i].line;
-    let line = doc.lines.get(lab_line as usize);
+    let tok = |k: usize| doc.tok(k);
+    let line = doc.line_of(i);
     let multi = line.is_some_and(|l| l.multi);
     let glued = line.is_some_and(|l| l.glued);
+    // The label's line is a range of tokens: "on its line" is a comparison.
+    let (a, b) = doc.line_range_of(i);
+    let on_lab = |k: usize| a <= k && k < b;
     let mut items: Vec<usize> = Vec::new();
     let (mut nvals, mut noise, mut next_label, mut last) = (0usize, 0usize, false, i);
+    // Whether a value on the label's own line was taken.
+    let mut own_value = false;
     let mut j = i + 1;
     while j < end {
-        let t = &toks[j];
-        if glued && t.line != lab_line {
+        let t = tok(j);
+        if glued && !on_lab(j) {
             // A piece of a run-together line holds its row's digits, and nothing else does.
-            next_label = t.kind == TokKind::Text && is_label(&t.fold);
+            next_label = t.kind == TokKind::Text && is_label(t.fold());
             break;
         }
         match t.kind {
             TokKind::Text => {
-                if is_label(&t.fold) {
+                if is_label(t.fold()) {
                     next_label = true;
                     break;
                 }
@@ -64,11 +68,7 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
                 }
             }
             TokKind::Value | TokKind::Empty => {
-                let row_done = multi
-                    && t.line != lab_line
-                    && items
-                        .iter()
-                        .any(|&k| toks[k].line == lab_line && toks[k].kind == TokKind::Value);
+                let row_done = multi && !on_lab(j) && own_value;
                 // Laid-out text reads on to the next label: a stray number (a page number, a
                 // number of the wrapped label) may come first, the row's line after it.
                 // A run-together piece holds the row's digits, however many they look.
@@ -77,12 +77,13 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
                     && !glued
                     && t.kind == TokKind::Value
                     && nvals == n
-                    && (!multi || t.line != lab_line);
+                    && (!multi || !on_lab(j));
                 if row_done || full {
                     break;
                 }
                 if t.kind == TokKind::Value {
                     nvals += 1;
+                    own_value |= on_lab(j);
                 }
                 items.push(j);
                 last = j;
@@ -93,15 +94,14 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
     let values: Vec<usize> = items
         .iter()
         .copied()
-        .filter(|&k| toks[k].kind == TokKind::Value)
+        .filter(|&k| doc.kind(k) == TokKind::Value)
         .collect();
-    let all_digits =
-        !values.is_empty() && values.iter().all(|&k| digits_only(&toks[k].raw).is_some());
+    let all_digits = !values.is_empty() && values.iter().all(|&k| is_digits(tok(k).raw));
     // Digits and signs (`0 +1 56` for 0|+156): what glued cells may hold.
     let all_signed = !values.is_empty()
         && values.iter().all(|&k| {
-            let r = toks[k].raw.trim_start_matches(['+', '-']);
-            digits_only(r).is_some()
+            let r = tok(k).raw.trim_start_matches(['+', '-']);
+            is_digits(r)
         });
     let vals = if glued {
         if all_signed {
@@ -117,7 +117,7 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
     } else if multi {
         multi_row(doc, i, &items, &values, n, all_digits, is_label)
     } else if doc.layout {
-        laid_out(doc, lab_line, end, &items, &values, n, next_label)
+        laid_out(doc, doc.tok(i).line(), end, &items, &values, n, next_label)
     } else if nvals == n {
         RowVals::Cells(values.into_iter().map(Some).collect())
     } else if nvals == 0 && next_label {
@@ -133,21 +133,17 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
 
 /// Whether some line among `items` holds `n` values.
 fn has_full_line(doc: &Doc, items: &[usize], n: usize) -> bool {
-    let toks = &doc.toks;
-    items.iter().any(|&k| {
-        items
-            .iter()
-            .filter(|&&j| toks[j].line == toks[k].line && toks[j].kind == TokKind::Value)
-            .count()
-            == n
-    })
+    let lines: Vec<(u32, bool)> = items
+        .iter()
+        .map(|&k| (doc.tok(k).line(), doc.kind(k) == TokKind::Value))
+        .collect();
+    lines
+        .iter()
+        .any(|&(line, _)| lines.iter().filter(|&&(l, v)| l == line && v).count() == n)
 }
 
 fn digit_count(doc: &Doc, values: &[usize]) -> usize {
-    values
-        .iter()
-        .map(|&k| doc.toks[k].raw.chars().count())
-        .sum()
+    values.iter().map(|&k| doc.tok(k).raw.chars().count()).sum()
 }
 
 /// A `|`, tab or HTML row: the cells on the label's own line (empty ones included).
@@ -160,42 +156,34 @@ fn multi_row(
     all_digits: bool,
     is_label: &dyn Fn(&str) -> bool,
 ) -> RowVals {
-    let toks = &doc.toks;
-    let lab_line = toks[label].line;
+    let kind = |k: usize| doc.kind(k);
+    let (a, b) = doc.line_range_of(label);
+    let on_lab = |k: usize| a <= k && k < b;
     // Exactly the row's cells after the label, one holding text where a number belongs
-    // (`三九八`, `十二`): that cell is read as it is, so the rules quote it.
+    // (`三九八`, `十二`): that cell is read as it is, so the rules quote it. (More cells than
+    // the row's: no need to count them all.)
     let mut cells: Vec<usize> = Vec::new();
-    for k in label + 1..toks.len() {
-        let t = &toks[k];
-        if t.line != lab_line || (t.kind == TokKind::Text && is_label(&t.fold)) {
+    for (k, t) in doc.toks(label + 1, b) {
+        if cells.len() > n || (t.kind == TokKind::Text && is_label(t.fold())) {
             break;
         }
-        if cells.last().is_none_or(|&c| toks[c].cell != t.cell) {
+        if cells.last().is_none_or(|&c| !doc.same_cell(c, k)) {
             cells.push(k);
         }
     }
-    if cells.len() == n && cells.iter().any(|&k| toks[k].kind == TokKind::Text) {
+    if cells.len() == n && cells.iter().any(|&k| kind(k) == TokKind::Text) {
         return RowVals::Cells(cells.into_iter().map(Some).collect());
     }
-    let same_row: Vec<usize> = items
-        .iter()
-        .copied()
-        .filter(|&k| toks[k].line == lab_line)
-        .collect();
+    let same_row: Vec<usize> = items.iter().copied().filter(|&k| on_lab(k)).collect();
     let mut trimmed = same_row.clone();
-    while trimmed
-        .last()
-        .is_some_and(|&k| toks[k].kind == TokKind::Empty)
-    {
+    while trimmed.last().is_some_and(|&k| kind(k) == TokKind::Empty) {
         trimmed.pop();
     }
     let nvals = values.len();
     // Two numbers in one cell (`398 5758`): a space inside a number, or a cell printed twice.
     // Never two cells: split by the table's sums like digits that ran together, or said.
     let shared = same_row.windows(2).any(|w| {
-        toks[w[0]].cell == toks[w[1]].cell
-            && toks[w[0]].kind == TokKind::Value
-            && toks[w[1]].kind == TokKind::Value
+        kind(w[0]) == TokKind::Value && kind(w[1]) == TokKind::Value && doc.same_cell(w[0], w[1])
     });
     if shared {
         return if all_digits {
@@ -234,11 +222,11 @@ fn laid_out(
     n: usize,
     next_label: bool,
 ) -> RowVals {
-    let toks = &doc.toks;
+    let line = |k: usize| doc.tok(k).line();
     if values.is_empty() {
         // Printed empty (blanks print nothing): up to the next label, or to the end of the
         // table where another part begins; a text that stops short ends nothing.
-        let table_ended = items.is_empty() && end < toks.len();
+        let table_ended = items.is_empty() && end < doc.tok_count();
         return if next_label || table_ended {
             RowVals::Cells(vec![None; n])
         } else {
@@ -249,12 +237,12 @@ fn laid_out(
     let mut lines: Vec<Vec<usize>> = Vec::new();
     for &k in values {
         match lines.last_mut() {
-            Some(l) if l.first().is_some_and(|&f| toks[f].line == toks[k].line) => l.push(k),
+            Some(l) if l.first().is_some_and(|&f| line(f) == line(k)) => l.push(k),
             _ => lines.push(vec![k]),
         }
     }
     // The label's own line first (a stray may stand before the row's numbers), then the first.
-    let own = |l: &&Vec<usize>| l.first().is_some_and(|&f| toks[f].line == lab_line);
+    let own = |l: &&Vec<usize>| l.first().is_some_and(|&f| line(f) == lab_line);
     let whole = |l: &&Vec<usize>| l.len() == n;
     if let Some(l) = lines
         .iter()

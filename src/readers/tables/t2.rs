@@ -24,10 +24,10 @@ pub fn ids(r: usize, f: Format) -> Vec<CellId> {
 
 pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
     let (mut v19, mut v21) = (0, 0);
-    for t in &rd.doc.toks[start..end] {
+    for (_, t) in rd.doc.toks(start, end) {
         if t.kind == TokKind::Text {
-            v19 += T2_MARKERS_2019.iter().any(|m| t.fold.starts_with(m)) as i32;
-            v21 += T2_MARKERS_2021.iter().any(|m| t.fold.starts_with(m)) as i32;
+            v19 += T2_MARKERS_2019.iter().any(|m| t.fold().starts_with(m)) as i32;
+            v21 += T2_MARKERS_2021.iter().any(|m| t.fold().starts_with(m)) as i32;
         }
     }
     let f2 = match v19.cmp(&v21) {
@@ -41,11 +41,11 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
         if t.kind != TokKind::Text {
             continue;
         }
-        if labels::t2_stop(&t.fold) {
+        if labels::t2_stop(t.fold()) {
             out.t2.mark(i);
             continue;
         }
-        let Some(r) = labels::t2_row(&t.fold) else {
+        let Some(r) = labels::t2_row(t.fold()) else {
             continue;
         };
         if out.t2_found[r] {
@@ -85,7 +85,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
 fn glued(rd: &mut Reader, cols: &[CellId], label: usize, runs: &[usize]) {
     let digits: String = runs
         .iter()
-        .filter_map(|&k| signed_digits(&rd.tok(k).raw))
+        .filter_map(|&k| signed_digits(rd.tok(k).raw))
         .collect();
     let printed = rd.printed(runs);
     let at = rd.at(label, rd.excerpt(label, runs));

@@ -11,7 +11,7 @@ use crate::model::CellState;
 use crate::readers::doc::TokKind;
 use crate::readers::glue;
 use crate::readers::labels;
-use crate::readers::norm::digits_only;
+use crate::readers::norm::{digits_only, is_digits};
 use crate::readers::rules::{ambiguous_cells, glued_cells, unreadable_cell};
 
 pub fn ids(row: usize) -> [CellId; 7] {
@@ -30,7 +30,7 @@ fn next_is_sub_row(rd: &Reader, i: usize, end: usize) -> bool {
         .find(|t| t.kind != TokKind::Empty);
     next.is_some_and(|t| {
         t.kind == TokKind::Text
-            && labels::t3_row(&t.fold)
+            && labels::t3_row(t.fold())
                 .is_some_and(|r| T3_ROWS[r].formats == Formats::Only(Format::F2021))
     })
 }
@@ -40,10 +40,10 @@ fn anchors(rd: &Reader, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for i in start..end {
         let t = rd.tok(i);
-        if t.kind != TokKind::Text || labels::t3_stop(&t.fold) {
+        if t.kind != TokKind::Text || labels::t3_stop(t.fold()) {
             continue;
         }
-        let Some(r) = labels::t3_row(&t.fold) else {
+        let Some(r) = labels::t3_row(t.fold()) else {
             continue;
         };
         if T3_ROWS[r].formats == Formats::Only(Format::F2019) && next_is_sub_row(rd, i, end) {
@@ -66,7 +66,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
     let anchors = anchors(rd, start, end);
     for i in start..end {
         let t = rd.tok(i);
-        if t.kind == TokKind::Text && labels::t3_stop(&t.fold) {
+        if t.kind == TokKind::Text && labels::t3_stop(t.fold()) {
             out.t3.mark(i);
         }
     }
@@ -97,7 +97,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
             RowVals::Cells(c) => {
                 let v: Option<Vec<i64>> = c
                     .iter()
-                    .map(|t| t.and_then(|k| number(&rd.tok(k).raw)))
+                    .map(|t| t.and_then(|k| number(rd.tok(k).raw)))
                     .collect();
                 v.and_then(|v| <[i64; 7]>::try_from(v).ok())
             }
@@ -106,7 +106,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
         .collect();
     let data_cols: Option<[u32; 7]> = reads.iter().find_map(|r| match &r.vals {
         RowVals::Cells(c) if c.iter().all(Option::is_some) => {
-            let cols: Vec<u32> = c.iter().flatten().map(|&k| rd.tok(k).col).collect();
+            let cols: Vec<u32> = c.iter().flatten().map(|&k| rd.tok(k).col()).collect();
             <[u32; 7]>::try_from(cols).ok()
         }
         _ => None,
@@ -149,7 +149,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
             RowVals::Glued(toks) => {
                 let digits: String = toks
                     .iter()
-                    .filter_map(|&k| digits_only(&rd.tok(k).raw))
+                    .filter_map(|&k| digits_only(rd.tok(k).raw))
                     .collect();
                 table[r.row] = match glue::t3_splits(&digits, total_at) {
                     Some(splits) => solve::Row::Cands(
@@ -251,22 +251,20 @@ fn orphans(rd: &Reader, end: usize, reads: &mut Vec<Read>, out: &mut Tables) {
         return;
     };
     let mut lines: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut li = doc.toks.get(from).map_or(0, |t| t.line as usize);
-    let last_line = doc
-        .toks
-        .get(end.saturating_sub(1))
-        .map_or(0, |t| t.line as usize);
-    while li <= last_line {
-        if let Some(l) = doc.lines.get(li) {
-            let toks: Vec<usize> = (l.toks.0 as usize..l.toks.1 as usize).collect();
-            let values = toks.iter().all(|&k| {
-                doc.toks[k].kind == TokKind::Value && digits_only(&doc.toks[k].raw).is_some()
-            });
-            if toks.len() == 7 && values && !toks.iter().any(|&k| used(k)) && adds_up(rd, &toks) {
-                lines.push((toks[0], toks));
-            }
+    let last_line = doc.tok(end.saturating_sub(1)).line();
+    // Line by line from the first label's, to the end's (a line without tokens has no seven).
+    let mut k = doc.line_range_of(from).0;
+    while k < doc.tok_count() && doc.tok(k).line() <= last_line {
+        let (a, b) = doc.line_range_of(k);
+        let toks: Vec<usize> = (a..b).collect();
+        let values = toks.iter().all(|&k| {
+            let t = doc.tok(k);
+            t.kind == TokKind::Value && is_digits(t.raw)
+        });
+        if toks.len() == 7 && values && !toks.iter().any(|&k| used(k)) && adds_up(rd, &toks) {
+            lines.push((toks[0], toks));
         }
-        li += 1;
+        k = b.max(k + 1);
     }
     if lines.is_empty() {
         return;
@@ -344,10 +342,7 @@ fn number(raw: &str) -> Option<i64> {
 
 /// Whether seven numbers add up as a row of table 三 printed in the format's order.
 fn adds_up(rd: &Reader, toks: &[usize]) -> bool {
-    let v: Vec<i64> = toks
-        .iter()
-        .filter_map(|&k| number(&rd.tok(k).raw))
-        .collect();
+    let v: Vec<i64> = toks.iter().filter_map(|&k| number(rd.tok(k).raw)).collect();
     v.len() == 7 && v[..6].iter().sum::<i64>() == v[6]
 }
 
@@ -364,7 +359,7 @@ fn place_short_rows(rd: &Reader, reads: &mut [Read]) {
     // Each row's numbers on one line.
     let one_line = |toks: &[usize]| {
         toks.first()
-            .is_some_and(|&f| toks.iter().all(|&k| rd.tok(k).line == rd.tok(f).line))
+            .is_some_and(|&f| toks.iter().all(|&k| rd.tok(k).line() == rd.tok(f).line()))
     };
     let full: Vec<Vec<usize>> = reads
         .iter()
@@ -385,7 +380,7 @@ fn place_short_rows(rd: &Reader, reads: &mut [Read]) {
         .collect();
     let width = |k: usize| rd.tok(k).raw.chars().count() as f64;
     let at = |k: usize, mode: u8| {
-        let x = f64::from(rd.tok(k).col);
+        let x = f64::from(rd.tok(k).col());
         match mode {
             0 => x + width(k) / 2.0,
             1 => x,

@@ -28,7 +28,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
     for i in start..end {
         match rd.tok(i).kind {
             TokKind::Text => {
-                if labels::t4_header(&rd.tok(i).fold) {
+                if labels::t4_header(rd.tok(i).fold()) {
                     out.t4.mark(i);
                 }
                 if !cur.is_empty() {
@@ -41,19 +41,9 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
     if !cur.is_empty() {
         runs.push(cur);
     }
-    let is_value = |k: &usize| doc.toks[*k].kind == TokKind::Value;
-    let multi = |k: usize| {
-        doc.toks
-            .get(k)
-            .and_then(|t| doc.lines.get(t.line as usize))
-            .is_some_and(|l| l.multi)
-    };
-    let glued_line = |k: usize| {
-        doc.toks
-            .get(k)
-            .and_then(|t| doc.lines.get(t.line as usize))
-            .is_some_and(|l| l.glued)
-    };
+    let is_value = |k: &usize| doc.tok(*k).kind == TokKind::Value;
+    let multi = |k: usize| doc.line_of(k).is_some_and(|l| l.multi);
+    let glued_line = |k: usize| doc.line_of(k).is_some_and(|l| l.glued);
     for run in &runs {
         // A row of cells (HTML, `|`): its 15 cells, blanks where they are empty.
         let mut by_line: Vec<Vec<usize>> = Vec::new();
@@ -61,7 +51,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
             match by_line.last_mut() {
                 Some(l)
                     if l.first()
-                        .is_some_and(|&f| doc.toks[f].line == doc.toks[k].line) =>
+                        .is_some_and(|&f| doc.tok(f).line() == doc.tok(k).line()) =>
                 {
                     l.push(k)
                 }
@@ -102,10 +92,8 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
     // most: each search has a budget, and a hostile input can have many runs).
     for run in runs.iter().take(4) {
         let values: Vec<usize> = run.iter().copied().filter(is_value).collect();
-        let digits: Option<Vec<String>> = values
-            .iter()
-            .map(|&k| digits_only(&rd.tok(k).raw))
-            .collect();
+        let digits: Option<Vec<String>> =
+            values.iter().map(|&k| digits_only(rd.tok(k).raw)).collect();
         let Some(digits) = digits.map(|d| d.concat()) else {
             continue;
         };
