@@ -223,14 +223,16 @@ pub const MAX_READ: usize = (1 << 31) - 1;
 
 /// Read a published report, keeping the preamble for `check`.
 pub fn read(input: &str, options: &ParseOptions) -> Read {
-    if input.len() > MAX_READ {
-        let limit = crate::Options {
-            max_input_bytes: MAX_READ,
-            ..options.validate.clone()
-        };
+    read_within(input, options, MAX_READ)
+}
+
+/// `read`, of at most `max` bytes.
+fn read_within(input: &str, options: &ParseOptions, max: usize) -> Read {
+    if input.len() > max {
+        let over = Report::too_large(input.len(), max);
         return Read {
             report: Report::default(),
-            diagnostics: crate::api::too_large(input.len(), &limit).diagnostics,
+            diagnostics: crate::api::validate_report(&over, &options.validate).diagnostics,
             preamble: String::new(),
             locations: options.locations.then(Vec::new),
         };
@@ -461,6 +463,20 @@ mod tests {
             Value::Object(m) => m.values().map(count_leaves).sum(),
             _ => 1,
         }
+    }
+
+    #[test]
+    fn reads_no_more_than_its_positions_can_hold() {
+        let o = ParseOptions::default();
+        let r = read_within("规章 | 1 | 2 | 3 |", &o, 8);
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].rule, crate::rules::input_too_large::ID);
+        assert!(r.report.sections.is_empty());
+        let within = read_within("规章", &o, 8);
+        assert!(within
+            .diagnostics
+            .iter()
+            .all(|d| d.rule != crate::rules::input_too_large::ID));
     }
 
     #[test]

@@ -79,11 +79,31 @@ impl<'a> Reader<'a> {
         self.doc.tok(i)
     }
 
-    /// What was seen: the label and the items after it.
+    /// What was seen: the label and the items after it, as far as an excerpt shows (a row of a
+    /// million cells is not joined whole to be cut).
     fn excerpt(&self, label: usize, items: &[usize]) -> String {
-        let mut parts = vec![self.tok(label).raw];
-        parts.extend(items.iter().map(|&k| self.tok(k).raw));
-        clip(&crate::messages::join(&parts, " | "), 80)
+        const MAX: usize = 80;
+        let mut out = String::new();
+        let mut chars = 0;
+        for (i, k) in std::iter::once(label)
+            .chain(items.iter().copied())
+            .enumerate()
+        {
+            if chars > MAX {
+                break;
+            }
+            let sep = if i > 0 { " | " } else { "" };
+            // Of each piece, what can still show, and one character more for the "…".
+            let raw = self.tok(k).raw;
+            let keep = raw
+                .char_indices()
+                .nth(MAX + 1 - chars)
+                .map_or(raw, |(at, _)| &raw[..at]);
+            out.push_str(sep);
+            out.push_str(keep);
+            chars += sep.len() + keep.chars().count();
+        }
+        clip(&out, MAX)
     }
 
     /// Where a finding is: at token `at`, with what was seen.

@@ -91,11 +91,13 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
         }
         j += 1;
     }
-    let values: Vec<usize> = items
-        .iter()
-        .copied()
-        .filter(|&k| doc.kind(k) == TokKind::Value)
-        .collect();
+    let mut values: Vec<usize> = Vec::with_capacity(nvals);
+    values.extend(
+        items
+            .iter()
+            .copied()
+            .filter(|&k| doc.kind(k) == TokKind::Value),
+    );
     let all_digits = !values.is_empty() && values.iter().all(|&k| is_digits(tok(k).raw));
     // Digits and signs (`0 +1 56` for 0|+156): what glued cells may hold.
     let all_signed = !values.is_empty()
@@ -115,7 +117,7 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
             RowVals::Unreadable(items)
         }
     } else if multi {
-        multi_row(doc, i, &items, &values, n, all_digits, is_label)
+        multi_row(doc, i, items, values, n, all_digits, is_label)
     } else if doc.layout {
         laid_out(doc, doc.tok(i).line(), end, &items, &values, n, next_label)
     } else if nvals == n {
@@ -150,15 +152,14 @@ fn digit_count(doc: &Doc, values: &[usize]) -> usize {
 fn multi_row(
     doc: &Doc,
     label: usize,
-    items: &[usize],
-    values: &[usize],
+    items: Vec<usize>,
+    values: Vec<usize>,
     n: usize,
     all_digits: bool,
     is_label: &dyn Fn(&str) -> bool,
 ) -> RowVals {
     let kind = |k: usize| doc.kind(k);
-    let (a, b) = doc.line_range_of(label);
-    let on_lab = |k: usize| a <= k && k < b;
+    let b = doc.line_range_of(label).1;
     // Exactly the row's cells after the label, one holding text where a number belongs
     // (`三九八`, `十二`): that cell is read as it is, so the rules quote it. (More cells than
     // the row's: no need to count them all.)
@@ -174,11 +175,13 @@ fn multi_row(
     if cells.len() == n && cells.iter().any(|&k| kind(k) == TokKind::Text) {
         return RowVals::Cells(cells.into_iter().map(Some).collect());
     }
-    let same_row: Vec<usize> = items.iter().copied().filter(|&k| on_lab(k)).collect();
-    let mut trimmed = same_row.clone();
-    while trimmed.last().is_some_and(|&k| kind(k) == TokKind::Empty) {
-        trimmed.pop();
-    }
+    // The items on the label's own line come first (slices, not copies: a row of a million
+    // cells is a million items).
+    let same_row = &items[..items.partition_point(|&k| k < b)];
+    let trimmed = &same_row[..same_row
+        .iter()
+        .rposition(|&k| kind(k) != TokKind::Empty)
+        .map_or(0, |p| p + 1)];
     let nvals = values.len();
     // Two numbers in one cell (`398 5758`): a space inside a number, or a cell printed twice.
     // Never two cells: split by the table's sums like digits that ran together, or said.
@@ -187,26 +190,26 @@ fn multi_row(
     });
     if shared {
         return if all_digits {
-            RowVals::Glued(values.to_vec())
+            RowVals::Glued(values)
         } else {
-            RowVals::Unreadable(items.to_vec())
+            RowVals::Unreadable(items)
         };
     }
     if trimmed.len() == n {
-        RowVals::Cells(trimmed.into_iter().map(Some).collect())
+        RowVals::Cells(trimmed.iter().copied().map(Some).collect())
     } else if nvals == n {
-        RowVals::Cells(values.iter().copied().map(Some).collect())
+        RowVals::Cells(values.into_iter().map(Some).collect())
     } else if nvals == 0 && same_row.len() >= n {
         // Printed empty: empty cells on the label's own row. (A row with no cells at all, or
         // with text where its numbers belong, is not a row of blanks.)
         RowVals::Cells(vec![None; n])
     } else if same_row.len() >= n {
         // The row's own cells, the trailing ones blank.
-        RowVals::Cells(same_row.into_iter().take(n).map(Some).collect())
-    } else if all_digits && digit_count(doc, values) >= n {
-        RowVals::Glued(values.to_vec())
+        RowVals::Cells(same_row.iter().copied().take(n).map(Some).collect())
+    } else if all_digits && digit_count(doc, &values) >= n {
+        RowVals::Glued(values)
     } else {
-        RowVals::Unreadable(items.to_vec())
+        RowVals::Unreadable(items)
     }
 }
 
@@ -233,34 +236,42 @@ fn laid_out(
             RowVals::Unreadable(items.to_vec())
         };
     }
-    // Lines of values, in order.
-    let mut lines: Vec<Vec<usize>> = Vec::new();
-    for &k in values {
-        match lines.last_mut() {
-            Some(l) if l.first().is_some_and(|&f| line(f) == line(k)) => l.push(k),
-            _ => lines.push(vec![k]),
+    // Lines of values, in order, as ranges of `values` (one pass, nothing kept per line):
+    // the label's own line of `n` and the first line of `n`; the lines of two or more.
+    let (mut own_whole, mut first_whole) = (None, None);
+    let (mut lines, mut rows, mut first_row) = (0usize, 0usize, None);
+    let mut from = 0;
+    while from < values.len() {
+        let l = values.get(from).map_or(0, |&k| line(k));
+        let to = from + values[from..].iter().take_while(|&&k| line(k) == l).count();
+        let len = to - from;
+        if len == n {
+            first_whole = first_whole.or(Some((from, to)));
+            if l == lab_line {
+                own_whole = own_whole.or(Some((from, to)));
+            }
         }
+        if len >= 2 {
+            rows += 1;
+            first_row = first_row.or(Some((from, to)));
+        }
+        lines += 1;
+        from = to;
     }
+    let cells = |(a, b): (usize, usize)| values[a..b].iter().copied().map(Some).collect();
     // The label's own line first (a stray may stand before the row's numbers), then the first.
-    let own = |l: &&Vec<usize>| l.first().is_some_and(|&f| line(f) == lab_line);
-    let whole = |l: &&Vec<usize>| l.len() == n;
-    if let Some(l) = lines
-        .iter()
-        .find(|l| own(l) && whole(l))
-        .or_else(|| lines.iter().find(whole))
-    {
-        return RowVals::Cells(l.iter().copied().map(Some).collect());
+    if let Some(r) = own_whole.or(first_whole) {
+        return RowVals::Cells(cells(r));
     }
     // Lone numbers are strays when a line of the row's own is there.
-    let rows: Vec<&Vec<usize>> = lines.iter().filter(|l| l.len() >= 2).collect();
-    match rows.as_slice() {
+    match (rows, first_row) {
         // Lone numbers only: a row of table 三 or 四 with one number cannot add up (its total
         // would be another), so a lone number is said, never placed.
-        [] => RowVals::Unreadable(items.to_vec()),
+        (0, _) | (_, None) => RowVals::Unreadable(items.to_vec()),
         // The row's numbers, its blanks having left no trace: placed by their columns.
-        [line] if line.len() < n => RowVals::Short((*line).clone()),
+        (1, Some((a, b))) if b - a < n => RowVals::Short(values[a..b].to_vec()),
         // A row set over lines (a top-aligned total): whole only without strays.
-        many if rows.len() == lines.len() && many.iter().map(|l| l.len()).sum::<usize>() == n => {
+        _ if rows == lines && values.len() == n => {
             RowVals::Cells(values.iter().copied().map(Some).collect())
         }
         _ => RowVals::Unreadable(items.to_vec()),

@@ -87,7 +87,6 @@ fn glued(rd: &mut Reader, cols: &[CellId], label: usize, runs: &[usize]) {
         .iter()
         .filter_map(|&k| signed_digits(rd.tok(k).raw))
         .collect();
-    let printed = rd.printed(runs);
     let at = rd.at(label, rd.excerpt(label, runs));
     match glue::splits(&digits, cols.len(), &|_| true) {
         Some(s) if s.len() == 1 => {
@@ -98,12 +97,13 @@ fn glued(rd: &mut Reader, cols: &[CellId], label: usize, runs: &[usize]) {
             }
             rd.glued.push(glued_cells::Split {
                 ids: cols.to_vec(),
-                printed,
+                printed: rd.printed(runs),
                 values: v.clone(),
                 at,
             });
         }
         Some(s) if s.len() > 1 => {
+            let printed = rd.printed(runs);
             rd.diags
                 .push(ambiguous_cells::finding(cols, &printed, &s, rd.zh, at));
         }

@@ -204,7 +204,6 @@ fn settle(
     outcome: Outcome,
 ) {
     let ids = ids(row);
-    let printed = rd.printed(toks);
     let at = rd.at(label, rd.excerpt(label, toks));
     // In print order, as the message shows it.
     let printed_order = |v: &[i64; 7]| -> Vec<i64> { order.iter().map(|&c| v[c]).collect() };
@@ -218,13 +217,14 @@ fn settle(
             }
             rd.glued.push(glued_cells::Split {
                 ids: ids.to_vec(),
-                printed,
+                printed: rd.printed(toks),
                 values: shown,
                 at,
             });
         }
         Outcome::Ambiguous(list) => {
             let shown: Vec<Vec<i64>> = list.iter().map(printed_order).collect();
+            let printed = rd.printed(toks);
             rd.diags
                 .push(ambiguous_cells::finding(&ids, &printed, &shown, rd.zh, at));
         }
