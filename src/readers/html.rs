@@ -16,12 +16,12 @@ const MAX_WIDTH: usize = 512;
 /// Cap on one cell's text: hostile input stays linear, and no real cell comes near it.
 const MAX_CELL_TEXT: usize = 1 << 20;
 
+/// A cell: 12 bytes while its table is read (a table can have a million of them). Its text
+/// runs from its start to the next cell's in its table's `text` (text is only typed into the
+/// open cell); its `td` index is its place in its row.
 #[derive(Clone, Copy)]
 struct Cell {
-    /// The cell's text, as a range of its table's `text`.
     start: u32,
-    end: u32,
-    td: u32,
     /// Its grid column, once its row is placed.
     col: u32,
     colspan: u8,
@@ -48,18 +48,21 @@ struct Table {
 }
 
 impl Table {
-    fn cell_text(&self, c: &Cell) -> &str {
-        self.text
-            .get(c.start as usize..c.end as usize)
-            .unwrap_or("")
+    /// The text of cell `k` (of `cells`).
+    fn cell_text(&self, k: usize) -> &str {
+        let start = |k: usize| self.cells.get(k).map(|c| c.start as usize);
+        let (a, b) = (
+            start(k).unwrap_or(0),
+            start(k + 1).unwrap_or(self.text.len()),
+        );
+        self.text.get(a..b).unwrap_or("")
     }
 
     /// Text typed into the open cell.
     fn push_text(&mut self, s: &str) {
-        if let Some(c) = self.cell.as_mut() {
-            if ((c.end - c.start) as usize) < MAX_CELL_TEXT {
+        if let Some(c) = self.cell.as_ref() {
+            if self.text.len() - (c.start as usize) < MAX_CELL_TEXT {
                 self.text.push_str(s);
-                c.end = self.text.len() as u32;
             }
         }
     }
@@ -72,12 +75,6 @@ impl Table {
             }
             self.cells.push(c);
         }
-    }
-
-    /// The open row's cells: from where it starts to the cells' end.
-    fn open_cells(&self) -> u32 {
-        self.row
-            .map_or(0, |(_, from)| self.cells.len() as u32 - from)
     }
 
     /// Place the open row's cells on the grid, skipping columns covered from above. Covered
@@ -248,27 +245,29 @@ impl Builder<'_> {
     /// ` | `), then each cell's tokens at their place in it.
     fn emit_table(&mut self, t: Table) {
         for (tr, range) in t.placed() {
-            let cells = || range.clone().filter_map(|k| t.cells.get(k));
             // An empty row is dropped, unless it is a row of cells (table 四 with every zero
             // left blank is a row of 15 empty cells).
-            if range.len() < 2 && cells().all(|c| t.cell_text(&c).trim().is_empty()) {
+            if range.len() < 2 && range.clone().all(|k| t.cell_text(k).trim().is_empty()) {
                 continue;
             }
             let start = self.doc.push_own("");
-            for (k, c) in cells().enumerate() {
-                self.doc.push_own(if k > 0 { " | " } else { "" });
-                self.doc.push_own(t.cell_text(&c).trim());
+            for k in range.clone() {
+                self.doc.push_own(if k > range.start { " | " } else { "" });
+                self.doc.push_own(t.cell_text(k).trim());
             }
             // The row's text is trimmed as a line's is (` | a` when its first cell is empty).
             let lead = self.doc.trim_own(start);
             let elem = Elem::Row { table: t.index, tr };
             self.doc.begin_html_line(elem, true, true, start);
-            // Each cell's tokens, at its place in the row's text.
+            // Each cell's tokens, at its place in the row's text; its `td` is its place in
+            // the row.
             let mut at = start;
-            for c in cells() {
-                let text = t.cell_text(&c).trim();
+            for k in range.clone() {
+                let text = t.cell_text(k).trim();
                 let here = at.saturating_sub(lead).max(start);
-                self.doc.push_cell(text, here, true, Some((c.col, c.td)));
+                let col = t.cells.get(k).map_or(0, |c| c.col);
+                let td = (k - range.start) as u32;
+                self.doc.push_cell(text, here, true, Some((col, td)));
                 at += text.len() + 3;
             }
         }
@@ -284,11 +283,7 @@ impl Builder<'_> {
                 outer.layout = true;
                 let index = outer.index;
                 for (_, range) in outer.placed() {
-                    texts.extend(
-                        range
-                            .filter_map(|k| outer.cells.get(k))
-                            .map(|c| (index, outer.cell_text(&c).to_string())),
-                    );
+                    texts.extend(range.map(|k| (index, outer.cell_text(k).to_string())));
                 }
                 outer.rows.clear();
                 outer.cells = Chunked::default();
@@ -345,12 +340,8 @@ impl Builder<'_> {
                         t.tr_count += 1;
                         t.row = Some((t.tr_count, t.cells.len() as u32));
                     }
-                    let td = t.open_cells();
-                    let at = t.text.len() as u32;
                     t.cell = Some(Cell {
-                        start: at,
-                        end: at,
-                        td,
+                        start: t.text.len() as u32,
                         col: 0,
                         colspan: attr_u32(tag, "colspan", MAX_COLSPAN) as u8,
                         rowspan: attr_u32(tag, "rowspan", MAX_ROWSPAN) as u16,
