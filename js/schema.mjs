@@ -1,7 +1,13 @@
 // The JSON Schema (2020-12) of the model in one layout, built from `cells()`: the layout
 // catalogue stays the single source of truth, and the wasm carries no schema code.
+/** @import { CellInfo, JsonSchema } from './types.js' */
 
+/** A table's or row's object in the schema: what `buildSchema` fills in.
+ * @typedef {{ type: 'object', properties: Record<string, any>, required: string[], additionalProperties: false }} SchemaObject */
+
+/** @param {CellInfo} c @returns {{ type: string[], minimum?: number, title?: string, description?: string }} */
 const leaf = (c) => {
+  /** @type {{ type: string[], minimum?: number, title?: string, description?: string }} */
   const s = c.kind === 'money' ? { type: ['number', 'null'], minimum: 0 }
     : c.kind === 'signed' ? { type: ['integer', 'null'] }
       : { type: ['integer', 'null'], minimum: 0 };
@@ -10,9 +16,12 @@ const leaf = (c) => {
   return s;
 };
 
+/** @returns {SchemaObject} */
 const object = () => ({ type: 'object', properties: {}, required: [], additionalProperties: false });
 
+/** @param {'2019' | '2021'} format @param {CellInfo[]} cells @returns {JsonSchema} */
 export function buildSchema(format, cells) {
+  /** @type {Record<string, any>} */
   const properties = {
     $schema: { type: 'string' },
     year: { type: 'integer', minimum: 2000, maximum: 2100, title: '统计年度' },

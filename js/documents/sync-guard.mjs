@@ -4,9 +4,11 @@ import { signature } from './detect.mjs';
 
 const NAMES = { pdf: 'a PDF file', zip: 'a ZIP file (DOCX?)', ole: 'a Word 97-2003 (DOC/WPS) file' };
 
-/** `fn` (parse or check), refusing the bytes of a file it cannot read. */
+/** `fn` (parse or check), refusing the bytes of a file it cannot read.
+ * @template {(input: any, options?: any) => any} F
+ * @param {'parse' | 'check'} name @param {F} fn @returns {F} */
 export function refuseFiles(name, fn) {
-  return (input, options) => {
+  return /** @type {F} */ ((/** @type {unknown} */ input, /** @type {any} */ options) => {
     let sig;
     let kind;
     try {
@@ -19,5 +21,5 @@ export function refuseFiles(name, fn) {
     if (sig) throw new Error(`${name}: these bytes are ${NAMES[sig]}; read it with ${name}File() (asynchronous), which reads PDF and Word files`);
     if (kind === 'pdf' || kind === 'docx' || kind === 'doc') throw new Error(`${name}: kind "${kind}" is read by ${name}File() (asynchronous)`);
     return fn(input, options);
-  };
+  });
 }

@@ -4,13 +4,23 @@
 // WebAssembly in this browser, a module or .wasm the server sends with the wrong MIME type or
 // not at all (docs/serving.md). The form then works as without the adapter.
 
-/** Where the wasm comes from when attach() names none: set by the script-tag build (inlined bytes). */
+/** The lite build's browser entry, which the adapter validates with by default.
+ * @typedef {typeof import('../lite.browser.mjs')} LiteModule */
+
+/** Where the wasm comes from when attach() names none: set by the script-tag build (inlined bytes).
+ * @type {Uint8Array | null} */
 let builtIn = null;
+/** @type {Map<string, Promise<LiteModule>>} */
 const loads = new Map();
 let warnedNoWasm = false;
 
 /** An error of loading, with `reason`: "no-webassembly", "mime", "not-found" or "failed". */
 export class LoadError extends Error {
+  /**
+   * @param {string} message
+   * @param {import('./index.js').LoadErrorEventDetail['reason']} reason
+   * @param {unknown} [cause]
+   */
   constructor(message, reason, cause) {
     super(message);
     this.name = 'LoadError';
@@ -19,7 +29,8 @@ export class LoadError extends Error {
   }
 }
 
-/** For the script-tag build: the lite wasm's bytes, used when attach() is given no `wasmUrl`. */
+/** For the script-tag build: the lite wasm's bytes, used when attach() is given no `wasmUrl`.
+ * @param {Uint8Array} bytes */
 export function setBuiltInWasm(bytes) {
   builtIn = bytes;
 }
@@ -38,7 +49,8 @@ function importLite() {
   return import('../lite.browser.mjs');
 }
 
-/** What the server says about `url` (status and MIME type), or null if it cannot be asked. */
+/** What the server says about `url` (status and MIME type), or null if it cannot be asked.
+ * @param {string} url */
 async function probe(url) {
   try {
     const response = await fetch(url, { method: 'HEAD', cache: 'no-store' });
@@ -50,7 +62,8 @@ async function probe(url) {
 
 const JS_TYPES = ['text/javascript', 'application/javascript', 'application/x-javascript', 'application/ecmascript', 'text/ecmascript'];
 
-/** Turn a failed load into a LoadError that says what to fix. */
+/** Turn a failed load into a LoadError that says what to fix.
+ * @param {unknown} error @param {string | null} wasmUrl @param {boolean} importFailed */
 async function explain(error, wasmUrl, importFailed) {
   const base = here();
   if (importFailed && base) {
@@ -83,6 +96,8 @@ async function explain(error, wasmUrl, importFailed) {
  * The lite validator, initialised. `wasmUrl` (a string or URL) says where its .wasm is; without
  * it the built-in bytes of the script-tag build, else the file next to the lite glue.
  * Rejects with a LoadError; a rejected load is forgotten, so that the next call tries again.
+ * @param {string | URL} [wasmUrl]
+ * @returns {Promise<LiteModule>}
  */
 export function loadValidator(wasmUrl) {
   if (typeof WebAssembly !== 'object' || WebAssembly === null) {
