@@ -191,7 +191,7 @@ for (const [name, api] of builds) {
       [() => api.validateJson(text, { locale: 'fr' }), 'validateJson: options.locale: expected "zh-CN" or "en", got "fr"'],
       ...(api.check ? [
         [() => api.check(42), "check: expected the report's text (a string or its UTF-8 bytes), got a number"],
-        [() => api.parse(text, { report: false }), 'parse: options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, kind, locations)'],
+        [() => api.parse(text, { report: false }), 'parse: options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline, kind, locations)'],
         [() => api.check(text, { kind: 'xml' }), 'check: options.kind: expected "json", "html" or "text", got "xml"'],
         [() => api.check(text, revoked()), 'check: the options cannot be read: it is a revoked proxy'],
         [() => api.parse(revoked()), "parse: expected the report's text (a string or its UTF-8 bytes), got a revoked proxy"],
