@@ -24,9 +24,13 @@ function describe(value) {
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
 function checkTemplate(where, text) {
-  if (typeof text !== 'string') throw new Error(`${where}: expected a message template (a string), got ${describe(text)}`);
+  if (typeof text !== 'string')
+    throw new Error(`${where}: expected a message template (a string), got ${describe(text)}`);
   for (const [, name] of text.matchAll(PLACEHOLDER)) {
-    if (!PLACEHOLDERS.includes(name)) throw new Error(`${where}: unknown placeholder {${name}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`);
+    if (!PLACEHOLDERS.includes(name))
+      throw new Error(
+        `${where}: unknown placeholder {${name}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`,
+      );
   }
 }
 
@@ -51,12 +55,15 @@ export function compileMessages(templates, caller, ruleIds) {
       for (const locale of LOCALES) byLocale[locale] = entry;
     } else if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
       for (const locale of Object.keys(entry)) {
-        if (!LOCALES.includes(locale)) throw new Error(`${where}.${rule}: unknown locale "${locale}" (expected "zh-CN" or "en")`);
+        if (!LOCALES.includes(locale))
+          throw new Error(`${where}.${rule}: unknown locale "${locale}" (expected "zh-CN" or "en")`);
         checkTemplate(`${where}.${rule}.${locale}`, entry[locale]);
         byLocale[locale] = entry[locale];
       }
     } else {
-      throw new Error(`${where}.${rule}: expected a template string or { "zh-CN"?: string, en?: string }, got ${describe(entry)}`);
+      throw new Error(
+        `${where}.${rule}: expected a template string or { "zh-CN"?: string, en?: string }, got ${describe(entry)}`,
+      );
     }
     compiled.set(rule, byLocale);
   }
@@ -88,7 +95,8 @@ export function applyMessages(result, compiled, locale, cellsOf) {
   const diagnostics = result.diagnostics.map((d) => {
     const template = compiled.get(d.rule)?.[locale];
     if (template === undefined) return d;
-    if (catalogue === null) catalogue = typeof cellsOf === 'function' && (format === '2019' || format === '2021') ? cellsOf(format) : [];
+    if (catalogue === null)
+      catalogue = typeof cellsOf === 'function' && (format === '2019' || format === '2021') ? cellsOf(format) : [];
     const cell = d.path ? cellAt(catalogue, d.path) : null;
     const values = {
       table: label(cell, 'tableLabel'),
@@ -113,7 +121,12 @@ export function applyMessages(result, compiled, locale, cellsOf) {
 export function withMessages(name, fn, cellsOf, ruleIds) {
   if (typeof fn !== 'function') return fn;
   return (input, options, ...rest) => {
-    if (options === null || typeof options !== 'object' || !own(options, 'messages') || options.messages === undefined) {
+    if (
+      options === null ||
+      typeof options !== 'object' ||
+      !own(options, 'messages') ||
+      options.messages === undefined
+    ) {
       return fn(input, options, ...rest);
     }
     const { messages, ...others } = options;

@@ -2,9 +2,12 @@
 // catalogue stays the single source of truth, and the wasm carries no schema code.
 
 const leaf = (c) => {
-  const s = c.kind === 'money' ? { type: ['number', 'null'], minimum: 0 }
-    : c.kind === 'signed' ? { type: ['integer', 'null'] }
-      : { type: ['integer', 'null'], minimum: 0 };
+  const s =
+    c.kind === 'money'
+      ? { type: ['number', 'null'], minimum: 0 }
+      : c.kind === 'signed'
+        ? { type: ['integer', 'null'] }
+        : { type: ['integer', 'null'], minimum: 0 };
   s.title = [c.group?.['zh-CN'], c.row['zh-CN'], c.column['zh-CN']].filter(Boolean).join(' ');
   if (c.unit) s.description = `单位：${c.unit}`;
   return s;
@@ -21,7 +24,12 @@ export function buildSchema(format, cells) {
     publishedOn: { type: 'string', format: 'date', title: '发布日期' },
     sections: {
       type: 'object',
-      properties: Object.fromEntries(['overview', 'proactive', 'applications', 'reviewLitigation', 'problems', 'other'].map((k) => [k, { type: 'string' }])),
+      properties: Object.fromEntries(
+        ['overview', 'proactive', 'applications', 'reviewLitigation', 'problems', 'other'].map((k) => [
+          k,
+          { type: 'string' },
+        ]),
+      ),
       additionalProperties: false,
     },
   };

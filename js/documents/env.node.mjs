@@ -8,7 +8,9 @@ import { dirname, join, sep } from 'node:path';
 const require = createRequire(import.meta.url);
 
 function missing(pkg, e) {
-  const err = new Error(`xxgknb: reading this file needs the package "${pkg}", which is not installed (npm install ${pkg}): ${e?.message ?? e}`);
+  const err = new Error(
+    `xxgknb: reading this file needs the package "${pkg}", which is not installed (npm install ${pkg}): ${e?.message ?? e}`,
+  );
   err.code = 'XXGKNB_MISSING_LIBRARY';
   return err;
 }

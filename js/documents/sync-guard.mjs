@@ -16,8 +16,12 @@ export function refuseFiles(name, fn) {
       // A revoked proxy or a getter that throws: `fn` checks its arguments and names the misuse.
       return fn(input, options);
     }
-    if (sig) throw new Error(`${name}: these bytes are ${NAMES[sig]}; read it with ${name}File() (asynchronous), which reads PDF and Word files`);
-    if (kind === 'pdf' || kind === 'docx' || kind === 'doc') throw new Error(`${name}: kind "${kind}" is read by ${name}File() (asynchronous)`);
+    if (sig)
+      throw new Error(
+        `${name}: these bytes are ${NAMES[sig]}; read it with ${name}File() (asynchronous), which reads PDF and Word files`,
+      );
+    if (kind === 'pdf' || kind === 'docx' || kind === 'doc')
+      throw new Error(`${name}: kind "${kind}" is read by ${name}File() (asynchronous)`);
     return fn(input, options);
   };
 }

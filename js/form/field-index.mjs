@@ -17,7 +17,11 @@ function matters(record, form) {
   if (record.type === 'attributes') return record.target === form || CONTROL_TAGS.has(record.target.tagName);
   for (const nodes of [record.addedNodes, record.removedNodes]) {
     for (const node of nodes) {
-      if (node.nodeType === 1 && (CONTROL_TAGS.has(node.tagName) || node.querySelector('input, select, textarea') !== null)) return true;
+      if (
+        node.nodeType === 1 &&
+        (CONTROL_TAGS.has(node.tagName) || node.querySelector('input, select, textarea') !== null)
+      )
+        return true;
     }
   }
   return false;
@@ -36,7 +40,8 @@ export class FieldIndex {
     this.root = null; // the document (or shadow root) watched: controls outside the form's own
     // element belong to it too when they name it (form="…")
     this.formatControls = []; // the controls a mapping function names /format or /year
-    this.observer = typeof MutationObserver === 'function' ? new MutationObserver((records) => this.note(records)) : null;
+    this.observer =
+      typeof MutationObserver === 'function' ? new MutationObserver((records) => this.note(records)) : null;
   }
 
   note(records) {
@@ -59,12 +64,13 @@ export class FieldIndex {
     } else {
       observer.takeRecords();
     }
-    this.formatControls = typeof mapping === 'function'
-      ? [...form.elements].filter((el) => {
-        const path = fieldPath(el, mapping);
-        return path === '/format' || path === '/year';
-      })
-      : [];
+    this.formatControls =
+      typeof mapping === 'function'
+        ? [...form.elements].filter((el) => {
+            const path = fieldPath(el, mapping);
+            return path === '/format' || path === '/year';
+          })
+        : [];
     this.byFormat.clear();
     this.valid = true;
   }

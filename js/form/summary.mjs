@@ -38,7 +38,9 @@ export class ErrorSummary {
       this.remove();
       return;
     }
-    const key = items.map(({ diagnostic: d, href }) => `${d.severity}|${d.rule}|${d.path}|${d.message}|${href}`).join('\n');
+    const key = items
+      .map(({ diagnostic: d, href }) => `${d.severity}|${d.rule}|${d.path}|${d.message}|${href}`)
+      .join('\n');
     if (this.root && key === this.key) return;
     this.key = key;
 
