@@ -56,7 +56,10 @@ const KEEP_MEMORY_BYTES = 64 * 1024 * 1024;
 const { apply } = Reflect;
 const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 /** @param {PropertyKey} name @returns {() => any} a getter every engine's %TypedArray% has */
-const getter = (name) => /** @type {() => any} */ (/** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(TypedArrayProto, name)).get);
+const getter = (name) =>
+  /** @type {() => any} */ (
+    /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(TypedArrayProto, name)).get
+  );
 const typedArrayTag = getter(Symbol.toStringTag); // undefined for anything but a typed array
 const typedArrayBuffer = getter('buffer');
 const typedArrayOffset = getter('byteOffset');
@@ -112,7 +115,10 @@ function copyBytes(v, name) {
     // A fresh view: its length is the real one, whatever the caller's object claims.
     return new Uint8Array(buffer, offset, length);
   } catch (/** @type {any} */ err) {
-    throw failure(`${name}: the bytes cannot be read (${err?.message ?? err}); was their ArrayBuffer detached or transferred?`, err);
+    throw failure(
+      `${name}: the bytes cannot be read (${err?.message ?? err}); was their ArrayBuffer detached or transferred?`,
+      err,
+    );
   }
 }
 
@@ -233,7 +239,9 @@ function optionsText(options, name) {
 function formatArg(format, name) {
   const s = typeof format === 'number' && Number.isInteger(format) ? String(format) : format;
   if (s === '2019' || s === '2021') return s;
-  throw new Error(`${name}: expected the format "2019" or "2021", got ${describe(format)}${typeof format === 'string' ? ` "${format.slice(0, 20)}"` : ''}`);
+  throw new Error(
+    `${name}: expected the format "2019" or "2021", got ${describe(format)}${typeof format === 'string' ? ` "${format.slice(0, 20)}"` : ''}`,
+  );
 }
 
 /** @overload @param {FullGlue} raw @param {() => boolean} ready @returns {FullApi} */
@@ -268,9 +276,15 @@ export function makeApi(raw, ready) {
       try {
         restart();
       } catch (/** @type {any} */ err) {
-        throw failure(`${name}: the WebAssembly module failed earlier and could not be restarted (${err?.message ?? err})`, err);
+        throw failure(
+          `${name}: the WebAssembly module failed earlier and could not be restarted (${err?.message ?? err})`,
+          err,
+        );
       }
-      if (broken) throw new Error(`${name}: the WebAssembly module failed earlier and this build cannot restart it; reload the module`);
+      if (broken)
+        throw new Error(
+          `${name}: the WebAssembly module failed earlier and this build cannot restart it; reload the module`,
+        );
     }
     let out;
     try {
@@ -280,12 +294,19 @@ export function makeApi(raw, ready) {
       // instance may be left mid-way, so it is not used again.
       try {
         restart();
-      } catch { /* still broken: the next call tries again */ }
-      throw failure(`${name}: the WebAssembly module failed (${err?.message ?? err}); it has been restarted, and the next call runs on a fresh instance`, err);
+      } catch {
+        /* still broken: the next call tries again */
+      }
+      throw failure(
+        `${name}: the WebAssembly module failed (${err?.message ?? err}); it has been restarted, and the next call runs on a fresh instance`,
+        err,
+      );
     }
     try {
       if ((raw.memoryBytes?.() ?? 0) > KEEP_MEMORY_BYTES) restart();
-    } catch { /* the memory stays until the next restart */ }
+    } catch {
+      /* the memory stays until the next restart */
+    }
     const first = out.charCodeAt(0);
     if (first !== 123 && first !== 91) throw new Error(out); // not `{` or `[`: a misuse message
     return parseJson(out);
@@ -331,7 +352,8 @@ export function makeApi(raw, ready) {
    * @returns {(input: unknown, options?: unknown) => any} */
   const textCall = (name, what) => (input, options) => {
     const arg = typeof input === 'string' ? input : copyBytes(input, name);
-    if (arg === null) throw new Error(`${name}: expected ${what} (a string or its UTF-8 bytes), got ${describe(input)}`);
+    if (arg === null)
+      throw new Error(`${name}: expected ${what} (a string or its UTF-8 bytes), got ${describe(input)}`);
     return run(name, arg, optionsText(options, name));
   };
 
@@ -349,7 +371,8 @@ export function makeApi(raw, ready) {
     parse: readers ? textCall('parse', "the report's text") : undefined,
     check: readers ? textCall('check', "the report's text") : undefined,
     cells: (/** @type {unknown} */ format) => cellsOf(format),
-    jsonSchema: (/** @type {unknown} */ format) => buildSchema(formatArg(format, 'jsonSchema'), cellsOf(format, 'jsonSchema')),
+    jsonSchema: (/** @type {unknown} */ format) =>
+      buildSchema(formatArg(format, 'jsonSchema'), cellsOf(format, 'jsonSchema')),
     rules: () => call('rules', raw.catalog, 'rules'),
   };
 }
@@ -358,23 +381,27 @@ export function makeApi(raw, ready) {
  * @param {unknown} input @param {string} name @param {boolean} sync @returns {any} */
 function moduleSource(input, name, sync) {
   const wanted = sync
-    ? 'the .wasm file\'s bytes or a compiled WebAssembly.Module (or { module })'
-    : 'the .wasm file\'s URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path })';
+    ? "the .wasm file's bytes or a compiled WebAssembly.Module (or { module })"
+    : "the .wasm file's URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path })";
   let source = input;
   // wasm-bindgen's own forms: `{ module_or_path }` and `{ module }`.
   if (isObject(source) && Object.getPrototypeOf(source) === Object.prototype) {
     const key = sync ? 'module' : 'module_or_path';
-    if (!Object.prototype.hasOwnProperty.call(source, key)) throw new Error(`${name}: expected ${wanted}, got an object without "${key}"`);
+    if (!Object.prototype.hasOwnProperty.call(source, key))
+      throw new Error(`${name}: expected ${wanted}, got an object without "${key}"`);
     source = /** @type {Record<string, unknown>} */ (source)[key];
   }
   if (source === undefined && !sync) return undefined; // the .wasm next to the glue
-  const ok = source instanceof WebAssembly.Module
-    || source instanceof ArrayBuffer
-    || ArrayBuffer.isView(source)
-    || (!sync && (typeof source === 'string' || source instanceof URL
-      || (typeof Request === 'function' && source instanceof Request)
-      || (typeof Response === 'function' && source instanceof Response)
-      || typeof (/** @type {any} */ (source))?.then === 'function'));
+  const ok =
+    source instanceof WebAssembly.Module ||
+    source instanceof ArrayBuffer ||
+    ArrayBuffer.isView(source) ||
+    (!sync &&
+      (typeof source === 'string' ||
+        source instanceof URL ||
+        (typeof Request === 'function' && source instanceof Request) ||
+        (typeof Response === 'function' && source instanceof Response) ||
+        typeof (/** @type {any} */ (source)?.then) === 'function'));
   if (!ok) throw new Error(`${name}: expected ${wanted}, got ${describe(source)}`);
   return sync ? { module: source } : { module_or_path: source };
 }
@@ -406,7 +433,10 @@ export function browserEntry(raw) {
       },
       (/** @type {any} */ err) => {
         loading = null;
-        throw failure(`init: the WebAssembly module could not be loaded (${err?.message ?? err}); call init() again, e.g. with its URL: init({ module_or_path: '/static/xxgknb_bg.wasm' })`, err);
+        throw failure(
+          `init: the WebAssembly module could not be loaded (${err?.message ?? err}); call init() again, e.g. with its URL: init({ module_or_path: '/static/xxgknb_bg.wasm' })`,
+          err,
+        );
       },
     );
     return loading;

@@ -38,9 +38,13 @@ const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
 /** @param {string} where @param {unknown} text @returns {asserts text is string} */
 function checkTemplate(where, text) {
-  if (typeof text !== 'string') throw new Error(`${where}: expected a message template (a string), got ${describe(text)}`);
+  if (typeof text !== 'string')
+    throw new Error(`${where}: expected a message template (a string), got ${describe(text)}`);
   for (const [, name] of text.matchAll(PLACEHOLDER)) {
-    if (!PLACEHOLDERS.includes(name)) throw new Error(`${where}: unknown placeholder {${name}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`);
+    if (!PLACEHOLDERS.includes(name))
+      throw new Error(
+        `${where}: unknown placeholder {${name}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`,
+      );
   }
 }
 
@@ -69,13 +73,16 @@ export function compileMessages(templates, caller, ruleIds) {
       for (const locale of LOCALES) byLocale[locale] = entry;
     } else if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
       for (const locale of Object.keys(entry)) {
-        if (!LOCALES.includes(locale)) throw new Error(`${where}.${rule}: unknown locale "${locale}" (expected "zh-CN" or "en")`);
+        if (!LOCALES.includes(locale))
+          throw new Error(`${where}.${rule}: unknown locale "${locale}" (expected "zh-CN" or "en")`);
         const text = /** @type {Record<string, unknown>} */ (entry)[locale];
         checkTemplate(`${where}.${rule}.${locale}`, text);
         byLocale[locale] = text;
       }
     } else {
-      throw new Error(`${where}.${rule}: expected a template string or { "zh-CN"?: string, en?: string }, got ${describe(entry)}`);
+      throw new Error(
+        `${where}.${rule}: expected a template string or { "zh-CN"?: string, en?: string }, got ${describe(entry)}`,
+      );
     }
     compiled.set(rule, byLocale);
   }
@@ -114,7 +121,8 @@ export function applyMessages(result, compiled, locale, cellsOf) {
   const diagnostics = result.diagnostics.map((d) => {
     const template = compiled.get(d.rule)?.[locale];
     if (template === undefined) return d;
-    if (catalogue === null) catalogue = typeof cellsOf === 'function' && (format === '2019' || format === '2021') ? cellsOf(format) : [];
+    if (catalogue === null)
+      catalogue = typeof cellsOf === 'function' && (format === '2019' || format === '2021') ? cellsOf(format) : [];
     const cell = d.path ? cellAt(catalogue, d.path) : null;
     /** @type {Record<string, string>} */
     const values = {

@@ -8,9 +8,12 @@
 /** @param {CellInfo} c @returns {{ type: string[], minimum?: number, title?: string, description?: string }} */
 const leaf = (c) => {
   /** @type {{ type: string[], minimum?: number, title?: string, description?: string }} */
-  const s = c.kind === 'money' ? { type: ['number', 'null'], minimum: 0 }
-    : c.kind === 'signed' ? { type: ['integer', 'null'] }
-      : { type: ['integer', 'null'], minimum: 0 };
+  const s =
+    c.kind === 'money'
+      ? { type: ['number', 'null'], minimum: 0 }
+      : c.kind === 'signed'
+        ? { type: ['integer', 'null'] }
+        : { type: ['integer', 'null'], minimum: 0 };
   s.title = [c.group?.['zh-CN'], c.row['zh-CN'], c.column['zh-CN']].filter(Boolean).join(' ');
   if (c.unit) s.description = `单位：${c.unit}`;
   return s;
@@ -30,7 +33,12 @@ export function buildSchema(format, cells) {
     publishedOn: { type: 'string', format: 'date', title: '发布日期' },
     sections: {
       type: 'object',
-      properties: Object.fromEntries(['overview', 'proactive', 'applications', 'reviewLitigation', 'problems', 'other'].map((k) => [k, { type: 'string' }])),
+      properties: Object.fromEntries(
+        ['overview', 'proactive', 'applications', 'reviewLitigation', 'problems', 'other'].map((k) => [
+          k,
+          { type: 'string' },
+        ]),
+      ),
       additionalProperties: false,
     },
   };

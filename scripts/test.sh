@@ -11,6 +11,8 @@ bash scripts/setup.sh --browser
 
 echo "== lint"
 cargo fmt --check
+# The JavaScript's format (.prettierrc.json; `npm run format` rewrites it).
+node_modules/.bin/prettier --check '**/*.{mjs,js,cjs}'
 cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --no-default-features -- -D warnings
 # The WebAssembly builds: the lite one (`lite-wasm`) is `no_std`, and compiles only there.

@@ -25,17 +25,30 @@ const MAX_CELLS = 30;
 
 /** What every report prints, left out of the comparison (as in the core's text-reuse). */
 const BOILERPLATE = [
-  '中华人民共和国政府信息公开条例', '政府信息公开条例', '以下简称条例', '政府信息公开信息处理费管理办法',
-  '本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和', '以习近平新时代中国特色社会主义思想为指导',
-  '习近平新时代中国特色社会主义思想', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '存在的主要问题及改进情况',
-  '其他需要报告的事项', '政府信息公开平台建设情况', '政府信息公开监督保障情况', '政府信息管理情况', '依申请公开情况', '主动公开情况',
+  '中华人民共和国政府信息公开条例',
+  '政府信息公开条例',
+  '以下简称条例',
+  '政府信息公开信息处理费管理办法',
+  '本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和',
+  '以习近平新时代中国特色社会主义思想为指导',
+  '习近平新时代中国特色社会主义思想',
+  '主动公开政府信息情况',
+  '收到和处理政府信息公开申请情况',
+  '存在的主要问题及改进情况',
+  '其他需要报告的事项',
+  '政府信息公开平台建设情况',
+  '政府信息公开监督保障情况',
+  '政府信息管理情况',
+  '依申请公开情况',
+  '主动公开情况',
 ];
 
 const MESSAGES = {
   'zh-CN': {
     copied: (list) => `正文与同年度其他单位的报告大部分相同（内容雷同）：${list}。请核对是否照抄了其他单位的报告。`,
     copiedItem: (path, issuer, pct) => `${path}（${issuer}，约 ${pct}% 相同）`,
-    aggregate: (label, g, k, sum, blanks) => `${label}为 ${g}，随附的 ${k} 份单位报告之和为 ${sum}${blanks ? `（其中 ${blanks} 份该格为空，按 0 计）` : ''}。`,
+    aggregate: (label, g, k, sum, blanks) =>
+      `${label}为 ${g}，随附的 ${k} 份单位报告之和为 ${sum}${blanks ? `（其中 ${blanks} 份该格为空，按 0 计）` : ''}。`,
     aggregateMore: (n) => `另有 ${n} 个单元格与单位报告之和不一致，未逐一列出。`,
     aggregateOk: (k, year) => `表三与随附的 ${k} 份 ${year} 年度单位报告逐格相加的结果一致。`,
     aggregateNone: (year) => `随附的文件中没有可汇总的 ${year} 年度单位报告（表三未读出或年度不同），未核对汇总数。`,
@@ -43,13 +56,17 @@ const MESSAGES = {
     aggregateMissing: (file) => `--aggregate 指定的文件 ${file} 未能检查。`,
   },
   en: {
-    copied: (list) => `Most of the prose is the same as in other issuers' reports of the same year: ${list}. Check that it was not copied.`,
+    copied: (list) =>
+      `Most of the prose is the same as in other issuers' reports of the same year: ${list}. Check that it was not copied.`,
     copiedItem: (path, issuer, pct) => `${path} (${issuer}, about ${pct}% the same)`,
-    aggregate: (label, g, k, sum, blanks) => `${label} is ${g}; the ${k} unit reports given with it add up to ${sum}${blanks ? ` (${blanks} of them blank there, taken as 0)` : ''}.`,
+    aggregate: (label, g, k, sum, blanks) =>
+      `${label} is ${g}; the ${k} unit reports given with it add up to ${sum}${blanks ? ` (${blanks} of them blank there, taken as 0)` : ''}.`,
     aggregateMore: (n) => `${n} more cells differ from the units' sum and are not listed.`,
-    aggregateOk: (k, year) => `Table 3 equals the sum of the ${k} unit reports of ${year} given with it, cell for cell.`,
-    aggregateNone: (year) => `No unit report of ${year} to add up among the files given (table 3 not read, or another year): the sums were not checked.`,
-    aggregateNoTable: () => 'Table 3 of this report could not be read: it cannot be checked against the units\' sum.',
+    aggregateOk: (k, year) =>
+      `Table 3 equals the sum of the ${k} unit reports of ${year} given with it, cell for cell.`,
+    aggregateNone: (year) =>
+      `No unit report of ${year} to add up among the files given (table 3 not read, or another year): the sums were not checked.`,
+    aggregateNoTable: () => "Table 3 of this report could not be read: it cannot be checked against the units' sum.",
     aggregateMissing: (file) => `The file given to --aggregate, ${file}, could not be checked.`,
   },
 };
@@ -110,7 +127,11 @@ const BASE_K = (() => {
  */
 export function signature(sections) {
   if (!sections || typeof sections !== 'object') return null;
-  const text = normalise(Object.values(sections).filter((s) => typeof s === 'string').join(''));
+  const text = normalise(
+    Object.values(sections)
+      .filter((s) => typeof s === 'string')
+      .join(''),
+  );
   if (text.length < MIN_CHARS) return null;
   const sig = new Uint32Array(SIG).fill(0xffffffff);
   let h = 0;
@@ -216,9 +237,22 @@ export function copiedReports({ ledger, spool, sigs, locale, addExtra }) {
   const found = findCopies(ledger, sigs);
   const indices = [...found.keys()].sort((a, b) => a - b);
   for (const i of indices) {
-    const others = found.get(i).sort((a, b) => b.similarity - a.similarity || a.other - b.other).slice(0, 3);
-    const list = others.map(({ other, similarity: s }) => m.copiedItem(ledger.head(other, spool).path, ledger.keys.get(other), Math.round(s * 100)));
-    addExtra(i, [{ rule: 'copied-report', severity: 'warning', path: '/sections', related: [], message: m.copied(list.join(locale === 'en' ? '; ' : '；')) }]);
+    const others = found
+      .get(i)
+      .sort((a, b) => b.similarity - a.similarity || a.other - b.other)
+      .slice(0, 3);
+    const list = others.map(({ other, similarity: s }) =>
+      m.copiedItem(ledger.head(other, spool).path, ledger.keys.get(other), Math.round(s * 100)),
+    );
+    addExtra(i, [
+      {
+        rule: 'copied-report',
+        severity: 'warning',
+        path: '/sections',
+        related: [],
+        message: m.copied(list.join(locale === 'en' ? '; ' : '；')),
+      },
+    ]);
   }
   return indices.length;
 }
@@ -240,7 +274,14 @@ function leaves(obj, prefix, out) {
  */
 export function aggregateSum({ gov, ledger, spool, locale, labeler, addExtra }) {
   const m = batchMessages(locale);
-  const diag = (severity, path, message, extra = {}) => ({ rule: 'aggregate-sum', severity, path, related: [], message, ...extra });
+  const diag = (severity, path, message, extra = {}) => ({
+    rule: 'aggregate-sum',
+    severity,
+    path,
+    related: [],
+    message,
+    ...extra,
+  });
   const head = ledger.head(gov, spool);
   const year = head.carry?.year;
   const own = head.carry?.applications;

@@ -91,9 +91,19 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
       ? { year: p.carry.year, format: p.carry.format, applications: { carriedForward: p.carry.carriedForward } }
       : wholeOf(p.carry);
     try {
-      return core.validate(current, { locale, previous, partial: true, rules: onlyCrossYear }).diagnostics.filter((d) => runs.includes(d.rule));
+      return core
+        .validate(current, { locale, previous, partial: true, rules: onlyCrossYear })
+        .diagnostics.filter((d) => runs.includes(d.rule));
     } catch (err) {
-      addExtra(cur, [{ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](String(err?.message ?? err)) }]);
+      addExtra(cur, [
+        {
+          rule: 'internal-error',
+          severity: 'error',
+          path: '',
+          related: [],
+          message: m.diag['internal-error'](String(err?.message ?? err)),
+        },
+      ]);
       ledger.trouble[cur] = 1;
       return null;
     }
@@ -125,7 +135,10 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
       }
       // Which of two reports for one year is "the" report is for a person to say.
       const dup = before.length > 1 ? before : list;
-      const message = m.diag['cross-year-ambiguous'](before.length > 1 ? year - 1 : year, dup.map((i) => head(i).path));
+      const message = m.diag['cross-year-ambiguous'](
+        before.length > 1 ? year - 1 : year,
+        dup.map((i) => head(i).path),
+      );
       for (const i of list) {
         handled.add(i);
         addExtra(i, [{ rule: 'cross-year-ambiguous', severity: 'info', path: '', related: [], message }]);

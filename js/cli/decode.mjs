@@ -83,7 +83,9 @@ function strict(bytes, encoding, declared, notes) {
         return text;
       },
       head: () => text ?? view.toString('utf8', 0, SNIFF * 3),
-      encoding, declared, notes,
+      encoding,
+      declared,
+      notes,
     };
   }
   const text = decodeWith(bytes, encoding);
@@ -164,7 +166,10 @@ export function decode(bytes, hint = {}) {
 
 /** Kind from content, for stdin and files whose extension says nothing (or may mislead). */
 export function sniffKind(text) {
-  const head = text.slice(0, SNIFF).replace(/^\uFEFF/, '').trimStart();
+  const head = text
+    .slice(0, SNIFF)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return 'json';
   if (/^<(?:!doctype\s+html|html|head|body|meta|table|div|p|\?xml|!--)/i.test(head)) return 'html';
   if (/<(?:table|tr|td|body)\b[^>]*>/i.test(head)) return 'html';

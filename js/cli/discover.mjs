@@ -31,9 +31,13 @@ export function expandBraces(pattern) {
   let start = -1;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '{') { if (depth++ === 0) start = i; }
-    else if (c === '}' && depth > 0 && --depth === 0) {
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '{') {
+      if (depth++ === 0) start = i;
+    } else if (c === '}' && depth > 0 && --depth === 0) {
       const inner = pattern.slice(start + 1, i);
       const parts = splitTopLevel(inner);
       if (parts.length < 2) continue; // `{x}` is literal, as in bash
@@ -51,10 +55,16 @@ function splitTopLevel(s) {
   let last = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (c === '\\') { i++; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
     if (c === '{') depth++;
     else if (c === '}') depth--;
-    else if (c === ',' && depth === 0) { parts.push(s.slice(last, i)); last = i + 1; }
+    else if (c === ',' && depth === 0) {
+      parts.push(s.slice(last, i));
+      last = i + 1;
+    }
   }
   parts.push(s.slice(last));
   return parts;
@@ -70,7 +80,10 @@ function segmentSource(seg) {
     else if (c === '?') out += '[^/]';
     else if (c === '[') {
       const end = seg.indexOf(']', i + 2);
-      if (end < 0) { out += '\\['; continue; }
+      if (end < 0) {
+        out += '\\[';
+        continue;
+      }
       let body = seg.slice(i + 1, end);
       if (body[0] === '!' || body[0] === '^') body = '^' + body.slice(1);
       out += '[' + body.replace(/\\/g, '\\\\') + ']';
@@ -122,7 +135,9 @@ export function nameText(bytes) {
   try {
     return gbNames.decode(bytes);
   } catch {
-    return [...bytes].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+    return [...bytes]
+      .map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`))
+      .join('');
   }
 }
 
@@ -226,11 +241,19 @@ export function discover(inputs, { includeHidden = false, fs = nodeFs } = {}) {
     if (explicit || kindFromExtension(p)) files.push(entry);
     else skipped.push({ path: p, reason: 'unsupported-extension' });
   };
-  const skip = (p, event) => skipped.push(event.code ? { path: p, reason: event.reason, code: event.code } : { path: p, reason: event.reason });
+  const skip = (p, event) =>
+    skipped.push(event.code ? { path: p, reason: event.reason, code: event.code } : { path: p, reason: event.reason });
   for (const input of inputs) {
-    if (input === '-') { stdin = true; continue; }
+    if (input === '-') {
+      stdin = true;
+      continue;
+    }
     let st = null;
-    try { st = fs.statSync(input); } catch { /* not a plain path: maybe a glob */ }
+    try {
+      st = fs.statSync(input);
+    } catch {
+      /* not a plain path: maybe a glob */
+    }
     if (st?.isDirectory()) {
       for (const ev of walk(input, opts)) {
         const p = path.join(input, ev.file ?? ev.skip);
@@ -262,8 +285,9 @@ export function discover(inputs, { includeHidden = false, fs = nodeFs } = {}) {
           const rel = ev.file ?? ev.skip;
           const p = base === '.' ? rel : path.join(base, rel);
           // What a pattern did not ask for is not "found"; a folder it could not search is.
-          if (ev.file !== undefined) { if (re.test(rel)) matched.push({ p, fsPath: ev.fsPath }); }
-          else if (ev.reason === 'unreadable-folder' || (ev.reason === 'special-file' && re.test(rel))) skip(p, ev);
+          if (ev.file !== undefined) {
+            if (re.test(rel)) matched.push({ p, fsPath: ev.fsPath });
+          } else if (ev.reason === 'unreadable-folder' || (ev.reason === 'special-file' && re.test(rel))) skip(p, ev);
         }
       }
       if (matched.length === 0) problems.push({ input, code: 'no-match' });

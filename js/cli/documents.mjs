@@ -58,9 +58,11 @@ function startReader() {
     p.resolve(msg);
   });
   worker.on('error', (err) => {
-    fail(err?.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? { reason: 'memory', detail: { mb: HEAP_LIMIT_MB } }
-      : { reason: 'pdf-damaged', detail: String(err?.message ?? err) });
+    fail(
+      err?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? { reason: 'memory', detail: { mb: HEAP_LIMIT_MB } }
+        : { reason: 'pdf-damaged', detail: String(err?.message ?? err) },
+    );
   });
   worker.on('exit', () => fail({ reason: 'memory', detail: { mb: HEAP_LIMIT_MB } }));
   worker.unref();
@@ -69,24 +71,36 @@ function startReader() {
 
 /** Read one document in the reader thread; at most one at a time, each with its own clock. */
 function read(bytes, kind) {
-  const job = queue.then(() => new Promise((resolve) => {
-    reader ??= startReader();
-    const r = reader;
-    const id = ++nextId;
-    const timer = setTimeout(() => {
-      if (r.pending?.id !== id) return;
-      r.pending = null;
-      if (reader === r) reader = null;
-      r.worker.terminate();
-      resolve({ problem: { reason: 'timeout', detail: { seconds: Math.round(TIME_LIMIT_MS / 100) / 10 } } });
-    }, TIME_LIMIT_MS);
-    r.pending = { id, resolve: (v) => { clearTimeout(timer); resolve(v); } };
-    r.worker.ref();
-    // A copy the reader owns: the caller's buffer is reused for the next file.
-    const copy = new Uint8Array(bytes);
-    r.worker.postMessage({ id, bytes: copy, kind, limits: DEFAULT_LIMITS }, [copy.buffer]);
-  }));
-  queue = job.then(() => {}, () => {});
+  const job = queue.then(
+    () =>
+      new Promise((resolve) => {
+        reader ??= startReader();
+        const r = reader;
+        const id = ++nextId;
+        const timer = setTimeout(() => {
+          if (r.pending?.id !== id) return;
+          r.pending = null;
+          if (reader === r) reader = null;
+          r.worker.terminate();
+          resolve({ problem: { reason: 'timeout', detail: { seconds: Math.round(TIME_LIMIT_MS / 100) / 10 } } });
+        }, TIME_LIMIT_MS);
+        r.pending = {
+          id,
+          resolve: (v) => {
+            clearTimeout(timer);
+            resolve(v);
+          },
+        };
+        r.worker.ref();
+        // A copy the reader owns: the caller's buffer is reused for the next file.
+        const copy = new Uint8Array(bytes);
+        r.worker.postMessage({ id, bytes: copy, kind, limits: DEFAULT_LIMITS }, [copy.buffer]);
+      }),
+  );
+  queue = job.then(
+    () => {},
+    () => {},
+  );
   return job;
 }
 
@@ -101,13 +115,26 @@ export async function checkDocument(core, { path: file, bytes }, kind, opts, { r
   if (got.problem) {
     const d = problemDiagnostic(got.problem, { locale: opts.locale });
     const result = {
-      path: file, kind: docKind, encoding: null, issuer: null,
-      valid: false, format: null, year: null, errorCount: 1, warningCount: 0, diagnostics: [d],
+      path: file,
+      kind: docKind,
+      encoding: null,
+      issuer: null,
+      valid: false,
+      format: null,
+      year: null,
+      errorCount: 1,
+      warningCount: 0,
+      diagnostics: [d],
     };
     // Stopped by the time or memory limit: the tool, not the report, could not finish.
     return { result, carry: null, trouble: got.problem.reason === 'timeout' || got.problem.reason === 'memory' };
   }
-  const { report, locations, ...rest } = core.check(got.input, { kind: got.coreKind, locale: opts.locale, report: reportParts, locations: true });
+  const { report, locations, ...rest } = core.check(got.input, {
+    kind: got.coreKind,
+    locale: opts.locale,
+    report: reportParts,
+    locations: true,
+  });
   relocate({ diagnostics: rest.diagnostics, locations }, got.locate);
   // A rule's finding at a cell (a wrong total) is shown where that cell is in the file; one at
   // a row or a table, where the first cell it read is.

@@ -35,11 +35,12 @@ export function makeLabeler(core, locale) {
     return idx;
   }
 
-  const pick = (l) => (l ? l[locale] ?? l['zh-CN'] ?? '' : '');
+  const pick = (l) => (l ? (l[locale] ?? l['zh-CN'] ?? '') : '');
 
   /** @returns {{ table: string, row: string, column: string }} parts may be '' */
   function parts(pointer, format) {
-    if (pointer === '' || pointer === undefined || pointer === null) return { table: m.wholeReport, row: '', column: '' };
+    if (pointer === '' || pointer === undefined || pointer === null)
+      return { table: m.wholeReport, row: '', column: '' };
     const sec = /^\/sections\/(\w+)/.exec(pointer);
     if (sec) return { table: m.sections[sec[1]] ?? pointer, row: '', column: '' };
     const meta = /^\/(year|format|issuer|publishedOn)$/.exec(pointer);
@@ -58,8 +59,16 @@ export function makeLabeler(core, locale) {
         const first = under[0];
         const sameRow = under.every((c) => pick(c.row) === pick(first.row) && pick(c.group) === pick(first.group));
         const sameGroup = under.every((c) => pick(c.group) === pick(first.group));
-        const row = sameRow ? [pick(first.group), pick(first.row)].filter(Boolean).join(SEP) : sameGroup ? pick(first.group) : '';
-        return { table: pick(first.tableLabel), row: p === pointer ? row : [row, pointer.slice(p.length + 1)].filter(Boolean).join(SEP), column: '' };
+        const row = sameRow
+          ? [pick(first.group), pick(first.row)].filter(Boolean).join(SEP)
+          : sameGroup
+            ? pick(first.group)
+            : '';
+        return {
+          table: pick(first.tableLabel),
+          row: p === pointer ? row : [row, pointer.slice(p.length + 1)].filter(Boolean).join(SEP),
+          column: '',
+        };
       }
       const cellAbove = exact.get(p);
       if (cellAbove) {

@@ -23,21 +23,35 @@ const zh = {
   formatOf: (f) => (f === 'pre-2019' ? '2019 年以前的格式' : `${f} 年版格式`),
   line: (n) => `第 ${n} 行`,
   // Where in a PDF or Word file (documents.mjs): the line of text read means nothing there.
-  place: (l) => (l.page ? `第 ${l.page} 页（距左 ${Math.round(l.x)}、距顶 ${Math.round(l.y)} 磅）` : l.table ? `第 ${l.table} 个表格第 ${l.row} 行${l.cell ? `第 ${l.cell} 格` : ''}` : l.line ? `第 ${l.line} 行` : ''),
+  place: (l) =>
+    l.page
+      ? `第 ${l.page} 页（距左 ${Math.round(l.x)}、距顶 ${Math.round(l.y)} 磅）`
+      : l.table
+        ? `第 ${l.table} 个表格第 ${l.row} 行${l.cell ? `第 ${l.cell} 格` : ''}`
+        : l.line
+          ? `第 ${l.line} 行`
+          : '',
   expectedActual: (e, a) => `应为 ${e}，实为 ${a}`,
   ok: '通过',
   previousFile: (p) => `跨年度核对：上一年度报告为 ${p}`,
   diag: {
     'file-unreadable': (reason) => `无法读取文件：${reason}。`,
-    'file-undecodable': () => '无法解码：内容既不是有效的 UTF-8，也不是有效的 GB18030（GBK/GB2312）。请确认这是文本或网页文件，并另存为 UTF-8 后重试。',
-    'file-binary': (what) => `这不是文本文件（看起来是 ${what}），无法检查。请先转换为文本或网页（例如 PDF 可用 pdftotext -layout 转为文本）后重试。`,
-    'charset-mismatch': (declared, used) => `文件声明的编码为 ${declared}，但内容不是有效的 ${declared}；已按 ${used} 解码，请核对文字是否正确。`,
+    'file-undecodable': () =>
+      '无法解码：内容既不是有效的 UTF-8，也不是有效的 GB18030（GBK/GB2312）。请确认这是文本或网页文件，并另存为 UTF-8 后重试。',
+    'file-binary': (what) =>
+      `这不是文本文件（看起来是 ${what}），无法检查。请先转换为文本或网页（例如 PDF 可用 pdftotext -layout 转为文本）后重试。`,
+    'charset-mismatch': (declared, used) =>
+      `文件声明的编码为 ${declared}，但内容不是有效的 ${declared}；已按 ${used} 解码，请核对文字是否正确。`,
     'charset-unknown': (declared, used) => `文件声明的编码“${declared}”无法识别；已按 ${used} 解码。`,
-    'reader-unavailable': (kind) => `当前安装的 xxgknb 核心不含报告读取器，无法检查${kind}报告；请安装完整版，或将报告导出为 JSON 后再检查。`,
+    'reader-unavailable': (kind) =>
+      `当前安装的 xxgknb 核心不含报告读取器，无法检查${kind}报告；请安装完整版，或将报告导出为 JSON 后再检查。`,
     'internal-error': (msg) => `检查此文件时核心程序出错：${msg}。请将此文件反馈给开发者。`,
-    'input-too-large': (size, limit) => `文件大小为 ${mb(size)} MB，超过 ${mb(limit)} MB 的上限，未作检查；确需检查时可用 --max-size 调高上限。`,
-    'time-limit': (seconds) => `检查此文件超过 ${seconds} 秒的时限，已停止（可用 --time-limit 调整）；其余文件照常检查。`,
-    'cross-year-ambiguous': (year, paths) => `同一发布机关的 ${year} 年度报告不止一份（${paths.join('、')}），未进行跨年度结转核对。`,
+    'input-too-large': (size, limit) =>
+      `文件大小为 ${mb(size)} MB，超过 ${mb(limit)} MB 的上限，未作检查；确需检查时可用 --max-size 调高上限。`,
+    'time-limit': (seconds) =>
+      `检查此文件超过 ${seconds} 秒的时限，已停止（可用 --time-limit 调整）；其余文件照常检查。`,
+    'cross-year-ambiguous': (year, paths) =>
+      `同一发布机关的 ${year} 年度报告不止一份（${paths.join('、')}），未进行跨年度结转核对。`,
   },
   summary: {
     title: '汇总',
@@ -53,7 +67,8 @@ const zh = {
     reportWritten: (p) => `汇总网页已写入 ${p}`,
     noInput: '没有可检查的文件。',
     skippedBy: {
-      'unsupported-extension': (n, list) => `已跳过 ${n} 个不支持的文件（只检查 .json、.txt、.html、.htm、.pdf、.docx、.doc、.wps）：${list}`,
+      'unsupported-extension': (n, list) =>
+        `已跳过 ${n} 个不支持的文件（只检查 .json、.txt、.html、.htm、.pdf、.docx、.doc、.wps）：${list}`,
       hidden: (n, list) => `已跳过 ${n} 个以“.”开头的隐藏文件或文件夹（加 --include-hidden 可检查）：${list}`,
       node_modules: (n, list) => `已跳过 ${n} 个 node_modules 文件夹（加 --include-hidden 可检查）：${list}`,
       'special-file': (n, list) => `已跳过 ${n} 个不是普通文件的项目（管道、套接字或设备）：${list}`,
@@ -89,12 +104,31 @@ const zh = {
   html: {
     title: '政府信息公开工作年度报告检查结果',
     generated: (when, version) => `生成于 ${when} · xxgknb ${version}`,
-    totals: { files: '文件', failing: '有错误的文件', errors: '错误', warnings: '警告', infos: '提示', unreadable: '无法检查', pairs: '跨年度核对' },
+    totals: {
+      files: '文件',
+      failing: '有错误的文件',
+      errors: '错误',
+      warnings: '警告',
+      infos: '提示',
+      unreadable: '无法检查',
+      pairs: '跨年度核对',
+    },
     byRule: '按规则统计',
     noDiagnostics: '没有任何问题。',
     files: '文件一览（按错误数排序）',
     details: '各文件的问题',
-    cols: { file: '文件', issuer: '发布机关', year: '年度', format: '格式', errors: '错误', warnings: '警告', severity: '级别', where: '位置', message: '说明', rule: '规则' },
+    cols: {
+      file: '文件',
+      issuer: '发布机关',
+      year: '年度',
+      format: '格式',
+      errors: '错误',
+      warnings: '警告',
+      severity: '级别',
+      where: '位置',
+      message: '说明',
+      rule: '规则',
+    },
     clean: (n) => `另有 ${n} 个文件没有任何问题。`,
     skipped: '未检查的文件',
   },
@@ -129,24 +163,40 @@ const en = {
   },
   metadata: { year: 'report year', format: 'format', issuer: 'issuer', publishedOn: 'publication date' },
   yearOf: (y) => `year ${y}`,
-  notRegular: (kind) => `not a regular file (${{ fifo: 'a named pipe', socket: 'a socket' }[kind] ?? 'a device'}); not read`,
+  notRegular: (kind) =>
+    `not a regular file (${{ fifo: 'a named pipe', socket: 'a socket' }[kind] ?? 'a device'}); not read`,
   formatOf: (f) => (f === 'pre-2019' ? 'format before 2019' : `${f} format`),
   line: (n) => `line ${n}`,
-  place: (l) => (l.page ? `page ${l.page} (${Math.round(l.x)} pt from the left, ${Math.round(l.y)} pt from the top)` : l.table ? `table ${l.table}, row ${l.row}${l.cell ? `, cell ${l.cell}` : ''}` : l.line ? `line ${l.line}` : ''),
+  place: (l) =>
+    l.page
+      ? `page ${l.page} (${Math.round(l.x)} pt from the left, ${Math.round(l.y)} pt from the top)`
+      : l.table
+        ? `table ${l.table}, row ${l.row}${l.cell ? `, cell ${l.cell}` : ''}`
+        : l.line
+          ? `line ${l.line}`
+          : '',
   expectedActual: (e, a) => `expected ${e}, found ${a}`,
   ok: 'ok',
   previousFile: (p) => `cross-year check against last year's report ${p}`,
   diag: {
     'file-unreadable': (reason) => `Cannot read the file: ${reason}.`,
-    'file-undecodable': () => 'Cannot decode the file: it is neither valid UTF-8 nor valid GB18030 (GBK/GB2312). Make sure it is a text or HTML file, or save it as UTF-8 and try again.',
-    'file-binary': (what) => `This is not a text file (it looks like ${what}) and cannot be checked. Convert it to text or HTML first (for a PDF, e.g. pdftotext -layout) and try again.`,
-    'charset-mismatch': (declared, used) => `The file declares the encoding ${declared} but is not valid ${declared}; it was decoded as ${used}: check that the text reads correctly.`,
-    'charset-unknown': (declared, used) => `The declared encoding "${declared}" is unknown; the file was decoded as ${used}.`,
-    'reader-unavailable': (kind) => `The installed xxgknb core has no report readers, so ${kind} reports cannot be checked; install the full build, or export the report as JSON.`,
+    'file-undecodable': () =>
+      'Cannot decode the file: it is neither valid UTF-8 nor valid GB18030 (GBK/GB2312). Make sure it is a text or HTML file, or save it as UTF-8 and try again.',
+    'file-binary': (what) =>
+      `This is not a text file (it looks like ${what}) and cannot be checked. Convert it to text or HTML first (for a PDF, e.g. pdftotext -layout) and try again.`,
+    'charset-mismatch': (declared, used) =>
+      `The file declares the encoding ${declared} but is not valid ${declared}; it was decoded as ${used}: check that the text reads correctly.`,
+    'charset-unknown': (declared, used) =>
+      `The declared encoding "${declared}" is unknown; the file was decoded as ${used}.`,
+    'reader-unavailable': (kind) =>
+      `The installed xxgknb core has no report readers, so ${kind} reports cannot be checked; install the full build, or export the report as JSON.`,
     'internal-error': (msg) => `The core failed on this file: ${msg}. Please send this file to the developers.`,
-    'input-too-large': (size, limit) => `The file is ${mb(size)} MB, over the ${mb(limit)} MB limit, and was not checked; raise the limit with --max-size if it must be.`,
-    'time-limit': (seconds) => `Checking this file took more than ${seconds} s and was stopped (see --time-limit); the other files were checked as usual.`,
-    'cross-year-ambiguous': (year, paths) => `More than one ${year} report of the same issuer (${paths.join(', ')}): the carry-over between years was not checked.`,
+    'input-too-large': (size, limit) =>
+      `The file is ${mb(size)} MB, over the ${mb(limit)} MB limit, and was not checked; raise the limit with --max-size if it must be.`,
+    'time-limit': (seconds) =>
+      `Checking this file took more than ${seconds} s and was stopped (see --time-limit); the other files were checked as usual.`,
+    'cross-year-ambiguous': (year, paths) =>
+      `More than one ${year} report of the same issuer (${paths.join(', ')}): the carry-over between years was not checked.`,
   },
   summary: {
     title: 'Summary',
@@ -162,12 +212,17 @@ const en = {
     reportWritten: (p) => `Summary page written to ${p}`,
     noInput: 'No files to check.',
     skippedBy: {
-      'unsupported-extension': (n, list) => `Skipped ${n} unsupported file${n === 1 ? '' : 's'} (only .json, .txt, .html, .htm, .pdf, .docx, .doc, .wps are checked): ${list}`,
-      hidden: (n, list) => `Skipped ${n} hidden file${n === 1 ? '' : 's'} or folder${n === 1 ? '' : 's'} (name starting with "."; --include-hidden checks them): ${list}`,
-      node_modules: (n, list) => `Skipped ${n} node_modules folder${n === 1 ? '' : 's'} (--include-hidden checks them): ${list}`,
-      'special-file': (n, list) => `Skipped ${n} entr${n === 1 ? 'y' : 'ies'} that are not regular files (pipes, sockets, devices): ${list}`,
+      'unsupported-extension': (n, list) =>
+        `Skipped ${n} unsupported file${n === 1 ? '' : 's'} (only .json, .txt, .html, .htm, .pdf, .docx, .doc, .wps are checked): ${list}`,
+      hidden: (n, list) =>
+        `Skipped ${n} hidden file${n === 1 ? '' : 's'} or folder${n === 1 ? '' : 's'} (name starting with "."; --include-hidden checks them): ${list}`,
+      node_modules: (n, list) =>
+        `Skipped ${n} node_modules folder${n === 1 ? '' : 's'} (--include-hidden checks them): ${list}`,
+      'special-file': (n, list) =>
+        `Skipped ${n} entr${n === 1 ? 'y' : 'ies'} that are not regular files (pipes, sockets, devices): ${list}`,
       visited: (n, list) => `Skipped ${n} link${n === 1 ? '' : 's'} to a folder already checked: ${list}`,
-      'unreadable-folder': (n, list) => `${n} folder${n === 1 ? '' : 's'} could not be read; the files in ${n === 1 ? 'it were' : 'them were'} not checked: ${list}`,
+      'unreadable-folder': (n, list) =>
+        `${n} folder${n === 1 ? '' : 's'} could not be read; the files in ${n === 1 ? 'it were' : 'them were'} not checked: ${list}`,
     },
   },
   errors: {
@@ -188,22 +243,43 @@ const en = {
     stdoutFailed: (code) => `Cannot write to standard output: ${code}.`,
     badSize: (o, v) => `${o} needs a number from 1 to 1024 (megabytes), got "${v}".`,
     badSeconds: (o, v) => `${o} needs a positive number (seconds), got "${v}".`,
-    stdinTty: 'Got -, but standard input is a terminal: pipe or redirect a report into it, e.g. xxgknb check - < report.html.',
+    stdinTty:
+      'Got -, but standard input is a terminal: pipe or redirect a report into it, e.g. xxgknb check - < report.html.',
     coreMissing: (msg) => `Cannot load the xxgknb core (WebAssembly): ${msg}`,
     reportWrite: (p, msg) => `Cannot write the summary page ${p}: ${msg}`,
-    spool: (dir, msg) => `Cannot keep the results in the temporary folder ${dir}: ${msg} (set TMPDIR to use another folder)`,
+    spool: (dir, msg) =>
+      `Cannot keep the results in the temporary folder ${dir}: ${msg} (set TMPDIR to use another folder)`,
     option: (msg) => msg,
   },
   progress: (done, total, rate) => `checked ${done}/${total}  ${rate} reports/s`,
   html: {
     title: 'Annual report check results',
     generated: (when, version) => `Generated ${when} · xxgknb ${version}`,
-    totals: { files: 'files', failing: 'files with errors', errors: 'errors', warnings: 'warnings', infos: 'info', unreadable: 'not checked', pairs: 'cross-year pairs' },
+    totals: {
+      files: 'files',
+      failing: 'files with errors',
+      errors: 'errors',
+      warnings: 'warnings',
+      infos: 'info',
+      unreadable: 'not checked',
+      pairs: 'cross-year pairs',
+    },
     byRule: 'Diagnostics by rule',
     noDiagnostics: 'No problems at all.',
     files: 'Files (most errors first)',
     details: 'Problems by file',
-    cols: { file: 'File', issuer: 'Issuer', year: 'Year', format: 'Format', errors: 'Errors', warnings: 'Warnings', severity: 'Severity', where: 'Where', message: 'Message', rule: 'Rule' },
+    cols: {
+      file: 'File',
+      issuer: 'Issuer',
+      year: 'Year',
+      format: 'Format',
+      errors: 'Errors',
+      warnings: 'Warnings',
+      severity: 'Severity',
+      where: 'Where',
+      message: 'Message',
+      rule: 'Rule',
+    },
     clean: (n) => `${n} more file${n === 1 ? '' : 's'} without any problem.`,
     skipped: 'Files not checked',
   },
@@ -220,7 +296,22 @@ const en = {
     'copied-report': "same prose as another issuer's report",
     'aggregate-sum': "whole-region table 3 differs from the units' sum",
   },
-  csv: ['file', 'issuer', 'year', 'format', 'severity', 'rule', 'path', 'table', 'row', 'column', 'message', 'expected', 'actual', 'line'],
+  csv: [
+    'file',
+    'issuer',
+    'year',
+    'format',
+    'severity',
+    'rule',
+    'path',
+    'table',
+    'row',
+    'column',
+    'message',
+    'expected',
+    'actual',
+    'line',
+  ],
 };
 
 export const LOCALES = ['zh-CN', 'en'];

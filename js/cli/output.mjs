@@ -42,7 +42,11 @@ export class StreamWriter {
     // Wait for the reader; the listener that did not fire is removed, or they would pile up.
     const ac = new AbortController();
     const { signal } = ac;
-    await Promise.race([once(this.stream, 'drain', { signal }), once(this.stream, 'close', { signal }), once(this.stream, 'error', { signal })]).catch(() => {});
+    await Promise.race([
+      once(this.stream, 'drain', { signal }),
+      once(this.stream, 'close', { signal }),
+      once(this.stream, 'error', { signal }),
+    ]).catch(() => {});
     ac.abort();
   }
 }
@@ -87,7 +91,8 @@ export class FileWriter {
 /** NO_COLOR (https://no-color.org) wins; FORCE_COLOR forces; otherwise only on a terminal. */
 export function useColor(stream, env) {
   if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false')
+    return true;
   return Boolean(stream.isTTY);
 }
 

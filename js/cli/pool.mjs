@@ -45,15 +45,17 @@ function acceptedExecArgv(args) {
     if (a.startsWith('-') || groups.length === 0) groups.push([a]);
     else groups.at(-1).push(a);
   }
-  return groups.filter((group) => {
-    try {
-      new Worker('', { eval: true, execArgv: group }).terminate();
-      return true;
-    } catch (err) {
-      if (err?.code === 'ERR_WORKER_INVALID_EXEC_ARGV') return false;
-      throw err;
-    }
-  }).flat();
+  return groups
+    .filter((group) => {
+      try {
+        new Worker('', { eval: true, execArgv: group }).terminate();
+        return true;
+      } catch (err) {
+        if (err?.code === 'ERR_WORKER_INVALID_EXEC_ARGV') return false;
+        throw err;
+      }
+    })
+    .flat();
 }
 
 /** A worker with the parent's node flags, less those Node allows only in a process. */
@@ -87,7 +89,9 @@ export async function runAll(items, ctx) {
     for (const i of indices) {
       const checked = checkFile(ctx.core, items[i], ctx.options);
       // A PDF or Word file is read asynchronously (documents.mjs).
-      const { entries, data } = packEntries([{ index: i, ...entryOf(checked instanceof Promise ? await checked : checked) }]);
+      const { entries, data } = packEntries([
+        { index: i, ...entryOf(checked instanceof Promise ? await checked : checked) },
+      ]);
       ctx.onResults(entries, data);
       // Let the progress bar draw and signals arrive during a long in-thread run.
       if (++n % 64 === 0) await new Promise((r) => setImmediate(r));
@@ -119,12 +123,15 @@ export async function runAll(items, ctx) {
   const watch = new Map(); // worker → { clock: Float64Array [start ms or 0, index], stop }
   let watchdog = null;
   if (ctx.timeLimitMs) {
-    watchdog = setInterval(() => {
-      const now = Date.now();
-      for (const { clock, stop } of watch.values()) {
-        if (clock[0] && now - clock[0] > ctx.timeLimitMs) stop(clock[1]);
-      }
-    }, Math.max(20, Math.min(1000, ctx.timeLimitMs / 4)));
+    watchdog = setInterval(
+      () => {
+        const now = Date.now();
+        for (const { clock, stop } of watch.values()) {
+          if (clock[0] && now - clock[0] > ctx.timeLimitMs) stop(clock[1]);
+        }
+      },
+      Math.max(20, Math.min(1000, ctx.timeLimitMs / 4)),
+    );
   }
 
   await new Promise((resolve) => {
@@ -169,7 +176,9 @@ export async function runAll(items, ctx) {
           const at = batch.indexOf(index);
           if (at >= 0) batch.splice(at, 1);
         }
-        const { entries, data } = packEntries([{ index, ...entryOf(timedOut(items[index].path, ctx.timeLimitMs, ctx.options.locale)) }]);
+        const { entries, data } = packEntries([
+          { index, ...entryOf(timedOut(items[index].path, ctx.timeLimitMs, ctx.options.locale)) },
+        ]);
         outstanding--;
         ctx.onResults(entries, data);
         worker.terminate();

@@ -36,8 +36,15 @@ export function recount(result) {
 
 function failed(path, kind, encoding, rule, message) {
   return {
-    path, kind, encoding, issuer: null,
-    valid: false, format: null, year: null, errorCount: 1, warningCount: 0,
+    path,
+    kind,
+    encoding,
+    issuer: null,
+    valid: false,
+    format: null,
+    year: null,
+    errorCount: 1,
+    warningCount: 0,
     diagnostics: [diagnostic(rule, 'error', message)],
   };
 }
@@ -58,10 +65,17 @@ export function carryOf(report, result) {
   const apps = report?.applications;
   if (!result.issuer || !Number.isInteger(result.year) || !apps || typeof apps !== 'object') return null;
   const pick = (row) => (apps[row] && typeof apps[row] === 'object' ? apps[row] : undefined);
-  const part = (key) => (report[key] && typeof report[key] === 'object' && !Array.isArray(report[key]) ? report[key] : undefined);
+  const part = (key) =>
+    report[key] && typeof report[key] === 'object' && !Array.isArray(report[key]) ? report[key] : undefined;
   return {
-    year: result.year, format: result.format, carriedOver: pick('carriedOver'), carriedForward: pick('carriedForward'),
-    proactive: part('proactive'), applications: apps, reviewLitigation: part('reviewLitigation'), sections: part('sections'),
+    year: result.year,
+    format: result.format,
+    carriedOver: pick('carriedOver'),
+    carriedForward: pick('carriedForward'),
+    proactive: part('proactive'),
+    applications: apps,
+    reviewLitigation: part('reviewLitigation'),
+    sections: part('sections'),
   };
 }
 
@@ -104,7 +118,11 @@ function readBytes(file, limit) {
 /** The result of a file whose reading or checking took longer than `ms` and was stopped. */
 export function timedOut(path, ms, locale) {
   const m = messages(locale);
-  return { result: failed(path, null, null, 'time-limit', m.diag['time-limit'](Math.round(ms / 100) / 10)), carry: null, trouble: true };
+  return {
+    result: failed(path, null, null, 'time-limit', m.diag['time-limit'](Math.round(ms / 100) / 10)),
+    carry: null,
+    trouble: true,
+  };
 }
 
 /** The size limit for a file: text files `maxBytes`, PDF and Word files more (see above). */
@@ -179,8 +197,16 @@ export function checkFile(core, input, opts) {
   const m = messages(opts.locale);
   const { path } = input;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const unreadable = (reason) => ({ result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](reason)), carry: null, trouble: true });
-  const tooLarge = (size, limit) => ({ result: failed(path, null, null, 'input-too-large', m.diag['input-too-large'](size, limit)), carry: null, trouble: true });
+  const unreadable = (reason) => ({
+    result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](reason)),
+    carry: null,
+    trouble: true,
+  });
+  const tooLarge = (size, limit) => ({
+    result: failed(path, null, null, 'input-too-large', m.diag['input-too-large'](size, limit)),
+    carry: null,
+    trouble: true,
+  });
   let bytes = input.bytes;
   if (input.over) return tooLarge(input.over, input.limit ?? maxBytes);
   if (input.timedOut) return timedOut(path, input.timedOut, opts.locale);
@@ -209,10 +235,18 @@ export function checkFile(core, input, opts) {
   const extKind = path === '-' ? null : kindFromExtension(path);
   const decoded = decode(bytes, { html: extKind !== 'json' });
   if (decoded.error === 'file-binary') {
-    return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-binary'](decoded.what)), carry: null, trouble: false };
+    return {
+      result: failed(path, extKind, null, 'file-undecodable', m.diag['file-binary'](decoded.what)),
+      carry: null,
+      trouble: false,
+    };
   }
   if (decoded.error) {
-    return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-undecodable']()), carry: null, trouble: false };
+    return {
+      result: failed(path, extKind, null, 'file-undecodable', m.diag['file-undecodable']()),
+      carry: null,
+      trouble: false,
+    };
   }
   const { encoding } = decoded;
   // The extension decides, except where the content plainly says otherwise: a page saved as
@@ -220,7 +254,8 @@ export function checkFile(core, input, opts) {
   let kind = extKind;
   if (kind !== 'html') {
     const sniffed = sniffKind(decoded.head());
-    if (kind === null || (kind === 'text' && sniffed !== 'text') || (kind === 'json' && sniffed === 'html')) kind = sniffed;
+    if (kind === null || (kind === 'text' && sniffed !== 'text') || (kind === 'json' && sniffed === 'html'))
+      kind = sniffed;
   }
   const notes = decoded.notes.map((n) => diagnostic(n.code, 'warning', m.diag[n.code](...n.args)));
 
@@ -233,7 +268,9 @@ export function checkFile(core, input, opts) {
       try {
         const parsed = JSON.parse(text);
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) report = parsed;
-      } catch { /* the core has already said invalid-json */ }
+      } catch {
+        /* the core has already said invalid-json */
+      }
     } else if (typeof core.check !== 'function') {
       const r = failed(path, kind, encoding, 'reader-unavailable', m.diag['reader-unavailable'](m.kind[kind]));
       r.diagnostics.unshift(...notes);
@@ -241,7 +278,12 @@ export function checkFile(core, input, opts) {
     } else {
       // UTF-8 goes in as the bytes read; of the report read, only what the CLI uses comes back.
       const input = decoded.utf8 ?? decoded.text;
-      const { report: parsed, ...rest } = core.check(input, { kind, locale: opts.locale, report: REPORT_PARTS, maxInputBytes: maxBytes });
+      const { report: parsed, ...rest } = core.check(input, {
+        kind,
+        locale: opts.locale,
+        report: REPORT_PARTS,
+        maxInputBytes: maxBytes,
+      });
       coreResult = rest;
       report = parsed ?? null;
     }

@@ -9,9 +9,18 @@ export function displayWidth(s) {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0);
-    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd)) ? 2 : 1;
+    w +=
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        (c >= 0x20000 && c <= 0x3fffd))
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -103,7 +112,10 @@ export function skippedLines(m, skipped) {
   }
   return [...byReason].map(([reason, paths]) => ({
     trouble: reason === 'unreadable-folder',
-    text: (m.summary.skippedBy[reason] ?? m.summary.skippedBy['unsupported-extension'])(paths.length, listSome(paths.map(safe))),
+    text: (m.summary.skippedBy[reason] ?? m.summary.skippedBy['unsupported-extension'])(
+      paths.length,
+      listSome(paths.map(safe)),
+    ),
   }));
 }
 
@@ -158,10 +170,20 @@ export function csvReporter(w, ctx) {
       for (const d of r.diagnostics) {
         const where = labeler.parts(d.path, r.format);
         row([
-          csvCell(r.path, true), csvCell(r.issuer, true), csvCell(r.year), csvCell(r.format),
-          csvCell(m.severity[d.severity] ?? d.severity, true), csvCell(d.rule, true), csvCell(d.path, true),
-          csvCell(where.table, true), csvCell(where.row, true), csvCell(where.column, true),
-          csvCell(d.message, true), csvCell(d.expected), csvCell(d.actual), csvCell(d.location?.line),
+          csvCell(r.path, true),
+          csvCell(r.issuer, true),
+          csvCell(r.year),
+          csvCell(r.format),
+          csvCell(m.severity[d.severity] ?? d.severity, true),
+          csvCell(d.rule, true),
+          csvCell(d.path, true),
+          csvCell(where.table, true),
+          csvCell(where.row, true),
+          csvCell(where.column, true),
+          csvCell(d.message, true),
+          csvCell(d.expected),
+          csvCell(d.actual),
+          csvCell(d.location?.line),
         ]);
       }
     },

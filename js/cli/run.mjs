@@ -70,7 +70,9 @@ export function readPipe(file, limit, timeMs) {
       timedOut = true;
       try {
         fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
-      } catch { /* the opening has finished meanwhile */ }
+      } catch {
+        /* the opening has finished meanwhile */
+      }
       resolve({ timedOut: true });
     }, timeMs);
     fs.open(file, 'r', (err, fd) => {
@@ -105,7 +107,10 @@ export function readPipe(file, limit, timeMs) {
  * @param {{ stdin, stdout, stderr, env }} io
  * @returns {Promise<number>} the exit code
  */
-export async function main(argv, io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }) {
+export async function main(
+  argv,
+  io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env },
+) {
   let opts;
   try {
     opts = parseCliArgs(argv);
@@ -175,11 +180,15 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     let stdinIsFolder = false;
     try {
       stdinIsFolder = typeof io.stdin.fd === 'number' && fs.fstatSync(io.stdin.fd).isDirectory();
-    } catch { /* not a file descriptor we can ask: read it */ }
+    } catch {
+      /* not a file descriptor we can ask: read it */
+    }
     const got = stdinIsFolder ? { folder: true } : await readLimited(io.stdin, maxBytes);
     if (got.folder || got.error) {
       const code = got.error?.code ?? String(got.error?.message ?? got.error);
-      io.stderr.write(`${m.errors.ioPrefix}${got.folder || code === 'EISDIR' ? m.errors.stdinFolder : m.errors.stdinUnreadable(code)}\n`);
+      io.stderr.write(
+        `${m.errors.ioPrefix}${got.folder || code === 'EISDIR' ? m.errors.stdinFolder : m.errors.stdinUnreadable(code)}\n`,
+      );
       return EXIT.TROUBLE;
     }
     items.unshift(got.over ? { path: '-', over: got.over, limit: maxBytes } : { path: '-', bytes: got.bytes });
@@ -209,7 +218,7 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       if (d.severity in n) n[d.severity]++;
     };
     const progress = new Progress(io.stderr, items.length, m);
-    const jobs = opts.jobs ?? (os.availableParallelism?.() ?? os.cpus().length);
+    const jobs = opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length;
     let spoolError = null;
     await runAll(items, {
       jobs,
@@ -229,7 +238,8 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
           ledger.set(entry.index, [pos, entry.bytes], entry);
           sigs.set(entry.index, entry.sig);
           pos += entry.bytes;
-          for (let k = 0; k < entry.rules.length; k += 2) countRule({ rule: entry.rules[k], severity: entry.rules[k + 1] });
+          for (let k = 0; k < entry.rules.length; k += 2)
+            countRule({ rule: entry.rules[k], severity: entry.rules[k + 1] });
           progress.tick();
         }
       },
@@ -252,7 +262,14 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     copiedReports({ ledger, spool, sigs, locale: opts.locale, addExtra });
     if (govPath) {
       if (govIndex >= 0 && !ledger.trouble[govIndex]) {
-        aggregateSum({ gov: govIndex, ledger, spool, locale: opts.locale, labeler: makeLabeler(core, opts.locale), addExtra });
+        aggregateSum({
+          gov: govIndex,
+          ledger,
+          spool,
+          locale: opts.locale,
+          labeler: makeLabeler(core, opts.locale),
+          addExtra,
+        });
       } else {
         const e = { input: opts.aggregate, message: batchMessages(opts.locale).aggregateMissing(opts.aggregate) };
         inputErrors.push(e);
@@ -263,9 +280,15 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     // 4. Totals and the exit code, known before any output so the JSON can lead with them.
     const summary = {
       files: ledger.length,
-      validFiles: 0, filesWithErrors: 0, filesWithWarnings: 0, uncheckedFiles: 0,
-      errorCount: 0, warningCount: 0, infoCount: 0,
-      crossYearPairs: pairs, skippedFiles: found.skipped.length,
+      validFiles: 0,
+      filesWithErrors: 0,
+      filesWithWarnings: 0,
+      uncheckedFiles: 0,
+      errorCount: 0,
+      warningCount: 0,
+      infoCount: 0,
+      crossYearPairs: pairs,
+      skippedFiles: found.skipped.length,
       byRule: Object.fromEntries([...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
     };
     // A folder that could not be listed hid its files: the run could not check everything.
@@ -274,7 +297,10 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       if (ledger.errors[i]) summary.filesWithErrors++;
       else summary.validFiles++;
       if (ledger.warnings[i]) summary.filesWithWarnings++;
-      if (ledger.trouble[i]) { summary.uncheckedFiles++; trouble = true; }
+      if (ledger.trouble[i]) {
+        summary.uncheckedFiles++;
+        trouble = true;
+      }
       summary.errorCount += ledger.errors[i];
       summary.warningCount += ledger.warnings[i];
       summary.infoCount += ledger.infos[i];
@@ -295,18 +321,34 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       return result;
     };
     const ctx = {
-      m, locale: opts.locale, labeler: makeLabeler(core, opts.locale), version: core.version,
-      color: opts.format === 'human' && useColor(io.stdout, io.env), summary, exitCode,
-      skipped: found.skipped, inputErrors, warningsExceeded, maxWarnings: opts.maxWarnings,
+      m,
+      locale: opts.locale,
+      labeler: makeLabeler(core, opts.locale),
+      version: core.version,
+      color: opts.format === 'human' && useColor(io.stdout, io.env),
+      summary,
+      exitCode,
+      skipped: found.skipped,
+      inputErrors,
+      warningsExceeded,
+      maxWarnings: opts.maxWarnings,
     };
 
     // 5. The summary page first: a failure to write it is trouble the JSON must report.
     if (opts.report) {
       const descriptions = new Map();
-      try { for (const r of core.rules()) descriptions.set(r.id, r.description?.[opts.locale] ?? r.id); } catch { /* labels only */ }
+      try {
+        for (const r of core.rules()) descriptions.set(r.id, r.description?.[opts.locale] ?? r.id);
+      } catch {
+        /* labels only */
+      }
       try {
         writeHtmlReport(opts.report, {
-          ...ctx, byRule, ledger, load, generatedAt: new Date(),
+          ...ctx,
+          byRule,
+          ledger,
+          load,
+          generatedAt: new Date(),
           ruleNames: (id) => descriptions.get(id) ?? m.ruleNames[id] ?? id,
         });
         if (opts.format === 'human' && !opts.quiet) io.stderr.write(`${m.summary.reportWritten(opts.report)}\n`);
@@ -318,7 +360,10 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
 
     // 6. Standard output, streamed in input order.
     const w = new StreamWriter(io.stdout);
-    const reporter = (opts.format === 'json' ? jsonReporter : opts.format === 'csv' ? csvReporter : humanReporter)(w, ctx);
+    const reporter = (opts.format === 'json' ? jsonReporter : opts.format === 'csv' ? csvReporter : humanReporter)(
+      w,
+      ctx,
+    );
     reporter.begin();
     for (let i = 0; i < ledger.length; i++) {
       if (opts.quiet && ledger.errors[i] === 0) continue;
@@ -330,7 +375,8 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     reporter.end();
     await w.flush();
     io.stdout.removeListener?.('error', w.onError);
-    if (opts.format !== 'human' && warningsExceeded) io.stderr.write(`${m.summary.maxWarnings(summary.warningCount, opts.maxWarnings)}\n`);
+    if (opts.format !== 'human' && warningsExceeded)
+      io.stderr.write(`${m.summary.maxWarnings(summary.warningCount, opts.maxWarnings)}\n`);
     // Output closed early (`| head`) is no failure of the check: the code says what was found.
     // Any other failure to write it is trouble, said on standard error.
     if (w.failed && w.failed.code !== 'EPIPE') {

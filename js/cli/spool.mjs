@@ -17,7 +17,9 @@ export class Spool {
       fs.unlinkSync(file);
       fs.rmdirSync(this.dir);
       this.dir = null;
-    } catch { /* Windows: removed in close() */ }
+    } catch {
+      /* Windows: removed in close() */
+    }
   }
   /** @returns {[number, number]} where the record is */
   write(record) {
@@ -49,7 +51,11 @@ export class Spool {
     return buf.toString('utf8');
   }
   close() {
-    try { fs.closeSync(this.fd); } catch { /* already closed */ }
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
     if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,6 @@
 // at the end of a row are harmless (the reader takes a row's values from its start).
 import { VALUE } from './values.mjs';
 
-
 /**
  * @param {Uint8Array} bytes
  * @param {{ extractor: () => Promise<typeof import('word-extractor')> }} env

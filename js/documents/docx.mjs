@@ -236,7 +236,8 @@ function tableHtml(table, index, cells) {
     row.cells.forEach((c, k) => {
       // A continuation under a merged cell is part of that cell; one with nothing above it
       // (a malformed file) stands as a cell of its own.
-      if (c.merge === 'continue' && r > 0 && table.rows[r - 1].cells.some((a) => a.col === c.col && a.merge !== null)) return;
+      if (c.merge === 'continue' && r > 0 && table.rows[r - 1].cells.some((a) => a.col === c.col && a.merge !== null))
+        return;
       let rowspan = 1;
       if (c.merge !== null) while (continues(r + rowspan, c.col)) rowspan++;
       td++;

@@ -26,7 +26,8 @@ export function configureFiles(options) {
   for (const key of Object.keys(options)) {
     if (!KNOWN.includes(key)) throw new Error(`configureFiles: unknown option ${key} (known: ${KNOWN.join(', ')})`);
     const v = /** @type {Record<string, unknown>} */ (options)[key];
-    if (typeof v !== 'string' && !(v instanceof URL)) throw new Error(`configureFiles: ${key} must be a URL (a string or URL), got ${v === null ? 'null' : typeof v}`);
+    if (typeof v !== 'string' && !(v instanceof URL))
+      throw new Error(`configureFiles: ${key} must be a URL (a string or URL), got ${v === null ? 'null' : typeof v}`);
   }
   const here = globalThis.location?.href;
   if (options.pdfjsBase !== undefined) {
@@ -42,7 +43,9 @@ function base() {
   try {
     return new URL('../', import.meta.resolve('pdfjs-dist/build/pdf.mjs')).href;
   } catch {
-    throw new Error('xxgknb: reading a PDF needs the pdfjs-dist folder: call configureFiles({ pdfjsBase: "<URL of pdfjs-dist/>" }) or map "pdfjs-dist/" in an import map');
+    throw new Error(
+      'xxgknb: reading a PDF needs the pdfjs-dist folder: call configureFiles({ pdfjsBase: "<URL of pdfjs-dist/>" }) or map "pdfjs-dist/" in an import map',
+    );
   }
 }
 
@@ -50,7 +53,9 @@ function base() {
 export function loadPdf() {
   pdf ??= (async () => {
     const root = base();
-    const pdfjs = pdfjsBase ? await import(/* webpackIgnore: true */ /* @vite-ignore */ `${root}build/pdf.mjs`) : await import('pdfjs-dist');
+    const pdfjs = pdfjsBase
+      ? await import(/* webpackIgnore: true */ /* @vite-ignore */ `${root}build/pdf.mjs`)
+      : await import('pdfjs-dist');
     pdfjs.GlobalWorkerOptions.workerSrc = `${root}build/pdf.worker.mjs`;
     return {
       pdfjs,
@@ -72,7 +77,8 @@ export function loadPdf() {
 }
 
 /** @returns {Promise<typeof import('fflate')>} */
-export const loadZip = () => (fflateUrl ? import(/* webpackIgnore: true */ /* @vite-ignore */ fflateUrl) : import('fflate'));
+export const loadZip = () =>
+  fflateUrl ? import(/* webpackIgnore: true */ /* @vite-ignore */ fflateUrl) : import('fflate');
 
 /** The same XML events as Node's saxes reader, from a DOM tree.
  * @returns {Promise<import('./docx.mjs').XmlReader>} */

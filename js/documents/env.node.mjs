@@ -9,7 +9,11 @@ const require = createRequire(import.meta.url);
 
 /** @param {string} pkg @param {any} e what importing it threw */
 function missing(pkg, e) {
-  const err = /** @type {Error & { code?: string }} */ (new Error(`xxgknb: reading this file needs the package "${pkg}", which is not installed (npm install ${pkg}): ${e?.message ?? e}`));
+  const err = /** @type {Error & { code?: string }} */ (
+    new Error(
+      `xxgknb: reading this file needs the package "${pkg}", which is not installed (npm install ${pkg}): ${e?.message ?? e}`,
+    )
+  );
   err.code = 'XXGKNB_MISSING_LIBRARY';
   return err;
 }

@@ -54,14 +54,17 @@ function describe(v) {
 }
 
 /** @param {unknown} v @returns {v is Uint8Array} */
-const isBytes = (v) => v instanceof Uint8Array || (ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]');
+const isBytes = (v) =>
+  v instanceof Uint8Array || (ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]');
 
 /** @param {unknown} input @param {string} func @returns {Promise<string | Uint8Array>} */
 async function bytesOf(input, func) {
   if (typeof input === 'string' || isBytes(input)) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   if (typeof Blob !== 'undefined' && input instanceof Blob) return new Uint8Array(await input.arrayBuffer());
-  throw new Error(`${func}: expected the file's bytes (a Uint8Array such as a Buffer, an ArrayBuffer or a Blob/File) or its text, got ${describe(input)}`);
+  throw new Error(
+    `${func}: expected the file's bytes (a Uint8Array such as a Buffer, an ArrayBuffer or a Blob/File) or its text, got ${describe(input)}`,
+  );
 }
 
 /**
@@ -76,7 +79,9 @@ export function splitOptions(options, func) {
   }
   const { kind = null, limits = null, ...core } = /** @type {Record<string, unknown>} */ (options);
   if (kind !== null && !KINDS.includes(kind)) {
-    throw new Error(`options.kind: expected one of ${KINDS.map((k) => `"${k}"`).join(', ')}, got ${JSON.stringify(kind) ?? describe(kind)}`);
+    throw new Error(
+      `options.kind: expected one of ${KINDS.map((k) => `"${k}"`).join(', ')}, got ${JSON.stringify(kind) ?? describe(kind)}`,
+    );
   }
   if (limits !== null && (typeof limits !== 'object' || Array.isArray(limits))) {
     throw new Error(`options.limits: expected an object like { maxPages: 100 }, got ${describe(limits)}`);
@@ -84,8 +89,10 @@ export function splitOptions(options, func) {
   /** @type {Limits} */
   const merged = { ...DEFAULT_LIMITS };
   for (const [k, v] of Object.entries(limits ?? {})) {
-    if (!(k in DEFAULT_LIMITS)) throw new Error(`options.limits.${k}: unknown limit (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
-    if (typeof v !== 'number' || !(v > 0)) throw new Error(`options.limits.${k}: expected a positive number, got ${describe(v)}`);
+    if (!(k in DEFAULT_LIMITS))
+      throw new Error(`options.limits.${k}: unknown limit (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
+    if (typeof v !== 'number' || !(v > 0))
+      throw new Error(`options.limits.${k}: expected a positive number, got ${describe(v)}`);
     merged[/** @type {keyof Limits} */ (k)] = v;
   }
   return { core, kind: /** @type {FileKind | null} */ (kind), limits: merged };
@@ -100,16 +107,29 @@ export function splitOptions(options, func) {
 export async function extractFile(bytes, kind, limits, env) {
   const sig = typeof bytes === 'string' ? null : signature(bytes);
   const k = kind ?? (sig === 'pdf' ? 'pdf' : sig === 'zip' ? 'docx' : sig === 'ole' ? 'doc' : null);
-  if (k === null || k === 'json' || k === 'html' || k === 'text') return { kind: k, input: bytes, coreKind: k ?? undefined };
-  if (typeof bytes === 'string') return { kind: k, problem: { reason: k === 'pdf' ? 'pdf-damaged' : k === 'docx' ? 'zip-damaged' : 'doc-damaged', detail: 'text given, not the file\'s bytes' } };
-  if (bytes.length > limits.maxBytes) return { kind: k, problem: { reason: 'file-size', detail: { size: bytes.length, limit: limits.maxBytes } } };
+  if (k === null || k === 'json' || k === 'html' || k === 'text')
+    return { kind: k, input: bytes, coreKind: k ?? undefined };
+  if (typeof bytes === 'string')
+    return {
+      kind: k,
+      problem: {
+        reason: k === 'pdf' ? 'pdf-damaged' : k === 'docx' ? 'zip-damaged' : 'doc-damaged',
+        detail: "text given, not the file's bytes",
+      },
+    };
+  if (bytes.length > limits.maxBytes)
+    return { kind: k, problem: { reason: 'file-size', detail: { size: bytes.length, limit: limits.maxBytes } } };
   if (k === 'pdf') {
     const r = await readPdf(bytes, { load: env.loadPdf, maxPages: limits.maxPages });
     if (r.problem) return { kind: k, problem: r.problem };
     return { kind: k, input: r.text, coreKind: 'text', locate: { pdf: r.lines } };
   }
   if (k === 'docx') {
-    if (sig === 'ole') return { kind: k, problem: { reason: isEncryptedOle(bytes) ? 'ole-encrypted' : 'zip-damaged', detail: 'not a ZIP' } };
+    if (sig === 'ole')
+      return {
+        kind: k,
+        problem: { reason: isEncryptedOle(bytes) ? 'ole-encrypted' : 'zip-damaged', detail: 'not a ZIP' },
+      };
     const r = await readDocx(bytes, { zip: env.loadZip, xml: env.loadXml, maxInflated: limits.maxInflated });
     if (r.problem) return { kind: k, problem: r.problem };
     return { kind: k, input: r.html, coreKind: 'html', locate: { docx: r.cells } };
@@ -192,7 +212,11 @@ export function makeFileApi(api, env) {
 /** The kind of text the core read when none was given: the same test as the core's.
  * @param {string | Uint8Array} input @returns {FileKind} */
 function detectText(input) {
-  const head = (typeof input === 'string' ? input.slice(0, 8192) : new TextDecoder().decode(input.subarray(0, 8192))).replace(/^[\s\ufeff]+/, '');
+  const head = (
+    typeof input === 'string' ? input.slice(0, 8192) : new TextDecoder().decode(input.subarray(0, 8192))
+  ).replace(/^[\s\ufeff]+/, '');
   if (head.startsWith('{')) return 'json';
-  return /<(?:html|!doctype|table|body|p[ >]|div|td)/i.test(head) || (head.startsWith('<') && head.includes('>')) ? 'html' : 'text';
+  return /<(?:html|!doctype|table|body|p[ >]|div|td)/i.test(head) || (head.startsWith('<') && head.includes('>'))
+    ? 'html'
+    : 'text';
 }

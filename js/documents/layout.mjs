@@ -17,7 +17,8 @@ import { VALUE } from './values.mjs';
  */
 
 // Page markers printed in the margins: `- 3 -`, `—3—`, `3`, `第 3 页`, `第3页 共9页`, `3 / 9`.
-const PAGE_MARK = /^(?:[-—–－─]*\s*\d{1,3}\s*[-—–－─]*|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+const PAGE_MARK =
+  /^(?:[-—–－─]*\s*\d{1,3}\s*[-—–－─]*|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 // Margins where page markers and running headers live, as a share of the page height.
 const MARGIN = 0.09;
 
@@ -39,7 +40,12 @@ export function layoutText(pages) {
     let prev = null;
     for (const line of lines) {
       // A vertical gap of more than about two lines: a blank line, as pdftotext prints one.
-      if (prev && prev.y - line.y > 2.2 * Math.max(prev.size, line.size) && out.length > 0 && out[out.length - 1] !== '') {
+      if (
+        prev &&
+        prev.y - line.y > 2.2 * Math.max(prev.size, line.size) &&
+        out.length > 0 &&
+        out[out.length - 1] !== ''
+      ) {
         out.push('');
         info.push({ page: p + 1, y: top(line.y), segs: [] });
       }
@@ -99,13 +105,17 @@ function joinSplitRows(lines) {
     if (va.length === 0 || vb.length === 0) continue;
     // Both lines labelled (a wrapped label beside the row): only when together they fill the
     // widest row of the page, so that two rows with blanks are not taken for one.
-    if (va.length < a.items.length && vb.length < b.items.length && (va.length + vb.length !== widest || widest < 3)) continue;
+    if (va.length < a.items.length && vb.length < b.items.length && (va.length + vb.length !== widest || widest < 3))
+      continue;
     const clash = va.some((p) => vb.some((q) => p.x < q.x + q.w + 0.5 * q.size && q.x < p.x + p.w + 0.5 * p.size));
     if (clash) continue;
     const [from, to, moved] = va.length < vb.length ? [a, b, va] : [b, a, vb];
     // Only numbers in the value columns move: right of every label of both lines (a label's
     // item number, "1" of "1、本机关不掌握…", stays with its label).
-    const labelEnd = Math.max(-Infinity, ...[...a.items, ...b.items].filter((it) => !isValue(it)).map((it) => it.x + it.w));
+    const labelEnd = Math.max(
+      -Infinity,
+      ...[...a.items, ...b.items].filter((it) => !isValue(it)).map((it) => it.x + it.w),
+    );
     if (moved.some((it) => it.x < labelEnd)) continue;
     from.items = from.items.filter((it) => !moved.includes(it));
     to.items = [...to.items, ...moved].sort((p, q) => p.x - q.x);
@@ -169,7 +179,10 @@ function renderLine(line, left, unit) {
 
 /** @param {Line} line */
 function lineString(line) {
-  return line.items.map((it) => it.str).join('').replace(/\s+/g, '');
+  return line.items
+    .map((it) => it.str)
+    .join('')
+    .replace(/\s+/g, '');
 }
 
 /** Lines that repeat at the same height in the margins of most pages: running headers and footers.

@@ -92,7 +92,14 @@ export async function readPdf(bytes, env) {
 function hasEnd(bytes) {
   const tail = bytes.subarray(Math.max(0, bytes.length - 2048));
   for (let i = tail.length - 5; i >= 0; i--) {
-    if (tail[i] === 0x25 && tail[i + 1] === 0x25 && tail[i + 2] === 0x45 && tail[i + 3] === 0x4f && tail[i + 4] === 0x46) return true;
+    if (
+      tail[i] === 0x25 &&
+      tail[i + 1] === 0x25 &&
+      tail[i + 2] === 0x45 &&
+      tail[i + 3] === 0x4f &&
+      tail[i + 4] === 0x46
+    )
+      return true;
   }
   return false;
 }

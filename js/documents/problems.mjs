@@ -36,7 +36,7 @@ const MESSAGES = {
   ],
   'pdf-garbled': () => [
     'PDF 文件的字体缺少文字编码，提取出的文字是乱码，无法读取；请取得 Word 文件或重新导出的 PDF。',
-    'The PDF\'s fonts do not map to text (the text comes out garbled), so it cannot be read; obtain the Word file or a newly exported PDF.',
+    "The PDF's fonts do not map to text (the text comes out garbled), so it cannot be read; obtain the Word file or a newly exported PDF.",
   ],
   'zip-not-docx': (d) => [
     `该文件是 ZIP 压缩包，但不是 Word 文档（没有 word/document.xml${d ? `，${d}` : ''}），无法读取。`,
@@ -97,7 +97,9 @@ export const RULE_OF = {
 
 /** A library's message, short enough for a sentence. @param {unknown} s */
 const clip = (s) => {
-  const t = String(s ?? '').replace(/\s+/g, ' ').trim();
+  const t = String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return t.length > 80 ? `${t.slice(0, 79)}…` : t || 'unknown error';
 };
 

@@ -166,7 +166,9 @@ export class FormController {
     this.loadError = error instanceof Error ? error : new Error(String(error));
     if (!this.detached) {
       const reason = this.loadError.reason ?? 'failed';
-      this.form.dispatchEvent(new CustomEvent('xxgknb:error', { bubbles: true, detail: { error: this.loadError, reason } }));
+      this.form.dispatchEvent(
+        new CustomEvent('xxgknb:error', { bubbles: true, detail: { error: this.loadError, reason } }),
+      );
     }
     return false;
   }
@@ -228,7 +230,8 @@ export class FormController {
    */
   check(report, options) {
     const validator = /** @type {AnyValidator} */ (this.validator);
-    if (this.settings.validator !== undefined || typeof validator.validateJson !== 'function') return validator.validate(report, options);
+    if (this.settings.validator !== undefined || typeof validator.validateJson !== 'function')
+      return validator.validate(report, options);
     // The text the validator would make of the report itself (validate() stringifies it).
     const text = JSON.stringify(report);
     const asked = JSON.stringify(options);
@@ -259,7 +262,9 @@ export class FormController {
     const { settings } = this;
     const validator = /** @type {AnyValidator} */ (this.validator);
     const raw = this.check(report, this.validateOptions(full));
-    const result = applyMessages(raw, settings.messages, settings.locale, (f) => (typeof validator.cells === 'function' ? validator.cells(f) : []));
+    const result = applyMessages(raw, settings.messages, settings.locale, (f) =>
+      typeof validator.cells === 'function' ? validator.cells(f) : [],
+    );
     this.result = result;
 
     const visible = full ? result.diagnostics : result.diagnostics.filter((d) => this.involvesTouched(d));
@@ -283,7 +288,8 @@ export class FormController {
     /** @type {Map<FormControl, Diagnostic[]>} */
     const perControl = new Map();
     for (const original of shown) {
-      const d = compact && original.rule === 'blank-cell' ? { ...original, message: this.settings.strings.blank } : original;
+      const d =
+        compact && original.rule === 'blank-cell' ? { ...original, message: this.settings.strings.blank } : original;
       const el = byPath.get(d.path);
       if (!el) continue;
       let list = perControl.get(el);
@@ -306,7 +312,12 @@ export class FormController {
     // Kept with the fields, which are collected again when the form's controls change.
     const order = (fields.order ??= new Map(fields.entries.map(({ el }, i) => [el, i])));
     const listed = compact ? shown.filter((d) => d.rule !== 'blank-cell') : shown;
-    if (compact) listed.push({ ...blanks[0], related: blanks.slice(1).map((d) => d.path), message: this.settings.strings.blanks(blanks.length) });
+    if (compact)
+      listed.push({
+        ...blanks[0],
+        related: blanks.slice(1).map((d) => d.path),
+        message: this.settings.strings.blanks(blanks.length),
+      });
     const items = listed
       .filter((d) => d.severity !== 'info')
       .map((d) => {
@@ -375,7 +386,9 @@ export class FormController {
 
   /** @param {Event} event */
   onClick(event) {
-    const button = /** @type {HTMLElement | null | undefined} */ (/** @type {Element} */ (event.target).closest?.('button[data-xxgknb-fix]'));
+    const button = /** @type {HTMLElement | null | undefined} */ (
+      /** @type {Element} */ (event.target).closest?.('button[data-xxgknb-fix]')
+    );
     if (!button || !this.form.contains(button) || !button.closest('.xxgknb-inline')) return;
     event.preventDefault();
     const path = button.dataset.xxgknbPath;
@@ -435,10 +448,13 @@ export class FormController {
   checkMapping(format) {
     const { validator } = this;
     if (!validator) throw new Error('checkMapping: the validator is not ready yet (await handle.ready)');
-    if (typeof validator.cells !== 'function') throw new Error('checkMapping: options.validator has no cells() function');
+    if (typeof validator.cells !== 'function')
+      throw new Error('checkMapping: options.validator has no cells() function');
     const cellPaths = new Set(validator.cells(format).map((c) => c.path));
     const { mapping } = this.settings;
-    const mapped = new Set(collectFields(this.form, mapping, typeof mapping === 'function' ? format : undefined).byPath.keys());
+    const mapped = new Set(
+      collectFields(this.form, mapping, typeof mapping === 'function' ? format : undefined).byPath.keys(),
+    );
     return {
       missing: [...cellPaths].filter((p) => !mapped.has(p)),
       unknown: [...mapped].filter((p) => !cellPaths.has(p) && !METADATA.has(p) && !p.startsWith('/sections/')),

@@ -16,7 +16,8 @@ const ATTRIBUTES = ['name', 'id', 'data-xxgknb', 'disabled', 'type', 'form'];
  * @param {MutationRecord} record @param {HTMLFormElement} form */
 function matters(record, form) {
   // An attribute's record is about an element.
-  if (record.type === 'attributes') return record.target === form || CONTROL_TAGS.has(/** @type {Element} */ (record.target).tagName);
+  if (record.type === 'attributes')
+    return record.target === form || CONTROL_TAGS.has(/** @type {Element} */ (record.target).tagName);
   for (const nodes of [record.addedNodes, record.removedNodes]) {
     for (const node of nodes) {
       if (node.nodeType !== 1) continue;
@@ -45,7 +46,8 @@ export class FieldIndex {
     // element belong to it too when they name it (form="…")
     /** @type {Element[]} */
     this.formatControls = []; // the controls a mapping function names /format or /year
-    this.observer = typeof MutationObserver === 'function' ? new MutationObserver((records) => this.note(records)) : null;
+    this.observer =
+      typeof MutationObserver === 'function' ? new MutationObserver((records) => this.note(records)) : null;
   }
 
   /** @param {MutationRecord[]} records */
@@ -71,12 +73,13 @@ export class FieldIndex {
     } else {
       observer.takeRecords();
     }
-    this.formatControls = typeof mapping === 'function'
-      ? [...form.elements].filter((el) => {
-        const path = fieldPath(el, mapping);
-        return path === '/format' || path === '/year';
-      })
-      : [];
+    this.formatControls =
+      typeof mapping === 'function'
+        ? [...form.elements].filter((el) => {
+            const path = fieldPath(el, mapping);
+            return path === '/format' || path === '/year';
+          })
+        : [];
     this.byFormat.clear();
     this.valid = true;
   }

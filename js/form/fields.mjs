@@ -118,7 +118,7 @@ export function isTableCell(path) {
  * @param {FormControl} el @param {string} path @returns {string | number | undefined} */
 export function readValue(el, path) {
   const { type } = el; // read once: every control of the form is read on each keystroke
-  if ((type === 'radio' || type === 'checkbox') && !(/** @type {HTMLInputElement} */ (el)).checked) return undefined;
+  if ((type === 'radio' || type === 'checkbox') && !(/** @type {HTMLInputElement} */ (el).checked)) return undefined;
   const raw = el.value;
   if (raw.trim() === '') return undefined;
   if (path === '/year') {

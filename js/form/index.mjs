@@ -52,11 +52,25 @@ const STRINGS = {
     fix: (value) => `Use ${value}`,
     more: (count) => `${count} more, shown next to their cells.`,
     blank: 'Blank: enter 0 if there is nothing to report.',
-    blanks: (count) => `${count} cells are blank: enter 0 where there is nothing to report; the sums involving them were not checked.`,
+    blanks: (count) =>
+      `${count} cells are blank: enter 0 where there is nothing to report; the sums involving them were not checked.`,
   },
 };
 
-const OPTION_KEYS = ['fields', 'validator', 'wasmUrl', 'locale', 'debounce', 'blockSubmit', 'summaryContainer', 'rules', 'previous', 'strings', 'messages', 'missingCells'];
+const OPTION_KEYS = [
+  'fields',
+  'validator',
+  'wasmUrl',
+  'locale',
+  'debounce',
+  'blockSubmit',
+  'summaryContainer',
+  'rules',
+  'previous',
+  'strings',
+  'messages',
+  'missingCells',
+];
 const DEFAULT_DEBOUNCE = 300;
 
 /** @param {unknown} value */
@@ -70,12 +84,16 @@ function describe(value) {
 function checkFields(fields) {
   if (typeof fields === 'function') return;
   if (fields === null || typeof fields !== 'object') {
-    throw new Error(`options.fields: expected an object from field names to JSON Pointers (or pattern(…)), got ${describe(fields)}`);
+    throw new Error(
+      `options.fields: expected an object from field names to JSON Pointers (or pattern(…)), got ${describe(fields)}`,
+    );
   }
   for (const name of Object.keys(fields)) {
     const path = /** @type {Record<string, unknown>} */ (fields)[name];
     if (typeof path !== 'string' || (path !== '' && !path.startsWith('/'))) {
-      throw new Error(`options.fields.${name}: expected a JSON Pointer such as "/applications/received/natural", got ${JSON.stringify(path)}`);
+      throw new Error(
+        `options.fields.${name}: expected a JSON Pointer such as "/applications/received/natural", got ${JSON.stringify(path)}`,
+      );
     }
   }
 }
@@ -91,15 +109,26 @@ function settle(form, options) {
   }
   for (const key of Object.keys(options)) {
     // A typo (`feilds`) must not silently leave the form unbound.
-    if (!OPTION_KEYS.includes(key)) throw new Error(`attach: unknown option "${key}" (expected one of ${OPTION_KEYS.join(', ')})`);
+    if (!OPTION_KEYS.includes(key))
+      throw new Error(`attach: unknown option "${key}" (expected one of ${OPTION_KEYS.join(', ')})`);
   }
-  const { fields, validator, wasmUrl, locale = 'zh-CN', debounce = DEFAULT_DEBOUNCE, blockSubmit, missingCells = 'mapped' } = options;
+  const {
+    fields,
+    validator,
+    wasmUrl,
+    locale = 'zh-CN',
+    debounce = DEFAULT_DEBOUNCE,
+    blockSubmit,
+    missingCells = 'mapped',
+  } = options;
   if (fields !== undefined) checkFields(fields);
   if (validator !== undefined && typeof validator?.validate !== 'function') {
     throw new Error(`options.validator: expected an object with a validate() function, got ${describe(validator)}`);
   }
   if (wasmUrl !== undefined && typeof wasmUrl !== 'string' && !(typeof URL !== 'undefined' && wasmUrl instanceof URL)) {
-    throw new Error(`options.wasmUrl: expected the URL of xxgknb_lite_bg.wasm (a string or URL), got ${describe(wasmUrl)}`);
+    throw new Error(
+      `options.wasmUrl: expected the URL of xxgknb_lite_bg.wasm (a string or URL), got ${describe(wasmUrl)}`,
+    );
   }
   if (wasmUrl !== undefined && validator !== undefined) {
     throw new Error('options.wasmUrl: not used with options.validator (the host loads its own validator)');

@@ -63,7 +63,13 @@ export class InlineMessages {
     if (current && current.key === key) return;
     const severity = diagnostics.some((d) => d.severity === 'error') ? 'error' : 'warning';
     // One button per distinct computed value; two rules may disagree about the same cell.
-    const values = [...new Set(diagnostics.filter((d) => typeof d.expected === 'number').map((d) => formatValue(/** @type {number} */ (d.expected))))];
+    const values = [
+      ...new Set(
+        diagnostics
+          .filter((d) => typeof d.expected === 'number')
+          .map((d) => formatValue(/** @type {number} */ (d.expected))),
+      ),
+    ];
     if (current && current.severity === severity) {
       this.fill(current, diagnostics, values, path);
       current.key = key;
@@ -80,7 +86,18 @@ export class InlineMessages {
     message.className = `xxgknb-message xxgknb-message--${severity}`;
     box.append(message);
     /** @type {Shown} */
-    const shown = { box, message, lines: [], buttons: [], id, key, severity, groupEl: null, hadClass: false, ariaInvalid: null };
+    const shown = {
+      box,
+      message,
+      lines: [],
+      buttons: [],
+      id,
+      key,
+      severity,
+      groupEl: null,
+      hadClass: false,
+      ariaInvalid: null,
+    };
     this.fill(shown, diagnostics, values, path);
 
     el.insertAdjacentElement('afterend', box);

@@ -28,12 +28,17 @@ function describe(value) {
 
 /** @param {string} where @param {unknown} text @returns {asserts text is string} */
 function checkTemplate(where, text) {
-  if (typeof text !== 'string' || text === '') throw new Error(`${where}: expected a name template such as "t3_r{row}_c{col}", got ${describe(text)}`);
+  if (typeof text !== 'string' || text === '')
+    throw new Error(`${where}: expected a name template such as "t3_r{row}_c{col}", got ${describe(text)}`);
   const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
   for (const name of names) {
-    if (!['table', 'row', 'col'].includes(name)) throw new Error(`${where}: unknown placeholder {${name}} in "${text}" (known: {table}, {row}, {col}, with a width as in {row:2})`);
+    if (!['table', 'row', 'col'].includes(name))
+      throw new Error(
+        `${where}: unknown placeholder {${name}} in "${text}" (known: {table}, {row}, {col}, with a width as in {row:2})`,
+      );
   }
-  if (!names.includes('col')) throw new Error(`${where}: "${text}" has no {col}, so every cell of a row would get the same name`);
+  if (!names.includes('col'))
+    throw new Error(`${where}: "${text}" has no {col}, so every cell of a row would get the same name`);
 }
 
 /** The templates by table, from a string with {table} or an object keyed by table.
@@ -42,17 +47,22 @@ function byTable(template) {
   if (typeof template === 'string') {
     checkTemplate('pattern', template);
     if (!template.includes('{table')) {
-      throw new Error(`pattern: "${template}" has no {table}; name the table it is for, e.g. pattern({ applications: "${template}" })`);
+      throw new Error(
+        `pattern: "${template}" has no {table}; name the table it is for, e.g. pattern({ applications: "${template}" })`,
+      );
     }
     return { proactive: template, applications: template, reviewLitigation: template };
   }
   if (template === null || typeof template !== 'object' || Array.isArray(template)) {
-    throw new Error(`pattern: expected a name template (a string with {table}, {row}, {col}) or an object of them by table, got ${describe(template)}`);
+    throw new Error(
+      `pattern: expected a name template (a string with {table}, {row}, {col}) or an object of them by table, got ${describe(template)}`,
+    );
   }
   /** @type {Templates} */
   const out = {};
   for (const table of Object.keys(template)) {
-    if (!own(TABLES, table)) throw new Error(`pattern: unknown table "${table}" (expected proactive, applications or reviewLitigation)`);
+    if (!own(TABLES, table))
+      throw new Error(`pattern: unknown table "${table}" (expected proactive, applications or reviewLitigation)`);
     const text = /** @type {Record<string, unknown>} */ (template)[table];
     checkTemplate(`pattern: ${table}`, text);
     out[/** @type {Table} */ (table)] = text;
@@ -81,7 +91,9 @@ function namesFor(templates, format) {
         const path = row ? `/${table}/${row}/${column}` : `/${table}/${column}`;
         const before = names.get(name);
         if (before !== undefined) {
-          throw new Error(`pattern: "${template}" gives the same name "${name}" to ${before} and ${path} (${format} layout); add {row} or {table}`);
+          throw new Error(
+            `pattern: "${template}" gives the same name "${name}" to ${before} and ${path} (${format} layout); add {row} or {table}`,
+          );
         }
         names.set(name, path);
       });
@@ -102,15 +114,22 @@ function namesFor(templates, format) {
  */
 export function pattern(template, options = {}) {
   const templates = byTable(template);
-  if (options === null || typeof options !== 'object') throw new Error(`pattern: expected an options object, got ${describe(options)}`);
+  if (options === null || typeof options !== 'object')
+    throw new Error(`pattern: expected an options object, got ${describe(options)}`);
   for (const key of Object.keys(options)) {
-    if (key !== 'fields' && key !== 'format') throw new Error(`pattern: unknown option "${key}" (expected fields or format)`);
+    if (key !== 'fields' && key !== 'format')
+      throw new Error(`pattern: unknown option "${key}" (expected fields or format)`);
   }
   const extra = options.fields ?? {};
-  if (extra === null || typeof extra !== 'object') throw new Error(`pattern: options.fields: expected an object from field names to JSON Pointers, got ${describe(extra)}`);
+  if (extra === null || typeof extra !== 'object')
+    throw new Error(
+      `pattern: options.fields: expected an object from field names to JSON Pointers, got ${describe(extra)}`,
+    );
   for (const name of Object.keys(extra)) {
     if (typeof extra[name] !== 'string' || !extra[name].startsWith('/')) {
-      throw new Error(`pattern: options.fields.${name}: expected a JSON Pointer such as "/year", got ${JSON.stringify(extra[name])}`);
+      throw new Error(
+        `pattern: options.fields.${name}: expected a JSON Pointer such as "/year", got ${JSON.stringify(extra[name])}`,
+      );
     }
   }
   if (options.format !== undefined && !FORMATS.includes(options.format)) {

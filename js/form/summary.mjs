@@ -24,7 +24,9 @@ export class ErrorSummary {
     this.key = '';
     /** @param {Event} event */
     this.onClick = (event) => {
-      const link = /** @type {HTMLElement | null | undefined} */ (/** @type {Element} */ (event.target).closest?.('a[data-xxgknb-path]'));
+      const link = /** @type {HTMLElement | null | undefined} */ (
+        /** @type {Element} */ (event.target).closest?.('a[data-xxgknb-path]')
+      );
       if (!link || !this.root?.contains(link)) return;
       event.preventDefault();
       // The selector asks for the attribute.
@@ -46,7 +48,9 @@ export class ErrorSummary {
       this.remove();
       return;
     }
-    const key = items.map(({ diagnostic: d, href }) => `${d.severity}|${d.rule}|${d.path}|${d.message}|${href}`).join('\n');
+    const key = items
+      .map(({ diagnostic: d, href }) => `${d.severity}|${d.rule}|${d.path}|${d.message}|${href}`)
+      .join('\n');
     if (this.root && key === this.key) return;
     this.key = key;
 
