@@ -9,7 +9,7 @@ process.stderr.on('error', () => {});
 let code;
 try {
   code = await main(process.argv.slice(2));
-} catch (err) {
+} catch (/** @type {any} */ err) {
   // Not expected: said in one line (the stack only with XXGKNB_DEBUG=1), and trouble.
   process.stderr.write(`xxgknb: ${process.env.XXGKNB_DEBUG ? (err?.stack ?? err) : (err?.message ?? err)}\n`);
   code = 2;

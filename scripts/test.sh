@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test, from a fresh clone: installs what it needs, then the three levels — native Rust,
 # wasm-bindgen-test in Node and in headless Chromium, and node --test against the built package
-# (API, package as installed, bundlers, CLI, form end-to-end), plus lint and a type check of a
-# consumer file; and that the committed pkg/ is what this source builds.
+# (API, package as installed, bundlers, CLI, form end-to-end), plus lint, a type check of a
+# consumer file and a strict one of the shipped JS; and that the committed pkg/ is what this
+# source builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -58,6 +59,8 @@ cargo test --target wasm32-unknown-unknown --test wasm --no-default-features
 
 echo "== types"
 node_modules/.bin/tsc -p tests/types
+# The shipped JS against its JSDoc, strictly (tsconfig.check.json; `npm run typecheck`).
+node_modules/.bin/tsc -p tsconfig.check.json
 
 echo "== package tests (node --test)"
 suites=(tests/node/)

@@ -3,8 +3,18 @@
 
 import { FileWriter } from './output.mjs';
 import { summaryLine, displayPath, skippedLines } from './reporters.mjs';
+/** @import { ReportContext, RuleCount, Summary } from './reporters.mjs' */
+/**
+ * What the summary page knows besides a reporter's context: the counts by rule, their names,
+ * the ledger (counts by file index) and each file's full result.
+ * @typedef {ReportContext & { byRule: Map<string, RuleCount>, ruleNames: (id: string) => string,
+ *   ledger: import('./ledger.mjs').Ledger, load: (index: number) => import('./process.mjs').FileResult,
+ *   generatedAt: Date }} PageContext
+ */
 
+/** @type {Record<string, string>} */
 const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** @param {unknown} s */
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
 
 const CSS = `
@@ -34,9 +44,13 @@ details table{margin-bottom:12px}code{font:12px ui-monospace,SFMono-Regular,Menl
 `;
 
 const OPEN_ALL_UP_TO = 40;
+/** @type {import('../types.js').Severity[]} */
+const SEVERITIES = ['error', 'warning', 'info'];
 
+/** @param {import('./messages.mjs').Messages} m @param {Summary} s */
 function totalsCards(m, s) {
   const t = m.html.totals;
+  /** @param {number} n @param {string} label */
   const card = (n, label, cls = '') => `<div class="card ${cls}"><b>${n}</b>${esc(label)}</div>`;
   return [
     card(s.files, t.files),
@@ -49,6 +63,7 @@ function totalsCards(m, s) {
   ].join('');
 }
 
+/** @param {PageContext} ctx */
 function chart(ctx) {
   const { m, byRule, ruleNames } = ctx;
   const rows = [...byRule.entries()]
@@ -57,29 +72,25 @@ function chart(ctx) {
     .sort((a, b) => b.total - a.total || (a.rule < b.rule ? -1 : 1));
   if (rows.length === 0) return `<p class="muted">${esc(m.html.noDiagnostics)}</p>`;
   const max = rows[0].total;
-  const pct = (k) => ((k / max) * 100).toFixed(2);
+  const pct = (/** @type {number} */ k) => ((k / max) * 100).toFixed(2);
   const body = rows
     .map(({ rule, n, total }) => {
-      const segs = ['error', 'warning', 'info']
-        .filter((s) => n[s])
+      const segs = SEVERITIES.filter((s) => n[s])
         .map((s) => `<i class="${s}" style="width:${pct(n[s])}%" title="${esc(m.severity[s])} ${n[s]}"></i>`)
         .join('');
       return `<div class="label">${esc(ruleNames(rule))}<code>${esc(rule)}</code></div><div class="bar" role="img" aria-label="${esc(rule)}: ${total}">${segs}</div><div class="n">${total}</div>`;
     })
     .join('\n');
-  const legend = ['error', 'warning', 'info']
-    .map(
-      (s) =>
-        `<i style="background:var(--${s === 'error' ? 'err' : s === 'warning' ? 'warn' : 'info'})"></i>${esc(m.severity[s])}`,
-    )
-    .join('');
+  const legend = SEVERITIES.map(
+    (s) =>
+      `<i style="background:var(--${s === 'error' ? 'err' : s === 'warning' ? 'warn' : 'info'})"></i>${esc(m.severity[s])}`,
+  ).join('');
   return `<figure class="chart">\n${body}\n</figure><div class="legend">${legend}</div>`;
 }
 
 /**
  * @param {string} file
- * @param ctx  { m, locale, labeler, version, summary, byRule: Map, ruleNames: (id) => string,
- *              ledger: Ledger (counts by file index), load: (index) => result, skipped, inputErrors, generatedAt: Date }
+ * @param {PageContext} ctx
  */
 export function writeHtmlReport(file, ctx) {
   const { m, summary: s } = ctx;
@@ -88,7 +99,7 @@ export function writeHtmlReport(file, ctx) {
   const out = new FileWriter(file);
   try {
     const { ledger } = ctx;
-    const problems = (i) => ledger.errors[i] + ledger.warnings[i] + ledger.infos[i];
+    const problems = (/** @type {number} */ i) => ledger.errors[i] + ledger.warnings[i] + ledger.infos[i];
     // Most errors first, then most warnings, then input order.
     const sorted = Array.from({ length: ledger.length }, (_, i) => i).sort(
       (a, b) => ledger.errors[b] - ledger.errors[a] || ledger.warnings[b] - ledger.warnings[a] || a - b,
