@@ -1,7 +1,8 @@
 //! The crate's layers point one way: each module uses only the modules below it, so that the
 //! model knows nothing of rules, rules nothing of readers, and only the binding knows JavaScript.
 //! A scan of `crate::…` paths in every source file outside its tests (issue 15); the order is
-//! the one `src/lib.rs` declares and docs/architecture.md explains.
+//! the one `src/lib.rs` declares and docs/architecture.md explains. The same scan keeps
+//! `core::fmt` out of the code the lite build compiles (everything but the readers).
 
 use std::path::{Path, PathBuf};
 
@@ -215,4 +216,53 @@ fn an_upward_import_is_caught() {
         violations("readers/tables.rs", "crate::Report;\ncrate::check(x);\n").len(),
         1
     );
+}
+
+/// `core::fmt` calls in the code outside tests: what the lite build must not link (its
+/// `write`, `format`, padding and integer printing cost 1.4 KB gzipped). Everything but the
+/// readers (full build only) writes text with `base::text`'s `text!`.
+fn fmt_calls(rel: &str, src: &str) -> Vec<String> {
+    if rel.starts_with("readers/") {
+        return Vec::new();
+    }
+    let code = code_of(src);
+    [
+        "format!(",
+        "format_args!(",
+        "write!(",
+        "writeln!(",
+        "print!(",
+        "println!(",
+    ]
+    .iter()
+    .filter(|m| code.contains(*m))
+    .map(|m| format!("{rel}: {m}…) outside tests (use text! from base::text)"))
+    .collect()
+}
+
+#[test]
+fn the_lite_build_writes_text_without_core_fmt() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let tests = test_only_files(&files);
+    let mut problems = Vec::new();
+    for f in files.iter().filter(|f| !tests.contains(f)) {
+        let rel = f
+            .strip_prefix(&src)
+            .expect("under src")
+            .to_string_lossy()
+            .replace('\\', "/");
+        problems.extend(fmt_calls(
+            &rel,
+            &std::fs::read_to_string(f).expect("utf-8 source"),
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The scan catches a call, and leaves tests, comments and the readers alone.
+    let call = "let m = format!(\"{n} 格\");\n";
+    assert_eq!(fmt_calls("rules/t4_total.rs", call).len(), 1);
+    assert!(fmt_calls("readers/text.rs", call).is_empty());
+    let fine = "// format!(\"x\")\n#[cfg(test)]\nmod tests {\n    fn f() { format!(\"x\"); }\n}\n";
+    assert!(fmt_calls("rules/t4_total.rs", fine).is_empty());
 }
