@@ -169,25 +169,36 @@ fn test_only_files(files: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-#[test]
-fn every_import_points_down() {
+/// Every source file outside the test modules: its path under `src/` and its text.
+fn source_files() -> Vec<(String, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
     files.sort();
     let tests = test_only_files(&files);
     assert!(tests.iter().any(|t| t.ends_with("readers/props.rs")));
-    let mut problems = Vec::new();
-    for f in files.iter().filter(|f| !tests.contains(f)) {
-        let rel = f
-            .strip_prefix(&src)
-            .expect("under src")
-            .to_string_lossy()
-            .replace('\\', "/");
-        let text = std::fs::read_to_string(f).expect("utf-8 source");
-        problems.extend(violations(&rel, &text));
-    }
-    assert!(files.len() > 40, "scanned only {} files", files.len());
+    let sources: Vec<(String, String)> = files
+        .iter()
+        .filter(|f| !tests.contains(f))
+        .map(|f| {
+            let rel = f
+                .strip_prefix(&src)
+                .expect("under src")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read_to_string(f).expect("utf-8 source"))
+        })
+        .collect();
+    assert!(sources.len() > 40, "scanned only {} files", sources.len());
+    sources
+}
+
+#[test]
+fn every_import_points_down() {
+    let problems: Vec<String> = source_files()
+        .iter()
+        .flat_map(|(rel, text)| violations(rel, text))
+        .collect();
     assert!(
         problems.is_empty(),
         "upward imports:\n{}",
@@ -242,22 +253,10 @@ fn fmt_calls(rel: &str, src: &str) -> Vec<String> {
 
 #[test]
 fn the_lite_build_writes_text_without_core_fmt() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    let tests = test_only_files(&files);
-    let mut problems = Vec::new();
-    for f in files.iter().filter(|f| !tests.contains(f)) {
-        let rel = f
-            .strip_prefix(&src)
-            .expect("under src")
-            .to_string_lossy()
-            .replace('\\', "/");
-        problems.extend(fmt_calls(
-            &rel,
-            &std::fs::read_to_string(f).expect("utf-8 source"),
-        ));
-    }
+    let problems: Vec<String> = source_files()
+        .iter()
+        .flat_map(|(rel, text)| fmt_calls(rel, text))
+        .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // The scan catches a call, and leaves tests, comments and the readers alone.
     let call = "let m = format!(\"{n} 格\");\n";
