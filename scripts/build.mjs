@@ -71,13 +71,17 @@ const builds = [
     // Our own code may use the floor's features; `core` comes prebuilt for WebAssembly 1.0.
     rustflags: ['-Ctarget-feature=+sign-ext,+bulk-memory,+nontrapping-fptoint'],
     // Merging functions that differ only in constants, and re-running -Oz until it stops
-    // shrinking, take the lite build 0.4 KB smaller gzipped.
+    // shrinking, take the lite build 0.4 KB smaller gzipped. The target_features section that
+    // rustc writes (which features the code was compiled with) is for linkers and wasm-opt,
+    // never engines: dropped after the passes that read it (70 B gzipped). The floor's features
+    // are checked on the code itself (tests/package/floor.test.mjs).
     wasmOpt: [
       '--merge-similar-functions',
       '-Oz',
       '--converge',
       '--mvp-features',
       ...FLOOR_FEATURES.map((f) => `--enable-${f}`),
+      '--strip-target-features',
     ],
   },
 ];

@@ -28,6 +28,8 @@ cargo test --target wasm32-unknown-unknown --lib --no-run
 
 echo "== native tests"
 cargo test
+# The lite build's core (no readers) natively too: what it writes differs (no locations, no prose).
+cargo test --no-default-features --lib
 # The conformance suites' counts together (they ran above, amid the other tests' output):
 # html5lib tokenizer tests and JSONTestSuite, from ../shared/testsuites (skipped when absent).
 echo "== conformance suites"

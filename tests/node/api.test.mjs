@@ -221,6 +221,24 @@ test("the reviewer's checklist: the prose rules and cross-year table rules are i
   );
 });
 
+test('blanks: "zero" is the full build\'s; the lite build refuses it by name, and takes "strict"', () => {
+  // A 0 left blank: with blanks as 0 the sums still hold, and one blank-cell says so.
+  const doc = consistent();
+  doc.applications.received.research = null;
+  assert.deepEqual(
+    full.validate(doc, { blanks: 'zero' }).diagnostics.map((d) => d.rule),
+    ['blank-cell'],
+  );
+  assert.throws(
+    () => lite.validate(doc, { blanks: 'zero' }),
+    (e) =>
+      e instanceof Error &&
+      e.message ===
+        'validate: options.blanks: "zero" (blanks counted as 0, for published reports) is not in xxgknb/lite, which validates form data; use the full build',
+  );
+  assert.deepEqual(lite.validate(doc, { blanks: 'strict' }), full.validate(doc, { blanks: 'strict' }));
+});
+
 test('the full build reads published text; the lite build has no readers', () => {
   assert.equal(typeof full.parse, 'function');
   assert.equal(typeof full.check, 'function');
