@@ -81,14 +81,11 @@ impl<'a> Reader<'a> {
 
     /// What was seen: the label and the items after it, as far as an excerpt shows (a row of a
     /// million cells is not joined whole to be cut).
-    fn excerpt(&self, label: usize, items: &[usize]) -> String {
+    fn excerpt(&self, label: usize, items: impl IntoIterator<Item = usize>) -> String {
         const MAX: usize = 80;
         let mut out = String::new();
         let mut chars = 0;
-        for (i, k) in std::iter::once(label)
-            .chain(items.iter().copied())
-            .enumerate()
-        {
+        for (i, k) in std::iter::once(label).chain(items).enumerate() {
             if chars > MAX {
                 break;
             }
@@ -174,7 +171,13 @@ impl<'a> Reader<'a> {
             .extend(glued_cells::findings(table, rows, self.zh));
     }
 
-    fn unreadable(&mut self, ids: &[CellId], label: usize, items: &[usize], found: usize) {
+    fn unreadable(
+        &mut self,
+        ids: &[CellId],
+        label: usize,
+        items: impl IntoIterator<Item = usize>,
+        found: usize,
+    ) {
         let why = unreadable_cell::Why::Count {
             found,
             expected: ids.len(),

@@ -4,6 +4,46 @@
 use super::super::doc::{Doc, TokKind};
 use super::super::norm::is_digits;
 
+/// The tokens a row took, as the span they lie in: the span's tokens that are not text (the
+/// row's items), or only its values. Text in the span was passed over, never taken, so the span
+/// says which: a row of a million cells is two numbers, not a list of a million.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Taken {
+    pub from: usize,
+    pub to: usize,
+    /// Only the values (else values and empty cells).
+    pub values: bool,
+}
+
+impl Taken {
+    pub fn iter<'d>(self, doc: &'d Doc) -> impl Iterator<Item = usize> + 'd {
+        (self.from..self.to).filter(move |&k| self.has(doc, k))
+    }
+
+    /// Whether token `k` is one of them.
+    pub fn has(self, doc: &Doc, k: usize) -> bool {
+        self.from <= k
+            && k < self.to
+            && match doc.kind(k) {
+                TokKind::Text => false,
+                TokKind::Value => true,
+                TokKind::Empty => !self.values,
+            }
+    }
+
+    pub fn count(self, doc: &Doc) -> usize {
+        self.iter(doc).count()
+    }
+
+    /// Only the values of these.
+    pub fn values(self) -> Taken {
+        Taken {
+            values: true,
+            ..self
+        }
+    }
+}
+
 /// A row's values as read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowVals {
@@ -11,12 +51,23 @@ pub enum RowVals {
     /// a cell that left no token at all (a row printed empty, or a blank in laid-out text).
     Cells(Vec<Option<usize>>),
     /// Digits whose separators were lost: the value tokens that hold them.
-    Glued(Vec<usize>),
+    Glued(Taken),
     /// Laid-out text (pdftotext): fewer numbers than cells on one line, blanks having left no
     /// trace; placed by their columns where the table's complete rows show them.
     Short(Vec<usize>),
     /// Numbers that cannot be placed in cells.
-    Unreadable(Vec<usize>),
+    Unreadable(Taken),
+}
+
+impl RowVals {
+    /// Whether the row took token `k`.
+    pub fn has(&self, doc: &Doc, k: usize) -> bool {
+        match self {
+            RowVals::Cells(c) => c.contains(&Some(k)),
+            RowVals::Short(t) => t.contains(&k),
+            RowVals::Glued(t) | RowVals::Unreadable(t) => t.has(doc, k),
+        }
+    }
 }
 
 /// A row read: its values, the last token it used, and the value tokens it took.
@@ -39,7 +90,6 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
     // The label's line is a range of tokens: "on its line" is a comparison.
     let (a, b) = doc.line_range_of(i);
     let on_lab = |k: usize| a <= k && k < b;
-    let mut items: Vec<usize> = Vec::new();
     let (mut nvals, mut noise, mut next_label, mut last) = (0usize, 0usize, false, i);
     // Whether a value on the label's own line was taken.
     let mut own_value = false;
@@ -59,7 +109,12 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
                 }
                 // Text after the row's numbers ends it; in laid-out text, only once a line of
                 // them is whole (a stray number may stand before a wrapped label's last piece).
-                if nvals > 0 && (!doc.layout || has_full_line(doc, &items, n)) {
+                let taken = Taken {
+                    from: i + 1,
+                    to: j,
+                    values: false,
+                };
+                if nvals > 0 && (!doc.layout || has_full_line(doc, taken, n)) {
                     break;
                 }
                 noise += usize::from(t.raw.chars().count() > 2);
@@ -85,47 +140,47 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
                     nvals += 1;
                     own_value |= on_lab(j);
                 }
-                items.push(j);
                 last = j;
             }
         }
         j += 1;
     }
-    let mut values: Vec<usize> = Vec::with_capacity(nvals);
-    values.extend(
-        items
-            .iter()
-            .copied()
-            .filter(|&k| doc.kind(k) == TokKind::Value),
-    );
-    let all_digits = !values.is_empty() && values.iter().all(|&k| is_digits(tok(k).raw));
+    // What the row took: every value and empty cell from the label to the last one taken.
+    let items = Taken {
+        from: i + 1,
+        to: last + 1,
+        values: false,
+    };
+    let values = items.values();
+    let all_digits = nvals > 0 && values.iter(doc).all(|k| is_digits(tok(k).raw));
     // Digits and signs (`0 +1 56` for 0|+156): what glued cells may hold.
-    let all_signed = !values.is_empty()
-        && values.iter().all(|&k| {
+    let all_signed = nvals > 0
+        && values.iter(doc).all(|k| {
             let r = tok(k).raw.trim_start_matches(['+', '-']);
             is_digits(r)
         });
+    let cells_of = |t: Taken| RowVals::Cells(t.iter(doc).map(Some).collect());
     let vals = if glued {
         if all_signed {
             RowVals::Glued(values)
-        } else if values.len() == 1 && n == 1 {
+        } else if nvals == 1 && n == 1 {
             // One cell (a decimal amount, 96171.6): nothing to split.
-            RowVals::Cells(values.into_iter().map(Some).collect())
-        } else if values.is_empty() && next_label {
+            cells_of(values)
+        } else if nvals == 0 && next_label {
             RowVals::Cells(vec![None; n])
         } else {
             RowVals::Unreadable(items)
         }
     } else if multi {
-        multi_row(doc, i, items, values, n, all_digits, is_label)
+        multi_row(doc, i, items, nvals, n, all_digits, is_label)
     } else if doc.layout {
-        laid_out(doc, doc.tok(i).line(), end, &items, &values, n, next_label)
+        laid_out(doc, doc.tok(i).line(), end, items, n, next_label)
     } else if nvals == n {
-        RowVals::Cells(values.into_iter().map(Some).collect())
+        cells_of(values)
     } else if nvals == 0 && next_label {
         // One cell per paragraph, where empty cells vanish: the next label right after this one.
         RowVals::Cells(vec![None; n])
-    } else if all_digits && digit_count(doc, &values) >= n {
+    } else if all_digits && digit_count(doc, values) >= n {
         RowVals::Glued(values)
     } else {
         RowVals::Unreadable(items)
@@ -134,26 +189,29 @@ pub fn read_row(doc: &Doc, i: usize, end: usize, n: usize, is_label: &dyn Fn(&st
 }
 
 /// Whether some line among `items` holds `n` values.
-fn has_full_line(doc: &Doc, items: &[usize], n: usize) -> bool {
+fn has_full_line(doc: &Doc, items: Taken, n: usize) -> bool {
     let lines: Vec<(u32, bool)> = items
-        .iter()
-        .map(|&k| (doc.tok(k).line(), doc.kind(k) == TokKind::Value))
+        .iter(doc)
+        .map(|k| (doc.tok(k).line(), doc.kind(k) == TokKind::Value))
         .collect();
     lines
         .iter()
         .any(|&(line, _)| lines.iter().filter(|&&(l, v)| l == line && v).count() == n)
 }
 
-fn digit_count(doc: &Doc, values: &[usize]) -> usize {
-    values.iter().map(|&k| doc.tok(k).raw.chars().count()).sum()
+fn digit_count(doc: &Doc, values: Taken) -> usize {
+    values
+        .iter(doc)
+        .map(|k| doc.tok(k).raw.chars().count())
+        .sum()
 }
 
 /// A `|`, tab or HTML row: the cells on the label's own line (empty ones included).
 fn multi_row(
     doc: &Doc,
     label: usize,
-    items: Vec<usize>,
-    values: Vec<usize>,
+    items: Taken,
+    nvals: usize,
     n: usize,
     all_digits: bool,
     is_label: &dyn Fn(&str) -> bool,
@@ -175,18 +233,30 @@ fn multi_row(
     if cells.len() == n && cells.iter().any(|&k| kind(k) == TokKind::Text) {
         return RowVals::Cells(cells.into_iter().map(Some).collect());
     }
-    // The items on the label's own line come first (slices, not copies: a row of a million
-    // cells is a million items).
-    let same_row = &items[..items.partition_point(|&k| k < b)];
-    let trimmed = &same_row[..same_row
-        .iter()
-        .rposition(|&k| kind(k) != TokKind::Empty)
-        .map_or(0, |p| p + 1)];
-    let nvals = values.len();
+    // The items on the label's own line (they come first), and those up to its last that is
+    // not an empty cell.
+    let same_row = Taken {
+        to: items.to.min(b),
+        ..items
+    };
+    let trimmed = Taken {
+        to: same_row
+            .iter(doc)
+            .filter(|&k| kind(k) != TokKind::Empty)
+            .last()
+            .map_or(same_row.from, |k| k + 1),
+        ..same_row
+    };
+    let values = items.values();
     // Two numbers in one cell (`398 5758`): a space inside a number, or a cell printed twice.
     // Never two cells: split by the table's sums like digits that ran together, or said.
-    let shared = same_row.windows(2).any(|w| {
-        kind(w[0]) == TokKind::Value && kind(w[1]) == TokKind::Value && doc.same_cell(w[0], w[1])
+    let mut prev: Option<usize> = None;
+    let shared = same_row.iter(doc).any(|k| {
+        let pair = prev.is_some_and(|p| {
+            kind(p) == TokKind::Value && kind(k) == TokKind::Value && doc.same_cell(p, k)
+        });
+        prev = Some(k);
+        pair
     });
     if shared {
         return if all_digits {
@@ -195,18 +265,21 @@ fn multi_row(
             RowVals::Unreadable(items)
         };
     }
-    if trimmed.len() == n {
-        RowVals::Cells(trimmed.iter().copied().map(Some).collect())
+    let cells_of =
+        |t: Taken, most: usize| RowVals::Cells(t.iter(doc).take(most).map(Some).collect());
+    let row_len = same_row.count(doc);
+    if trimmed.count(doc) == n {
+        cells_of(trimmed, n)
     } else if nvals == n {
-        RowVals::Cells(values.into_iter().map(Some).collect())
-    } else if nvals == 0 && same_row.len() >= n {
+        cells_of(values, n)
+    } else if nvals == 0 && row_len >= n {
         // Printed empty: empty cells on the label's own row. (A row with no cells at all, or
         // with text where its numbers belong, is not a row of blanks.)
         RowVals::Cells(vec![None; n])
-    } else if same_row.len() >= n {
+    } else if row_len >= n {
         // The row's own cells, the trailing ones blank.
-        RowVals::Cells(same_row.iter().copied().take(n).map(Some).collect())
-    } else if all_digits && digit_count(doc, &values) >= n {
+        cells_of(same_row, n)
+    } else if all_digits && digit_count(doc, values) >= n {
         RowVals::Glued(values)
     } else {
         RowVals::Unreadable(items)
@@ -215,66 +288,73 @@ fn multi_row(
 
 /// Laid-out text: the row's numbers are on one line; a lone number on a line of its own is a
 /// stray (a page number, a footnote mark) unless nothing else is there.
-#[allow(clippy::too_many_arguments)]
 fn laid_out(
     doc: &Doc,
     lab_line: u32,
     end: usize,
-    items: &[usize],
-    values: &[usize],
+    items: Taken,
     n: usize,
     next_label: bool,
 ) -> RowVals {
     let line = |k: usize| doc.tok(k).line();
-    if values.is_empty() {
+    let values = items.values();
+    let mut vals = values.iter(doc).peekable();
+    if vals.peek().is_none() {
         // Printed empty (blanks print nothing): up to the next label, or to the end of the
         // table where another part begins; a text that stops short ends nothing.
-        let table_ended = items.is_empty() && end < doc.tok_count();
+        let table_ended = items.count(doc) == 0 && end < doc.tok_count();
         return if next_label || table_ended {
             RowVals::Cells(vec![None; n])
         } else {
-            RowVals::Unreadable(items.to_vec())
+            RowVals::Unreadable(items)
         };
     }
-    // Lines of values, in order, as ranges of `values` (one pass, nothing kept per line):
+    // Lines of values, in order, as (first value, count) (one pass, nothing kept per line):
     // the label's own line of `n` and the first line of `n`; the lines of two or more.
     let (mut own_whole, mut first_whole) = (None, None);
-    let (mut lines, mut rows, mut first_row) = (0usize, 0usize, None);
-    let mut from = 0;
-    while from < values.len() {
-        let l = values.get(from).map_or(0, |&k| line(k));
-        let to = from + values[from..].iter().take_while(|&&k| line(k) == l).count();
-        let len = to - from;
+    let (mut lines, mut rows, mut first_row, mut total) = (0usize, 0usize, None, 0usize);
+    while let Some(first) = vals.next() {
+        let l = line(first);
+        let mut len = 1;
+        while vals.next_if(|&k| line(k) == l).is_some() {
+            len += 1;
+        }
         if len == n {
-            first_whole = first_whole.or(Some((from, to)));
+            first_whole = first_whole.or(Some(first));
             if l == lab_line {
-                own_whole = own_whole.or(Some((from, to)));
+                own_whole = own_whole.or(Some(first));
             }
         }
         if len >= 2 {
             rows += 1;
-            first_row = first_row.or(Some((from, to)));
+            first_row = first_row.or(Some((first, len)));
         }
         lines += 1;
-        from = to;
+        total += len;
     }
-    let cells = |(a, b): (usize, usize)| values[a..b].iter().copied().map(Some).collect();
+    // `count` values from `first` on.
+    let from = |first: usize, count: usize| {
+        Taken {
+            from: first,
+            ..values
+        }
+        .iter(doc)
+        .take(count)
+    };
     // The label's own line first (a stray may stand before the row's numbers), then the first.
-    if let Some(r) = own_whole.or(first_whole) {
-        return RowVals::Cells(cells(r));
+    if let Some(first) = own_whole.or(first_whole) {
+        return RowVals::Cells(from(first, n).map(Some).collect());
     }
     // Lone numbers are strays when a line of the row's own is there.
     match (rows, first_row) {
         // Lone numbers only: a row of table 三 or 四 with one number cannot add up (its total
         // would be another), so a lone number is said, never placed.
-        (0, _) | (_, None) => RowVals::Unreadable(items.to_vec()),
+        (0, _) | (_, None) => RowVals::Unreadable(items),
         // The row's numbers, its blanks having left no trace: placed by their columns.
-        (1, Some((a, b))) if b - a < n => RowVals::Short(values[a..b].to_vec()),
+        (1, Some((first, len))) if len < n => RowVals::Short(from(first, len).collect()),
         // A row set over lines (a top-aligned total): whole only without strays.
-        _ if rows == lines && values.len() == n => {
-            RowVals::Cells(values.iter().copied().map(Some).collect())
-        }
-        _ => RowVals::Unreadable(items.to_vec()),
+        _ if rows == lines && total == n => RowVals::Cells(values.iter(doc).map(Some).collect()),
+        _ => RowVals::Unreadable(items),
     }
 }
 

@@ -3,7 +3,7 @@
 //! was lost (a wrapped label in PDF text) by their place between the rows around them.
 
 use super::columns::{self, Order};
-use super::rows::{in_order, read_row, Row, RowVals};
+use super::rows::{in_order, read_row, Row, RowVals, Taken};
 use super::solve::{self, Outcome};
 use super::{Reader, Tables};
 use crate::model::layout::{layout, CellId, Format, Formats, T3_ROWS, T3_TOTAL_COL};
@@ -115,7 +115,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
         Order::Known(o) => o,
         Order::Uncertain => {
             let all: Vec<CellId> = reads.iter().flat_map(|r| ids(r.row)).collect();
-            let ex = rd.excerpt(first_row, &[]);
+            let ex = rd.excerpt(first_row, []);
             let at = rd.at(first_row, ex);
             rd.diags.push(unreadable_cell::finding(
                 &all,
@@ -129,7 +129,9 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
     let total_at = order.iter().position(|&c| c == T3_TOTAL_COL).unwrap_or(6);
     // Rows read cell by cell first: the solver needs their numbers.
     let mut table: Vec<solve::Row> = vec![solve::Row::Missing; T3_ROWS.len()];
-    let mut runs: Vec<Option<(usize, Vec<usize>, String)>> = vec![None; T3_ROWS.len()];
+    // Glued rows with candidates: label, the values, their digits (as far as a split can use
+    // them) and how many digits there were.
+    let mut runs: Vec<Option<(usize, Taken, String, usize)>> = vec![None; T3_ROWS.len()];
     for r in &reads {
         let ids = ids(r.row);
         match &r.vals {
@@ -147,10 +149,20 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
                 }));
             }
             RowVals::Glued(toks) => {
-                let digits: String = toks
-                    .iter()
-                    .filter_map(|&k| digits_only(rd.tok(k).raw))
-                    .collect();
+                let doc = rd.doc;
+                // More digits than seven cells hold split no way (`glue::t3_splits`): they are
+                // counted, not gathered.
+                let mut digits = String::new();
+                let mut count = 0;
+                for k in toks.iter(doc) {
+                    let raw = rd.tok(k).raw;
+                    if is_digits(raw) {
+                        count += raw.chars().count();
+                        if digits.len() <= 7 * 16 {
+                            digits.push_str(&digits_only(raw).unwrap_or_default());
+                        }
+                    }
+                }
                 table[r.row] = match glue::t3_splits(&digits, total_at) {
                     Some(splits) => solve::Row::Cands(
                         splits
@@ -166,30 +178,36 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
                     ),
                     // Too many ways to tell: no candidate is trusted, and that is said.
                     None => {
-                        rd.unreadable(&ids, r.label, toks, toks.len());
+                        rd.unreadable(&ids, r.label, toks.iter(doc), toks.count(doc));
                         solve::Row::Unreadable
                     }
                 };
                 if matches!(table[r.row], solve::Row::Cands(_)) {
-                    runs[r.row] = Some((r.label, toks.clone(), digits));
+                    runs[r.row] = Some((r.label, *toks, digits, count));
                 }
             }
-            RowVals::Short(items) | RowVals::Unreadable(items) => {
+            RowVals::Short(items) => {
                 let found = items
                     .iter()
                     .filter(|&&k| rd.tok(k).kind == TokKind::Value)
                     .count();
-                rd.unreadable(&ids, r.label, items, found);
+                rd.unreadable(&ids, r.label, items.iter().copied(), found);
+                table[r.row] = solve::Row::Unreadable;
+            }
+            RowVals::Unreadable(items) => {
+                let doc = rd.doc;
+                rd.unreadable(&ids, r.label, items.iter(doc), items.values().count(doc));
                 table[r.row] = solve::Row::Unreadable;
             }
         }
     }
     let outcomes = solve::solve(&table);
     for (row, outcome) in outcomes.into_iter().enumerate() {
-        let (Some(outcome), Some((label, toks, digits))) = (outcome, runs[row].take()) else {
+        let (Some(outcome), Some((label, toks, digits, count))) = (outcome, runs[row].take())
+        else {
             continue;
         };
-        settle(rd, row, label, &toks, &digits, &order, outcome);
+        settle(rd, row, label, toks, (&digits, count), &order, outcome);
     }
 }
 
@@ -198,39 +216,42 @@ fn settle(
     rd: &mut Reader,
     row: usize,
     label: usize,
-    toks: &[usize],
-    digits: &str,
+    toks: Taken,
+    (digits, count): (&str, usize),
     order: &[usize; 7],
     outcome: Outcome,
 ) {
     let ids = ids(row);
-    let at = rd.at(label, rd.excerpt(label, toks));
+    let doc = rd.doc;
+    let at = rd.at(label, rd.excerpt(label, toks.iter(doc)));
     // In print order, as the message shows it.
     let printed_order = |v: &[i64; 7]| -> Vec<i64> { order.iter().map(|&c| v[c]).collect() };
     match outcome {
         Outcome::Read(v) => {
+            // A split was found: the run is short.
+            let toks: Vec<usize> = toks.iter(doc).collect();
             let shown = printed_order(&v);
             // Each cell's digits: where they start in the run, and so in which token.
             for (k, off) in glue::offsets(digits, &shown).into_iter().enumerate() {
-                let (tok, in_tok) = rd.locate(toks, off);
+                let (tok, in_tok) = rd.locate(&toks, off);
                 rd.set_num(ids[order[k]], shown[k], tok, in_tok);
             }
             rd.glued.push(glued_cells::Split {
                 ids: ids.to_vec(),
-                printed: rd.printed(toks),
+                printed: rd.printed(&toks),
                 values: shown,
                 at,
             });
         }
         Outcome::Ambiguous(list) => {
             let shown: Vec<Vec<i64>> = list.iter().map(printed_order).collect();
-            let printed = rd.printed(toks);
+            let printed = rd.printed(&toks.iter(doc).collect::<Vec<_>>());
             rd.diags
                 .push(ambiguous_cells::finding(&ids, &printed, &shown, rd.zh, at));
         }
         Outcome::Unreadable => {
-            let n = digits.chars().count().min(toks.len());
-            rd.unreadable(&ids, label, toks, n);
+            let n = count.min(toks.count(doc));
+            rd.unreadable(&ids, label, toks.iter(doc), n);
         }
     }
 }
@@ -240,12 +261,7 @@ fn settle(
 /// in the format's order, when they are as many and each adds up.
 fn orphans(rd: &Reader, end: usize, reads: &mut Vec<Read>, out: &mut Tables) {
     let doc = rd.doc;
-    let used = |k: usize| {
-        reads.iter().any(|r| match &r.vals {
-            RowVals::Cells(c) => c.contains(&Some(k)),
-            RowVals::Glued(t) | RowVals::Short(t) | RowVals::Unreadable(t) => t.contains(&k),
-        })
-    };
+    let used = |k: usize| reads.iter().any(|r| r.vals.has(doc, k));
     // Lines of exactly seven numbers and nothing else, none of them used.
     let Some(from) = reads.first().map(|r| r.label) else {
         return;

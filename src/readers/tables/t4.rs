@@ -105,7 +105,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
             continue;
         }
         let label = values[0];
-        let at = rd.at(label, rd.excerpt(label, &values[1..]));
+        let at = rd.at(label, rd.excerpt(label, values.iter().skip(1).copied()));
         match glue::splits(&digits, 15, &glue::t4_row_ok) {
             Some(s) if s.len() == 1 => {
                 let offsets = glue::offsets(&digits, &s[0]);
