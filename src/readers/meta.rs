@@ -239,17 +239,21 @@ pub fn sections(
     heads: &[(usize, usize)],
     table_lines: &[(usize, usize)],
 ) -> (Vec<(String, String)>, String) {
-    let collect = |from: usize, to: usize| -> String {
-        let mut out = String::new();
-        for i in from..to.min(doc.line_count()) {
-            let Some(l) = doc.line(i) else {
-                continue;
-            };
+    // The prose lines of `from..to`.
+    let prose = |from: usize, to: usize| {
+        (from..to.min(doc.line_count())).filter_map(|i| {
+            let l = doc.line(i)?;
             let in_table = l.table || l.multi || table_lines.iter().any(|&(a, b)| a <= i && i <= b);
             let text = l.text();
-            if in_table || text.is_empty() {
-                continue;
-            }
+            (!in_table && !text.is_empty()).then_some(text)
+        })
+    };
+    // Measured first, then written: a part can be most of a large input, and a string grown by
+    // doubling holds up to twice what it needs (WebAssembly memory does not shrink back).
+    let collect = |from: usize, to: usize| -> String {
+        let len: usize = prose(from, to).map(|t| t.len() + 1).sum();
+        let mut out = String::with_capacity(len.saturating_sub(1));
+        for text in prose(from, to) {
             if !out.is_empty() {
                 out.push('\n');
             }

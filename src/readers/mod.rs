@@ -139,7 +139,7 @@ pub struct Parsed {
 
 impl Parsed {
     pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(4096);
+        let mut out = String::with_capacity(4096 + sections_json_len(&self.report));
         out.push_str("{\"diagnostics\":");
         crate::diagnostic::write_diagnostics(&mut out, &self.diagnostics);
         write_locations(&mut out, self.locations.as_deref());
@@ -148,6 +148,29 @@ impl Parsed {
         out.push('}');
         out
     }
+}
+
+/// About how long the report's prose is as JSON (its strings escaped as `json::write_str`
+/// escapes them): room made for it before the report is written. Its prose can be most of a
+/// large input, and a string grown by doubling would hold up to twice that, and three times
+/// while it moves (WebAssembly memory does not shrink back).
+pub fn sections_json_len(report: &Report) -> usize {
+    let escaped = |s: &str| {
+        s.len()
+            + 2
+            + s.bytes()
+                .map(|b| match b {
+                    b'"' | b'\\' | b'\n' | b'\r' | b'\t' => 1,
+                    0..0x20 => 5,
+                    _ => 0,
+                })
+                .sum::<usize>()
+    };
+    report
+        .sections
+        .iter()
+        .map(|(k, v)| escaped(k) + escaped(v) + 2)
+        .sum()
 }
 
 /// `,"locations":{"/path":{…},…}` in the order of the form, or nothing when not asked for.
@@ -477,6 +500,26 @@ mod tests {
             .diagnostics
             .iter()
             .all(|d| d.rule != crate::rules::input_too_large::ID));
+    }
+
+    #[test]
+    fn room_made_for_the_prose_is_what_it_takes() {
+        // Quotes, backslashes, line breaks, tabs, other control characters, CJK.
+        let text = "一、概述\n他说：\"公开\"。\\ 路径\t制表\r\u{1}\u{1f}结束".repeat(50);
+        let report = Report {
+            sections: vec![
+                ("overview".to_string(), text.clone()),
+                ("other".to_string(), String::new()),
+            ],
+            ..Report::default()
+        };
+        let mut out = String::new();
+        crate::model::encode::write_parts(&report, Some(&["/sections".to_string()]), &mut out);
+        // `{"sections":{…}}`: the object's members, less their braces.
+        let members = out.len() - r#"{"sections":{}}"#.len();
+        let room = sections_json_len(&report);
+        assert!(room >= members, "{room} < {members}");
+        assert!(room <= members + 8, "{room} > {members} + 8");
     }
 
     #[test]
