@@ -345,20 +345,21 @@ impl Counted {
 
     /// How many `bytes` holds: one loop per kind, which the compiler vectorises.
     fn count(self, bytes: &[u8]) -> u32 {
-        let n = match self {
-            Counted::Chars => bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count(),
-            Counted::Newlines => bytes.iter().filter(|&&b| b == b'\n').count(),
-            Counted::Pipes => bytes.iter().filter(|&&b| b == b'|').count(),
-            Counted::Tabs => bytes.iter().filter(|&&b| b == b'\t').count(),
-        };
-        n as u32
+        let sum = |is: fn(u8) -> bool| bytes.iter().map(|&b| u32::from(is(b))).sum::<u32>();
+        match self {
+            Counted::Chars => sum(|b| b & 0xC0 != 0x80),
+            Counted::Newlines => sum(|b| b == b'\n'),
+            Counted::Pipes => sum(|b| b == b'|'),
+            Counted::Tabs => sum(|b| b == b'\t'),
+        }
     }
 }
 
-/// A count from a line's origin to a position in it, kept to count the next from.
+/// A count from an origin (where a line starts, which the pieces of a glued line share) to a
+/// position after it, kept to count the next from.
 #[derive(Clone, Copy, Default)]
 struct Memo {
-    line: u32,
+    origin: u32,
     at: u32,
     n: u32,
     set: bool,
@@ -826,12 +827,14 @@ impl<'a> Doc<'a> {
             return "";
         };
         let a = a as usize;
-        let rest = self.src.get(a..).unwrap_or("");
-        let mut end = rest.find('\n').unwrap_or(rest.len());
-        // A glued piece ends where the next piece of its line starts.
-        if let Some(b) = self.line_starts.get(i + 1) {
-            end = end.min((b as usize).saturating_sub(a));
-        }
+        // Up to the next line's start (a glued piece ends where the next piece of its line
+        // starts), and there up to its line break.
+        let next = self
+            .line_starts
+            .get(i + 1)
+            .map_or(self.src.len(), |b| b as usize);
+        let rest = self.src.get(a..next.max(a)).unwrap_or("");
+        let end = rest.find('\n').unwrap_or(rest.len());
         let line = rest.get(..end).unwrap_or("");
         // Laid-out lines start with many spaces: those are skipped a byte at a time.
         let lead = line
@@ -867,7 +870,7 @@ impl<'a> Doc<'a> {
             _ => self.count(0, at, Counted::Newlines),
         };
         self.no_memo.set(Memo {
-            line: 0,
+            origin: 0,
             at: at as u32,
             n: before,
             set: true,
@@ -922,7 +925,8 @@ impl<'a> Doc<'a> {
     /// was on this line (`memo`), else from the line's origin.
     fn count_in_line(&self, line: usize, to: usize, what: Counted, memo: &Cell<Memo>) -> u32 {
         let m = memo.get();
-        let n = if m.set && m.line as usize == line {
+        let origin = self.line_origin(line);
+        let n = if m.set && m.origin as usize == origin {
             let at = m.at as usize;
             if to >= at {
                 m.n + self.count(at, to, what)
@@ -930,10 +934,10 @@ impl<'a> Doc<'a> {
                 m.n.saturating_sub(self.count(to, at, what))
             }
         } else {
-            self.count(self.line_origin(line), to, what)
+            self.count(origin, to, what)
         };
         memo.set(Memo {
-            line: line as u32,
+            origin: origin as u32,
             at: to as u32,
             n,
             set: true,
