@@ -217,7 +217,10 @@ impl<'t> Decoder<'t> {
         }
     }
 
-    fn unknown(&mut self, path: String, at: usize) {
+    fn unknown(&mut self, mut path: String, at: usize) {
+        // Kept for every unknown key (millions in hostile input): without the room `text!`
+        // makes for longer values (issue 19: memory per input byte).
+        path.shrink_to_fit();
         self.r.unknown.push(path);
         self.unknown_at.push(at);
     }
@@ -683,6 +686,19 @@ mod tests {
         assert_eq!(at("/proactive/regulations/inForce"), Some(Num::Int(5)));
         assert_eq!(at("/proactive/fees/amount"), Some(Num::Int(2)));
         assert_eq!(r.unknown, vec!["/applications/received/x~1y"]);
+    }
+
+    #[test]
+    fn unknown_keys_are_kept_without_spare_room() {
+        // One path per unknown key: hostile input has millions, each kept as long as it is.
+        let text = format!(
+            "{{\"year\":2024{}}}",
+            ",\"k\":1,\"long-unknown-key\":2".repeat(50)
+        );
+        let r = decode_str(&text);
+        assert_eq!(r.unknown, ["/k", "/long-unknown-key"]);
+        assert!(r.unknown.iter().all(|p| p.capacity() <= p.len() + 8));
+        assert_eq!(r.duplicates_total, 98);
     }
 
     #[test]
