@@ -3,8 +3,9 @@
 //! stream only, so HTML, flattened text and pdftotext output are read by the same code.
 //!
 //! Stored compactly, for memory within a small multiple of the input whatever its shape (issue
-//! 19): a token is where its text is (4 bytes) and its kind and length (2 bytes); a text line is
-//! where it starts (4 bytes) and three flags. Everything else is derived from the input when
+//! 19): a token is where its text is (2 bytes: 16-bit steps within chunks of 4,096, `Offsets`)
+//! and its kind and length (2 bytes); a text line is where it starts (2 bytes likewise) and its
+//! flags (1). Everything else is derived from the input when
 //! asked: a token's line (a binary search), its column and cell (counting characters and
 //! separators, from checkpoints every 4 KiB), a line's text and number. What the input does not
 //! hold is kept apart, for the few tokens that need it: labels joined from pieces, folded forms
@@ -84,17 +85,21 @@ impl<T: Copy> Chunked<T> {
 
     /// The first index in `lo..hi` where `pred` turns false (`pred` must hold on a prefix).
     pub fn partition_point(&self, lo: usize, hi: usize, pred: impl Fn(T) -> bool) -> usize {
-        let (mut lo, mut hi) = (lo, hi.min(self.len));
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if self.get(mid).is_some_and(&pred) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
+        partition_point(lo, hi.min(self.len), |i| self.get(i).is_some_and(&pred))
     }
+}
+
+/// The first index in `lo..hi` where `holds` turns false (it must hold on a prefix).
+fn partition_point(mut lo: usize, mut hi: usize, holds: impl Fn(usize) -> bool) -> usize {
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if holds(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// Byte offsets, near one another as a document's tokens and lines are: in chunks of `CHUNK`,
@@ -147,16 +152,7 @@ impl Offsets {
 
     /// The first index in `lo..hi` where `pred` turns false (`pred` must hold on a prefix).
     pub fn partition_point(&self, lo: usize, hi: usize, pred: impl Fn(u32) -> bool) -> usize {
-        let (mut lo, mut hi) = (lo, hi.min(self.len()));
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if self.get(mid).is_some_and(&pred) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
+        partition_point(lo, hi.min(self.len()), |i| self.get(i).is_some_and(&pred))
     }
 }
 
