@@ -253,9 +253,15 @@ pub fn read(input: &str, options: &ParseOptions) -> Read {
 fn read_within(input: &str, options: &ParseOptions, max: usize) -> Read {
     if input.len() > max {
         let over = Report::too_large(input.len(), max);
+        let mut diagnostics = Vec::new();
+        let rule = &crate::rules::input_too_large::RULE;
+        (rule.check)(
+            &crate::rules::Context::new(&over, &options.validate),
+            &mut diagnostics,
+        );
         return Read {
             report: Report::default(),
-            diagnostics: crate::api::validate_report(&over, &options.validate).diagnostics,
+            diagnostics,
             preamble: String::new(),
             locations: options.locations.then(Vec::new),
         };
