@@ -1,8 +1,9 @@
 //! The base layer: small helpers every other layer may use, and that use nothing of the crate but
 //! the prelude. Numbers (`numeric`), text folding (`fold`), dates (`dates`) and sorting (`sort`)
-//! each live here once.
+//! each live here once; `scan` holds the byte searches of the readers' hot loops.
 
 pub mod dates;
 pub mod fold;
 pub mod numeric;
+pub mod scan;
 pub mod sort;

@@ -6,6 +6,7 @@
 //! It replaced a general tokenizer that was twice as slow here and a third of the wasm size.
 
 use super::entities::ENTITIES;
+use crate::base::scan::find_any as scan;
 use std::borrow::Cow;
 
 /// A start tag as read: the name, and the attributes as found in the source, decoded only when
@@ -560,40 +561,6 @@ fn script_word(b: &[u8]) -> usize {
     }
 }
 
-/// The index of the first byte at or after `from` that is one of `needles`, else `b.len()`.
-/// Eight bytes at a time (a byte equal to a needle is a zero byte of the word XOR the needle
-/// repeated, found by the borrow trick): scripts, styles and long attributes pass at several
-/// times the speed of a byte loop, in WebAssembly too (64-bit words, no SIMD needed).
-#[inline(always)]
-fn scan<const N: usize>(b: &[u8], from: usize, needles: [u8; N]) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let rest = b.get(from..).unwrap_or_default();
-    let mut at = from;
-    let mut words = rest.chunks_exact(8);
-    for w in &mut words {
-        let Ok(w) = <[u8; 8]>::try_from(w) else {
-            break;
-        };
-        let x = u64::from_le_bytes(w);
-        let mut hit = 0;
-        for n in needles {
-            let y = x ^ (LO * u64::from(n));
-            hit |= y.wrapping_sub(LO) & !y & HI;
-        }
-        if hit != 0 {
-            // The lowest flagged byte is exact (a borrow only flags bytes above a match).
-            return at + (hit.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    words
-        .remainder()
-        .iter()
-        .position(|c| needles.contains(c))
-        .map_or(b.len(), |k| at + k)
-}
-
 /// Decodes the attribute value at `s[from..to]` into `out`: references (the attribute rules),
 /// CR LF and CR as LF, NUL as U+FFFD; the runs between them copied whole.
 fn attr_value(s: &str, from: usize, to: usize, out: &mut String) {
@@ -842,39 +809,6 @@ mod tests {
             all.0,
             [("a", "1"), ("b", ""), ("=c", "")].map(|(k, v)| (k.to_string(), v.to_string()))
         );
-    }
-
-    #[test]
-    fn word_scan_finds_what_a_byte_loop_finds() {
-        // Bytes next to the needles and with the high bit set are where a borrow could flag a
-        // byte wrongly; every length and start around the 8-byte words.
-        let alphabet = [
-            0u8, 1, b'\r', b'\x0c', b'&', b'\'', b'<', b'=', b'-', 0x80, 0xbc, 0xff,
-        ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for len in 0..40 {
-            for _ in 0..200 {
-                let b: Vec<u8> = (0..len)
-                    .map(|_| {
-                        seed = seed
-                            .wrapping_mul(6364136223846793005)
-                            .wrapping_add(1442695040888963407);
-                        alphabet[(seed >> 33) as usize % alphabet.len()]
-                    })
-                    .collect();
-                for from in 0..=len + 1 {
-                    let naive =
-                        |set: &[u8]| (from..len).find(|&i| set.contains(&b[i])).unwrap_or(len);
-                    assert_eq!(scan(&b, from, [b'<']), naive(b"<"), "{b:?} {from}");
-                    assert_eq!(scan(&b, from, [b'<', b'-']), naive(b"<-"), "{b:?} {from}");
-                    assert_eq!(
-                        scan(&b, from, [b'\r', b'&', 0]),
-                        naive(b"\r&\0"),
-                        "{b:?} {from}"
-                    );
-                }
-            }
-        }
     }
 
     #[test]

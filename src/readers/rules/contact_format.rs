@@ -11,6 +11,7 @@
 //!
 //! Example: `电子邮箱:ohzjj@ ouhai.gov.cn` → 电子邮箱中含空格.
 
+use crate::base::scan::find;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::layout::Label;
 use crate::rules::{Context, RuleDef};
@@ -68,10 +69,11 @@ impl Problem {
 pub fn findings(text: &str) -> Vec<(String, Problem)> {
     let mut out = Vec::new();
     // Most prose has no contact at all: look closer only where one may be.
-    let has_mail = text.contains(['@', '＠']);
+    let has = |w: &str| find(text.as_bytes(), w.as_bytes()).is_some();
+    let has_mail = has("@") || has("＠");
     let has_url = ["http", "HTTP", "Http", "www", "WWW"]
         .iter()
-        .any(|w| text.contains(w));
+        .any(|w| has(w));
     if has_mail || has_url {
         let chars: Vec<char> = text.chars().collect();
         if has_mail {
@@ -81,7 +83,7 @@ pub fn findings(text: &str) -> Vec<(String, Problem)> {
             urls(&chars, &mut out);
         }
     }
-    if text.contains(['电', '传']) {
+    if has("电") || has("传") {
         phones(text, &mut out);
     }
     out
