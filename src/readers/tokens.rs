@@ -349,9 +349,7 @@ impl<S: Sink> Tokenizer<'_, S> {
         let b = self.b;
         let start = self.pos;
         let mut i = start;
-        while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
-            i += 1;
-        }
+        i = skip(b, i, SPACE | SLASH | GT, false);
         let name = &self.s[start..i];
         if name
             .bytes()
@@ -367,9 +365,7 @@ impl<S: Sink> Tokenizer<'_, S> {
         }
         loop {
             // Before an attribute name.
-            while i < b.len() && is_space(b[i]) {
-                i += 1;
-            }
+            i = skip(b, i, SPACE, true);
             match b.get(i) {
                 None => return false,
                 Some(b'>') => {
@@ -389,20 +385,12 @@ impl<S: Sink> Tokenizer<'_, S> {
             }
             // The name; a leading `=` belongs to it.
             let name_start = i;
-            i += 1;
-            while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
-                i += 1;
-            }
+            i = skip(b, i + 1, SPACE | SLASH | GT | EQ, false);
             let name_end = i;
-            while i < b.len() && is_space(b[i]) {
-                i += 1;
-            }
+            i = skip(b, i, SPACE, true);
             let (mut value_start, mut value_end) = (i, i);
             if b.get(i) == Some(&b'=') {
-                i += 1;
-                while i < b.len() && is_space(b[i]) {
-                    i += 1;
-                }
+                i = skip(b, i + 1, SPACE, true);
                 match b.get(i) {
                     Some(&q @ (b'"' | b'\'')) => {
                         let end = self.find(i + 1, q);
@@ -413,10 +401,7 @@ impl<S: Sink> Tokenizer<'_, S> {
                         i = end + 1;
                     }
                     _ => {
-                        let mut end = i;
-                        while end < b.len() && !is_space(b[end]) && b[end] != b'>' {
-                            end += 1;
-                        }
+                        let end = skip(b, i, SPACE | GT, false);
                         (value_start, value_end) = (i, end);
                         i = end;
                     }
@@ -559,6 +544,37 @@ fn script_word(b: &[u8]) -> usize {
     } else {
         0
     }
+}
+
+/// Byte classes of a tag's syntax, one table lookup per byte instead of a chain of compares.
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQ: u8 = 8;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[0x0c] = SPACE;
+    t[b' ' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[b'/' as usize] = SLASH;
+    t[b'>' as usize] = GT;
+    t[b'=' as usize] = EQ;
+    t
+};
+
+/// From `i`, past the bytes that are (`while_in`) or are not (`!while_in`) of the classes
+/// `mask`; returns where that run ends (at most `b.len()`).
+#[inline(always)]
+fn skip(b: &[u8], mut i: usize, mask: u8, while_in: bool) -> usize {
+    while let Some(&c) = b.get(i) {
+        if (CLASS[c as usize] & mask != 0) != while_in {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// Decodes the attribute value at `s[from..to]` into `out`: references (the attribute rules),
