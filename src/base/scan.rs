@@ -5,7 +5,7 @@
 //! two-way searcher first, which costs more than the whole search in a sentence.
 
 /// The index of the first byte at or after `from` that is one of `needles`, else `b.len()`.
-#[inline(always)]
+#[inline]
 pub fn find_any<const N: usize>(b: &[u8], from: usize, needles: [u8; N]) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;

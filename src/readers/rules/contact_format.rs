@@ -11,12 +11,11 @@
 //!
 //! Example: `电子邮箱:ohzjj@ ouhai.gov.cn` → 电子邮箱中含空格.
 
-use crate::base::scan::find;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::layout::Label;
 use crate::rules::{Context, RuleDef};
 
-use super::prose::ProseRule;
+use super::prose::{has as contains, ProseRule};
 
 pub static RULE: RuleDef = RuleDef {
     id: "contact-format",
@@ -69,7 +68,7 @@ impl Problem {
 pub fn findings(text: &str) -> Vec<(String, Problem)> {
     let mut out = Vec::new();
     // Most prose has no contact at all: look closer only where one may be.
-    let has = |w: &str| find(text.as_bytes(), w.as_bytes()).is_some();
+    let has = |w: &str| contains(text, w);
     let has_mail = has("@") || has("＠");
     let has_url = ["http", "HTTP", "Http", "www", "WWW"]
         .iter()

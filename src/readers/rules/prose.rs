@@ -133,6 +133,7 @@ pub fn has_any(hay: &str, words: &[&str]) -> bool {
 }
 
 /// Where the first of `words` starts in `hay`, if any does.
+#[inline(never)]
 pub fn first_of(hay: &str, words: &[&str]) -> Option<usize> {
     words
         .iter()
