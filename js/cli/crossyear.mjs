@@ -45,24 +45,67 @@ function group(indices, keyOf, yearOf) {
 }
 
 /**
- * Adds the cross-year findings through `addExtra(index, diagnostics)` and records pairs in
- * `ledger.previous`. Only the cross-year rules run on a pair (every other finding is already
- * in each file's own result); with a core that has only the carry-over rule, only on the two
- * rows it compares (a small object the core checks many times faster than a whole report).
- * @returns {number} the number of pairs checked
+ * What a run's pairs are checked with: the cross-year rules the core has, and every other rule
+ * turned off. Null when the core has no cross-year rule (or cannot say which it has).
  */
-export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
+export function pairPlan(core, locale) {
   let ids;
   try {
     ids = core.rules().map((r) => r.id);
   } catch {
-    return 0;
+    return null;
   }
   const runs = CROSS_YEAR.filter((id) => ids.includes(id));
-  if (!runs.includes(CARRYOVER)) return 0;
-  // Only the carry-over rule (a core without the others): the two rows it compares suffice.
-  const rowsOnly = runs.length === 1;
-  const onlyCrossYear = Object.fromEntries(ids.filter((id) => !runs.includes(id)).map((id) => [id, 'off']));
+  if (!runs.includes(CARRYOVER)) return null;
+  return {
+    locale,
+    runs,
+    // Only the carry-over rule (a core without the others): the two rows it compares suffice.
+    rowsOnly: runs.length === 1,
+    off: Object.fromEntries(ids.filter((id) => !runs.includes(id)).map((id) => [id, 'off'])),
+  };
+}
+
+/**
+ * The core's cross-year findings on one pair (`c` this year's head, `p` last year's: `{ carry,
+ * path }` as the spool holds them), or `{ error }` when the core failed. Runs in the workers
+ * (worker.mjs) and, for small runs, in the main thread.
+ */
+export function pairFindings(core, c, p, plan) {
+  // Equal rows cannot disagree in any column: with only the carry-over rule to run, the core
+  // is asked only where they differ (a call per pair was most of the time this step took).
+  const over = c.carry.carriedOver;
+  if (plan.rowsOnly && over !== undefined && JSON.stringify(over) === JSON.stringify(p.carry.carriedForward)) return [];
+  const current = plan.rowsOnly
+    ? { year: c.carry.year, format: c.carry.format, applications: { carriedOver: c.carry.carriedOver } }
+    : wholeOf(c.carry);
+  const previous = plan.rowsOnly
+    ? { year: p.carry.year, format: p.carry.format, applications: { carriedForward: p.carry.carriedForward } }
+    : wholeOf(p.carry);
+  try {
+    const r = core.validate(current, { locale: plan.locale, previous, partial: true, rules: plan.off });
+    return r.diagnostics.filter((d) => plan.runs.includes(d.rule));
+  } catch (err) {
+    return { error: String(err?.message ?? err) };
+  }
+}
+
+/** Pairs handed to a worker at a time: a few chains of one issuer's years, whose reports
+ * the worker then reads and parses once each. */
+const PAIRS_PER_JOB = 24;
+
+/**
+ * Adds the cross-year findings through `addExtra(index, diagnostics)` and records pairs in
+ * `ledger.previous`. Only the cross-year rules run on a pair (every other finding is already
+ * in each file's own result); with a core that has only the carry-over rule, only on the two
+ * rows it compares (a small object the core checks many times faster than a whole report).
+ * The pairs are found here; `runJobs`, when given, checks them on the pool's workers (see
+ * pool.mjs and worker.mjs), else they are checked in this thread.
+ * @returns {Promise<number>} the number of pairs checked
+ */
+export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJobs }) {
+  const plan = pairPlan(core, locale);
+  if (!plan) return 0;
   // A file is read as this year's report of one pair and last year's of the next: the last few
   // heads read are kept (each holds a whole report's tables and prose).
   const recent = new Map();
@@ -77,41 +120,13 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
   };
   const yearOf = (i) => ledger.year[i];
   const handled = new Set(); // files whose year before has been settled (paired or ambiguous)
-  let pairs = 0;
+  const todo = []; // [this year's file, last year's]
   // In input order: results arrive in whatever order the workers finish, and the order of
   // files named in a message must not depend on that.
   const indices = [...ledger.keys.keys()].sort((a, b) => a - b);
-
-  /** The core's findings on one pair, or null when it failed (then reported on the file). */
-  const carryover = (cur, c, p) => {
-    const current = rowsOnly
-      ? { year: c.carry.year, format: c.carry.format, applications: { carriedOver: c.carry.carriedOver } }
-      : wholeOf(c.carry);
-    const previous = rowsOnly
-      ? { year: p.carry.year, format: p.carry.format, applications: { carriedForward: p.carry.carriedForward } }
-      : wholeOf(p.carry);
-    try {
-      return core.validate(current, { locale, previous, partial: true, rules: onlyCrossYear }).diagnostics.filter((d) => runs.includes(d.rule));
-    } catch (err) {
-      addExtra(cur, [{ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](String(err?.message ?? err)) }]);
-      ledger.trouble[cur] = 1;
-      return null;
-    }
-  };
-
   const check = (cur, prev) => {
     handled.add(cur);
-    const c = head(cur);
-    const p = head(prev);
-    // Equal rows cannot disagree in any column: with only the carry-over rule to run, the core
-    // is asked only where they differ (a call per pair was most of the time this step took).
-    const over = c.carry.carriedOver;
-    const same = rowsOnly && over !== undefined && JSON.stringify(over) === JSON.stringify(p.carry.carriedForward);
-    const findings = same ? [] : carryover(cur, c, p);
-    if (!findings) return;
-    pairs++;
-    ledger.previous.set(cur, p.path);
-    addExtra(cur, findings);
+    todo.push([cur, prev]);
   };
 
   // 1. The same name (up to width and spacing).
@@ -141,5 +156,49 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
       if (before?.length === 1 && list.length === 1 && !handled.has(list[0])) check(list[0], before[0]);
     }
   }
+
+  // 3. Each pair checked, on the workers where there are any, and its findings added as its
+  // job comes back; what the workers could not check (one gone) is checked here.
+  const jobs = [];
+  for (let k = 0; k < todo.length; k += PAIRS_PER_JOB) jobs.push(todo.slice(k, k + PAIRS_PER_JOB));
+  let pairs = 0;
+  const apply = (j, answers) => {
+    jobs[j].forEach(([cur], k) => {
+      const { findings, prevPath } = answers[k];
+      if (findings.error !== undefined) {
+        addExtra(cur, [{ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](findings.error) }]);
+        ledger.trouble[cur] = 1;
+        return;
+      }
+      pairs++;
+      ledger.previous.set(cur, prevPath);
+      addExtra(cur, findings);
+    });
+    jobs[j] = null;
+  };
+  const job = (list) => {
+    const at = {};
+    for (const pair of list) for (const i of pair) at[i] ??= [ledger.pos[i], ledger.resultAt[i]];
+    return { type: 'pairs', plan, fd: spool.fd, pairs: list, at };
+  };
+  const lost = runJobs && jobs.length > 1 ? await runJobs(jobs.map(job), apply) : jobs.keys();
+  for (const j of lost) {
+    apply(j, jobs[j].map(([cur, prev]) => ({ findings: pairFindings(core, head(cur), head(prev), plan), prevPath: head(prev).path })));
+  }
   return pairs;
+}
+
+/**
+ * A job of pairs in a worker: each file's head read from the spool (its descriptor is the
+ * process's, shared by its threads) and parsed once, each pair checked.
+ * @returns {{ findings: object[] | { error: string }, prevPath: string }[]}
+ */
+export function runPairJob(core, { pairs, at, fd, plan }, readHead) {
+  const heads = new Map();
+  const get = (i) => {
+    let h = heads.get(i);
+    if (!h) heads.set(i, (h = readHead(fd, at[i])));
+    return h;
+  };
+  return pairs.map(([cur, prev]) => ({ findings: pairFindings(core, get(cur), get(prev), plan), prevPath: get(prev).path }));
 }

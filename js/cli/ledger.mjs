@@ -2,6 +2,8 @@
 // reports hold, so that memory stays flat from ten files to tens of thousands. Everything
 // else about a file waits in the spool.
 
+import { readHead } from './spool.mjs';
+
 export class Ledger {
   constructor(n) {
     this.length = n;
@@ -59,8 +61,7 @@ export class Ledger {
 
   /** `{ carry, path }` of the file, read without its result. */
   head(i, spool) {
-    const [pos] = this.at(i);
-    return JSON.parse(`${spool.readText([pos, this.resultAt[i]])}null}`);
+    return readHead(spool.fd, [this.pos[i], this.resultAt[i]]);
   }
 
   extraOf(i, spool) {

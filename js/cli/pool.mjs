@@ -75,9 +75,15 @@ function startWorker(workerData) {
 
 /**
  * Calls `onResults(entries, data)` until every item is in, in any order: `entries` as packed by
- * packEntries (each with its `index`), `data` their records one after the other.
+ * packEntries (each with its `index`), `data` their records one after the other. Then, with
+ * the workers still running, `afterFiles(runJobs)` when given: `runJobs(jobs, onResult)` hands
+ * plain-data jobs to the workers (worker.mjs's `job` message; the cross-year pairs), calls
+ * `onResult(index, result)` as each comes back (in any order; nothing is kept here), and
+ * resolves with the indices of the jobs no worker could finish (for the caller to do);
+ * `runJobs` is null when the files were checked in this thread.
  * @param {{ path: string, bytes?: Uint8Array }[]} items
- * @param {{ jobs: number, core: object, options: object, onResults: Function, timeLimitMs?: number }} ctx
+ * @param {{ jobs: number, core: object, options: object, onResults: Function, timeLimitMs?: number,
+ *   afterFiles?: (runJobs: Function | null) => Promise<void> }} ctx
  *   `timeLimitMs`: a file a worker checks for longer than this is reported (`time-limit`) and
  *   its worker replaced; files checked in this thread (small runs) are bounded by their size.
  */
@@ -94,7 +100,11 @@ export async function runAll(items, ctx) {
     }
   };
   const jobs = Math.min(ctx.jobs, Math.ceil(items.length / 8));
-  if (jobs < 2 || items.length < MIN_FILES_FOR_WORKERS) return inline(items.keys());
+  if (jobs < 2 || items.length < MIN_FILES_FOR_WORKERS) {
+    await inline(items.keys());
+    if (ctx.afterFiles) await ctx.afterFiles(null);
+    return;
+  }
 
   const batchSize = Math.max(1, Math.min(32, Math.ceil(items.length / (jobs * 16))));
   let next = 0;
@@ -103,6 +113,7 @@ export async function runAll(items, ctx) {
   let respawns = 0;
   let loadFailed = false;
   const workers = new Set();
+  const jobHooks = new Map(); // worker → { done(result), gone() } while it runs jobs
 
   const takeBatch = () => {
     if (retry.length) return retry.shift();
@@ -152,6 +163,7 @@ export async function runAll(items, ctx) {
         gone = true;
         workers.delete(worker);
         watch.delete(worker);
+        jobHooks.get(worker)?.gone();
         retry.push(...inFlight.splice(0));
         // A worker that ended after a core failure (see worker.mjs) is replaced, so that one
         // bad file does not leave the rest of the run with a damaged WebAssembly instance.
@@ -180,6 +192,7 @@ export async function runAll(items, ctx) {
           loadFailed = true;
           return leave();
         }
+        if (msg.type === 'job-result') return jobHooks.get(worker)?.done(msg.result);
         if (msg.type !== 'results') return;
         inFlight.shift();
         outstanding -= msg.items.length;
@@ -196,9 +209,58 @@ export async function runAll(items, ctx) {
     for (let w = 0; w < jobs; w++) spawn();
   });
   clearInterval(watchdog);
-  await Promise.all([...workers].map((w) => w.terminate()));
   // Whatever no worker could take is checked here.
   const rest = retry.flat();
   for (; next < items.length; next++) rest.push(next);
   await inline(rest);
+
+  /** The jobs on the workers left, two in flight each; see above. */
+  const runJobs = (list, onResult) => new Promise((resolve) => {
+    const lost = [];
+    let nextJob = 0;
+    let busy = 0; // workers with jobs in flight
+    const live = [...workers];
+    const finish = () => {
+      if (busy > 0) return;
+      for (const w of live) jobHooks.delete(w);
+      for (; nextJob < list.length; nextJob++) lost.push(nextJob);
+      resolve(lost);
+    };
+    for (const w of live) {
+      const held = []; // indices of its jobs in flight, in order
+      const feed = () => {
+        if (nextJob >= list.length) return;
+        held.push(nextJob);
+        w.postMessage({ type: 'job', job: list[nextJob++] });
+      };
+      jobHooks.set(w, {
+        done(result) {
+          const j = held.shift();
+          if (result) onResult(j, result);
+          else lost.push(j);
+          feed();
+          if (held.length === 0) {
+            busy--;
+            finish();
+          }
+        },
+        gone() {
+          // Its jobs are the caller's; the others take on the rest.
+          if (held.length === 0) return;
+          lost.push(...held.splice(0));
+          busy--;
+          finish();
+        },
+      });
+      feed();
+      feed();
+      if (held.length) busy++;
+    }
+    finish();
+  });
+  try {
+    if (ctx.afterFiles) await ctx.afterFiles(workers.size ? runJobs : null);
+  } finally {
+    await Promise.all([...workers].map((w) => w.terminate()));
+  }
 }

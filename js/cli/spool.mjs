@@ -42,14 +42,30 @@ export class Spool {
   }
   /** The record's JSON text, or the part of it from byte `from` to `end` bytes before its end. */
   readText([pos, len], from = 0, end = 0) {
-    const n = len - from - end;
-    const buf = Buffer.allocUnsafe(n);
-    let got = 0;
-    while (got < n) got += fs.readSync(this.fd, buf, got, n - got, pos + from + got);
-    return buf.toString('utf8');
+    return readRange(this.fd, pos + from, len - from - end);
   }
   close() {
     try { fs.closeSync(this.fd); } catch { /* already closed */ }
     if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** `n` bytes at `pos` of a spool's file as text. Workers read the spool so too: a file
+ * descriptor belongs to the process, and so to all its threads. */
+export function readRange(fd, pos, n) {
+  const buf = Buffer.allocUnsafe(n);
+  let got = 0;
+  while (got < n) {
+    const k = fs.readSync(fd, buf, got, n - got, pos + got);
+    if (k === 0) throw new Error(`the spool ends before byte ${pos + n}`);
+    got += k;
+  }
+  return buf.toString('utf8');
+}
+
+/** A record's head, `{ carry, path }`, read without its result: `at` is [where the record
+ * starts, where its result starts in it] (see process.mjs's entryOf). */
+export function readHead(fd, [pos, resultAt]) {
+  return JSON.parse(`${readRange(fd, pos, resultAt)}null}`);
+}
+

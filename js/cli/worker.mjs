@@ -1,9 +1,12 @@
-// A worker thread: loads the core once, then checks batches of files sent by the pool.
+// A worker thread: loads the core once, then checks batches of files sent by the pool, and
+// after them the cross-year pairs it is handed.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCore } from './core.mjs';
 import { adoptModules } from '../compiled.mjs';
 import { checkFile, entryOf, packEntries } from './process.mjs';
+import { runPairJob } from './crossyear.mjs';
+import { readHead } from './spool.mjs';
 
 let core = null;
 try {
@@ -31,6 +34,15 @@ function timed(item) {
 
 if (core) {
   parentPort.on('message', async (msg) => {
+    if (msg.type === 'job') {
+      // After the files: a job of cross-year pairs (see crossyear.mjs).
+      let result = null; // the main thread does what a job could not
+      try {
+        result = runPairJob(core, msg.job, readHead);
+      } catch { /* the spool unreadable: left to the main thread, which reports it */ }
+      parentPort.postMessage({ type: 'job-result', result });
+      return;
+    }
     if (msg.type !== 'batch') return;
     // PDF and Word files come back as promises (documents.mjs, which has its own time limit);
     // the rest at once.

@@ -337,6 +337,22 @@ test('worker threads and the main thread give the same results, in input order',
   assert.equal(flagged.stderr.match(/hook in worker/g)?.length, 2, flagged.stderr);
 });
 
+test('cross-year pairs are checked on the workers, and in the main thread when a worker is gone', () => {
+  const dir = tmpDir();
+  for (let i = 0; i < 80; i++) {
+    const rep = makeReport({ issuer: `示例单位${i % 20}`, year: 2021 + Math.floor(i / 20), seed: 2000 + i, plant: i % 9 === 0 ? 't3-balance' : undefined });
+    fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(rep));
+  }
+  const inline = runJson(['check', dir, '--jobs', '0']);
+  assert.equal(inline.doc.summary.crossYearPairs, 60); // three jobs of pairs
+  assert.ok(inline.doc.files.some((f) => rulesOf(f).includes('text-reuse')));
+  const threads = runJson(['check', dir, '--jobs', '2']);
+  assert.equal(threads.stdout, inline.stdout);
+  // Every worker ends on its first pair: the main thread checks them all, with the same result.
+  const dying = runJson(['check', dir, '--jobs', '2'], { env: { XXGKNB_CORE: path.join(FIXTURES, 'dying-core.mjs') } });
+  assert.equal(dying.stdout, inline.stdout, dying.stderr);
+});
+
 test('a core without report readers: HTML and text are reported as not checkable, JSON still checked', () => {
   const lite = fs.existsSync(path.join(ROOT, 'pkg/lite/xxgknb_lite_bg.wasm')) ? path.join(ROOT, 'js/lite.node.mjs') : path.join(FIXTURES, 'lite-core.mjs');
   const r = runJson(['check', 'mixed'], { env: { XXGKNB_CORE: lite } });
