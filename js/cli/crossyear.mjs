@@ -5,11 +5,10 @@
 const CARRYOVER = 'cross-year-carryover';
 const CROSS_YEAR = [CARRYOVER, 'tables-unchanged', 't2-carryover', 'text-reuse'];
 
-/** The parts of a report the cross-year rules read, from a file's carry (process.mjs). */
-function wholeOf(carry) {
-  const out = { year: carry.year, format: carry.format };
-  for (const k of ['proactive', 'applications', 'reviewLitigation', 'sections']) if (carry[k]) out[k] = carry[k];
-  return out;
+/** A table 三 row of a carry (process.mjs's carryOf), if it is one. */
+function row(carry, key) {
+  const r = carry.applications?.[key];
+  return r && typeof r === 'object' ? r : undefined;
 }
 
 /** Issuer names as printed vary in width and spacing (全角/半角, stray blanks), not in words. */
@@ -67,27 +66,48 @@ export function pairPlan(core, locale) {
 }
 
 /**
- * The core's cross-year findings on one pair (`c` this year's head, `p` last year's: `{ carry,
- * path }` as the spool holds them), or `{ error }` when the core failed. Runs in the workers
+ * The core's cross-year findings on one pair (`c` this year's head, `p` last year's: see
+ * `headOf`), or `{ error }` when the core failed. This year's report goes to the core as the
+ * JSON text the spool holds, last year's as the object the options carry. Runs in the workers
  * (worker.mjs) and, for small runs, in the main thread.
  */
 export function pairFindings(core, c, p, plan) {
-  // Equal rows cannot disagree in any column: with only the carry-over rule to run, the core
-  // is asked only where they differ (a call per pair was most of the time this step took).
-  const over = c.carry.carriedOver;
-  if (plan.rowsOnly && over !== undefined && JSON.stringify(over) === JSON.stringify(p.carry.carriedForward)) return [];
-  const current = plan.rowsOnly
-    ? { year: c.carry.year, format: c.carry.format, applications: { carriedOver: c.carry.carriedOver } }
-    : wholeOf(c.carry);
-  const previous = plan.rowsOnly
-    ? { year: p.carry.year, format: p.carry.format, applications: { carriedForward: p.carry.carriedForward } }
-    : wholeOf(p.carry);
+  let r;
   try {
-    const r = core.validate(current, { locale: plan.locale, previous, partial: true, rules: plan.off });
-    return r.diagnostics.filter((d) => plan.runs.includes(d.rule));
+    if (plan.rowsOnly) {
+      // Equal rows cannot disagree in any column: with only the carry-over rule to run, the
+      // core is asked only where they differ (a call per pair was most of the time this step took).
+      const over = row(c.carry, 'carriedOver');
+      const forward = row(p.carry, 'carriedForward');
+      if (over !== undefined && JSON.stringify(over) === JSON.stringify(forward)) return [];
+      const current = { year: c.carry.year, format: c.carry.format, applications: { carriedOver: over } };
+      const previous = { year: p.carry.year, format: p.carry.format, applications: { carriedForward: forward } };
+      r = core.validate(current, { locale: plan.locale, previous, partial: true, rules: plan.off });
+    } else {
+      r = core.validateJson(c.carryText, { locale: plan.locale, previous: p.carry, partial: true, rules: plan.off });
+    }
   } catch (err) {
     return { error: String(err?.message ?? err) };
   }
+  return r.diagnostics.filter((d) => plan.runs.includes(d.rule));
+}
+
+/**
+ * A record's head as the pair check reads it (see process.mjs's entryOf): the carry's JSON text,
+ * the carry parsed only when asked (last year's report), and the path.
+ */
+export function headOf(text) {
+  const at = text.lastIndexOf(',"path":'); // the carry's strings escape their quotes: the last is the key
+  const carryText = text.slice('{"carry":'.length, at);
+  let carry;
+  return {
+    carryText,
+    get carry() {
+      carry ??= JSON.parse(carryText);
+      return carry;
+    },
+    path: JSON.parse(text.slice(at + ',"path":'.length, text.length - ',"result":'.length)),
+  };
 }
 
 /** Pairs handed to a worker at a time: a few chains of one issuer's years, whose reports
@@ -112,7 +132,7 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
   const head = (i) => {
     let h = recent.get(i);
     if (!h) {
-      h = ledger.head(i, spool);
+      h = headOf(ledger.headText(i, spool));
       recent.set(i, h);
       if (recent.size > 4) recent.delete(recent.keys().next().value);
     }
@@ -190,14 +210,14 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
 
 /**
  * A job of pairs in a worker: each file's head read from the spool (its descriptor is the
- * process's, shared by its threads) and parsed once, each pair checked.
+ * process's, shared by its threads) once, each pair checked.
  * @returns {{ findings: object[] | { error: string }, prevPath: string }[]}
  */
-export function runPairJob(core, { pairs, at, fd, plan }, readHead) {
+export function runPairJob(core, { pairs, at, fd, plan }, readHeadText) {
   const heads = new Map();
   const get = (i) => {
     let h = heads.get(i);
-    if (!h) heads.set(i, (h = readHead(fd, at[i])));
+    if (!h) heads.set(i, (h = headOf(readHeadText(fd, at[i]))));
     return h;
   };
   return pairs.map(([cur, prev]) => ({ findings: pairFindings(core, get(cur), get(prev), plan), prevPath: get(prev).path }));

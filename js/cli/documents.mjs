@@ -69,6 +69,10 @@ function startReader() {
 
 /** Read one document in the reader thread; at most one at a time, each with its own clock. */
 function read(bytes, kind) {
+  // A copy the reader owns, made now: the caller's buffer is reused for the next file, which
+  // is read before this job's turn comes (copied at its turn, a document followed by another
+  // file in a worker's batch was read with that file's bytes).
+  const copy = new Uint8Array(bytes);
   const job = queue.then(() => new Promise((resolve) => {
     reader ??= startReader();
     const r = reader;
@@ -82,8 +86,6 @@ function read(bytes, kind) {
     }, TIME_LIMIT_MS);
     r.pending = { id, resolve: (v) => { clearTimeout(timer); resolve(v); } };
     r.worker.ref();
-    // A copy the reader owns: the caller's buffer is reused for the next file.
-    const copy = new Uint8Array(bytes);
     r.worker.postMessage({ id, bytes: copy, kind, limits: DEFAULT_LIMITS }, [copy.buffer]);
   }));
   queue = job.then(() => {}, () => {});

@@ -2,7 +2,7 @@
 // reports hold, so that memory stays flat from ten files to tens of thousands. Everything
 // else about a file waits in the spool.
 
-import { readHead } from './spool.mjs';
+import { readHead, readHeadText } from './spool.mjs';
 
 export class Ledger {
   constructor(n) {
@@ -62,6 +62,11 @@ export class Ledger {
   /** `{ carry, path }` of the file, read without its result. */
   head(i, spool) {
     return readHead(spool.fd, [this.pos[i], this.resultAt[i]]);
+  }
+
+  /** The same, as the spool holds it (see spool.mjs's readHeadText). */
+  headText(i, spool) {
+    return readHeadText(spool.fd, [this.pos[i], this.resultAt[i]]);
   }
 
   extraOf(i, spool) {

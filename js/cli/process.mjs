@@ -48,19 +48,18 @@ function ioReason(err) {
 }
 
 /**
- * What the cross-year and batch checks need of a report, with what identifies it: the two rows
- * of table 三 that cross-year-carryover compares (the pair check skips the core where they
- * match and nothing else is asked), and the tables and prose that tables-unchanged,
- * t2-carryover and text-reuse compare with last year's and copied-report with other issuers'
- * (see crossyear.mjs, batch.mjs).
+ * What the cross-year and batch checks need of a report: its year and format, the tables that
+ * cross-year-carryover, tables-unchanged and t2-carryover compare with last year's, and the
+ * prose that text-reuse compares with last year's and copied-report with other issuers' (see
+ * crossyear.mjs, batch.mjs). Shaped as the report the cross-year rules are given, so that its
+ * JSON in the spool goes to the core as it is.
  */
 export function carryOf(report, result) {
   const apps = report?.applications;
   if (!result.issuer || !Number.isInteger(result.year) || !apps || typeof apps !== 'object') return null;
-  const pick = (row) => (apps[row] && typeof apps[row] === 'object' ? apps[row] : undefined);
   const part = (key) => (report[key] && typeof report[key] === 'object' && !Array.isArray(report[key]) ? report[key] : undefined);
   return {
-    year: result.year, format: result.format, carriedOver: pick('carriedOver'), carriedForward: pick('carriedForward'),
+    year: result.year, format: result.format,
     proactive: part('proactive'), applications: apps, reviewLitigation: part('reviewLitigation'), sections: part('sections'),
   };
 }
@@ -78,7 +77,7 @@ let readBuffer = Buffer.allocUnsafe(1 << 16);
  * Opened without blocking, and read only when it is a regular file: a FIFO put in the file's
  * place would otherwise wait for a writer forever, and /dev/zero never end.
  */
-function readBytes(file, limit) {
+export function readBytes(file, limit) {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const st = fs.fstatSync(fd);
@@ -98,6 +97,82 @@ function readBytes(file, limit) {
     }
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * The same as readBytes, the file's content read without blocking the thread, so that a
+ * worker on slow storage (a network drive) reads the next files while it checks this one (see
+ * worker.mjs). Opening and the size are asked synchronously (cheap; each operation handed to
+ * libuv's threads costs a round trip between threads); the bytes come in one read of the size
+ * plus one (a short read of a regular file is its end; a full one, a file that grew, reads on). Resolves to `{ bytes, buffer }`
+ * (`buffer` is `pool`'s, handed back with `pool.release`), `{ special }`, `{ over }` or
+ * `{ error }`; never rejects.
+ */
+export function readBytesAsync(file, limit, pool) {
+  let fd;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return Promise.resolve({ error });
+  }
+  const close = (result) => {
+    try {
+      fs.closeSync(fd);
+    } catch { /* read already; nothing to keep */ }
+    return result;
+  };
+  let st;
+  try {
+    st = fs.fstatSync(fd);
+  } catch (error) {
+    return Promise.resolve(close({ error }));
+  }
+  if (!st.isFile()) return Promise.resolve(close({ special: st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : 'device' }));
+  if (st.size > limit) return Promise.resolve(close({ over: st.size }));
+  return new Promise((resolve) => {
+    let buf = pool.take(Math.min(st.size + 1, limit + 1));
+    let got = 0;
+    const done = (result) => {
+      if (!result.bytes) pool.release(buf);
+      resolve(close(result));
+    };
+    const more = () => {
+      const want = Math.min(buf.length, limit + 1) - got;
+      fs.read(fd, buf, got, want, null, (err, n) => {
+        if (err) return done({ error: err });
+        got += n;
+        if (got > limit) return done({ over: got }); // it grew while being read
+        if (n < want || n === 0) return done({ bytes: buf.subarray(0, got), buffer: buf });
+        if (got === buf.length) {
+          const bigger = pool.take(Math.min(buf.length * 2, limit + 1));
+          buf.copy(bigger, 0, 0, got);
+          pool.release(buf);
+          buf = bigger;
+        }
+        more();
+      });
+    };
+    more();
+  });
+}
+
+/**
+ * Buffers for readBytesAsync, reused: a worker has a few reads in flight, and a fresh buffer a
+ * file was garbage for the collector and memory for the allocator to fragment.
+ */
+export class BufferPool {
+  constructor(keepBytes = 1 << 20) {
+    this.free = [];
+    this.keepBytes = keepBytes; // larger buffers are not kept
+  }
+  take(size) {
+    const k = this.free.findIndex((b) => b.length >= size);
+    if (k >= 0) return this.free.splice(k, 1)[0];
+    return Buffer.allocUnsafeSlow(Math.max(size, 1 << 16));
+  }
+  release(buf) {
+    if (buf.length <= this.keepBytes && this.free.length < 8) this.free.push(buf);
   }
 }
 
@@ -163,12 +238,23 @@ export function packEntries(entries) {
   return { entries: out, data: encoder.encode(text) };
 }
 
+/** The name to open: `fsPath` where the name is not `path` (GBK names). */
+export const fsPathOf = (input) => (input.fsPath ? Buffer.from(input.fsPath) : input.path);
+
+/** Whether a worker may read `input` ahead (readBytesAsync): a file named, not yet read, and
+ * no PDF or Word file (their size limit is large; they are read as they are checked). */
+export function readsAhead(input) {
+  return !input.bytes && !input.over && !input.timedOut && !input.error && !input.special
+    && input.path !== '-' && !DOCUMENT_EXTENSIONS.has(path.extname(input.path).toLowerCase());
+}
+
 /**
  * @param core  the loaded core module
- * @param {{ path: string, fsPath?: string | Uint8Array, bytes?: Uint8Array, special?: string, over?: number }} input
+ * @param {{ path: string, fsPath?: string | Uint8Array, bytes?: Uint8Array, special?: string, over?: number, read?: object }} input
  *   `bytes` given for standard input and FIFOs (read in the main thread), `fsPath` the name to
  *   open where it is not `path` (GBK names), `special` a named file that is not a regular one,
- *   `over` the size of one that was not read for being over the limit
+ *   `over` the size of one that was not read for being over the limit, `read` what
+ *   readBytesAsync read of it ahead
  * @param {{ locale: string, maxBytes?: number }} opts
  * @returns {{ result: object, carry: object | null, trouble: boolean }}  (a promise of it for
  *   PDF and Word files, which are read asynchronously: see documents.mjs)
@@ -188,9 +274,10 @@ export function checkFile(core, input, opts) {
   if (input.special && !bytes) return unreadable(m.notRegular(input.special));
   if (!bytes) {
     const limit = limitFor(path, maxBytes);
-    let read;
+    let read = input.read; // read ahead by the worker (readBytesAsync)
+    if (read?.error) return unreadable(ioReason(read.error));
     try {
-      read = readBytes(input.fsPath ? Buffer.from(input.fsPath) : path, limit);
+      read ??= readBytes(fsPathOf(input), limit);
     } catch (err) {
       return unreadable(ioReason(err));
     }

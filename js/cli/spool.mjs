@@ -63,9 +63,14 @@ export function readRange(fd, pos, n) {
   return buf.toString('utf8');
 }
 
-/** A record's head, `{ carry, path }`, read without its result: `at` is [where the record
- * starts, where its result starts in it] (see process.mjs's entryOf). */
-export function readHead(fd, [pos, resultAt]) {
-  return JSON.parse(`${readRange(fd, pos, resultAt)}null}`);
+/** A record's head as text, `{"carry":…,"path":…,"result":`, read without its result: `at` is
+ * [where the record starts, where its result starts in it] (see process.mjs's entryOf). */
+export function readHeadText(fd, [pos, resultAt]) {
+  return readRange(fd, pos, resultAt);
+}
+
+/** A record's head, `{ carry, path }`, parsed. */
+export function readHead(fd, at) {
+  return JSON.parse(`${readHeadText(fd, at)}null}`);
 }
 

@@ -353,6 +353,25 @@ test('cross-year pairs are checked on the workers, and in the main thread when a
   assert.equal(dying.stdout, inline.stdout, dying.stderr);
 });
 
+test('files read ahead (slow storage) give what files read as they are checked give', () => {
+  const dir = tmpDir();
+  for (let i = 0; i < 40; i++) {
+    const rep = makeReport({ issuer: `示例单位${i % 10}`, year: 2021 + Math.floor(i / 10), seed: 3000 + i, plant: i % 6 === 0 ? 't4-total' : undefined });
+    const name = path.join(dir, `r${String(i).padStart(2, '0')}`);
+    if (i % 2) fs.writeFileSync(`${name}.html`, renderHtml(rep));
+    else fs.writeFileSync(`${name}.txt`, renderText(rep));
+  }
+  fs.writeFileSync(path.join(dir, 'r05-big.txt'), 'x'.repeat(300_000)); // over --max-size 0.2 (MB)
+  fs.writeFileSync(path.join(dir, 'r06-binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0]));
+  const args = ['check', dir, '--jobs', '2', '--max-size', '0.2'];
+  const now = runJson(args, { env: { XXGKNB_READ_AHEAD: 'never' } });
+  const ahead = runJson(args, { env: { XXGKNB_READ_AHEAD: 'always' } });
+  assert.equal(now.doc.summary.files, 42);
+  assert.deepEqual(rulesOf(byPath(now.doc)[path.join(dir, 'r05-big.txt')]), ['input-too-large']);
+  assert.deepEqual(rulesOf(byPath(now.doc)[path.join(dir, 'r06-binary.txt')]), ['file-undecodable']);
+  assert.equal(ahead.stdout, now.stdout);
+});
+
 test('a core without report readers: HTML and text are reported as not checkable, JSON still checked', () => {
   const lite = fs.existsSync(path.join(ROOT, 'pkg/lite/xxgknb_lite_bg.wasm')) ? path.join(ROOT, 'js/lite.node.mjs') : path.join(FIXTURES, 'lite-core.mjs');
   const r = runJson(['check', 'mixed'], { env: { XXGKNB_CORE: lite } });
