@@ -3,6 +3,8 @@
 //! smaller than core's generic `str::parse` (0.4 KB gzipped for its copies), and an integer
 //! writer without core's formatting. Tests compare each with std's own.
 
+use crate::prelude::*;
+
 /// `out.push_str(&n.to_string())` without the formatting machinery, which is slow in
 /// WebAssembly (the HTML reader names an element per line with it).
 pub fn push_u32(out: &mut String, n: u32) {
