@@ -30,15 +30,26 @@ const sigs = new Signatures(count);
 for (let i = 0; i < count; i++) sigs.set(i, signature(reports[i].sections));
 const signed = performance.now() - t1;
 
-const ledger = { year: new Int32Array(reports.map((r) => r.year)), keys: new Map(reports.map((r, i) => [i, r.issuer])) };
+const ledger = {
+  year: new Int32Array(reports.map((r) => r.year)),
+  keys: new Map(reports.map((r, i) => [i, r.issuer])),
+};
 const t2 = performance.now();
 const found = findCopies(ledger, sigs);
 const searched = performance.now() - t2;
 
-const pairs = [...found.entries()].flatMap(([i, list]) => list.filter((c) => c.other > i).map((c) => [i, c.other, c.similarity]));
+const pairs = [...found.entries()].flatMap(([i, list]) =>
+  list.filter((c) => c.other > i).map((c) => [i, c.other, c.similarity]),
+);
 const planted = pairs.some(([i, j]) => i === source && j === copy);
 console.log(`reports: ${count} (${(generated / 1000).toFixed(1)} s to generate)`);
-console.log(`signatures: ${signed.toFixed(0)} ms on one thread (${(signed * 1000 / count).toFixed(1)} µs a report)`);
-console.log(`copies found in ${searched.toFixed(0)} ms: ${pairs.length} pair(s) ${JSON.stringify(pairs.map(([i, j, s]) => [i, j, Math.round(s * 100)]))}`);
-console.log(`planted copy ${source} → ${copy} found: ${planted ? 'yes' : 'NO'}; other pairs: ${pairs.length - (planted ? 1 : 0)}`);
-console.log(`goal: 10,000 reports in seconds, not hours: ${(signed + searched) / 1000 < 10 ? 'met' : 'NOT met'} (${((signed + searched) / 1000).toFixed(2)} s)`);
+console.log(`signatures: ${signed.toFixed(0)} ms on one thread (${((signed * 1000) / count).toFixed(1)} µs a report)`);
+console.log(
+  `copies found in ${searched.toFixed(0)} ms: ${pairs.length} pair(s) ${JSON.stringify(pairs.map(([i, j, s]) => [i, j, Math.round(s * 100)]))}`,
+);
+console.log(
+  `planted copy ${source} → ${copy} found: ${planted ? 'yes' : 'NO'}; other pairs: ${pairs.length - (planted ? 1 : 0)}`,
+);
+console.log(
+  `goal: 10,000 reports in seconds, not hours: ${(signed + searched) / 1000 < 10 ? 'met' : 'NOT met'} (${((signed + searched) / 1000).toFixed(2)} s)`,
+);

@@ -35,13 +35,34 @@ if (!['portal', 'generated'].includes(opt.pages)) throw new Error(`--pages: port
 const portal = opt.pages === 'portal';
 const PER_FOLDER = 1000;
 const count = Number(opt.count ?? (portal ? 5000 : 10000));
-const steps = (opt.steps ?? (portal ? [1000, 3000, 5000, 20000] : [1000, 5000, 10000]).filter((n) => n < count).concat(count).join(','))
-  .split(',').map(Number).filter((n) => n > 0 && n <= count);
+const steps = (
+  opt.steps ??
+  (portal ? [1000, 3000, 5000, 20000] : [1000, 5000, 10000])
+    .filter((n) => n < count)
+    .concat(count)
+    .join(',')
+)
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0 && n <= count);
 const RUN = new URL('../js/cli/run.mjs', import.meta.url).href;
 
 const PLANTS = ['t3-row-total', 't3-balance', 't4-total', 'blank-cell'];
 const PLACES = ['示例市', '示例县', '示例区', '青山县', '白云区', '东湖市'];
-const OFFICES = ['人民政府', '发展和改革局', '教育局', '财政局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '卫生健康委员会', '市场监督管理局', '统计局', '应急管理局'];
+const OFFICES = [
+  '人民政府',
+  '发展和改革局',
+  '教育局',
+  '财政局',
+  '自然资源局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '卫生健康委员会',
+  '市场监督管理局',
+  '统计局',
+  '应急管理局',
+];
 const TOWNS = ['镇人民政府', '乡人民政府', '街道办事处'];
 
 function issuerName(i) {
@@ -68,7 +89,8 @@ function generate(dir) {
     previous.set(issuer, rep.applications.carriedForward);
     if (previous.size > 64) previous = new Map([...previous].slice(-8));
     const name = `${String(i).padStart(5, '0')}-${year}`;
-    if (portal) fs.writeFileSync(path.join(folder, `${name}.html`), portalPage(i + 1, { report: rep, chrome: 'light' }));
+    if (portal)
+      fs.writeFileSync(path.join(folder, `${name}.html`), portalPage(i + 1, { report: rep, chrome: 'light' }));
     else if (i % 2 === 0) fs.writeFileSync(path.join(folder, `${name}.txt`), renderText(rep));
     else fs.writeFileSync(path.join(folder, `${name}.html`), renderHtml(rep));
   }
@@ -91,7 +113,9 @@ function measure(dirs) {
     process.stderr.write('\\n@@' + JSON.stringify({ ms, code, maxRssKb: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }) + '\\n');
   `;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
   const line = r.stderr.split('\n').find((l) => l.startsWith('@@'));
   if (!line) throw new Error(`the CLI did not finish (status ${r.status}):\n${r.stderr.slice(-2000)}`);
@@ -141,21 +165,40 @@ function coreAlone(folder) {
 const dir = opt.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xxgknb-bench-'));
 if (opt.dir) fs.mkdirSync(dir, { recursive: true });
 try {
-  console.log(`xxgknb check benchmark: ${os.availableParallelism()} cores, Node ${process.version}, --format ${opt.format}${opt.jobs ? `, --jobs ${opt.jobs}` : ''}`);
+  console.log(
+    `xxgknb check benchmark: ${os.availableParallelism()} cores, Node ${process.version}, --format ${opt.format}${opt.jobs ? `, --jobs ${opt.jobs}` : ''}`,
+  );
   const reuse = opt.dir && fs.existsSync(path.join(dir, 'batch-00'));
-  if (!reuse) console.log(`generated ${count} ${portal ? 'portal pages' : 'reports (text + HTML)'} in ${generate(dir).toFixed(1)} s: ${dir}`);
+  if (!reuse)
+    console.log(
+      `generated ${count} ${portal ? 'portal pages' : 'reports (text + HTML)'} in ${generate(dir).toFixed(1)} s: ${dir}`,
+    );
   const sample = fs.readdirSync(path.join(dir, 'batch-00')).slice(0, 200);
   const avg = sample.reduce((n, f) => n + fs.statSync(path.join(dir, 'batch-00', f)).size, 0) / sample.length;
   console.log(`average file size ${(avg / 1024).toFixed(1)} KB`);
-  const folders = fs.readdirSync(dir).filter((f) => f.startsWith('batch-')).sort().map((f) => path.join(dir, f));
+  const folders = fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith('batch-'))
+    .sort()
+    .map((f) => path.join(dir, f));
 
   const core = coreAlone(folders[0]);
   const kinds = ['text', 'html'].filter((k) => k in core);
-  console.log(`core alone (check() in one thread, ${core.sample} reports, warm, best of 3): ${kinds.map((k) => `${k === 'html' ? 'HTML' : k} ${core[k].toFixed(2)} ms/report`).join(', ')}; ` +
-    `${core.errors} with errors` + (core.unread ? `; WARNING: ${core.unread} not read by the core` : ''));
+  console.log(
+    `core alone (check() in one thread, ${core.sample} reports, warm, best of 3): ${kinds.map((k) => `${k === 'html' ? 'HTML' : k} ${core[k].toFixed(2)} ms/report`).join(', ')}; ` +
+      `${core.errors} with errors` +
+      (core.unread ? `; WARNING: ${core.unread} not read by the core` : ''),
+  );
   const ceiling = (os.availableParallelism() * 1000) / (kinds.reduce((n, k) => n + core[k], 0) / kinds.length);
-  console.log(`so at most ~${Math.round(ceiling)} reports/s on ${os.availableParallelism()} threads before any CLI work`);
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `so at most ~${Math.round(ceiling)} reports/s on ${os.availableParallelism()} threads before any CLI work`,
+  );
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log('\n  reports   seconds   reports/s   peak RSS   CPU ms/report (all threads)');
   const rows = [];
   for (const n of steps) {
@@ -164,12 +207,19 @@ try {
     const files = Math.min(n, use.length * PER_FOLDER);
     const rate = files / (ms / 1000);
     rows.push({ files, rate, rss: maxRssKb / 1024 });
-    console.log(`${String(files).padStart(9)} ${(ms / 1000).toFixed(2).padStart(9)} ${Math.round(rate).toString().padStart(11)} ${(maxRssKb / 1024).toFixed(0).padStart(7)} MB   ${(cpuMs / files).toFixed(3).padStart(8)}   (exit ${code})`);
+    console.log(
+      `${String(files).padStart(9)} ${(ms / 1000).toFixed(2).padStart(9)} ${Math.round(rate).toString().padStart(11)} ${(maxRssKb / 1024).toFixed(0).padStart(7)} MB   ${(cpuMs / files).toFixed(3).padStart(8)}   (exit ${code})`,
+    );
   }
   const last = rows.at(-1);
   const first = rows[0];
-  console.log(`\nthroughput at ${last.files}: ${Math.round(last.rate)} reports/s (goal 2000): ${last.rate >= 2000 ? 'met' : 'NOT met'}; load average now ${os.loadavg()[0].toFixed(2)}`);
-  if (rows.length > 1) console.log(`peak RSS from ${first.files} to ${last.files} reports: ${first.rss.toFixed(0)} → ${last.rss.toFixed(0)} MB (${((last.rss / first.rss - 1) * 100).toFixed(0)}%)`);
+  console.log(
+    `\nthroughput at ${last.files}: ${Math.round(last.rate)} reports/s (goal 2000): ${last.rate >= 2000 ? 'met' : 'NOT met'}; load average now ${os.loadavg()[0].toFixed(2)}`,
+  );
+  if (rows.length > 1)
+    console.log(
+      `peak RSS from ${first.files} to ${last.files} reports: ${first.rss.toFixed(0)} → ${last.rss.toFixed(0)} MB (${((last.rss / first.rss - 1) * 100).toFixed(0)}%)`,
+    );
 } finally {
   if (!opt.keep && !opt.dir) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(`kept ${dir}`);

@@ -29,34 +29,60 @@ async function measure(label, bytes, goal, ms = 3000) {
   const median = times[times.length >> 1];
   const cpuPer = (cpu.user + cpu.system) / 1000 / times.length;
   const verdict = goal ? `  goal ${goal.text}: ${goal.ok(median) ? 'met' : 'NOT met'}` : '';
-  console.log(`${label.padEnd(36)} ${median.toFixed(1).padStart(7)} ms median (${(1000 / median).toFixed(0).padStart(4)}/s), best ${times[0].toFixed(1)} ms, CPU ${cpuPer.toFixed(1)} ms/file${verdict}`);
+  console.log(
+    `${label.padEnd(36)} ${median.toFixed(1).padStart(7)} ms median (${(1000 / median).toFixed(0).padStart(4)}/s), best ${times[0].toFixed(1)} ms, CPU ${cpuPer.toFixed(1)} ms/file${verdict}`,
+  );
 }
 
-console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`,
+);
 const t0 = performance.now();
 await checkFile(readFileSync(fixture('template-2024.pdf')));
 console.log(`first PDF in a fresh process (PDF.js loaded): ${(performance.now() - t0).toFixed(0)} ms\n`);
 
 const pdfGoal = { text: '< 100 ms', ok: (m) => m < 100 };
 const pdfs = existsSync(corpus)
-  ? ['huaian-city-2024.pdf', 'hongze-district-2023.pdf', 'hongze-district-2024.pdf'].map((f) => [f, readFileSync(corpus + f)])
+  ? ['huaian-city-2024.pdf', 'hongze-district-2023.pdf', 'hongze-district-2024.pdf'].map((f) => [
+      f,
+      readFileSync(corpus + f),
+    ])
   : [];
 if (!pdfs.length) console.log('(../shared/corpus/pdf absent: the fixtures only)');
 pdfs.push(['template-2024.pdf (LibreOffice)', readFileSync(fixture('template-2024.pdf'))]);
 for (const [name, bytes] of pdfs) await measure(`PDF ${name}`, bytes, pdfGoal);
-await measure('DOCX template-2024.docx', readFileSync(fixture('template-2024.docx')), { text: '≥ 200/s', ok: (m) => 1000 / m >= 200 });
+await measure('DOCX template-2024.docx', readFileSync(fixture('template-2024.docx')), {
+  text: '≥ 200/s',
+  ok: (m) => 1000 / m >= 200,
+});
 await measure('DOC template-2024.doc', readFileSync(fixture('template-2024.doc')));
 
 // What a page pays: the browser entry bundled with its lazy chunks apart, and the lite bundle.
 const { buildSync } = await import('esbuild');
-const bundle = (entry, splitting) => buildSync({
-  entryPoints: [fileURLToPath(new URL(entry, root))], bundle: true, minify: true, format: 'esm', target: 'es2020',
-  write: false, splitting, outdir: '/tmp/xxgknb-bench-bundle', metafile: true, external: ['pdfjs-dist', 'fflate'],
-});
+const bundle = (entry, splitting) =>
+  buildSync({
+    entryPoints: [fileURLToPath(new URL(entry, root))],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2020',
+    write: false,
+    splitting,
+    outdir: '/tmp/xxgknb-bench-bundle',
+    metafile: true,
+    external: ['pdfjs-dist', 'fflate'],
+  });
 const full = bundle('js/index.browser.mjs', true);
 const entryOut = Object.entries(full.metafile.outputs).find(([, o]) => o.entryPoint)[1];
 const lazy = Object.entries(full.metafile.outputs).filter(([, o]) => !o.entryPoint && o.bytes > 0);
-console.log(`\nfull browser entry, bundled: ${entryOut.bytes} B before a file is read; document readers in lazy chunks: ${lazy.map(([, o]) => o.bytes).join(' + ')} B (PDF.js and fflate load on top, only then)`);
+console.log(
+  `\nfull browser entry, bundled: ${entryOut.bytes} B before a file is read; document readers in lazy chunks: ${lazy.map(([, o]) => o.bytes).join(' + ')} B (PDF.js and fflate load on top, only then)`,
+);
 const lite = bundle('js/lite.browser.mjs', false);
 const inLite = Object.keys(lite.metafile.inputs).filter((f) => f.includes('documents/'));
-console.log(`lite bundle: ${Object.values(lite.metafile.outputs)[0].bytes} B JS, document readers in it: ${inLite.length ? inLite.join(', ') : 'none'}`);
+console.log(
+  `lite bundle: ${Object.values(lite.metafile.outputs)[0].bytes} B JS, document readers in it: ${inLite.length ? inLite.join(', ') : 'none'}`,
+);

@@ -38,8 +38,15 @@ const CELL = '[data-xxgknb="/applications/received/total"]';
 // problem comes and goes in it.
 const OTHER = '[data-xxgknb="/applications/carriedOver/natural"]';
 const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 function stats(samples) {
@@ -61,85 +68,98 @@ function line(label, samples) {
  * message), "summary" (the error summary) or "input" (any input event: the baseline).
  */
 async function setUp(page, options, watch) {
-  await page.evaluate(async ({ options, selector, watch }) => {
-    const { attach } = await import('/js/form/index.mjs');
-    const form = document.getElementById('report-form');
-    window.bench?.stop();
-    window.xxgknbForm?.detach();
-    window.xxgknbForm = options ? attach(form, options) : null; // the built-in validator, as the demo has it
-    await window.xxgknbForm?.ready;
-    const cell = document.querySelector(selector);
-    const shown = () => {
-      if (watch === 'summary') return document.querySelector('.xxgknb-summary')?.textContent ?? '';
-      const next = cell.nextElementSibling;
-      return next?.classList.contains('xxgknb-inline') ? next.textContent : '';
-    };
-    // `key`: the armed keydown's timeStamp; `event`: the input or focusout it caused.
-    const bench = { samples: [], armed: false, key: null, event: null, last: shown(), waiters: [] };
-    window.bench = bench;
-    const listeners = [
-      ['keydown', (e) => {
-        if (e.target !== cell) return;
-        bench.key = bench.armed ? e.timeStamp : null;
-        bench.event = null;
-        bench.armed = false;
-      }],
-      ['input', (e) => {
-        if (e.target === cell && bench.key !== null && bench.event === null) bench.event = e.timeStamp;
-      }],
-      ['focusout', (e) => {
-        if (e.target === cell && bench.key !== null && bench.event === null) bench.event = e.timeStamp;
-      }],
-    ];
-    // Capture phase on the document: before the adapter's own listeners on the form.
-    for (const [type, listener] of listeners) document.addEventListener(type, listener, true);
+  await page.evaluate(
+    async ({ options, selector, watch }) => {
+      const { attach } = await import('/js/form/index.mjs');
+      const form = document.getElementById('report-form');
+      window.bench?.stop();
+      window.xxgknbForm?.detach();
+      window.xxgknbForm = options ? attach(form, options) : null; // the built-in validator, as the demo has it
+      await window.xxgknbForm?.ready;
+      const cell = document.querySelector(selector);
+      const shown = () => {
+        if (watch === 'summary') return document.querySelector('.xxgknb-summary')?.textContent ?? '';
+        const next = cell.nextElementSibling;
+        return next?.classList.contains('xxgknb-inline') ? next.textContent : '';
+      };
+      // `key`: the armed keydown's timeStamp; `event`: the input or focusout it caused.
+      const bench = { samples: [], armed: false, key: null, event: null, last: shown(), waiters: [] };
+      window.bench = bench;
+      const listeners = [
+        [
+          'keydown',
+          (e) => {
+            if (e.target !== cell) return;
+            bench.key = bench.armed ? e.timeStamp : null;
+            bench.event = null;
+            bench.armed = false;
+          },
+        ],
+        [
+          'input',
+          (e) => {
+            if (e.target === cell && bench.key !== null && bench.event === null) bench.event = e.timeStamp;
+          },
+        ],
+        [
+          'focusout',
+          (e) => {
+            if (e.target === cell && bench.key !== null && bench.event === null) bench.event = e.timeStamp;
+          },
+        ],
+      ];
+      // Capture phase on the document: before the adapter's own listeners on the form.
+      for (const [type, listener] of listeners) document.addEventListener(type, listener, true);
 
-    const channel = new MessageChannel();
-    let frame = null;
-    channel.port1.onmessage = () => {
-      const { key, event, dom, raf } = frame;
-      const ready = performance.now();
-      frame = null;
-      bench.samples.push({ event: dom - event, frame: dom - key + (ready - raf), render: ready - raf });
-      for (const waiter of bench.waiters.splice(0)) waiter();
-    };
-    const sample = (dom) => {
-      if (bench.key === null || bench.event === null || frame) return;
-      frame = { key: bench.key, event: bench.event, dom, raf: 0 };
-      bench.key = null;
-      requestAnimationFrame(() => {
-        frame.raf = performance.now();
-        channel.port2.postMessage(null); // runs after this frame's style, layout and paint
+      const channel = new MessageChannel();
+      let frame = null;
+      channel.port1.onmessage = () => {
+        const { key, event, dom, raf } = frame;
+        const ready = performance.now();
+        frame = null;
+        bench.samples.push({ event: dom - event, frame: dom - key + (ready - raf), render: ready - raf });
+        for (const waiter of bench.waiters.splice(0)) waiter();
+      };
+      const sample = (dom) => {
+        if (bench.key === null || bench.event === null || frame) return;
+        frame = { key: bench.key, event: bench.event, dom, raf: 0 };
+        bench.key = null;
+        requestAnimationFrame(() => {
+          frame.raf = performance.now();
+          channel.port2.postMessage(null); // runs after this frame's style, layout and paint
+        });
+      };
+      const observer = new MutationObserver(() => {
+        const dom = performance.now();
+        const now = shown();
+        if (now === bench.last) return;
+        bench.last = now;
+        sample(dom);
       });
-    };
-    const observer = new MutationObserver(() => {
-      const dom = performance.now();
-      const now = shown();
-      if (now === bench.last) return;
-      bench.last = now;
-      sample(dom);
-    });
-    // Bubble phase on the window: after every handler of the page.
-    const afterInput = () => sample(performance.now());
-    if (watch === 'input') window.addEventListener('input', afterInput);
-    else observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    bench.stop = () => {
-      observer.disconnect();
-      window.removeEventListener('input', afterInput);
-      for (const [type, listener] of listeners) document.removeEventListener(type, listener, true);
-    };
-    /** Resolves true when `n` samples are in, false after 3 s (a key press that changed nothing). */
-    bench.until = (n) => new Promise((resolve) => {
-      if (bench.samples.length >= n) return resolve(true);
-      const timer = setTimeout(() => resolve(false), 3000);
-      bench.waiters.push(() => {
-        if (bench.samples.length >= n) {
-          clearTimeout(timer);
-          resolve(true);
-        }
-      });
-    });
-  }, { options, selector: CELL, watch });
+      // Bubble phase on the window: after every handler of the page.
+      const afterInput = () => sample(performance.now());
+      if (watch === 'input') window.addEventListener('input', afterInput);
+      else observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      bench.stop = () => {
+        observer.disconnect();
+        window.removeEventListener('input', afterInput);
+        for (const [type, listener] of listeners) document.removeEventListener(type, listener, true);
+      };
+      /** Resolves true when `n` samples are in, false after 3 s (a key press that changed nothing). */
+      bench.until = (n) =>
+        new Promise((resolve) => {
+          if (bench.samples.length >= n) return resolve(true);
+          const timer = setTimeout(() => resolve(false), 3000);
+          bench.waiters.push(() => {
+            if (bench.samples.length >= n) {
+              clearTimeout(timer);
+              resolve(true);
+            }
+          });
+        });
+    },
+    { options, selector: CELL, watch },
+  );
 }
 
 let missed = 0;
@@ -197,9 +217,17 @@ async function traced(cdp, body) {
     await complete;
     cdp.off('Tracing.dataCollected', onData);
   }
-  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const main = new Set(
+    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
   return events
-    .filter((e) => e.name === 'EventDispatch' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`) && ['input', 'focusout'].includes(e.args?.data?.type))
+    .filter(
+      (e) =>
+        e.name === 'EventDispatch' &&
+        e.ph === 'X' &&
+        main.has(`${e.pid}:${e.tid}`) &&
+        ['input', 'focusout'].includes(e.args?.data?.type),
+    )
     .map((e) => (e.tdur ?? 0) / 1000);
 }
 
@@ -301,9 +329,11 @@ async function measure(page, rate, trace = false) {
     ];
     if (trace) {
       console.log(`\nCPU throttling ${rate}×, under a DevTools trace`);
-      console.log(' main-thread CPU time of each input or focusout event the adapter handled (other programs\' load not counted):');
+      console.log(
+        " main-thread CPU time of each input or focusout event the adapter handled (other programs' load not counted):",
+      );
       for (const [label, times] of cpu) console.log(line(label, times));
-      console.log(line('  the same typing, no adapter (the bench\'s listeners)', bareCpu));
+      console.log(line("  the same typing, no adapter (the bench's listeners)", bareCpu));
       return Math.max(...cpu.map(([, times]) => stats(times).p95));
     }
     const kept = (samples, warm, pick = () => true) => samples.filter((_, i) => pick(i)).slice(warm);
@@ -314,12 +344,34 @@ async function measure(page, rate, trace = false) {
       ['a change that moves the error summary (after submit)', kept(summary.samples, 2 * WARMUP)],
     ];
     console.log(`\nCPU throttling ${rate}×${rate === 1 ? ' (none)' : ' (DevTools Emulation.setCPUThrottlingRate)'}`);
-    console.log(' input event → message in the DOM (the goal\'s figure):');
-    for (const [label, samples] of rows) console.log(line(label, samples.map((s) => s.event)));
-    console.log(line('  for comparison: validate() of the whole report alone', (await timeValidate(page, ITERATIONS + WARMUP)).slice(WARMUP)));
-    console.log(' key press → frame ready (the browser\'s typing and the frame\'s rendering included):');
-    for (const [label, samples] of rows) console.log(line(label, samples.map((s) => s.frame)));
-    console.log(line('the same typing without the adapter (the page alone)', kept(bare.samples, 4 * WARMUP).map((s) => s.frame)));
+    console.log(" input event → message in the DOM (the goal's figure):");
+    for (const [label, samples] of rows)
+      console.log(
+        line(
+          label,
+          samples.map((s) => s.event),
+        ),
+      );
+    console.log(
+      line(
+        '  for comparison: validate() of the whole report alone',
+        (await timeValidate(page, ITERATIONS + WARMUP)).slice(WARMUP),
+      ),
+    );
+    console.log(" key press → frame ready (the browser's typing and the frame's rendering included):");
+    for (const [label, samples] of rows)
+      console.log(
+        line(
+          label,
+          samples.map((s) => s.frame),
+        ),
+      );
+    console.log(
+      line(
+        'the same typing without the adapter (the page alone)',
+        kept(bare.samples, 4 * WARMUP).map((s) => s.frame),
+      ),
+    );
     return Math.max(...rows.map(([, samples]) => stats(samples.map((s) => s.event)).p95));
   } finally {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -340,20 +392,31 @@ try {
   await page.goto(new URL('index.html', server.url).href);
   await page.evaluate(() => window.xxgknbForm.ready);
   await page.click('#load-sample');
-  const fields = await page.evaluate(() => document.querySelectorAll('#report-form input, #report-form textarea, #report-form select').length);
+  const fields = await page.evaluate(
+    () => document.querySelectorAll('#report-form input, #report-form textarea, #report-form select').length,
+  );
   const version = context.browser()?.version() ?? '(version unknown)';
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`form-latency: 年度报告填报 demo, 2019 layout, ${fields} form fields, Chromium ${version}, ${ITERATIONS} iterations after ${WARMUP} warm-up; load average ${load()}`);
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  console.log(
+    `form-latency: 年度报告填报 demo, 2019 layout, ${fields} form fields, Chromium ${version}, ${ITERATIONS} iterations after ${WARMUP} warm-up; load average ${load()}`,
+  );
   const results = [];
   for (const rate of RATES) results.push([rate, await measure(page, rate)]);
   const cpu = await measure(page, 1, true);
-  console.log(`\nload average at the end ${load()}${missed ? `; ${missed} key presses changed nothing within 3 s (left out)` : ''}`);
+  console.log(
+    `\nload average at the end ${load()}${missed ? `; ${missed} key presses changed nothing within 3 s (left out)` : ''}`,
+  );
   for (const [rate, p95] of results) {
     const goal = rate === 4 ? ` (goal ≤ ${GOAL} ms: ${p95 <= GOAL ? 'met' : 'NOT met'})` : '';
     console.log(`${rate}× CPU throttling: worst p95, input event → message in the DOM, ${p95.toFixed(1)} ms${goal}`);
   }
   const slow = 4 * cpu;
-  console.log(`the adapter's CPU time per event, unthrottled: worst p95 ${cpu.toFixed(1)} ms; four times it, what a processor 4 times as slow would take with no other load: ${slow.toFixed(1)} ms (${slow <= GOAL ? 'within' : 'over'} the ${GOAL} ms goal)`);
+  console.log(
+    `the adapter's CPU time per event, unthrottled: worst p95 ${cpu.toFixed(1)} ms; four times it, what a processor 4 times as slow would take with no other load: ${slow.toFixed(1)} ms (${slow <= GOAL ? 'within' : 'over'} the ${GOAL} ms goal)`,
+  );
 } finally {
   await context.close();
   await server.close();

@@ -6,10 +6,25 @@ import { existsSync } from 'node:fs';
 const root = new URL('../', import.meta.url);
 const steps = [
   ['core: validations per second and sizes', 'node', ['bench/core.mjs']],
-  ['survival: memory per input byte of the worst shapes, unknown keys per byte, 100,000 rounds of hostile calls', 'node', ['bench/survive.mjs'], 'bench/survive.mjs'],
+  [
+    'survival: memory per input byte of the worst shapes, unknown keys per byte, 100,000 rounds of hostile calls',
+    'node',
+    ['bench/survive.mjs'],
+    'bench/survive.mjs',
+  ],
   ['portal pages: check() against parse5', 'node', ['bench/portal.mjs'], 'bench/portal.mjs'],
-  ['readers: reports read and checked per second', 'cargo', ['run', '--release', '--quiet', '--example', 'bench_readers'], 'examples/bench_readers.rs'],
-  ['documents: PDF, DOCX, DOC files read and checked per second', 'node', ['bench/documents.mjs'], 'bench/documents.mjs'],
+  [
+    'readers: reports read and checked per second',
+    'cargo',
+    ['run', '--release', '--quiet', '--example', 'bench_readers'],
+    'examples/bench_readers.rs',
+  ],
+  [
+    'documents: PDF, DOCX, DOC files read and checked per second',
+    'node',
+    ['bench/documents.mjs'],
+    'bench/documents.mjs',
+  ],
   ['cli: 10,000 reports', 'node', ['bench/cli.mjs'], 'bench/cli.mjs'],
   ['batch: copied-report over 10,000 reports', 'node', ['bench/batch.mjs'], 'bench/batch.mjs'],
   ['form: input event to message in the DOM', 'node', ['bench/form-latency.mjs'], 'bench/form-latency.mjs'],

@@ -7,8 +7,32 @@
 
 import { makeReport, renderHtml, rng } from '../tests/cli/fixtures/generate.mjs';
 
-const SECTIONS = ['首页', '政务公开', '政府信息公开', '政策文件', '政策解读', '新闻中心', '政务服务', '互动交流', '专题专栏', '数据发布'];
-const COLUMNS = ['机构职能', '领导信息', '规划计划', '财政资金', '人事信息', '统计信息', '应急管理', '建议提案', '重点领域', '公示公告', '法定主动公开内容', '政府信息公开年报'];
+const SECTIONS = [
+  '首页',
+  '政务公开',
+  '政府信息公开',
+  '政策文件',
+  '政策解读',
+  '新闻中心',
+  '政务服务',
+  '互动交流',
+  '专题专栏',
+  '数据发布',
+];
+const COLUMNS = [
+  '机构职能',
+  '领导信息',
+  '规划计划',
+  '财政资金',
+  '人事信息',
+  '统计信息',
+  '应急管理',
+  '建议提案',
+  '重点领域',
+  '公示公告',
+  '法定主动公开内容',
+  '政府信息公开年报',
+];
 
 /** A chunk of minified-looking script, as portals inline for statistics and menus. */
 function script(r, n) {
@@ -16,15 +40,17 @@ function script(r, n) {
   let out = '';
   for (let i = 0; i < n; i++) {
     const a = names[Math.floor(r() * names.length)];
-    out += `function ${a}${i}(e,t){var n=document.getElementById("${a}_"+e);if(!n)return;for(var i=0;i<n.children.length;i++){n.children[i].className=i===t?"on":""}`
-      + `if(window.__stat&&e<${i + 10}){__stat.push(["${a}",e,t,"<tr><td>${i}</td></tr>"])}}\n`;
+    out +=
+      `function ${a}${i}(e,t){var n=document.getElementById("${a}_"+e);if(!n)return;for(var i=0;i<n.children.length;i++){n.children[i].className=i===t?"on":""}` +
+      `if(window.__stat&&e<${i + 10}){__stat.push(["${a}",e,t,"<tr><td>${i}</td></tr>"])}}\n`;
   }
   return out;
 }
 
 function styles(n) {
   let out = '';
-  for (let i = 0; i < n; i++) out += `.col${i} a{color:#${(0x1a3c6e + i * 97).toString(16).slice(-6)};font-size:14px;line-height:28px}.col${i} li{float:left;width:${20 + (i % 5) * 10}%}\n`;
+  for (let i = 0; i < n; i++)
+    out += `.col${i} a{color:#${(0x1a3c6e + i * 97).toString(16).slice(-6)};font-size:14px;line-height:28px}.col${i} li{float:left;width:${20 + (i % 5) * 10}%}\n`;
   return out;
 }
 
@@ -41,13 +67,22 @@ function wordSpans(text, r) {
 function wordExport(html, r) {
   const body = html.slice(html.indexOf('<div class="article">'), html.lastIndexOf('</div>') + 6);
   return body
-    .replace(/<td([^>]*)>([^<]*)<\/td>/g, (_, attrs, text) =>
-      `<td${attrs} width=${40 + Math.floor(r() * 40)}>`
-      + `<p class=MsoNormal align=center>${/^\d+$/.test(text) ? `<span lang=EN-US>${text}</span>` : wordSpans(text, r)}</p></td>`)
-    .replace(/<table border="1">/g, "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>")
+    .replace(
+      /<td([^>]*)>([^<]*)<\/td>/g,
+      (_, attrs, text) =>
+        `<td${attrs} width=${40 + Math.floor(r() * 40)}>` +
+        `<p class=MsoNormal align=center>${/^\d+$/.test(text) ? `<span lang=EN-US>${text}</span>` : wordSpans(text, r)}</p></td>`,
+    )
+    .replace(
+      /<table border="1">/g,
+      "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>",
+    )
     .replace(/<tr>/g, () => `<tr style='height:${(14 + r() * 10).toFixed(1)}pt'>`)
-    .replace(/<p>([^<]*)<\/p>/g, (_, text) =>
-      `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'><![if !supportLists]>${wordSpans(text, r)}<![endif]><span lang=EN-US><o:p></o:p></span></p>`);
+    .replace(
+      /<p>([^<]*)<\/p>/g,
+      (_, text) =>
+        `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'><![if !supportLists]>${wordSpans(text, r)}<![endif]><span lang=EN-US><o:p></o:p></span></p>`,
+    );
 }
 
 /**
@@ -64,9 +99,22 @@ export function portalPage(seed, o = {}) {
   const rep = o.report ?? makeReport({ seed, year, issuer: `示例市第${1 + (seed % 97)}局` });
   const light = o.chrome === 'light';
   const sections = light ? SECTIONS.slice(0, 6) : SECTIONS;
-  const nav = sections.map((s, i) => `<li class="nav-item${i === 2 ? ' on' : ''}"><a href="/${i}/index.html" target="_self" title="${s}">${s}</a><ul class="sub">${COLUMNS.slice(0, 3 + (i % 5)).map((c, j) => `<li><a href="/${i}/${j}/list.html">${c}</a></li>`).join('')}</ul></li>`).join('\n');
+  const nav = sections
+    .map(
+      (s, i) =>
+        `<li class="nav-item${i === 2 ? ' on' : ''}"><a href="/${i}/index.html" target="_self" title="${s}">${s}</a><ul class="sub">${COLUMNS.slice(
+          0,
+          3 + (i % 5),
+        )
+          .map((c, j) => `<li><a href="/${i}/${j}/list.html">${c}</a></li>`)
+          .join('')}</ul></li>`,
+    )
+    .join('\n');
   const side = COLUMNS.map((c, i) => `<li class="col${i}"><a href="/xxgk/${i}/">${c}</a></li>`).join('');
-  const links = Array.from({ length: light ? 8 : 20 }, (_, i) => `<a href="http://www.example${i}.gov.cn/" target="_blank">示例链接${i + 1}</a>`).join(' | ');
+  const links = Array.from(
+    { length: light ? 8 : 20 },
+    (_, i) => `<a href="http://www.example${i}.gov.cn/" target="_blank">示例链接${i + 1}</a>`,
+  ).join(' | ');
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml"><head>
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8" />

@@ -13,10 +13,17 @@ import { portalPage } from './portal-pages.mjs';
 import { rates } from './rate.mjs';
 
 const { values: opt } = parseArgs({ options: { pages: { type: 'string', default: '40' } } });
-const pages = Array.from({ length: Number(opt.pages) }, (_, i) => portalPage(i + 1, { format: i % 5 === 4 ? '2019' : '2021' }));
+const pages = Array.from({ length: Number(opt.pages) }, (_, i) =>
+  portalPage(i + 1, { format: i % 5 === 4 ? '2019' : '2021' }),
+);
 const bytes = pages.reduce((n, p) => n + Buffer.byteLength(p), 0);
 const bad = pages.filter((p) => !check(p).valid).length;
-console.log(`${pages.length} portal pages, ${(bytes / pages.length / 1024).toFixed(1)} KB each on average (UTF-8), ${bad} read with errors; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+console.log(
+  `${pages.length} portal pages, ${(bytes / pages.length / 1024).toFixed(1)} KB each on average (UTF-8), ${bad} read with errors; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`,
+);
 
 let k = 0;
 const next = () => pages[k++ % pages.length];

@@ -23,10 +23,11 @@ export function rate(label, fn, { windows = 5, ms = 300, batch = 200, warmup = 2
   rates.sort((a, b) => a - b);
   const [median, best] = [rates[windows >> 1], rates[windows - 1]];
   const us = (r) => (1e6 / r).toFixed(1);
-  console.log(`${label.padEnd(44)} ${String(Math.round(median)).padStart(8)} /s median (${us(median)} µs), best ${Math.round(best)} /s (${us(best)} µs)`);
+  console.log(
+    `${label.padEnd(44)} ${String(Math.round(median)).padStart(8)} /s median (${us(median)} µs), best ${Math.round(best)} /s (${us(best)} µs)`,
+  );
   return median;
 }
-
 
 /**
  * Rates of several functions measured in alternating windows, so that load on a shared machine
@@ -52,7 +53,9 @@ export function rates(cases, { windows = 7, ms = 300, batch = 10, warmup = 200 }
   return cases.map(([label], c) => {
     const r = seen[c].sort((a, b) => a - b);
     const [median, best] = [r[windows >> 1], r[windows - 1]];
-    console.log(`${label.padEnd(44)} ${String(Math.round(median)).padStart(8)} /s median (${(1e6 / median).toFixed(1)} µs), best ${Math.round(best)} /s`);
+    console.log(
+      `${label.padEnd(44)} ${String(Math.round(median)).padStart(8)} /s median (${(1e6 / median).toFixed(1)} µs), best ${Math.round(best)} /s`,
+    );
     return median;
   });
 }

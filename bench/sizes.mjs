@@ -7,7 +7,10 @@ import { sizes } from '../scripts/build.mjs';
 /** The lite validator's goal: 60 KB gzipped (.wasm + glue). */
 export const LITE_GOAL_BYTES = 60 * 1024;
 
-const BUILDS = { full: ['pkg/xxgknb_bg.wasm', 'pkg/xxgknb.js'], lite: ['pkg/lite/xxgknb_lite_bg.wasm', 'pkg/lite/xxgknb_lite.js'] };
+const BUILDS = {
+  full: ['pkg/xxgknb_bg.wasm', 'pkg/xxgknb.js'],
+  lite: ['pkg/lite/xxgknb_lite_bg.wasm', 'pkg/lite/xxgknb_lite.js'],
+};
 
 /**
  * Each build's validator: its files with their raw and gzipped sizes, and the gzipped total.
@@ -29,5 +32,10 @@ export function validatorSizes() {
 
 /** Whether the lite validator is within its goal, and by how much. */
 export function liteGoal(lite = validatorSizes().lite) {
-  return { gzipped: lite.gzipped, goal: LITE_GOAL_BYTES, met: lite.gzipped <= LITE_GOAL_BYTES, spare: LITE_GOAL_BYTES - lite.gzipped };
+  return {
+    gzipped: lite.gzipped,
+    goal: LITE_GOAL_BYTES,
+    met: lite.gzipped <= LITE_GOAL_BYTES,
+    spare: LITE_GOAL_BYTES - lite.gzipped,
+  };
 }

@@ -10,7 +10,12 @@ import { fuzz } from '../tests/node/hostile.mjs';
 
 const root = new URL('../', import.meta.url);
 const text = readFileSync(new URL('tests/fixtures/consistent-2024.json', root), 'utf8');
-console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`,
+);
 
 // 1. Memory. A fresh instance for each shape, so that the growth of its linear memory (which
 // only grows) is the call's peak. The raw binding is called directly: the API would restart
@@ -26,8 +31,22 @@ const shapes = [
   ['check: one long line of 汉字', 'check', fill('汉')],
   ['check: <td> cells', 'check', `<table><tr>${fill('<td>1</td>')}</tr></table>`],
   ['check: nested <div>', 'check', fill('<div>')],
-  ['check: a report, repeated', 'check', fill(readFileSync(new URL('tests/fixtures/readers/sample-2020.txt', root), 'utf8'))],
-  ['validateJson: unknown keys', 'validateJson', `{"year":2024${fill(',"k":1').replace(/"k"/g, (() => { let i = 0; return () => `"k${(i++).toString(36)}"`; })())}}`],
+  [
+    'check: a report, repeated',
+    'check',
+    fill(readFileSync(new URL('tests/fixtures/readers/sample-2020.txt', root), 'utf8')),
+  ],
+  [
+    'validateJson: unknown keys',
+    'validateJson',
+    `{"year":2024${fill(',"k":1').replace(
+      /"k"/g,
+      (() => {
+        let i = 0;
+        return () => `"k${(i++).toString(36)}"`;
+      })(),
+    )}}`,
+  ],
   ['validateJson: one long string', 'validateJson', `{"year":2024,"issuer":"${fill('字')}"}`],
   ['validateJson: a long array', 'validateJson', `{"year":2024,"x":[${fill('1,')}1]}`],
   ['validateJson: repeated keys', 'validateJson', `{"year":2024${fill(',"x":1')}}`],
@@ -44,7 +63,9 @@ for (const [label, func, input] of shapes) {
   const per = (raw.memoryBytes() - before) / bytes;
   worst = Math.max(worst, per);
   const ok = out.startsWith('{');
-  console.log(`  ${label.padEnd(34)} ${per.toFixed(1).padStart(6)}×  ${(ms / (bytes / MB)).toFixed(0).padStart(5)} ms/MB${ok ? '' : '  (no result)'}`);
+  console.log(
+    `  ${label.padEnd(34)} ${per.toFixed(1).padStart(6)}×  ${(ms / (bytes / MB)).toFixed(0).padStart(5)} ms/MB${ok ? '' : '  (no result)'}`,
+  );
 }
 raw.__wbg_reset_state();
 console.log(`  worst: ${worst.toFixed(1)}× (goal ≤ 8×: ${worst <= 8 ? 'met' : 'NOT met'})`);
@@ -64,16 +85,29 @@ const keys = shapes.find(([label]) => label.includes('unknown keys'))[2];
 console.log('\nvalidateJson, ns per input byte (full build):');
 console.log(`  ${'the consistent report (5 KB)'.padEnd(34)} ${perByte(text).toFixed(1).padStart(6)}`);
 console.log(`  ${`${SIZE / MB} MB of unknown keys`.padEnd(34)} ${perByte(keys).toFixed(1).padStart(6)}`);
-console.log(`  ${`${SIZE / MB} MB in one string`.padEnd(34)} ${perByte(shapes.find(([l]) => l.includes('long string'))[2]).toFixed(1).padStart(6)}`);
-console.log(`  ${`${SIZE / MB} MB of one array`.padEnd(34)} ${perByte(shapes.find(([l]) => l.includes('long array'))[2]).toFixed(1).padStart(6)}`);
+console.log(
+  `  ${`${SIZE / MB} MB in one string`.padEnd(34)} ${perByte(shapes.find(([l]) => l.includes('long string'))[2])
+    .toFixed(1)
+    .padStart(6)}`,
+);
+console.log(
+  `  ${`${SIZE / MB} MB of one array`.padEnd(34)} ${perByte(shapes.find(([l]) => l.includes('long array'))[2])
+    .toFixed(1)
+    .padStart(6)}`,
+);
 
 // 3. The long fuzz.
-const builds = [['xxgknb', full], ['xxgknb/lite', lite]];
+const builds = [
+  ['xxgknb', full],
+  ['xxgknb/lite', lite],
+];
 const baseline = new Map(builds.map(([name, api]) => [name, api.validate(JSON.parse(text))]));
 const rounds = Number(process.env.XXGKNB_FUZZ_ROUNDS) || 100_000;
 const started = performance.now();
 const seed = Date.now() % 1_000_000; // printed: a failure reproduces with it
 const { failed, rounds: ran } = fuzz(builds, text, baseline, { rounds, seed });
 const s = (performance.now() - started) / 1000;
-console.log(`\nfuzz: ${ran} rounds (seed ${seed}) of a hostile call then the known-good report, ${s.toFixed(1)} s: ${failed ? `FAILED at round ${failed.round}: ${failed.why}` : 'the good answer never changed'}`);
+console.log(
+  `\nfuzz: ${ran} rounds (seed ${seed}) of a hostile call then the known-good report, ${s.toFixed(1)} s: ${failed ? `FAILED at round ${failed.round}: ${failed.why}` : 'the good answer never changed'}`,
+);
 process.exit(failed ? 1 : 0);

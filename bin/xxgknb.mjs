@@ -9,9 +9,9 @@ process.stderr.on('error', () => {});
 let code;
 try {
   code = await main(process.argv.slice(2));
-} catch (err) {
+} catch (/** @type {any} */ err) {
   // Not expected: said in one line (the stack only with XXGKNB_DEBUG=1), and trouble.
-  process.stderr.write(`xxgknb: ${process.env.XXGKNB_DEBUG ? err?.stack ?? err : err?.message ?? err}\n`);
+  process.stderr.write(`xxgknb: ${process.env.XXGKNB_DEBUG ? (err?.stack ?? err) : (err?.message ?? err)}\n`);
   code = 2;
 }
 // End here, once standard output has taken what was written: a named pipe that never got a

@@ -10,6 +10,39 @@
 //   use: it is replaced by a fresh one from the same compiled module before the next call.
 import { buildSchema } from './schema.mjs';
 import { compileMessages, applyMessages } from './messages.mjs';
+/** @import { CheckResult, ParseResult, ValidationResult } from './types.js' */
+
+/**
+ * The wasm-bindgen glue's exports that the API calls (declared in pkg/*.d.ts, written by
+ * scripts/build.mjs). The lite build has no `runBytes` and no `memoryBytes`.
+ * @typedef {object} Glue
+ * @property {(func: string, input: string, opts: string, over: number) => string} run
+ * @property {(func: string, bytes: Uint8Array, opts: string) => string} [runBytes]
+ * @property {(what: string) => string} catalog
+ * @property {() => number} [memoryBytes]
+ * @property {() => void} [__wbg_reset_state]
+ * @property {(options?: { module_or_path: import('../pkg/xxgknb.js').InitInput | Promise<import('../pkg/xxgknb.js').InitInput> }) => Promise<unknown>} default
+ * @property {(options: { module: import('../pkg/xxgknb.js').SyncInitInput }) => unknown} initSync
+ */
+
+/**
+ * What `makeApi` returns: the public functions (js/index.d.ts), `parse` and `check` in the
+ * full build only.
+ * @typedef {object} Api
+ * @property {typeof import('./index.js').validate} validate
+ * @property {typeof import('./index.js').validateJson} validateJson
+ * @property {typeof import('./index.js').parse | undefined} parse
+ * @property {typeof import('./index.js').check | undefined} check
+ * @property {typeof import('./index.js').cells} cells
+ * @property {typeof import('./index.js').jsonSchema} jsonSchema
+ * @property {typeof import('./index.js').rules} rules
+ */
+/** The full build's API (a glue with `runBytes` has the readers).
+ * @typedef {Api & { parse: NonNullable<Api['parse']>, check: NonNullable<Api['check']> }} FullApi */
+/** @typedef {Glue & { runBytes: NonNullable<Glue['runBytes']> }} FullGlue */
+
+/** Options as the core takes them: JSON text ('' for none), and the input limit they set.
+ * @typedef {{ text: string, limit: number }} OptionsText */
 
 /** The default of the `maxInputBytes` option (as in the core): 16 MiB. */
 export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -22,7 +55,11 @@ const KEEP_MEMORY_BYTES = 64 * 1024 * 1024;
 // but not the internal slots these read.
 const { apply } = Reflect;
 const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
-const getter = (name) => Object.getOwnPropertyDescriptor(TypedArrayProto, name).get;
+/** @param {PropertyKey} name @returns {() => any} a getter every engine's %TypedArray% has */
+const getter = (name) =>
+  /** @type {() => any} */ (
+    /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(TypedArrayProto, name)).get
+  );
 const typedArrayTag = getter(Symbol.toStringTag); // undefined for anything but a typed array
 const typedArrayBuffer = getter('buffer');
 const typedArrayOffset = getter('byteOffset');
@@ -33,14 +70,16 @@ const utf8Decoder = new TextDecoder();
 const { stringify } = JSON;
 const parseJson = JSON.parse;
 
-/** An Error with its cause (set by hand: browsers before Chromium 93 ignore `{ cause }`). */
+/** An Error with its cause (set by hand: browsers before Chromium 93 ignore `{ cause }`).
+ * @param {string} message @param {unknown} cause */
 function failure(message, cause) {
   const error = new Error(message);
   error.cause = cause;
   return error;
 }
 
-/** How a JS value is described in a misuse message: "a number", "an array", "null". Never throws. */
+/** How a JS value is described in a misuse message: "a number", "an array", "null". Never throws.
+ * @param {unknown} v @returns {string} */
 export function describe(v) {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing (undefined)';
@@ -55,6 +94,7 @@ export function describe(v) {
   return tag ? `a ${tag}` : 'an object';
 }
 
+/** @param {unknown} v @returns {v is object} an object that is not an array */
 const isObject = (v) => {
   if (v === null || typeof v !== 'object') return false;
   try {
@@ -64,7 +104,8 @@ const isObject = (v) => {
   }
 };
 
-/** A copy of the bytes of a `Uint8Array` (from any realm), or null for anything else. */
+/** A copy of the bytes of a `Uint8Array` (from any realm), or null for anything else.
+ * @param {unknown} v @param {string} name @returns {Uint8Array | null} */
 function copyBytes(v, name) {
   if (v === null || typeof v !== 'object' || apply(typedArrayTag, v, []) !== 'Uint8Array') return null;
   const buffer = apply(typedArrayBuffer, v, []);
@@ -73,12 +114,16 @@ function copyBytes(v, name) {
   try {
     // A fresh view: its length is the real one, whatever the caller's object claims.
     return new Uint8Array(buffer, offset, length);
-  } catch (err) {
-    throw failure(`${name}: the bytes cannot be read (${err?.message ?? err}); was their ArrayBuffer detached or transferred?`, err);
+  } catch (/** @type {any} */ err) {
+    throw failure(
+      `${name}: the bytes cannot be read (${err?.message ?? err}); was their ArrayBuffer detached or transferred?`,
+      err,
+    );
   }
 }
 
-/** UTF-8 length of a string as the core receives it (a lone surrogate becomes U+FFFD, 3 bytes). */
+/** UTF-8 length of a string as the core receives it (a lone surrogate becomes U+FFFD, 3 bytes).
+ * @param {string} s */
 function utf8Length(s) {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
@@ -93,7 +138,8 @@ function utf8Length(s) {
   return n;
 }
 
-/** The input's size in bytes when it is over `limit`, else 0 (exact only when it matters). */
+/** The input's size in bytes when it is over `limit`, else 0 (exact only when it matters).
+ * @param {string | Uint8Array} input @param {number} limit */
 function overLimit(input, limit) {
   if (typeof input === 'string') {
     if (input.length * 3 <= limit) return 0;
@@ -111,10 +157,12 @@ function overLimit(input, limit) {
 // accepts (as invalid-number). The nonce keeps a caller's own strings from passing for marks.
 const NONCE = `\u0000xxgknb${Math.random().toString(36).slice(2)}:`;
 const MARKED = new RegExp(`"\\\\u0000${NONCE.slice(1)}(NaN|Infinity|-Infinity)"`, 'g');
+/** @param {string} _key @param {unknown} v */
 const markNonFinite = (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? NONCE + v : v);
+/** @param {string} _key @param {unknown} v */
 const nonFiniteAsText = (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
 
-/** Why JSON.stringify threw, for a misuse message. */
+/** Why JSON.stringify threw, for a misuse message. @param {any} err what it threw */
 function stringifyProblem(err) {
   const msg = String(err?.message ?? err);
   if (/circular|cyclic/i.test(msg)) return 'it contains itself (a cycle), so it cannot be turned into JSON';
@@ -123,14 +171,16 @@ function stringifyProblem(err) {
   return `reading it threw: ${msg}`;
 }
 
-/** Whether `v` nests deeper than `max` objects and arrays (walked without recursion). */
+/** Whether `v` nests deeper than `max` objects and arrays (walked without recursion).
+ * @param {unknown} v @param {number} max */
 function deeperThan(v, max) {
+  /** @type {[unknown, number][]} */
   const stack = [[v, 0]];
   while (stack.length) {
-    const [node, depth] = stack.pop();
+    const [node, depth] = /** @type {[unknown, number]} */ (stack.pop());
     if (node === null || typeof node !== 'object') continue;
     if (depth >= max) return true;
-    for (const k of Object.keys(node)) stack.push([node[k], depth + 1]);
+    for (const k of Object.keys(node)) stack.push([/** @type {Record<string, unknown>} */ (node)[k], depth + 1]);
   }
   return false;
 }
@@ -138,6 +188,8 @@ function deeperThan(v, max) {
 /**
  * The report as JSON text for the core, or `{ deep: true }` when it is too deep for
  * JSON.stringify. Misuse (a cycle, a BigInt, a getter that throws) throws.
+ * @param {object} report @param {string} name
+ * @returns {{ deep: true } | { deep?: undefined, text: string }}
  */
 function reportText(report, name) {
   let text;
@@ -161,7 +213,8 @@ function reportText(report, name) {
   return { text };
 }
 
-/** Options as JSON text for the core ('' for none), and the input limit they set. */
+/** Options as JSON text for the core ('' for none), and the input limit they set.
+ * @param {unknown} options @param {string} name @returns {OptionsText} */
 function optionsText(options, name) {
   if (options === undefined || options === null) return { text: '', limit: DEFAULT_MAX_INPUT_BYTES };
   if (!isObject(options)) throw new Error(`${name}: options must be an object, got ${describe(options)}`);
@@ -181,16 +234,22 @@ function optionsText(options, name) {
   return { text, limit };
 }
 
-/** A format argument ("2019", "2021", or the years as numbers), or a misuse Error. */
+/** A format argument ("2019", "2021", or the years as numbers), or a misuse Error.
+ * @param {unknown} format @param {string} name @returns {'2019' | '2021'} */
 function formatArg(format, name) {
   const s = typeof format === 'number' && Number.isInteger(format) ? String(format) : format;
   if (s === '2019' || s === '2021') return s;
-  throw new Error(`${name}: expected the format "2019" or "2021", got ${describe(format)}${typeof format === 'string' ? ` "${format.slice(0, 20)}"` : ''}`);
+  throw new Error(
+    `${name}: expected the format "2019" or "2021", got ${describe(format)}${typeof format === 'string' ? ` "${format.slice(0, 20)}"` : ''}`,
+  );
 }
 
+/** @overload @param {FullGlue} raw @param {() => boolean} ready @returns {FullApi} */
+/** @overload @param {Glue} raw @param {() => boolean} ready @returns {Api} */
 /**
- * @param {object} raw       the wasm-bindgen module's exports
+ * @param {Glue} raw       the wasm-bindgen module's exports
  * @param {() => boolean} ready  whether the module is instantiated
+ * @returns {Api}
  */
 export function makeApi(raw, ready) {
   let broken = false; // the instance failed and could not yet be replaced
@@ -203,7 +262,12 @@ export function makeApi(raw, ready) {
     broken = false;
   };
 
-  /** Call the core and decode its answer: JSON text, or a misuse message to throw. */
+  /**
+   * Call the core and decode its answer: JSON text, or a misuse message to throw.
+   * @template {unknown[]} A
+   * @param {string} name @param {(...args: A) => string} fn @param {A} args
+   * @returns {any} the answer's JSON, whose shape the function's public type says
+   */
   const call = (name, fn, ...args) => {
     if (!ready()) {
       throw new Error(`${name}: called before the WebAssembly module was loaded; in a browser, \`await init()\` first`);
@@ -211,38 +275,55 @@ export function makeApi(raw, ready) {
     if (broken) {
       try {
         restart();
-      } catch (err) {
-        throw failure(`${name}: the WebAssembly module failed earlier and could not be restarted (${err?.message ?? err})`, err);
+      } catch (/** @type {any} */ err) {
+        throw failure(
+          `${name}: the WebAssembly module failed earlier and could not be restarted (${err?.message ?? err})`,
+          err,
+        );
       }
-      if (broken) throw new Error(`${name}: the WebAssembly module failed earlier and this build cannot restart it; reload the module`);
+      if (broken)
+        throw new Error(
+          `${name}: the WebAssembly module failed earlier and this build cannot restart it; reload the module`,
+        );
     }
     let out;
     try {
       out = fn(...args);
-    } catch (err) {
+    } catch (/** @type {any} */ err) {
       // Only a trap or an exhausted stack gets here (arguments are plain text by now): the
       // instance may be left mid-way, so it is not used again.
       try {
         restart();
-      } catch { /* still broken: the next call tries again */ }
-      throw failure(`${name}: the WebAssembly module failed (${err?.message ?? err}); it has been restarted, and the next call runs on a fresh instance`, err);
+      } catch {
+        /* still broken: the next call tries again */
+      }
+      throw failure(
+        `${name}: the WebAssembly module failed (${err?.message ?? err}); it has been restarted, and the next call runs on a fresh instance`,
+        err,
+      );
     }
     try {
-      if (raw.memoryBytes?.() > KEEP_MEMORY_BYTES) restart();
-    } catch { /* the memory stays until the next restart */ }
+      if ((raw.memoryBytes?.() ?? 0) > KEEP_MEMORY_BYTES) restart();
+    } catch {
+      /* the memory stays until the next restart */
+    }
     const first = out.charCodeAt(0);
     if (first !== 123 && first !== 91) throw new Error(out); // not `{` or `[`: a misuse message
     return parseJson(out);
   };
 
+  /** @param {unknown} format @returns {import('./types.js').CellInfo[]} */
   const cellsOf = (format, name = 'cells') => call(name, raw.catalog, formatArg(format, name));
+  /** @type {string[] | null} */
   let ruleIds = null;
-  const ids = () => (ruleIds ??= call('rules', raw.catalog, 'rules').map((r) => r.id));
+  const ids = () => (ruleIds ??= call('rules', raw.catalog, 'rules').map((/** @type {{ id: string }} */ r) => r.id));
 
   /**
    * The `messages` option (local wording, js/messages.mjs): taken off the options' JSON copy
    * (the core refuses keys it does not know) and applied over the result in JS.
    * Returns `(result) => result` with the wording applied.
+   * @param {string} name @param {OptionsText} opts
+   * @returns {<R extends ValidationResult | ParseResult | CheckResult>(result: R) => R}
    */
   const wording = (name, opts) => {
     if (!opts.text.includes('"messages"')) return (result) => result;
@@ -253,7 +334,8 @@ export function makeApi(raw, ready) {
     return (result) => applyMessages(result, compiled, others.locale ?? 'zh-CN', (format) => cellsOf(format));
   };
 
-  /** `name` on text (a string, or a Uint8Array's copy), the size limit applied before anything is copied in. */
+  /** `name` on text (a string, or a Uint8Array's copy), the size limit applied before anything is copied in.
+   * @param {string} name @param {string | Uint8Array} input @param {OptionsText} opts @returns {any} */
   const run = (name, input, opts) => {
     const worded = wording(name, opts);
     const over = overLimit(input, opts.limit);
@@ -265,17 +347,20 @@ export function makeApi(raw, ready) {
     return worded(call(name, raw.run, name, utf8Decoder.decode(shared ? new Uint8Array(input) : input), opts.text, 0));
   };
 
-  /** An API function taking text or its UTF-8 bytes. */
+  /** An API function taking text or its UTF-8 bytes.
+   * @param {string} name @param {string} what
+   * @returns {(input: unknown, options?: unknown) => any} */
   const textCall = (name, what) => (input, options) => {
     const arg = typeof input === 'string' ? input : copyBytes(input, name);
-    if (arg === null) throw new Error(`${name}: expected ${what} (a string or its UTF-8 bytes), got ${describe(input)}`);
+    if (arg === null)
+      throw new Error(`${name}: expected ${what} (a string or its UTF-8 bytes), got ${describe(input)}`);
     return run(name, arg, optionsText(options, name));
   };
 
   // The full build alone has the readers (and takes bytes as they are).
   const readers = typeof raw.runBytes === 'function';
   return {
-    validate(report, options) {
+    validate(/** @type {unknown} */ report, /** @type {unknown} */ options) {
       if (!isObject(report)) throw new Error(`validate: expected a report object, got ${describe(report)}`);
       const opts = optionsText(options, 'validate');
       const made = reportText(report, 'validate');
@@ -285,32 +370,38 @@ export function makeApi(raw, ready) {
     validateJson: textCall('validateJson', 'JSON text'),
     parse: readers ? textCall('parse', "the report's text") : undefined,
     check: readers ? textCall('check', "the report's text") : undefined,
-    cells: (format) => cellsOf(format),
-    jsonSchema: (format) => buildSchema(formatArg(format, 'jsonSchema'), cellsOf(format, 'jsonSchema')),
+    cells: (/** @type {unknown} */ format) => cellsOf(format),
+    jsonSchema: (/** @type {unknown} */ format) =>
+      buildSchema(formatArg(format, 'jsonSchema'), cellsOf(format, 'jsonSchema')),
     rules: () => call('rules', raw.catalog, 'rules'),
   };
 }
 
-/** What `init` and `initSync` take, as wasm-bindgen's glue wants it, or a misuse Error. */
+/** What `init` and `initSync` take, as wasm-bindgen's glue wants it, or a misuse Error.
+ * @param {unknown} input @param {string} name @param {boolean} sync @returns {any} */
 function moduleSource(input, name, sync) {
   const wanted = sync
-    ? 'the .wasm file\'s bytes or a compiled WebAssembly.Module (or { module })'
-    : 'the .wasm file\'s URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path })';
+    ? "the .wasm file's bytes or a compiled WebAssembly.Module (or { module })"
+    : "the .wasm file's URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path })";
   let source = input;
   // wasm-bindgen's own forms: `{ module_or_path }` and `{ module }`.
   if (isObject(source) && Object.getPrototypeOf(source) === Object.prototype) {
     const key = sync ? 'module' : 'module_or_path';
-    if (!Object.prototype.hasOwnProperty.call(source, key)) throw new Error(`${name}: expected ${wanted}, got an object without "${key}"`);
-    source = source[key];
+    if (!Object.prototype.hasOwnProperty.call(source, key))
+      throw new Error(`${name}: expected ${wanted}, got an object without "${key}"`);
+    source = /** @type {Record<string, unknown>} */ (source)[key];
   }
   if (source === undefined && !sync) return undefined; // the .wasm next to the glue
-  const ok = source instanceof WebAssembly.Module
-    || source instanceof ArrayBuffer
-    || ArrayBuffer.isView(source)
-    || (!sync && (typeof source === 'string' || source instanceof URL
-      || (typeof Request === 'function' && source instanceof Request)
-      || (typeof Response === 'function' && source instanceof Response)
-      || typeof source?.then === 'function'));
+  const ok =
+    source instanceof WebAssembly.Module ||
+    source instanceof ArrayBuffer ||
+    ArrayBuffer.isView(source) ||
+    (!sync &&
+      (typeof source === 'string' ||
+        source instanceof URL ||
+        (typeof Request === 'function' && source instanceof Request) ||
+        (typeof Response === 'function' && source instanceof Response) ||
+        typeof (/** @type {any} */ (source)?.then) === 'function'));
   if (!ok) throw new Error(`${name}: expected ${wanted}, got ${describe(source)}`);
   return sync ? { module: source } : { module_or_path: source };
 }
@@ -319,10 +410,15 @@ function moduleSource(input, name, sync) {
  * A browser entry over a `--target web` module: `init()` loads it (safe to call again; a
  * failed load is not kept, so calling it again, e.g. with the right URL, tries again),
  * `initSync({ module })` works in workers, and the API refuses to run before either.
+ * @template {Glue} G
+ * @param {G} raw
+ * @returns {{ api: G extends FullGlue ? FullApi : Api, init: (input?: unknown) => Promise<void>, initSync: (input: unknown) => void }}
  */
 export function browserEntry(raw) {
+  /** @type {Promise<void> | null} */
   let loading = null;
   let ready = false;
+  /** @param {unknown} [input] @returns {Promise<void>} */
   const init = (input) => {
     if (ready) return Promise.resolve();
     let source;
@@ -335,22 +431,28 @@ export function browserEntry(raw) {
       () => {
         ready = true;
       },
-      (err) => {
+      (/** @type {any} */ err) => {
         loading = null;
-        throw failure(`init: the WebAssembly module could not be loaded (${err?.message ?? err}); call init() again, e.g. with its URL: init({ module_or_path: '/static/xxgknb_bg.wasm' })`, err);
+        throw failure(
+          `init: the WebAssembly module could not be loaded (${err?.message ?? err}); call init() again, e.g. with its URL: init({ module_or_path: '/static/xxgknb_bg.wasm' })`,
+          err,
+        );
       },
     );
     return loading;
   };
+  /** @param {unknown} input */
   const initSync = (input) => {
     if (ready) return;
     const source = moduleSource(input, 'initSync', true);
     try {
       raw.initSync(source);
-    } catch (err) {
+    } catch (/** @type {any} */ err) {
       throw failure(`initSync: the WebAssembly module could not be instantiated (${err?.message ?? err})`, err);
     }
     ready = true;
   };
-  return { api: makeApi(raw, () => ready), init, initSync };
+  // The overloads of makeApi, which TypeScript does not pick for a type parameter.
+  const api = /** @type {G extends FullGlue ? FullApi : Api} */ (makeApi(raw, () => ready));
+  return { api, init, initSync };
 }

@@ -6,12 +6,15 @@ import { readFileSync } from 'node:fs';
 
 const KEY = Symbol.for('xxgknb.compiledModules');
 
+/** @returns {Map<string, WebAssembly.Module>} href → module */
 function modules() {
-  globalThis[KEY] ??= new Map();
-  return globalThis[KEY];
+  const global = /** @type {{ [KEY]?: Map<string, WebAssembly.Module> }} */ (globalThis);
+  global[KEY] ??= new Map();
+  return global[KEY];
 }
 
-/** The compiled module at `url`: shared with this thread's parent when it handed it over. */
+/** The compiled module at `url`: shared with this thread's parent when it handed it over.
+ * @param {URL} url */
 export function compiledModule(url) {
   const all = modules();
   let m = all.get(url.href);
@@ -27,7 +30,8 @@ export function sharedModules() {
   return [...modules()];
 }
 
-/** In a worker, before it imports an entry: use the modules its parent compiled. */
+/** In a worker, before it imports an entry: use the modules its parent compiled.
+ * @param {Iterable<[string, unknown]> | undefined} entries what `sharedModules()` gave the parent */
 export function adoptModules(entries) {
   const all = modules();
   for (const [href, m] of entries ?? []) {

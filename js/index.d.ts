@@ -1,5 +1,5 @@
 // xxgknb: the full build (validator and report readers).
-import type { CheckFileOptions, CheckOptions, CheckResult, FileInput, FileKind, ParseFileOptions, ParseOptions, ParseResult, Report, ValidationResult } from "./types.js";
+import type { CheckFileOptions, CheckOptions, CheckResult, FileInput, FileKind, Location, ParseFileOptions, ParseOptions, ParseResult, Report, ValidationResult } from "./types.js";
 export * from "./lite.js";
 export { default } from "./lite.js";
 export type * from "./types.js";
@@ -11,12 +11,12 @@ export type * from "./types.js";
 export function parse(input: string | Uint8Array, options?: ParseOptions): ParseResult;
 /** Read, then validate: reading problems and rule findings in one result. */
 export function check(input: string | Uint8Array, options?: CheckOptions & { report?: true }): CheckResult;
-/** Read, then validate, without the report read (`report: false`). */
-export function check(input: string | Uint8Array, options: CheckOptions & { report: false }): ValidationResult;
+/** Read, then validate, without the report read (`report: false`); `locations` as asked for. */
+export function check(input: string | Uint8Array, options: CheckOptions & { report: false }): ValidationResult & { locations?: Record<string, Location> };
 /** Read, then validate, with only the parts of the report at these JSON pointers (`format` too only if asked for). */
-export function check(input: string | Uint8Array, options: CheckOptions & { report: readonly string[] }): ValidationResult & { report: Partial<Report> };
+export function check(input: string | Uint8Array, options: CheckOptions & { report: readonly string[] }): ValidationResult & { report: Partial<Report>; locations?: Record<string, Location> };
 /** `report` not known until run time: there unless it was `false`, and whole unless it was a list. */
-export function check(input: string | Uint8Array, options?: CheckOptions): ValidationResult & { report?: Partial<Report> };
+export function check(input: string | Uint8Array, options?: CheckOptions): ValidationResult & { report?: Partial<Report>; locations?: Record<string, Location> };
 
 /**
  * Read a report file: PDF, DOCX, DOC/WPS (Node only), or the text, HTML and JSON that `parse`
@@ -27,7 +27,7 @@ export function check(input: string | Uint8Array, options?: CheckOptions): Valid
 export function parseFile(input: FileInput, options?: ParseFileOptions): Promise<ParseResult & { kind: FileKind }>;
 /** Read a report file, then validate: `check`'s result plus `kind`. */
 export function checkFile(input: FileInput, options?: CheckFileOptions & { report?: true }): Promise<CheckResult & { kind: FileKind }>;
-export function checkFile(input: FileInput, options: CheckFileOptions & { report: false }): Promise<ValidationResult & { kind: FileKind }>;
-export function checkFile(input: FileInput, options?: CheckFileOptions): Promise<ValidationResult & { report?: Partial<Report>; kind: FileKind }>;
+export function checkFile(input: FileInput, options: CheckFileOptions & { report: false }): Promise<ValidationResult & { locations?: Record<string, Location>; kind: FileKind }>;
+export function checkFile(input: FileInput, options?: CheckFileOptions): Promise<ValidationResult & { report?: Partial<Report>; locations?: Record<string, Location>; kind: FileKind }>;
 /** Browsers without a bundler or import map: the URL of the pdfjs-dist folder (build/, cmaps/, standard_fonts/) and of fflate's ES module. Node finds the packages itself. */
 export function configureFiles(options: { pdfjsBase?: string | URL; fflateUrl?: string | URL }): void;

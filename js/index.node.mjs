@@ -15,7 +15,8 @@ export { version } from '../pkg/version.js';
 
 // PDF, DOCX, DOC/WPS files: the readers and their libraries load on the first call only.
 export const { parseFile, checkFile } = fileFunctions(api, () => import('./documents/env.node.mjs'));
-/** Browsers say where pdfjs-dist is; Node finds it as a package. Checked, then not needed. */
+/** Browsers say where pdfjs-dist is; Node finds it as a package. Checked, then not needed.
+ * @param {{ pdfjsBase?: string | URL, fflateUrl?: string | URL }} options */
 export function configureFiles(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new Error('configureFiles: expected an object like { pdfjsBase: "/node_modules/pdfjs-dist/" }');

@@ -8,8 +8,12 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILT = [
-  'pkg/xxgknb.js', 'pkg/xxgknb_bg.wasm', 'pkg/version.js',
-  'pkg/lite/xxgknb_lite.js', 'pkg/lite/xxgknb_lite_bg.wasm', 'pkg/lite/version.js',
+  'pkg/xxgknb.js',
+  'pkg/xxgknb_bg.wasm',
+  'pkg/version.js',
+  'pkg/lite/xxgknb_lite.js',
+  'pkg/lite/xxgknb_lite_bg.wasm',
+  'pkg/lite/version.js',
   'pkg/xxgknb-form.js',
 ];
 
@@ -21,6 +25,8 @@ for (const f of ['pkg/version.js', 'pkg/lite/version.js']) {
   }
 }
 if (problems.length) {
-  console.error(`xxgknb: refusing to pack a package without its built WebAssembly:\n  ${problems.join('\n  ')}\nRun \`npm run build\` (needs Rust, see README.md) or restore pkg/ with \`git checkout -- pkg\`.`);
+  console.error(
+    `xxgknb: refusing to pack a package without its built WebAssembly:\n  ${problems.join('\n  ')}\nRun \`npm run build\` (needs Rust, see README.md) or restore pkg/ with \`git checkout -- pkg\`.`,
+  );
   process.exit(1);
 }

@@ -30,7 +30,8 @@ export const MIME = {
 };
 
 // Same policy as the pages' meta tag; the header also covers the module and wasm requests.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
 
 /** URL prefix → directory (or exact URL → file, for a prefix without a trailing slash); first match wins. */
 export const DEFAULT_ROUTES = [
@@ -112,7 +113,9 @@ export function handler(routes = DEFAULT_ROUTES, types = {}) {
       res.end();
       return;
     }
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
 }
 

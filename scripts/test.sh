@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test, from a fresh clone: installs what it needs, then the three levels — native Rust,
 # wasm-bindgen-test in Node and in headless Chromium, and node --test against the built package
-# (API, package as installed, bundlers, CLI, form end-to-end), plus lint and a type check of a
-# consumer file; and that the committed pkg/ is what this source builds.
+# (API, package as installed, bundlers, CLI, form end-to-end), plus lint, a type check of a
+# consumer file and a strict one of the shipped JS; and that the committed pkg/ is what this
+# source builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -11,6 +12,8 @@ bash scripts/setup.sh --browser
 
 echo "== lint"
 cargo fmt --check
+# The JavaScript's format (.prettierrc.json; `npm run format` rewrites it).
+node_modules/.bin/prettier --check '**/*.{mjs,js,cjs}'
 cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --no-default-features -- -D warnings
 # The WebAssembly builds: the lite one (`lite-wasm`) is `no_std`, and compiles only there.
@@ -25,6 +28,8 @@ cargo test --target wasm32-unknown-unknown --lib --no-run
 
 echo "== native tests"
 cargo test
+# The lite build's core (no readers) natively too: what it writes differs (no locations, no prose).
+cargo test --no-default-features --lib
 # The conformance suites' counts together (they ran above, amid the other tests' output):
 # html5lib tokenizer tests and JSONTestSuite, from ../shared/testsuites (skipped when absent).
 echo "== conformance suites"
@@ -56,6 +61,8 @@ cargo test --target wasm32-unknown-unknown --test wasm --no-default-features
 
 echo "== types"
 node_modules/.bin/tsc -p tests/types
+# The shipped JS against its JSDoc, strictly (tsconfig.check.json; `npm run typecheck`).
+node_modules/.bin/tsc -p tsconfig.check.json
 
 echo "== package tests (node --test)"
 suites=(tests/node/)

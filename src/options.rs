@@ -3,56 +3,99 @@
 
 use crate::prelude::*;
 
+use crate::base::text::text;
 use crate::diagnostic::Severity;
 use crate::json::{self, Json};
 use crate::messages::Locale;
 use crate::model::{decode::decode_str, Report};
-use thiserror::Error;
 
-#[derive(Debug, Error, PartialEq, Eq)]
+/// Misuse of the options. Its message (`Display`, [`OptionsError::message`]) names the option
+/// and what it takes.
+#[derive(Debug, PartialEq, Eq)]
 pub enum OptionsError {
-    #[error("options: expected an object, got {0}")]
     NotAnObject(&'static str),
-    #[error(
-        "options.{0}: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline)"
-    )]
     UnknownKey(String),
-    #[error(
-        "options.maxInputBytes: expected a whole number of bytes from 1 to 1073741824, got {0}"
-    )]
     MaxInputBytes(String),
-    #[error("options.locale: expected \"zh-CN\" or \"en\", got {0}")]
     Locale(String),
-    #[error("options.partial: expected true or false, got {0}")]
     Partial(String),
-    #[error("options.previous: expected last year's report as an object, got {0}")]
     Previous(&'static str),
-    #[error("options.rules: expected an object like {{ \"t2-consistency\": \"off\" }}, got {0}")]
     Rules(&'static str),
-    #[error("options.rules.{0}: unknown rule id")]
     UnknownRule(String),
-    #[error("options.rules.{0}: expected \"off\", \"error\", \"warning\" or \"info\", got {1}")]
     RuleLevel(String, String),
-    #[error("options.blanks: expected \"zero\" or \"strict\", got {0}")]
     Blanks(String),
     /// `blanks: "zero"` given to the lite build, which has no published-report arithmetic.
-    #[error("options.blanks: \"zero\" (blanks counted as 0, for published reports) is not in xxgknb/lite, which validates form data; use the full build")]
     BlanksLite,
-    #[error("options.issuerKind: expected \"department\" or \"government\", got {0}")]
     IssuerKind(String),
-    #[error("options.deadline: expected \"MM-DD\", got {0}")]
     Deadline(String),
-    #[error("options.kind: expected \"json\", \"html\" or \"text\", got {0}")]
     Kind(String),
     /// An unknown key in the options of a function that takes more than `validate` does.
-    #[error("options.{0}: unknown option (known: {1})")]
     UnknownKeyOf(String, &'static str),
-    #[error("options.report: expected true, false or a list of JSON pointers like [\"/issuer\", \"/applications/carriedOver\"], got {0}")]
     Report(String),
     #[cfg(feature = "readers")]
-    #[error("options.locations: expected true or false, got {0}")]
     Locations(String),
 }
+
+impl OptionsError {
+    /// The message, made without `core::fmt` (see `base::text`): what the binding throws.
+    pub fn message(&self) -> String {
+        use OptionsError as E;
+        match self {
+            E::NotAnObject(got) => text!("options: expected an object, got {got}", got),
+            E::UnknownKey(key) => text!(
+                "options.{key}: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline)",
+                key
+            ),
+            E::MaxInputBytes(got) => text!(
+                "options.maxInputBytes: expected a whole number of bytes from 1 to 1073741824, got {got}",
+                got
+            ),
+            E::Locale(got) => text!("options.locale: expected \"zh-CN\" or \"en\", got {got}", got),
+            E::Partial(got) => text!("options.partial: expected true or false, got {got}", got),
+            E::Previous(got) => text!(
+                "options.previous: expected last year's report as an object, got {got}",
+                got
+            ),
+            E::Rules(got) => text!(
+                "options.rules: expected an object like {{ \"t2-consistency\": \"off\" }}, got {got}",
+                got
+            ),
+            E::UnknownRule(id) => text!("options.rules.{id}: unknown rule id", id),
+            E::RuleLevel(id, got) => text!(
+                "options.rules.{id}: expected \"off\", \"error\", \"warning\" or \"info\", got {got}",
+                id,
+                got
+            ),
+            E::Blanks(got) => text!("options.blanks: expected \"zero\" or \"strict\", got {got}", got),
+            E::BlanksLite => "options.blanks: \"zero\" (blanks counted as 0, for published reports) is not in xxgknb/lite, which validates form data; use the full build".into(),
+            E::IssuerKind(got) => text!(
+                "options.issuerKind: expected \"department\" or \"government\", got {got}",
+                got
+            ),
+            E::Deadline(got) => text!("options.deadline: expected \"MM-DD\", got {got}", got),
+            E::Kind(got) => text!(
+                "options.kind: expected \"json\", \"html\" or \"text\", got {got}",
+                got
+            ),
+            E::UnknownKeyOf(key, known) => {
+                text!("options.{key}: unknown option (known: {known})", key, known)
+            }
+            E::Report(got) => text!(
+                "options.report: expected true, false or a list of JSON pointers like [\"/issuer\", \"/applications/carriedOver\"], got {got}",
+                got
+            ),
+            #[cfg(feature = "readers")]
+            E::Locations(got) => text!("options.locations: expected true or false, got {got}", got),
+        }
+    }
+}
+
+impl core::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl core::error::Error for OptionsError {}
 
 /// What a blank cell (`null`, `-`, `—`, `/`, …) means to the arithmetic rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,8 +244,7 @@ impl Options {
                             return Err(OptionsError::BlanksLite)
                         }
                         Json::Str(s) if s.as_ref() == "strict" => Some(Blanks::Strict),
-                        Json::Str(s) => return Err(OptionsError::Blanks(format!("\"{s}\""))),
-                        other => return Err(OptionsError::Blanks(other.text().into_owned())),
+                        other => return Err(OptionsError::Blanks(shown(other))),
                     }
                 }
                 "previous" => match v {
@@ -217,12 +259,7 @@ impl Options {
                             .as_i64()
                             .and_then(|n| usize::try_from(n).ok())
                             .filter(|n| (1..=MAX_INPUT_LIMIT).contains(n))
-                            .ok_or_else(|| {
-                                OptionsError::MaxInputBytes(match other {
-                                    Json::Str(s) => format!("\"{s}\""),
-                                    _ => other.text().into_owned(),
-                                })
-                            })?,
+                            .ok_or_else(|| OptionsError::MaxInputBytes(shown(other)))?,
                     }
                 }
                 "issuerKind" => {
@@ -274,7 +311,7 @@ impl Options {
 /// A value as a message quotes it: a string in quotes, anything else as written.
 fn shown(v: &Json) -> String {
     match v {
-        Json::Str(s) => format!("\"{s}\""),
+        Json::Str(s) => text!("\"{s}\"", s),
         other => other.text().into_owned(),
     }
 }
@@ -314,7 +351,9 @@ mod tests {
         if cfg!(feature = "readers") {
             assert_eq!(z.unwrap().blanks, Some(Blanks::Zero));
         } else {
-            assert_eq!(z.unwrap_err(), OptionsError::BlanksLite);
+            let e = z.unwrap_err();
+            assert_eq!(e, OptionsError::BlanksLite);
+            assert!(e.to_string().starts_with("options.blanks: \"zero\""));
         }
         let s = Options::from_value(&json!({"blanks": "strict"}), known).unwrap();
         assert_eq!(s.blanks, Some(Blanks::Strict));

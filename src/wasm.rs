@@ -12,6 +12,7 @@
 
 use crate::prelude::*;
 
+use crate::base::text::text;
 use crate::model::Format;
 use crate::options::Options;
 #[cfg(feature = "readers")]
@@ -28,7 +29,7 @@ fn options(text: &str, func: &str) -> Result<Options, String> {
     if text.is_empty() {
         return Ok(Options::default());
     }
-    crate::api::options(text).map_err(|e| format!("{func}: {e}"))
+    crate::api::options(text).map_err(|e| text!("{func}: {}", func, e.message()))
 }
 
 /// The result, or the misuse message.
@@ -77,7 +78,10 @@ pub fn catalog(what: &str) -> String {
     match (what, Format::parse(what)) {
         ("rules", _) => crate::catalog::rules_json(),
         (_, Some(f)) => crate::catalog::cells_json(f),
-        _ => format!("cells: expected the format \"2019\" or \"2021\", got \"{what}\""),
+        _ => text!(
+            "cells: expected the format \"2019\" or \"2021\", got \"{what}\"",
+            what
+        ),
     }
 }
 
@@ -101,7 +105,7 @@ fn read_options(text: &str, func: &str) -> Result<crate::readers::ParseOptions, 
     if text.is_empty() {
         return Ok(crate::readers::ParseOptions::default());
     }
-    crate::api::parse_options(text, call).map_err(|e| format!("{func}: {e}"))
+    crate::api::parse_options(text, call).map_err(|e| text!("{func}: {}", func, e.message()))
 }
 
 /// `parse` or `check`, or its answer for input of `over` bytes (see [`run`]).

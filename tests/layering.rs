@@ -1,7 +1,8 @@
 //! The crate's layers point one way: each module uses only the modules below it, so that the
 //! model knows nothing of rules, rules nothing of readers, and only the binding knows JavaScript.
 //! A scan of `crate::…` paths in every source file outside its tests (issue 15); the order is
-//! the one `src/lib.rs` declares and docs/architecture.md explains.
+//! the one `src/lib.rs` declares and docs/architecture.md explains. The same scan keeps
+//! `core::fmt` out of the code the lite build compiles (everything but the readers).
 
 use std::path::{Path, PathBuf};
 
@@ -168,25 +169,36 @@ fn test_only_files(files: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-#[test]
-fn every_import_points_down() {
+/// Every source file outside the test modules: its path under `src/` and its text.
+fn source_files() -> Vec<(String, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
     files.sort();
     let tests = test_only_files(&files);
     assert!(tests.iter().any(|t| t.ends_with("readers/props.rs")));
-    let mut problems = Vec::new();
-    for f in files.iter().filter(|f| !tests.contains(f)) {
-        let rel = f
-            .strip_prefix(&src)
-            .expect("under src")
-            .to_string_lossy()
-            .replace('\\', "/");
-        let text = std::fs::read_to_string(f).expect("utf-8 source");
-        problems.extend(violations(&rel, &text));
-    }
-    assert!(files.len() > 40, "scanned only {} files", files.len());
+    let sources: Vec<(String, String)> = files
+        .iter()
+        .filter(|f| !tests.contains(f))
+        .map(|f| {
+            let rel = f
+                .strip_prefix(&src)
+                .expect("under src")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read_to_string(f).expect("utf-8 source"))
+        })
+        .collect();
+    assert!(sources.len() > 40, "scanned only {} files", sources.len());
+    sources
+}
+
+#[test]
+fn every_import_points_down() {
+    let problems: Vec<String> = source_files()
+        .iter()
+        .flat_map(|(rel, text)| violations(rel, text))
+        .collect();
     assert!(
         problems.is_empty(),
         "upward imports:\n{}",
@@ -215,4 +227,41 @@ fn an_upward_import_is_caught() {
         violations("readers/tables.rs", "crate::Report;\ncrate::check(x);\n").len(),
         1
     );
+}
+
+/// `core::fmt` calls in the code outside tests: what the lite build must not link (its
+/// `write`, `format`, padding and integer printing cost 1.4 KB gzipped). Everything but the
+/// readers (full build only) writes text with `base::text`'s `text!`.
+fn fmt_calls(rel: &str, src: &str) -> Vec<String> {
+    if rel.starts_with("readers/") {
+        return Vec::new();
+    }
+    let code = code_of(src);
+    [
+        "format!(",
+        "format_args!(",
+        "write!(",
+        "writeln!(",
+        "print!(",
+        "println!(",
+    ]
+    .iter()
+    .filter(|m| code.contains(*m))
+    .map(|m| format!("{rel}: {m}…) outside tests (use text! from base::text)"))
+    .collect()
+}
+
+#[test]
+fn the_lite_build_writes_text_without_core_fmt() {
+    let problems: Vec<String> = source_files()
+        .iter()
+        .flat_map(|(rel, text)| fmt_calls(rel, text))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The scan catches a call, and leaves tests, comments and the readers alone.
+    let call = "let m = format!(\"{n} 格\");\n";
+    assert_eq!(fmt_calls("rules/t4_total.rs", call).len(), 1);
+    assert!(fmt_calls("readers/text.rs", call).is_empty());
+    let fine = "// format!(\"x\")\n#[cfg(test)]\nmod tests {\n    fn f() { format!(\"x\"); }\n}\n";
+    assert!(fmt_calls("rules/t4_total.rs", fine).is_empty());
 }

@@ -96,7 +96,10 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   const r = handle.result;
   const warnings = r ? r.warningCount : 0;
-  say(warnings ? `已提交审核（演示）：未发现错误，另有 ${warnings} 条提示请留意。` : '已提交审核（演示）：未发现错误。', 'success');
+  say(
+    warnings ? `已提交审核（演示）：未发现错误，另有 ${warnings} 条提示请留意。` : '已提交审核（演示）：未发现错误。',
+    'success',
+  );
 });
 
 document.getElementById('check').addEventListener('click', () => {
@@ -152,12 +155,18 @@ async function readersOrSay() {
 
 /** What the readers could not read, listed under the status (one line per diagnostic). */
 function showProblems(diagnostics) {
-  importProblems.replaceChildren(...diagnostics.map((d) => {
-    const li = document.createElement('li');
-    const where = d.location?.page ? `（第 ${d.location.page} 页）` : d.location?.table ? `（第 ${d.location.table} 个表格第 ${d.location.row} 行）` : '';
-    li.textContent = `${d.message}${where}`;
-    return li;
-  }));
+  importProblems.replaceChildren(
+    ...diagnostics.map((d) => {
+      const li = document.createElement('li');
+      const where = d.location?.page
+        ? `（第 ${d.location.page} 页）`
+        : d.location?.table
+          ? `（第 ${d.location.table} 个表格第 ${d.location.row} 行）`
+          : '';
+      li.textContent = `${d.message}${where}`;
+      return li;
+    }),
+  );
   importProblems.hidden = diagnostics.length === 0;
 }
 
@@ -168,9 +177,13 @@ async function importReport(parsed, source) {
   const report = parsed?.report ?? parsed;
   const unread = (parsed?.diagnostics ?? []).filter((d) => d.severity === 'error');
   showProblems(unread);
-  const cellCount = leaves(report).filter(([path]) => /^\/(proactive|applications|reviewLitigation)\//.test(path)).length;
+  const cellCount = leaves(report).filter(([path]) =>
+    /^\/(proactive|applications|reviewLitigation)\//.test(path),
+  ).length;
   if (cellCount === 0) {
-    importStatus.textContent = unread.length ? `未能从${source}中读取表格数据：` : `未能从${source}中识别出表格数据，请检查是否是完整的报告，或手工填写。`;
+    importStatus.textContent = unread.length
+      ? `未能从${source}中读取表格数据：`
+      : `未能从${source}中识别出表格数据，请检查是否是完整的报告，或手工填写。`;
     return;
   }
   clearForm();

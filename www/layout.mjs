@@ -43,15 +43,17 @@ function th(text, id, attrs = {}) {
 
 function input(path, labelledBy, kind) {
   const cell = el('td', { class: 'num' });
-  cell.append(el('input', {
-    type: 'text',
-    id: cellId(path),
-    'data-xxgknb': path,
-    // Counts get the digit keypad; signed and money cells need '-' and '.'.
-    inputmode: kind === 'count' ? 'numeric' : 'decimal',
-    autocomplete: 'off',
-    'aria-labelledby': labelledBy.join(' '),
-  }));
+  cell.append(
+    el('input', {
+      type: 'text',
+      id: cellId(path),
+      'data-xxgknb': path,
+      // Counts get the digit keypad; signed and money cells need '-' and '.'.
+      inputmode: kind === 'count' ? 'numeric' : 'decimal',
+      autocomplete: 'off',
+      'aria-labelledby': labelledBy.join(' '),
+    }),
+  );
   return cell;
 }
 
@@ -73,7 +75,12 @@ export function buildTable2(format) {
     head.append(th('信息内容', `${capId}-h0`, { scope: 'col' }));
     const span = 4 - block.headers.length; // the last header widens to fill the four-column grid
     block.headers.forEach((text, h) => {
-      head.append(th(text, `${capId}-h${h + 1}`, { scope: 'col', colspan: h === block.headers.length - 1 && span > 1 ? span : undefined }));
+      head.append(
+        th(text, `${capId}-h${h + 1}`, {
+          scope: 'col',
+          colspan: h === block.headers.length - 1 && span > 1 ? span : undefined,
+        }),
+      );
     });
     body.append(caption, head);
     block.rows.forEach(([label, key], r) => {
@@ -99,7 +106,11 @@ export function buildTable3(format) {
   const head = el('thead');
   const h1 = el('tr');
   h1.append(
-    th('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 't3-corner', { colspan: 3, rowspan: 3, class: 'corner' }),
+    th('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 't3-corner', {
+      colspan: 3,
+      rowspan: 3,
+      class: 'corner',
+    }),
     th('申请人情况', 't3-applicants', { colspan: 7, scope: 'colgroup' }),
   );
   const h2 = el('tr');
@@ -149,7 +160,8 @@ export function buildTable3(format) {
     }
     const groupId = rowId(entry.items[0][1].replace(/\/[^/]+$/, ''));
     entry.items.forEach(([label, path], i) => {
-      const cells = i === 0 ? [...lead, th(entry.label, groupId, { rowspan: entry.items.length, scope: 'rowgroup' })] : [];
+      const cells =
+        i === 0 ? [...lead, th(entry.label, groupId, { rowspan: entry.items.length, scope: 'rowgroup' })] : [];
       cells.push(th(label, rowId(path), { scope: 'row', class: 'sub' }));
       body.append(dataRow(path, [groupId, rowId(path)], cells));
     });
@@ -164,7 +176,10 @@ export function buildTable4() {
   const node = table('t4', '表四 政府信息公开行政复议、行政诉讼情况');
   const head = el('thead');
   const h1 = el('tr');
-  h1.append(th('行政复议', 't4-review', { colspan: 5, scope: 'colgroup' }), th('行政诉讼', 't4-litigation', { colspan: 10, scope: 'colgroup' }));
+  h1.append(
+    th('行政复议', 't4-review', { colspan: 5, scope: 'colgroup' }),
+    th('行政诉讼', 't4-litigation', { colspan: 10, scope: 'colgroup' }),
+  );
   const h2 = el('tr');
   for (const [key, label] of T4_COLUMNS) h2.append(th(label, `t4-review-${key}`, { rowspan: 2, scope: 'col' }));
   h2.append(
@@ -180,7 +195,8 @@ export function buildTable4() {
   const row = el('tr');
   for (const [block] of T4_BLOCKS) {
     for (const [key] of T4_COLUMNS) {
-      const labels = block === 'review' ? ['t4-review', `t4-review-${key}`] : ['t4-litigation', `t4-${block}`, `t4-${block}-${key}`];
+      const labels =
+        block === 'review' ? ['t4-review', `t4-review-${key}`] : ['t4-litigation', `t4-${block}`, `t4-${block}-${key}`];
       row.append(input(`/reviewLitigation/${block}/${key}`, labels, 'count'));
     }
   }
@@ -195,7 +211,8 @@ export function cellPaths(format) {
   for (const block of LAYOUTS[format].proactive) {
     for (const [, key] of block.rows) for (const column of block.columns) paths.push(`/proactive/${key}/${column}`);
   }
-  for (const [row] of LAYOUTS[format].applications.rows) for (const [key] of APPLICANT_COLUMNS) paths.push(`/applications/${row}/${key}`);
+  for (const [row] of LAYOUTS[format].applications.rows)
+    for (const [key] of APPLICANT_COLUMNS) paths.push(`/applications/${row}/${key}`);
   for (const [block] of T4_BLOCKS) for (const [key] of T4_COLUMNS) paths.push(`/reviewLitigation/${block}/${key}`);
   return paths;
 }

@@ -5,7 +5,27 @@ import { messages, LOCALES } from './messages.mjs';
 
 export class UsageError extends Error {}
 
-const OPTIONS = {
+/**
+ * The command line as the CLI runs it (run.mjs). `maxBytes` and `timeLimitMs` are in bytes
+ * and milliseconds; undefined options take their defaults.
+ * @typedef {object} CliOptions
+ * @property {'check' | null} command
+ * @property {string[]} paths
+ * @property {string} format  human, json or csv
+ * @property {string | null} report  the summary page to write
+ * @property {import('../types.js').Locale} locale
+ * @property {boolean} quiet
+ * @property {number | undefined} maxWarnings
+ * @property {number | undefined} jobs
+ * @property {number | undefined} maxBytes
+ * @property {number | undefined} timeLimitMs
+ * @property {boolean} includeHidden
+ * @property {string | null} aggregate  the government report to sum the units' against
+ * @property {boolean} help
+ * @property {boolean} version
+ */
+
+const OPTIONS = /** @satisfies {import('node:util').ParseArgsConfig['options']} */ ({
   format: { type: 'string', short: 'f' },
   report: { type: 'string', short: 'r' },
   locale: { type: 'string', short: 'l' },
@@ -18,10 +38,11 @@ const OPTIONS = {
   aggregate: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
-};
+});
 
 // The locale must be known before parsing succeeds, so that a usage error is already in the
 // user's language.
+/** @param {string[]} argv */
 export function guessLocale(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -31,13 +52,16 @@ export function guessLocale(argv) {
   return 'zh-CN';
 }
 
+/** @param {string} name @param {string | undefined} value @param {import('./messages.mjs').Messages} m */
 function nonNegativeInt(name, value, m) {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(m.errors.badInteger(name, value));
   return Number(value);
 }
 
-/** A positive number no larger than `max`, or undefined when not given. */
+/** A positive number no larger than `max`, or undefined when not given.
+ * @param {string} name @param {string | undefined} value @param {number} max
+ * @param {(name: string, value: string) => string} message */
 function positive(name, value, max, message) {
   if (value === undefined) return undefined;
   const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
@@ -45,25 +69,27 @@ function positive(name, value, max, message) {
   return n;
 }
 
-/** argv without node and script → options, or a UsageError. */
+/** argv without node and script → options, or a UsageError.
+ * @param {string[]} argv @returns {CliOptions} */
 export function parseCliArgs(argv) {
   const m = messages(guessLocale(argv));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
+  } catch (/** @type {any} */ err) {
     // parseArgs' own message names the option; it is English, which is fine for a flag name.
     throw new UsageError(err.message);
   }
   const { values, positionals } = parsed;
   const locale = values.locale ?? 'zh-CN';
   if (!LOCALES.includes(locale)) throw new UsageError(m.errors.badLocale(locale));
+  /** @type {CliOptions} */
   const opts = {
     command: null,
     paths: [],
     format: values.format ?? 'human',
     report: values.report ?? null,
-    locale,
+    locale: /** @type {import('../types.js').Locale} */ (locale), // one of LOCALES (above)
     quiet: Boolean(values.quiet),
     maxWarnings: nonNegativeInt('--max-warnings', values['max-warnings'], m),
     jobs: nonNegativeInt('--jobs', values.jobs, m),
@@ -206,6 +232,7 @@ Examples
   xxgknb check reports-2024/ -q --locale en             only the failing reports, in English
 `;
 
+/** @param {string} locale */
 export function helpText(locale) {
   return locale === 'en' ? HELP_EN : HELP_ZH;
 }

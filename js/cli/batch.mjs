@@ -25,17 +25,41 @@ const MAX_CELLS = 30;
 
 /** What every report prints, left out of the comparison (as in the core's text-reuse). */
 const BOILERPLATE = [
-  '中华人民共和国政府信息公开条例', '政府信息公开条例', '以下简称条例', '政府信息公开信息处理费管理办法',
-  '本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和', '以习近平新时代中国特色社会主义思想为指导',
-  '习近平新时代中国特色社会主义思想', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '存在的主要问题及改进情况',
-  '其他需要报告的事项', '政府信息公开平台建设情况', '政府信息公开监督保障情况', '政府信息管理情况', '依申请公开情况', '主动公开情况',
+  '中华人民共和国政府信息公开条例',
+  '政府信息公开条例',
+  '以下简称条例',
+  '政府信息公开信息处理费管理办法',
+  '本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和',
+  '以习近平新时代中国特色社会主义思想为指导',
+  '习近平新时代中国特色社会主义思想',
+  '主动公开政府信息情况',
+  '收到和处理政府信息公开申请情况',
+  '存在的主要问题及改进情况',
+  '其他需要报告的事项',
+  '政府信息公开平台建设情况',
+  '政府信息公开监督保障情况',
+  '政府信息管理情况',
+  '依申请公开情况',
+  '主动公开情况',
 ];
 
+/**
+ * The batch checks' sentences (they are the CLI's: the core has no batch rules' words).
+ * @typedef {{ copied: (list: string) => string, copiedItem: (path: string, issuer: string | undefined, pct: number) => string,
+ *   aggregate: (label: string, g: number, k: number, sum: number, blanks: number) => string,
+ *   aggregateMore: (n: number) => string, aggregateOk: (k: number, year: number) => string,
+ *   aggregateNone: (year: number) => string, aggregateNoTable: () => string, aggregateMissing: (file: string | null) => string }} BatchMessages
+ * @typedef {(i: number, diagnostics: import('../types.js').Diagnostic[]) => void} AddExtra
+ *   adds diagnostics found after a file's own check (run.mjs)
+ */
+
+/** @type {Record<string, BatchMessages>} */
 const MESSAGES = {
   'zh-CN': {
     copied: (list) => `正文与同年度其他单位的报告大部分相同（内容雷同）：${list}。请核对是否照抄了其他单位的报告。`,
     copiedItem: (path, issuer, pct) => `${path}（${issuer}，约 ${pct}% 相同）`,
-    aggregate: (label, g, k, sum, blanks) => `${label}为 ${g}，随附的 ${k} 份单位报告之和为 ${sum}${blanks ? `（其中 ${blanks} 份该格为空，按 0 计）` : ''}。`,
+    aggregate: (label, g, k, sum, blanks) =>
+      `${label}为 ${g}，随附的 ${k} 份单位报告之和为 ${sum}${blanks ? `（其中 ${blanks} 份该格为空，按 0 计）` : ''}。`,
     aggregateMore: (n) => `另有 ${n} 个单元格与单位报告之和不一致，未逐一列出。`,
     aggregateOk: (k, year) => `表三与随附的 ${k} 份 ${year} 年度单位报告逐格相加的结果一致。`,
     aggregateNone: (year) => `随附的文件中没有可汇总的 ${year} 年度单位报告（表三未读出或年度不同），未核对汇总数。`,
@@ -43,24 +67,30 @@ const MESSAGES = {
     aggregateMissing: (file) => `--aggregate 指定的文件 ${file} 未能检查。`,
   },
   en: {
-    copied: (list) => `Most of the prose is the same as in other issuers' reports of the same year: ${list}. Check that it was not copied.`,
+    copied: (list) =>
+      `Most of the prose is the same as in other issuers' reports of the same year: ${list}. Check that it was not copied.`,
     copiedItem: (path, issuer, pct) => `${path} (${issuer}, about ${pct}% the same)`,
-    aggregate: (label, g, k, sum, blanks) => `${label} is ${g}; the ${k} unit reports given with it add up to ${sum}${blanks ? ` (${blanks} of them blank there, taken as 0)` : ''}.`,
+    aggregate: (label, g, k, sum, blanks) =>
+      `${label} is ${g}; the ${k} unit reports given with it add up to ${sum}${blanks ? ` (${blanks} of them blank there, taken as 0)` : ''}.`,
     aggregateMore: (n) => `${n} more cells differ from the units' sum and are not listed.`,
-    aggregateOk: (k, year) => `Table 3 equals the sum of the ${k} unit reports of ${year} given with it, cell for cell.`,
-    aggregateNone: (year) => `No unit report of ${year} to add up among the files given (table 3 not read, or another year): the sums were not checked.`,
-    aggregateNoTable: () => 'Table 3 of this report could not be read: it cannot be checked against the units\' sum.',
+    aggregateOk: (k, year) =>
+      `Table 3 equals the sum of the ${k} unit reports of ${year} given with it, cell for cell.`,
+    aggregateNone: (year) =>
+      `No unit report of ${year} to add up among the files given (table 3 not read, or another year): the sums were not checked.`,
+    aggregateNoTable: () => "Table 3 of this report could not be read: it cannot be checked against the units' sum.",
     aggregateMissing: (file) => `The file given to --aggregate, ${file}, could not be checked.`,
   },
 };
 
+/** @param {string} locale */
 export const batchMessages = (locale) => MESSAGES[locale] ?? MESSAGES['zh-CN'];
 
 let buffer = new Uint16Array(1 << 14);
 
 /** Prose for comparing: every run of digits (half- or full-width) one `0`, only CJK characters
  * and Latin letters kept (full-width letters folded), boilerplate removed. One pass over the
- * UTF-16 code units, no regular expression: it runs on every report of a batch. */
+ * UTF-16 code units, no regular expression: it runs on every report of a batch.
+ * @param {string} text */
 export function normalise(text) {
   if (buffer.length < text.length) buffer = new Uint16Array(text.length);
   let n = 0;
@@ -79,12 +109,13 @@ export function normalise(text) {
     if (cjk || latin) buffer[n++] = c;
   }
   let t = '';
-  for (let i = 0; i < n; i += 8192) t += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(n, i + 8192)));
+  for (let i = 0; i < n; i += 8192)
+    t += String.fromCharCode.apply(null, /** @type {any} */ (buffer.subarray(i, Math.min(n, i + 8192)))); // any array-like
   for (const b of BOILERPLATE) if (t.includes(b)) t = t.split(b).join('');
   return t;
 }
 
-/** murmur3's 32-bit finaliser: spreads a rolling hash over all 32 bits. */
+/** murmur3's 32-bit finaliser: spreads a rolling hash over all 32 bits. @param {number} h */
 function fmix(h) {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -110,7 +141,11 @@ const BASE_K = (() => {
  */
 export function signature(sections) {
   if (!sections || typeof sections !== 'object') return null;
-  const text = normalise(Object.values(sections).filter((s) => typeof s === 'string').join(''));
+  const text = normalise(
+    Object.values(sections)
+      .filter((s) => typeof s === 'string')
+      .join(''),
+  );
   if (text.length < MIN_CHARS) return null;
   const sig = new Uint32Array(SIG).fill(0xffffffff);
   let h = 0;
@@ -136,7 +171,9 @@ export function signature(sections) {
   return sig;
 }
 
-/** The share of equal values of two signatures: an estimate of their Jaccard similarity. */
+/** The share of equal values of two signatures: an estimate of their Jaccard similarity.
+ * @param {Uint32Array} a @param {number} ai  where a's signature starts in `a`
+ * @param {Uint32Array} b @param {number} bi */
 export function similarity(a, ai, b, bi) {
   let same = 0;
   for (let k = 0; k < SIG; k++) if (a[ai + k] === b[bi + k]) same++;
@@ -145,11 +182,13 @@ export function similarity(a, ai, b, bi) {
 
 /** Signatures of a run's files, by index, in one typed array (256 bytes a file). */
 export class Signatures {
+  /** @param {number} n  the number of files */
   constructor(n) {
     this.data = new Uint32Array(n * SIG);
     this.has = new Uint8Array(n);
   }
 
+  /** @param {number} i @param {Uint32Array | null} sig */
   set(i, sig) {
     if (!sig || sig.length !== SIG) return;
     this.data.set(sig, i * SIG);
@@ -160,7 +199,10 @@ export class Signatures {
 /** The most copies kept (and named) per file. */
 const MAX_COPIES = 3;
 
-/** Whether copy `a` goes before `b` in a file's list: the more similar first, then by index. */
+/** @typedef {{ other: number, similarity: number }} Copy */
+
+/** Whether copy `a` goes before `b` in a file's list: the more similar first, then by index.
+ * @param {Copy} a @param {Copy} b */
 const before = (a, b) => a.similarity > b.similarity || (a.similarity === b.similarity && a.other < b.other);
 
 /**
@@ -175,6 +217,7 @@ const before = (a, b) => a.similarity > b.similarity || (a.similarity === b.simi
  */
 export function findCopies(ledger, sigs) {
   const n = sigs.has.length;
+  /** @type {number[]} */
   const signed = [];
   for (let i = 0; i < n; i++) if (sigs.has[i] && ledger.year[i]) signed.push(i);
   // A band's key (its four values and the year hashed into 32 bits) above, the file's index
@@ -188,11 +231,14 @@ export function findCopies(ledger, sigs) {
   // compared there (a Set of the pairs compared grew to 100 MB on 20,000 portal pages, whose
   // prose shares the page's footer).
   const bucket = new Uint32Array(n * BANDS);
+  /** @param {number} i @param {number} j @param {number} band */
   const metBefore = (i, j, band) => {
     for (let b = 0; b < band; b++) if (bucket[i * BANDS + b] === bucket[j * BANDS + b]) return true;
     return false;
   };
+  /** @type {Map<number, Copy[]>} */
   const found = new Map();
+  /** @param {number} i @param {number} other @param {number} similarity */
   const note = (i, other, similarity) => {
     let list = found.get(i);
     if (!list) found.set(i, (list = []));
@@ -213,7 +259,7 @@ export function findCopies(ledger, sigs) {
       keys[k] = key * scale + i;
     });
     keys.sort();
-    for (let x = 0; x < keys.length; ) {
+    for (let x = 0; x < keys.length;) {
       const key = Math.floor(keys[x] / scale);
       let end = x + 1;
       while (end < keys.length && Math.floor(keys[end] / scale) === key) end++;
@@ -239,20 +285,34 @@ export function findCopies(ledger, sigs) {
 /**
  * copied-report: a warning on each file whose prose mostly repeats another issuer's report of
  * the same year, naming up to three of them.
+ * @param {{ ledger: import('./ledger.mjs').Ledger, spool: import('./spool.mjs').Spool, sigs: Signatures,
+ *   locale: string, addExtra: AddExtra }} run
+ * @returns {number} the number of files found to copy another's prose
  */
 export function copiedReports({ ledger, spool, sigs, locale, addExtra }) {
   const m = batchMessages(locale);
   const found = findCopies(ledger, sigs);
   const indices = [...found.keys()].sort((a, b) => a - b);
   for (const i of indices) {
-    const others = found.get(i);
-    const list = others.map(({ other, similarity: s }) => m.copiedItem(ledger.head(other, spool).path, ledger.keys.get(other), Math.round(s * 100)));
-    addExtra(i, [{ rule: 'copied-report', severity: 'warning', path: '/sections', related: [], message: m.copied(list.join(locale === 'en' ? '; ' : '；')) }]);
+    const others = /** @type {Copy[]} */ (found.get(i)); // one of its keys
+    const list = others.map(({ other, similarity: s }) =>
+      m.copiedItem(ledger.head(other, spool).path, ledger.keys.get(other), Math.round(s * 100)),
+    );
+    addExtra(i, [
+      {
+        rule: 'copied-report',
+        severity: 'warning',
+        path: '/sections',
+        related: [],
+        message: m.copied(list.join(locale === 'en' ? '; ' : '；')),
+      },
+    ]);
   }
   return indices.length;
 }
 
-/** Every number of an object tree, by JSON Pointer; anything else as null. */
+/** Every number of an object tree, by JSON Pointer; anything else as null.
+ * @param {object} obj @param {string} prefix @param {Map<string, number | null>} out */
 function leaves(obj, prefix, out) {
   for (const [k, v] of Object.entries(obj)) {
     const p = `${prefix}/${k}`;
@@ -264,12 +324,25 @@ function leaves(obj, prefix, out) {
 
 /**
  * aggregate-sum: the government's table 三 against the sum of the other reports of its year.
- * @param {number} gov  index of the government's report
- * @param labeler  makeLabeler(core, locale) of labels.mjs
+ * @param {{ gov: number, ledger: import('./ledger.mjs').Ledger, spool: import('./spool.mjs').Spool, locale: string,
+ *   labeler: import('./labels.mjs').Labeler, addExtra: AddExtra }} run
+ *   `gov`: the index of the government's report; `labeler`: makeLabeler(core, locale) of labels.mjs
  */
 export function aggregateSum({ gov, ledger, spool, locale, labeler, addExtra }) {
   const m = batchMessages(locale);
-  const diag = (severity, path, message, extra = {}) => ({ rule: 'aggregate-sum', severity, path, related: [], message, ...extra });
+  /**
+   * @param {import('../types.js').Severity} severity @param {string} path @param {string} message
+   * @param {{ expected?: number, actual?: number }} [extra]
+   * @returns {import('../types.js').Diagnostic}
+   */
+  const diag = (severity, path, message, extra = {}) => ({
+    rule: 'aggregate-sum',
+    severity,
+    path,
+    related: [],
+    message,
+    ...extra,
+  });
   const head = ledger.head(gov, spool);
   const year = head.carry?.year;
   const own = head.carry?.applications;
@@ -277,6 +350,7 @@ export function aggregateSum({ gov, ledger, spool, locale, labeler, addExtra }) 
     addExtra(gov, [diag('warning', '/applications', m.aggregateNoTable())]);
     return;
   }
+  /** @type {Map<string, [number, number]>} */
   const sums = new Map(); // path → [sum, blanks]
   let units = 0;
   for (let i = 0; i < ledger.length; i++) {
@@ -285,7 +359,7 @@ export function aggregateSum({ gov, ledger, spool, locale, labeler, addExtra }) 
     if (!apps || typeof apps !== 'object') continue;
     units++;
     for (const [p, v] of leaves(apps, '/applications', new Map())) {
-      const s = sums.get(p) ?? [0, 0];
+      const s = sums.get(p) ?? /** @type {[number, number]} */ ([0, 0]);
       if (v === null) s[1]++;
       else s[0] += v;
       sums.set(p, s);
@@ -295,6 +369,7 @@ export function aggregateSum({ gov, ledger, spool, locale, labeler, addExtra }) 
     addExtra(gov, [diag('warning', '/applications', m.aggregateNone(year))]);
     return;
   }
+  /** @type {import('../types.js').Diagnostic[]} */
   const out = [];
   let more = 0;
   for (const [p, g] of leaves(own, '/applications', new Map())) {
@@ -304,7 +379,7 @@ export function aggregateSum({ gov, ledger, spool, locale, labeler, addExtra }) 
       more++;
       continue;
     }
-    const label = labeler.text(p, head.carry.format);
+    const label = labeler.text(p, head.carry?.format);
     out.push(diag('warning', p, m.aggregate(label, g, units, s[0], s[1]), { expected: s[0], actual: g }));
   }
   if (more) out.push(diag('warning', '/applications', m.aggregateMore(more)));

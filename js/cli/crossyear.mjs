@@ -4,14 +4,34 @@
 
 const CARRYOVER = 'cross-year-carryover';
 const CROSS_YEAR = [CARRYOVER, 'tables-unchanged', 't2-carryover', 'text-reuse'];
+/** @import { Carry } from './process.mjs' */
+/** @import { Diagnostic, Locale, ReportInput } from '../types.js' */
+/** @typedef {Pick<import('./core.mjs').Core, 'rules' | 'validate' | 'validateJson'>} PairCore */
+/**
+ * What a run's pairs are checked with (see pairPlan).
+ * @typedef {{ locale: Locale, runs: string[], rowsOnly: boolean, off: Record<string, 'off'> }} PairPlan
+ */
+/**
+ * A record's head as a pair check reads it (see headOf).
+ * @typedef {{ carryText: string, readonly carry: Carry, path: string }} Head
+ */
+/** A pair's findings, or what failed. @typedef {Diagnostic[] | { error: string }} PairFindings */
+/** @typedef {{ findings: PairFindings, prevPath: string }} PairAnswer */
+/**
+ * A job of pairs for a worker (see runPairJob): the pairs, where each file's record is in the
+ * spool ([start, where its result starts]), and the spool's descriptor.
+ * @typedef {{ type: 'pairs', plan: PairPlan, fd: number, pairs: [number, number][], at: Record<number, [number, number]> }} PairJob
+ */
 
-/** A table 三 row of a carry (process.mjs's carryOf), if it is one. */
+/** A table 三 row of a carry (process.mjs's carryOf), if it is one.
+ * @param {Carry} carry @param {string} key */
 function row(carry, key) {
-  const r = carry.applications?.[key];
+  const r = /** @type {Record<string, unknown>} */ (carry.applications)?.[key];
   return r && typeof r === 'object' ? r : undefined;
 }
 
-/** Issuer names as printed vary in width and spacing (全角/半角, stray blanks), not in words. */
+/** Issuer names as printed vary in width and spacing (全角/半角, stray blanks), not in words.
+ * @param {unknown} issuer */
 export function issuerKey(issuer) {
   return typeof issuer === 'string' ? issuer.normalize('NFKC').replace(/\s+/g, '') : '';
 }
@@ -20,6 +40,7 @@ export function issuerKey(issuer) {
  * The name without the province and city it sits in, when what is left still starts with a
  * place (区/县/市/旗): one year's report may say 淮安市洪泽区人民政府 and the next 洪泽区人民政府.
  * 淮安市人民政府 stays as it is (人民政府 alone names no one).
+ * @param {string} key
  */
 export function shortIssuerKey(key) {
   const place = /^[\u4e00-\u9fff]{1,8}?(?:区|县|市|旗)/;
@@ -30,7 +51,12 @@ export function shortIssuerKey(key) {
   return k;
 }
 
+/**
+ * @param {number[]} indices @param {(i: number) => string} keyOf @param {(i: number) => number} yearOf
+ * @returns {Map<string, Map<number, number[]>>}
+ */
 function group(indices, keyOf, yearOf) {
+  /** @type {Map<string, Map<number, number[]>>} */
   const byKey = new Map(); // key → Map(year → indices)
   for (const i of indices) {
     const key = keyOf(i);
@@ -46,6 +72,8 @@ function group(indices, keyOf, yearOf) {
 /**
  * What a run's pairs are checked with: the cross-year rules the core has, and every other rule
  * turned off. Null when the core has no cross-year rule (or cannot say which it has).
+ * @param {Pick<PairCore, 'rules'>} core @param {Locale} locale
+ * @returns {PairPlan | null}
  */
 export function pairPlan(core, locale) {
   let ids;
@@ -61,7 +89,7 @@ export function pairPlan(core, locale) {
     runs,
     // Only the carry-over rule (a core without the others): the two rows it compares suffice.
     rowsOnly: runs.length === 1,
-    off: Object.fromEntries(ids.filter((id) => !runs.includes(id)).map((id) => [id, 'off'])),
+    off: Object.fromEntries(ids.filter((id) => !runs.includes(id)).map((id) => [id, /** @type {'off'} */ ('off')])),
   };
 }
 
@@ -70,6 +98,8 @@ export function pairPlan(core, locale) {
  * `headOf`), or `{ error }` when the core failed. This year's report goes to the core as the
  * JSON text the spool holds, last year's as the object the options carry. Runs in the workers
  * (worker.mjs) and, for small runs, in the main thread.
+ * @param {PairCore} core @param {Head} c @param {Head} p @param {PairPlan} plan
+ * @returns {PairFindings}
  */
 export function pairFindings(core, c, p, plan) {
   let r;
@@ -82,11 +112,22 @@ export function pairFindings(core, c, p, plan) {
       if (over !== undefined && JSON.stringify(over) === JSON.stringify(forward)) return [];
       const current = { year: c.carry.year, format: c.carry.format, applications: { carriedOver: over } };
       const previous = { year: p.carry.year, format: p.carry.format, applications: { carriedForward: forward } };
-      r = core.validate(current, { locale: plan.locale, previous, partial: true, rules: plan.off });
+      // The parts as read (a format may be pre-2019 or missing): the core checks what it is given.
+      r = core.validate(/** @type {ReportInput} */ (current), {
+        locale: plan.locale,
+        previous: /** @type {ReportInput} */ (previous),
+        partial: true,
+        rules: plan.off,
+      });
     } else {
-      r = core.validateJson(c.carryText, { locale: plan.locale, previous: p.carry, partial: true, rules: plan.off });
+      r = core.validateJson(c.carryText, {
+        locale: plan.locale,
+        previous: /** @type {ReportInput} */ (p.carry),
+        partial: true,
+        rules: plan.off,
+      });
     }
-  } catch (err) {
+  } catch (/** @type {any} */ err) {
     return { error: String(err?.message ?? err) };
   }
   return r.diagnostics.filter((d) => plan.runs.includes(d.rule));
@@ -95,15 +136,18 @@ export function pairFindings(core, c, p, plan) {
 /**
  * A record's head as the pair check reads it (see process.mjs's entryOf): the carry's JSON text,
  * the carry parsed only when asked (last year's report), and the path.
+ * @param {string} text
+ * @returns {Head}
  */
 export function headOf(text) {
   const at = text.lastIndexOf(',"path":'); // the carry's strings escape their quotes: the last is the key
   const carryText = text.slice('{"carry":'.length, at);
+  /** @type {Carry | undefined} */
   let carry;
   return {
     carryText,
     get carry() {
-      carry ??= JSON.parse(carryText);
+      carry ??= /** @type {Carry} */ (JSON.parse(carryText)); // heads of paired files hold a carry
       return carry;
     },
     path: JSON.parse(text.slice(at + ',"path":'.length, text.length - ',"result":'.length)),
@@ -121,6 +165,9 @@ const PAIRS_PER_JOB = 24;
  * rows it compares (a small object the core checks many times faster than a whole report).
  * The pairs are found here; `runJobs`, when given, checks them on the pool's workers (see
  * pool.mjs and worker.mjs), else they are checked in this thread.
+ * @param {{ ledger: import('./ledger.mjs').Ledger, spool: import('./spool.mjs').Spool,
+ *   core: PairCore, locale: Locale, m: import('./messages.mjs').Messages,
+ *   addExtra: import('./batch.mjs').AddExtra, runJobs?: import('./pool.mjs').RunJobs | null }} run
  * @returns {Promise<number>} the number of pairs checked
  */
 export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJobs }) {
@@ -128,29 +175,38 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
   if (!plan) return 0;
   // A file is read as this year's report of one pair and last year's of the next: the last few
   // heads read are kept (each holds a whole report's tables and prose).
+  /** @type {Map<number, Head>} */
   const recent = new Map();
+  // Only files with a key are paired, and a key is given only with a carry (process.mjs).
+  /** @param {number} i @returns {Head} */
   const head = (i) => {
     let h = recent.get(i);
     if (!h) {
       h = headOf(ledger.headText(i, spool));
       recent.set(i, h);
-      if (recent.size > 4) recent.delete(recent.keys().next().value);
+      if (recent.size > 4) recent.delete(/** @type {number} */ (recent.keys().next().value)); // the oldest
     }
     return h;
   };
+  /** @param {number} i */
   const yearOf = (i) => ledger.year[i];
+  /** @type {Set<number>} */
   const handled = new Set(); // files whose year before has been settled (paired or ambiguous)
+  /** @type {[number, number][]} */
   const todo = []; // [this year's file, last year's]
   // In input order: results arrive in whatever order the workers finish, and the order of
   // files named in a message must not depend on that.
   const indices = [...ledger.keys.keys()].sort((a, b) => a - b);
+  /** @param {number} cur @param {number} prev */
   const check = (cur, prev) => {
     handled.add(cur);
     todo.push([cur, prev]);
   };
 
   // 1. The same name (up to width and spacing).
-  for (const years of group(indices, (i) => ledger.keys.get(i), yearOf).values()) {
+  // Keys of ledger.keys (indices) have their key.
+  const keyOf = (/** @type {number} */ i) => /** @type {string} */ (ledger.keys.get(i));
+  for (const years of group(indices, keyOf, yearOf).values()) {
     for (const [year, list] of years) {
       const before = years.get(year - 1);
       if (!before) continue;
@@ -160,7 +216,10 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
       }
       // Which of two reports for one year is "the" report is for a person to say.
       const dup = before.length > 1 ? before : list;
-      const message = m.diag['cross-year-ambiguous'](before.length > 1 ? year - 1 : year, dup.map((i) => head(i).path));
+      const message = m.diag['cross-year-ambiguous'](
+        before.length > 1 ? year - 1 : year,
+        dup.map((i) => head(i).path),
+      );
       for (const i of list) {
         handled.add(i);
         addExtra(i, [{ rule: 'cross-year-ambiguous', severity: 'info', path: '', related: [], message }]);
@@ -170,7 +229,7 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
 
   // 2. The same name but for the city in front, only where that leaves no doubt: exactly one
   // report of that short name in each of the two years.
-  for (const years of group(indices, (i) => shortIssuerKey(ledger.keys.get(i)), yearOf).values()) {
+  for (const years of group(indices, (i) => shortIssuerKey(keyOf(i)), yearOf).values()) {
     for (const [year, list] of years) {
       const before = years.get(year - 1);
       if (before?.length === 1 && list.length === 1 && !handled.has(list[0])) check(list[0], before[0]);
@@ -179,14 +238,24 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
 
   // 3. Each pair checked, on the workers where there are any, and its findings added as its
   // job comes back; what the workers could not check (one gone) is checked here.
+  /** @type {([number, number][] | null)[]} */
   const jobs = [];
   for (let k = 0; k < todo.length; k += PAIRS_PER_JOB) jobs.push(todo.slice(k, k + PAIRS_PER_JOB));
   let pairs = 0;
+  /** @param {number} j @param {PairAnswer[]} answers */
   const apply = (j, answers) => {
-    jobs[j].forEach(([cur], k) => {
+    jobs[j]?.forEach(([cur], k) => {
       const { findings, prevPath } = answers[k];
-      if (findings.error !== undefined) {
-        addExtra(cur, [{ rule: 'internal-error', severity: 'error', path: '', related: [], message: m.diag['internal-error'](findings.error) }]);
+      if (!Array.isArray(findings)) {
+        addExtra(cur, [
+          {
+            rule: 'internal-error',
+            severity: 'error',
+            path: '',
+            related: [],
+            message: m.diag['internal-error'](findings.error),
+          },
+        ]);
         ledger.trouble[cur] = 1;
         return;
       }
@@ -196,14 +265,28 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
     });
     jobs[j] = null;
   };
+  /** @param {[number, number][]} list @returns {PairJob} */
   const job = (list) => {
+    /** @type {Record<number, [number, number]>} */
     const at = {};
     for (const pair of list) for (const i of pair) at[i] ??= [ledger.pos[i], ledger.resultAt[i]];
     return { type: 'pairs', plan, fd: spool.fd, pairs: list, at };
   };
-  const lost = runJobs && jobs.length > 1 ? await runJobs(jobs.map(job), apply) : jobs.keys();
+  const lost =
+    runJobs && jobs.length > 1
+      ? await runJobs(
+          jobs.map((list) => job(/** @type {[number, number][]} */ (list))),
+          (j, result) => apply(j, /** @type {PairAnswer[]} */ (result)),
+        )
+      : jobs.keys();
   for (const j of lost) {
-    apply(j, jobs[j].map(([cur, prev]) => ({ findings: pairFindings(core, head(cur), head(prev), plan), prevPath: head(prev).path })));
+    apply(
+      j,
+      (jobs[j] ?? []).map(([cur, prev]) => ({
+        findings: pairFindings(core, head(cur), head(prev), plan),
+        prevPath: head(prev).path,
+      })),
+    );
   }
   return pairs;
 }
@@ -211,14 +294,21 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
 /**
  * A job of pairs in a worker: each file's head read from the spool (its descriptor is the
  * process's, shared by its threads) once, each pair checked.
- * @returns {{ findings: object[] | { error: string }, prevPath: string }[]}
+ * @param {PairCore} core @param {PairJob} job
+ * @param {(fd: number, at: [number, number]) => string} readHeadText
+ * @returns {PairAnswer[]}
  */
 export function runPairJob(core, { pairs, at, fd, plan }, readHeadText) {
+  /** @type {Map<number, Head>} */
   const heads = new Map();
+  /** @param {number} i @returns {Head} */
   const get = (i) => {
     let h = heads.get(i);
     if (!h) heads.set(i, (h = headOf(readHeadText(fd, at[i]))));
     return h;
   };
-  return pairs.map(([cur, prev]) => ({ findings: pairFindings(core, get(cur), get(prev), plan), prevPath: get(prev).path }));
+  return pairs.map(([cur, prev]) => ({
+    findings: pairFindings(core, get(cur), get(prev), plan),
+    prevPath: get(prev).path,
+  }));
 }

@@ -5,7 +5,16 @@ import { isUtf8 } from 'node:buffer';
 // then strict UTF-8, then strict GB18030 (a superset of GBK and GB2312). Nothing is decoded
 // leniently: a file that fits no encoding is an error, not a page of replacement characters.
 
+/**
+ * Bytes decoded (see `decode`), and what was noticed on the way: a declared charset that was
+ * wrong or unknown (`args`: the label, then the encoding used).
+ * @typedef {{ code: 'charset-mismatch' | 'charset-unknown', args: string[] }} DecodeNote
+ * @typedef {{ text: string, utf8: Uint8Array | null, head: () => string, encoding: string,
+ *   declared: string | null, notes: DecodeNote[], error?: undefined }} Decoded
+ */
+
 // Leading bytes of files people save next to reports but that are not text.
+/** @type {[number[], string][]} */
 const BINARY_MAGIC = [
   [[0x25, 0x50, 0x44, 0x46, 0x2d], 'PDF'],
   [[0x50, 0x4b, 0x03, 0x04], 'ZIP / DOCX / XLSX / WPS'],
@@ -17,6 +26,7 @@ const BINARY_MAGIC = [
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'RTF'],
 ];
 
+/** @type {[number[], string][]} */
 const BOMS = [
   [[0xef, 0xbb, 0xbf], 'utf-8'],
   [[0x84, 0x31, 0x95, 0x33], 'gb18030'],
@@ -24,6 +34,7 @@ const BOMS = [
   [[0xfe, 0xff], 'utf-16be'],
 ];
 
+/** @param {Uint8Array} bytes @param {number[]} sig */
 function startsWith(bytes, sig) {
   if (bytes.length < sig.length) return false;
   for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
@@ -32,6 +43,7 @@ function startsWith(bytes, sig) {
 
 // GBK and GB2312 pages routinely use characters only GB18030 has a name for (the WHATWG
 // decoders for all three labels are one and the same, with gb18030 the strictest superset).
+/** @param {string} label */
 function canonical(label) {
   let enc;
   try {
@@ -48,7 +60,8 @@ function canonical(label) {
 const DECL_SCAN = 16384; // portal pages often carry long <head>s of scripts before the <meta>
 const SNIFF = 4096; // characters of the start that sniffKind reads
 
-/** The charset named by `<meta charset>`, `<meta http-equiv content="…charset=…">` or `<?xml encoding>`. */
+/** The charset named by `<meta charset>`, `<meta http-equiv content="…charset=…">` or `<?xml encoding>`.
+ * @param {Uint8Array} bytes */
 export function declaredCharset(bytes) {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, DECL_SCAN)).toString('latin1');
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']?([\w.:-]+)/i.exec(head);
@@ -63,6 +76,7 @@ export function declaredCharset(bytes) {
   return null;
 }
 
+/** @type {Map<string, TextDecoder>} */
 const decoders = new Map(); // one per encoding: creating a TextDecoder per file shows in profiles
 
 /**
@@ -70,11 +84,14 @@ const decoders = new Map(); // one per encoding: creating a TextDecoder per file
  * most common, is checked by Node's native validator (several times faster than a fatal
  * TextDecoder) and its text made only when asked for: the core takes the bytes themselves,
  * which spares decoding them here and encoding the string again on its way in.
+ * @param {Uint8Array} bytes @param {string} encoding @param {string | null} declared @param {DecodeNote[]} notes
+ * @returns {Decoded | null}
  */
 function strict(bytes, encoding, declared, notes) {
   if (encoding === 'utf-8') {
     if (!isUtf8(bytes)) return null;
     const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    /** @type {string | null} */
     let text = null;
     return {
       utf8: bytes,
@@ -83,13 +100,16 @@ function strict(bytes, encoding, declared, notes) {
         return text;
       },
       head: () => text ?? view.toString('utf8', 0, SNIFF * 3),
-      encoding, declared, notes,
+      encoding,
+      declared,
+      notes,
     };
   }
   const text = decodeWith(bytes, encoding);
   return text === null ? null : { text, utf8: null, head: () => text, encoding, declared, notes };
 }
 
+/** @param {Uint8Array} bytes @param {string} encoding */
 function decodeWith(bytes, encoding) {
   let decoder = decoders.get(encoding);
   if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding, { fatal: true })));
@@ -103,6 +123,7 @@ function decodeWith(bytes, encoding) {
 /**
  * NUL or many control bytes near the start: a binary file, though it might happen to decode.
  * Checked on the bytes (UTF-16 files, which have NULs, were taken by their BOM already).
+ * @param {Uint8Array} bytes
  */
 function looksBinary(bytes) {
   const head = bytes.subarray(0, 4096);
@@ -119,14 +140,13 @@ function looksBinary(bytes) {
 /**
  * @param {Uint8Array} bytes
  * @param {{ html?: boolean }} hint  look for a declaration (HTML, XML, or unknown kind)
- * @returns {{ text: string, utf8: Uint8Array | null, head: () => string, encoding: string,
- *             declared: string | null, notes: {code: string, args: string[]}[] }
- *         | { error: 'file-binary', what: string } | { error: 'file-undecodable' }}
+ * @returns {Decoded | { error: 'file-binary', what: string } | { error: 'file-undecodable' }}
  *   `utf8`: the text's UTF-8 bytes (no BOM) when it was UTF-8, to hand the core as they are
  *   (they are `bytes`, or part of it: use them, and `text`, before `bytes` is reused);
  *   `head()`: the start of the text, enough for sniffKind.
  */
 export function decode(bytes, hint = {}) {
+  /** @type {DecodeNote[]} */
   const notes = [];
   for (const [sig, enc] of BOMS) {
     if (startsWith(bytes, sig)) {
@@ -138,6 +158,7 @@ export function decode(bytes, hint = {}) {
   for (const [sig, what] of BINARY_MAGIC) if (startsWith(bytes, sig)) return { error: 'file-binary', what };
   if (looksBinary(bytes)) return { error: 'file-binary', what: 'binary data' };
 
+  /** @type {string | null} */
   let declared = null;
   if (hint.html !== false) {
     const label = declaredCharset(bytes);
@@ -162,9 +183,13 @@ export function decode(bytes, hint = {}) {
   return { error: 'file-undecodable' };
 }
 
-/** Kind from content, for stdin and files whose extension says nothing (or may mislead). */
+/** Kind from content, for stdin and files whose extension says nothing (or may mislead).
+ * @param {string} text @returns {'json' | 'html' | 'text'} */
 export function sniffKind(text) {
-  const head = text.slice(0, SNIFF).replace(/^\uFEFF/, '').trimStart();
+  const head = text
+    .slice(0, SNIFF)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return 'json';
   if (/^<(?:!doctype\s+html|html|head|body|meta|table|div|p|\?xml|!--)/i.test(head)) return 'html';
   if (/<(?:table|tr|td|body)\b[^>]*>/i.test(head)) return 'html';

@@ -4,10 +4,15 @@ import { parentPort } from 'node:worker_threads';
 import { extractFile } from '../documents/index.mjs';
 import * as env from '../documents/env.node.mjs';
 
-parentPort.on('message', async ({ id, bytes, kind, limits }) => {
+if (!parentPort)
+  throw new Error('xxgknb: js/cli/document-reader.mjs runs as a worker thread (documents.mjs starts it)');
+const port = parentPort;
+
+/** @typedef {{ id: number, bytes: Uint8Array, kind: import('../types.js').FileKind, limits: import('../documents/index.mjs').Limits }} Job */
+port.on('message', async (/** @type {Job} */ { id, bytes, kind, limits }) => {
   try {
-    parentPort.postMessage({ id, ...(await extractFile(bytes, kind, limits, env)) });
-  } catch (err) {
-    parentPort.postMessage({ id, error: String(err?.message ?? err) });
+    port.postMessage({ id, ...(await extractFile(bytes, kind, limits, env)) });
+  } catch (/** @type {any} */ err) {
+    port.postMessage({ id, error: String(err?.message ?? err) });
   }
 });

@@ -3,8 +3,18 @@
 
 import { FileWriter } from './output.mjs';
 import { summaryLine, displayPath, skippedLines } from './reporters.mjs';
+/** @import { ReportContext, RuleCount, Summary } from './reporters.mjs' */
+/**
+ * What the summary page knows besides a reporter's context: the counts by rule, their names,
+ * the ledger (counts by file index) and each file's full result.
+ * @typedef {ReportContext & { byRule: Map<string, RuleCount>, ruleNames: (id: string) => string,
+ *   ledger: import('./ledger.mjs').Ledger, load: (index: number) => import('./process.mjs').FileResult,
+ *   generatedAt: Date }} PageContext
+ */
 
+/** @type {Record<string, string>} */
 const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** @param {unknown} s */
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
 
 const CSS = `
@@ -34,9 +44,13 @@ details table{margin-bottom:12px}code{font:12px ui-monospace,SFMono-Regular,Menl
 `;
 
 const OPEN_ALL_UP_TO = 40;
+/** @type {import('../types.js').Severity[]} */
+const SEVERITIES = ['error', 'warning', 'info'];
 
+/** @param {import('./messages.mjs').Messages} m @param {Summary} s */
 function totalsCards(m, s) {
   const t = m.html.totals;
+  /** @param {number} n @param {string} label */
   const card = (n, label, cls = '') => `<div class="card ${cls}"><b>${n}</b>${esc(label)}</div>`;
   return [
     card(s.files, t.files),
@@ -49,6 +63,7 @@ function totalsCards(m, s) {
   ].join('');
 }
 
+/** @param {PageContext} ctx */
 function chart(ctx) {
   const { m, byRule, ruleNames } = ctx;
   const rows = [...byRule.entries()]
@@ -57,19 +72,25 @@ function chart(ctx) {
     .sort((a, b) => b.total - a.total || (a.rule < b.rule ? -1 : 1));
   if (rows.length === 0) return `<p class="muted">${esc(m.html.noDiagnostics)}</p>`;
   const max = rows[0].total;
-  const pct = (k) => ((k / max) * 100).toFixed(2);
-  const body = rows.map(({ rule, n, total }) => {
-    const segs = ['error', 'warning', 'info'].filter((s) => n[s]).map((s) => `<i class="${s}" style="width:${pct(n[s])}%" title="${esc(m.severity[s])} ${n[s]}"></i>`).join('');
-    return `<div class="label">${esc(ruleNames(rule))}<code>${esc(rule)}</code></div><div class="bar" role="img" aria-label="${esc(rule)}: ${total}">${segs}</div><div class="n">${total}</div>`;
-  }).join('\n');
-  const legend = ['error', 'warning', 'info'].map((s) => `<i style="background:var(--${s === 'error' ? 'err' : s === 'warning' ? 'warn' : 'info'})"></i>${esc(m.severity[s])}`).join('');
+  const pct = (/** @type {number} */ k) => ((k / max) * 100).toFixed(2);
+  const body = rows
+    .map(({ rule, n, total }) => {
+      const segs = SEVERITIES.filter((s) => n[s])
+        .map((s) => `<i class="${s}" style="width:${pct(n[s])}%" title="${esc(m.severity[s])} ${n[s]}"></i>`)
+        .join('');
+      return `<div class="label">${esc(ruleNames(rule))}<code>${esc(rule)}</code></div><div class="bar" role="img" aria-label="${esc(rule)}: ${total}">${segs}</div><div class="n">${total}</div>`;
+    })
+    .join('\n');
+  const legend = SEVERITIES.map(
+    (s) =>
+      `<i style="background:var(--${s === 'error' ? 'err' : s === 'warning' ? 'warn' : 'info'})"></i>${esc(m.severity[s])}`,
+  ).join('');
   return `<figure class="chart">\n${body}\n</figure><div class="legend">${legend}</div>`;
 }
 
 /**
  * @param {string} file
- * @param ctx  { m, locale, labeler, version, summary, byRule: Map, ruleNames: (id) => string,
- *              ledger: Ledger (counts by file index), load: (index) => result, skipped, inputErrors, generatedAt: Date }
+ * @param {PageContext} ctx
  */
 export function writeHtmlReport(file, ctx) {
   const { m, summary: s } = ctx;
@@ -78,27 +99,36 @@ export function writeHtmlReport(file, ctx) {
   const out = new FileWriter(file);
   try {
     const { ledger } = ctx;
-    const problems = (i) => ledger.errors[i] + ledger.warnings[i] + ledger.infos[i];
+    const problems = (/** @type {number} */ i) => ledger.errors[i] + ledger.warnings[i] + ledger.infos[i];
     // Most errors first, then most warnings, then input order.
-    const sorted = Array.from({ length: ledger.length }, (_, i) => i)
-      .sort((a, b) => ledger.errors[b] - ledger.errors[a] || ledger.warnings[b] - ledger.warnings[a] || a - b);
-    out.write(`<!doctype html>\n<html lang="${esc(ctx.locale)}"><head><meta charset="utf-8">` +
-      `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(h.title)}</title>` +
-      `<link rel="icon" href="data:,"><style>${CSS}</style></head><body>\n`);
-    out.write(`<header><h1>${esc(h.title)}</h1><div class="meta">${esc(h.generated(ctx.generatedAt.toLocaleString(ctx.locale, { hour12: false }), ctx.version))}</div>` +
-      `<p class="lead">${esc(summaryLine(m, s, zh))}</p></header>\n`);
+    const sorted = Array.from({ length: ledger.length }, (_, i) => i).sort(
+      (a, b) => ledger.errors[b] - ledger.errors[a] || ledger.warnings[b] - ledger.warnings[a] || a - b,
+    );
+    out.write(
+      `<!doctype html>\n<html lang="${esc(ctx.locale)}"><head><meta charset="utf-8">` +
+        `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(h.title)}</title>` +
+        `<link rel="icon" href="data:,"><style>${CSS}</style></head><body>\n`,
+    );
+    out.write(
+      `<header><h1>${esc(h.title)}</h1><div class="meta">${esc(h.generated(ctx.generatedAt.toLocaleString(ctx.locale, { hour12: false }), ctx.version))}</div>` +
+        `<p class="lead">${esc(summaryLine(m, s, zh))}</p></header>\n`,
+    );
     out.write(`<section class="totals">${totalsCards(m, s)}</section>\n`);
     out.write(`<h2>${esc(h.byRule)}</h2>\n${chart(ctx)}\n`);
 
     const c = h.cols;
-    out.write(`<h2>${esc(h.files)}</h2>\n<table><thead><tr><th>${esc(c.file)}</th><th>${esc(c.issuer)}</th><th class="n">${esc(c.year)}</th>` +
-      `<th>${esc(c.format)}</th><th class="n">${esc(c.errors)}</th><th class="n">${esc(c.warnings)}</th></tr></thead><tbody>\n`);
+    out.write(
+      `<h2>${esc(h.files)}</h2>\n<table><thead><tr><th>${esc(c.file)}</th><th>${esc(c.issuer)}</th><th class="n">${esc(c.year)}</th>` +
+        `<th>${esc(c.format)}</th><th class="n">${esc(c.errors)}</th><th class="n">${esc(c.warnings)}</th></tr></thead><tbody>\n`,
+    );
     for (const i of sorted) {
       const r = ctx.load(i);
       const name = esc(displayPath(ctx, r.path));
       const link = problems(i) > 0 ? `<a href="#f${i}">${name}</a>` : name;
-      out.write(`<tr><td class="path">${link}</td><td>${esc(r.issuer ?? '')}</td><td class="n">${esc(r.year ?? '')}</td><td>${esc(r.format ?? '')}</td>` +
-        `<td class="n${r.errorCount ? ' error' : ''}">${r.errorCount}</td><td class="n${r.warningCount ? ' warning' : ''}">${r.warningCount}</td></tr>\n`);
+      out.write(
+        `<tr><td class="path">${link}</td><td>${esc(r.issuer ?? '')}</td><td class="n">${esc(r.year ?? '')}</td><td>${esc(r.format ?? '')}</td>` +
+          `<td class="n${r.errorCount ? ' error' : ''}">${r.errorCount}</td><td class="n${r.warningCount ? ' warning' : ''}">${r.warningCount}</td></tr>\n`,
+      );
     }
     out.write('</tbody></table>\n');
 
@@ -108,18 +138,30 @@ export function writeHtmlReport(file, ctx) {
     const open = withProblems.length <= OPEN_ALL_UP_TO ? ' open' : '';
     for (const i of withProblems) {
       const r = ctx.load(i);
-      const counts = [r.errorCount ? m.summary.errors(r.errorCount) : '', r.warningCount ? m.summary.warnings(r.warningCount) : '']
-        .filter(Boolean).join(zh ? '，' : ', ');
-      const meta = [r.issuer, r.year != null ? m.yearOf(r.year) : '', r.format ? m.formatOf(r.format) : ''].filter(Boolean).join(' · ');
-      out.write(`<details id="f${i}"${open}><summary>${esc(displayPath(ctx, r.path))} <span class="muted">${esc(meta)}${meta && counts ? ' — ' : ''}${esc(counts)}</span></summary>\n`);
+      const counts = [
+        r.errorCount ? m.summary.errors(r.errorCount) : '',
+        r.warningCount ? m.summary.warnings(r.warningCount) : '',
+      ]
+        .filter(Boolean)
+        .join(zh ? '，' : ', ');
+      const meta = [r.issuer, r.year != null ? m.yearOf(r.year) : '', r.format ? m.formatOf(r.format) : '']
+        .filter(Boolean)
+        .join(' · ');
+      out.write(
+        `<details id="f${i}"${open}><summary>${esc(displayPath(ctx, r.path))} <span class="muted">${esc(meta)}${meta && counts ? ' — ' : ''}${esc(counts)}</span></summary>\n`,
+      );
       if (r.previous) out.write(`<p class="prev muted">${esc(m.previousFile(displayPath(ctx, r.previous)))}</p>\n`);
-      out.write(`<table><thead><tr><th>${esc(c.severity)}</th><th>${esc(c.where)}</th><th>${esc(c.message)}</th><th>${esc(c.rule)}</th></tr></thead><tbody>\n`);
+      out.write(
+        `<table><thead><tr><th>${esc(c.severity)}</th><th>${esc(c.where)}</th><th>${esc(c.message)}</th><th>${esc(c.rule)}</th></tr></thead><tbody>\n`,
+      );
       for (const d of r.diagnostics) {
         let where = esc(ctx.labeler.text(d.path, r.format));
         if (d.location && m.place(d.location)) where += `<br><span class="muted">${esc(m.place(d.location))}</span>`;
         if (d.location?.excerpt) where += `<br><code>${esc(d.location.excerpt)}</code>`;
-        out.write(`<tr><td class="sev ${esc(d.severity)}">${esc(m.severity[d.severity] ?? d.severity)}</td><td class="where">${where}</td>` +
-          `<td>${esc(d.message)}</td><td><code>${esc(d.rule)}</code></td></tr>\n`);
+        out.write(
+          `<tr><td class="sev ${esc(d.severity)}">${esc(m.severity[d.severity] ?? d.severity)}</td><td class="where">${where}</td>` +
+            `<td>${esc(d.message)}</td><td><code>${esc(d.rule)}</code></td></tr>\n`,
+        );
       }
       out.write('</tbody></table></details>\n');
     }
@@ -128,7 +170,8 @@ export function writeHtmlReport(file, ctx) {
     if (ctx.skipped.length || ctx.inputErrors.length) {
       out.write(`<h2>${esc(h.skipped)}</h2>\n<ul>\n`);
       for (const x of ctx.inputErrors) out.write(`<li>${esc(x.message)}</li>\n`);
-      for (const line of skippedLines(m, ctx.skipped)) out.write(`<li${line.trouble ? ' class="sev error"' : ''}>${esc(line.text)}</li>\n`);
+      for (const line of skippedLines(m, ctx.skipped))
+        out.write(`<li${line.trouble ? ' class="sev error"' : ''}>${esc(line.text)}</li>\n`);
       out.write('</ul>\n');
     }
     out.write('</body></html>\n');

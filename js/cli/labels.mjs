@@ -6,19 +6,33 @@ import { messages } from './messages.mjs';
 
 const SEP = ' › ';
 
+/** @typedef {ReturnType<typeof makeLabeler>} Labeler */
+/** @typedef {import('../types.js').CellInfo} CellInfo */
+
+/**
+ * Labels of pointers in `locale`, from the cells of `core` (a core without `cells` gives
+ * pointers' nearest section or metadata names only).
+ * @param {{ cells?: (format: import('../types.js').Format) => CellInfo[] }} core @param {import('../types.js').Locale} locale
+ */
 export function makeLabeler(core, locale) {
   const m = messages(locale);
+  /** @type {Map<string | null | undefined, { exact: Map<string, CellInfo>, prefixes: Map<string, CellInfo[]> }>} */
   const byFormat = new Map();
 
+  /** @param {string | null | undefined} format */
   function index(format) {
-    if (byFormat.has(format)) return byFormat.get(format);
+    const known = byFormat.get(format);
+    if (known) return known;
+    /** @type {CellInfo[]} */
     let cells = [];
     try {
       if (typeof core.cells === 'function' && (format === '2019' || format === '2021')) cells = core.cells(format);
     } catch {
       cells = [];
     }
+    /** @type {Map<string, CellInfo>} */
     const exact = new Map();
+    /** @type {Map<string, CellInfo[]>} */
     const prefixes = new Map(); // ancestor pointer → cells under it
     for (const c of cells) {
       exact.set(c.path, c);
@@ -35,15 +49,22 @@ export function makeLabeler(core, locale) {
     return idx;
   }
 
-  const pick = (l) => (l ? l[locale] ?? l['zh-CN'] ?? '' : '');
+  /** @param {import('../types.js').Localised | null} l @returns {string} */
+  const pick = (l) => (l ? (l[locale] ?? l['zh-CN'] ?? '') : '');
 
-  /** @returns {{ table: string, row: string, column: string }} parts may be '' */
+  /**
+   * @param {string | null | undefined} pointer @param {string | null | undefined} format
+   * @returns {{ table: string, row: string, column: string }} parts may be ''
+   */
   function parts(pointer, format) {
-    if (pointer === '' || pointer === undefined || pointer === null) return { table: m.wholeReport, row: '', column: '' };
+    if (pointer === '' || pointer === undefined || pointer === null)
+      return { table: m.wholeReport, row: '', column: '' };
     const sec = /^\/sections\/(\w+)/.exec(pointer);
-    if (sec) return { table: m.sections[sec[1]] ?? pointer, row: '', column: '' };
+    if (sec)
+      return { table: /** @type {Record<string, string>} */ (m.sections)[sec[1]] ?? pointer, row: '', column: '' };
     const meta = /^\/(year|format|issuer|publishedOn)$/.exec(pointer);
-    if (meta) return { table: m.metadata[meta[1]], row: '', column: '' };
+    // One of the four names the pattern allows.
+    if (meta) return { table: m.metadata[/** @type {keyof typeof m.metadata} */ (meta[1])], row: '', column: '' };
     const { exact, prefixes } = index(format);
     const cell = exact.get(pointer);
     if (cell) {
@@ -58,8 +79,16 @@ export function makeLabeler(core, locale) {
         const first = under[0];
         const sameRow = under.every((c) => pick(c.row) === pick(first.row) && pick(c.group) === pick(first.group));
         const sameGroup = under.every((c) => pick(c.group) === pick(first.group));
-        const row = sameRow ? [pick(first.group), pick(first.row)].filter(Boolean).join(SEP) : sameGroup ? pick(first.group) : '';
-        return { table: pick(first.tableLabel), row: p === pointer ? row : [row, pointer.slice(p.length + 1)].filter(Boolean).join(SEP), column: '' };
+        const row = sameRow
+          ? [pick(first.group), pick(first.row)].filter(Boolean).join(SEP)
+          : sameGroup
+            ? pick(first.group)
+            : '';
+        return {
+          table: pick(first.tableLabel),
+          row: p === pointer ? row : [row, pointer.slice(p.length + 1)].filter(Boolean).join(SEP),
+          column: '',
+        };
       }
       const cellAbove = exact.get(p);
       if (cellAbove) {
@@ -72,6 +101,7 @@ export function makeLabeler(core, locale) {
     return { table: pointer, row: '', column: '' };
   }
 
+  /** @param {string | null | undefined} pointer @param {string | null | undefined} format */
   function text(pointer, format) {
     const { table, row, column } = parts(pointer, format);
     return [table, row, column].filter(Boolean).join(SEP);

@@ -3,8 +3,11 @@
 // else about a file waits in the spool.
 
 import { readHead, readHeadText } from './spool.mjs';
+/** @import { Spool, Place } from './spool.mjs' */
+/** @import { Diagnostic } from '../types.js' */
 
 export class Ledger {
+  /** @param {number} n  the number of files */
   constructor(n) {
     this.length = n;
     this.pos = new Float64Array(n); // where the file's record is in the spool
@@ -15,12 +18,18 @@ export class Ledger {
     this.infos = new Uint32Array(n);
     this.year = new Int32Array(n); // 0: unknown
     this.trouble = new Uint8Array(n); // 1: the file could not be checked (exit code 2)
+    /** @type {Map<number, string>} */
     this.keys = new Map(); // index → issuer key, for files that can be paired across years
+    /** @type {Map<number, Place>} */
     this.extra = new Map(); // index → where in the spool the diagnostics found later are
+    /** @type {Map<number, string>} */
     this.previous = new Map(); // index → path of last year's report it was paired with
   }
 
-  /** @param entry  what process.mjs's entryOf made of the file */
+  /**
+   * @param {number} i @param {Place} at  where the file's record is in the spool
+   * @param {import('./process.mjs').PackedEntry} entry  what process.mjs's entryOf made of the file
+   */
   set(i, at, entry) {
     this.pos[i] = at[0];
     this.len[i] = at[1];
@@ -33,14 +42,17 @@ export class Ledger {
     if (entry.key !== null) this.keys.set(i, entry.key);
   }
 
+  /** @param {number} i @returns {Place} */
   at(i) {
     return [this.pos[i], this.len[i]];
   }
 
-  /** Diagnostics found after the file's own check; they wait in the spool too. */
+  /** Diagnostics found after the file's own check; they wait in the spool too.
+   * @param {number} i @param {Diagnostic[]} diagnostics @param {Spool} spool */
   addExtra(i, diagnostics, spool) {
     if (diagnostics.length === 0) return;
-    const list = this.extra.has(i) ? [...spool.read(this.extra.get(i)), ...diagnostics] : diagnostics;
+    const before = this.extra.get(i);
+    const list = before ? [...spool.read(before), ...diagnostics] : diagnostics;
     this.extra.set(i, spool.write(list));
     for (const d of diagnostics) {
       if (d.severity === 'error') this.errors[i]++;
@@ -52,6 +64,7 @@ export class Ledger {
   /**
    * The file's own result as JSON text, straight from the spool, where nothing was added to it
    * later (else null): what the JSON reporter prints, without a parse and a stringify.
+   * @param {number} i @param {Spool} spool
    */
   resultText(i, spool) {
     if (this.extra.has(i) || this.previous.has(i)) return null;
@@ -59,16 +72,21 @@ export class Ledger {
     return spool.readText(this.at(i), this.resultAt[i], 2);
   }
 
-  /** `{ carry, path }` of the file, read without its result. */
+  /** `{ carry, path }` of the file, read without its result.
+   * @param {number} i @param {Spool} spool
+   * @returns {{ carry: import('./process.mjs').Carry | null, path: string }} */
   head(i, spool) {
     return readHead(spool.fd, [this.pos[i], this.resultAt[i]]);
   }
 
-  /** The same, as the spool holds it (see spool.mjs's readHeadText). */
+  /** The same, as the spool holds it (see spool.mjs's readHeadText).
+   * @param {number} i @param {Spool} spool */
   headText(i, spool) {
     return readHeadText(spool.fd, [this.pos[i], this.resultAt[i]]);
   }
 
+  /** The diagnostics found after the file's own check, or null. @param {number} i @param {Spool} spool
+   * @returns {Diagnostic[] | null} */
   extraOf(i, spool) {
     const at = this.extra.get(i);
     return at ? spool.read(at) : null;

@@ -5,18 +5,22 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 
 export class StreamWriter {
+  /** @param {NodeJS.WritableStream & { destroyed?: boolean }} stream */
   constructor(stream) {
     this.stream = stream;
+    /** @type {string[]} */
     this.parts = [];
     this.size = 0;
-    /** The stream's error, after which nothing more is written (`| head` closed it: EPIPE). */
+    /** The stream's error, after which nothing more is written (`| head` closed it: EPIPE).
+     * @type {(Error & { code?: string }) | null} */
     this.failed = null;
+    /** @param {Error} err */
     this.onError = (err) => {
       this.failed ??= err;
     };
     stream.on?.('error', this.onError);
   }
-  /** Buffers; call `await w.flushIfFull()` in loops. */
+  /** Buffers; call `await w.flushIfFull()` in loops. @param {string} s */
   write(s) {
     if (this.failed) return;
     this.parts.push(s);
@@ -34,7 +38,7 @@ export class StreamWriter {
     let written;
     try {
       written = this.stream.write(chunk);
-    } catch (err) {
+    } catch (/** @type {any} */ err) {
       this.failed ??= err;
       return;
     }
@@ -42,7 +46,11 @@ export class StreamWriter {
     // Wait for the reader; the listener that did not fire is removed, or they would pile up.
     const ac = new AbortController();
     const { signal } = ac;
-    await Promise.race([once(this.stream, 'drain', { signal }), once(this.stream, 'close', { signal }), once(this.stream, 'error', { signal })]).catch(() => {});
+    await Promise.race([
+      once(this.stream, 'drain', { signal }),
+      once(this.stream, 'close', { signal }),
+      once(this.stream, 'error', { signal }),
+    ]).catch(() => {});
     ac.abort();
   }
 }
@@ -52,7 +60,8 @@ export class StreamWriter {
 // the bidirectional overrides that can make text read backwards.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** `s` with every control character written as `\xNN` or `\u{NNNN}`, for a terminal. */
+/** `s` with every control character written as `\xNN` or `\u{NNNN}`, for a terminal.
+ * @param {unknown} s */
 export function safe(s) {
   return String(s).replace(UNSAFE, (c) => {
     const n = c.charCodeAt(0);
@@ -62,11 +71,14 @@ export function safe(s) {
 
 /** Writes straight to a file descriptor, synchronously: the summary page. */
 export class FileWriter {
+  /** @param {string} file */
   constructor(file) {
     this.fd = fs.openSync(file, 'w');
+    /** @type {string[]} */
     this.parts = [];
     this.size = 0;
   }
+  /** @param {string} s */
   write(s) {
     this.parts.push(s);
     this.size += s.length;
@@ -84,18 +96,23 @@ export class FileWriter {
   }
 }
 
-/** NO_COLOR (https://no-color.org) wins; FORCE_COLOR forces; otherwise only on a terminal. */
+/** NO_COLOR (https://no-color.org) wins; FORCE_COLOR forces; otherwise only on a terminal.
+ * @param {{ isTTY?: boolean }} stream @param {Record<string, string | undefined>} env */
 export function useColor(stream, env) {
   if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false')
+    return true;
   return Boolean(stream.isTTY);
 }
 
 const CODES = { red: [31, 39], yellow: [33, 39], green: [32, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] };
 
+/** A function per colour of CODES: its text coloured, or as it is when colour is off.
+ * @param {boolean} enabled @returns {Record<keyof typeof CODES, (s: string) => string>} */
 export function palette(enabled) {
-  const p = {};
-  for (const [name, [a, b]] of Object.entries(CODES)) p[name] = enabled ? (s) => `\x1b[${a}m${s}\x1b[${b}m` : (s) => s;
+  const p = /** @type {Record<keyof typeof CODES, (s: string) => string>} */ ({});
+  for (const [name, [a, b]] of Object.entries(CODES))
+    p[/** @type {keyof typeof CODES} */ (name)] = enabled ? (s) => `\x1b[${a}m${s}\x1b[${b}m` : (s) => s;
   return p;
 }
 
@@ -103,6 +120,10 @@ export const PROGRESS_MIN_FILES = 20;
 
 /** A one-line bar on a terminal's stderr, redrawn at most ten times a second. */
 export class Progress {
+  /**
+   * @param {{ isTTY?: boolean, write(s: string): unknown }} stream @param {number} total
+   * @param {import('./messages.mjs').Messages} m
+   */
   constructor(stream, total, m) {
     this.stream = stream;
     this.total = total;

@@ -5,6 +5,13 @@
 import { Worker } from 'node:worker_threads';
 import { checkFile, entryOf, packEntries, timedOut } from './process.mjs';
 import { sharedModules } from '../compiled.mjs';
+/** @import { CheckInput, CheckOptions, PackedEntry } from './process.mjs' */
+/** What a worker says (worker.mjs): its results, a job's result, or that it could not load the core.
+ * @typedef {{ type: string, items: PackedEntry[], data: Uint8Array, retiring?: boolean, result?: unknown }} WorkerMessage */
+/**
+ * Hands jobs to the workers (see runAll): `onResult(index, result)` as each comes back; resolves
+ * with the indices of the jobs no worker could finish.
+ * @typedef {(jobs: object[], onResult: (index: number, result: unknown) => void) => Promise<number[]>} RunJobs */
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 export const MIN_FILES_FOR_WORKERS = 24;
@@ -32,31 +39,37 @@ function workerExecArgv() {
  */
 const WORKER_YOUNG_GENERATION_MB = 4;
 
+/** @type {string[] | null} */
 let execArgv = null; // the parent's flags that a worker accepts, once known
 
 /**
  * The parent's node flags a worker accepts: Node refuses per-process ones (V8 heap sizes such
  * as `--max-semi-space-size`, `--title`) in a worker and throws, so each is tried alone, once,
  * and only when the whole list was refused; `--import` hooks and the like stay.
+ * @param {string[]} args
  */
 function acceptedExecArgv(args) {
+  /** @type {string[][]} */
   const groups = []; // a flag with its value when given apart: ['--import', 'hook.mjs']
   for (const a of args) {
     if (a.startsWith('-') || groups.length === 0) groups.push([a]);
-    else groups.at(-1).push(a);
+    else /** @type {string[]} */ (groups.at(-1)).push(a); // not empty (above)
   }
-  return groups.filter((group) => {
-    try {
-      new Worker('', { eval: true, execArgv: group }).terminate();
-      return true;
-    } catch (err) {
-      if (err?.code === 'ERR_WORKER_INVALID_EXEC_ARGV') return false;
-      throw err;
-    }
-  }).flat();
+  return groups
+    .filter((group) => {
+      try {
+        new Worker('', { eval: true, execArgv: group }).terminate();
+        return true;
+      } catch (/** @type {any} */ err) {
+        if (err?.code === 'ERR_WORKER_INVALID_EXEC_ARGV') return false;
+        throw err;
+      }
+    })
+    .flat();
 }
 
-/** A worker with the parent's node flags, less those Node allows only in a process. */
+/** A worker with the parent's node flags, less those Node allows only in a process.
+ * @param {object} workerData */
 function startWorker(workerData) {
   const options = { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } };
   if (execArgv === null) {
@@ -65,7 +78,7 @@ function startWorker(workerData) {
       const worker = new Worker(WORKER_URL, { ...options, execArgv: all });
       execArgv = all;
       return worker;
-    } catch (err) {
+    } catch (/** @type {any} */ err) {
       if (err?.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
       execArgv = acceptedExecArgv(all);
     }
@@ -81,19 +94,23 @@ function startWorker(workerData) {
  * `onResult(index, result)` as each comes back (in any order; nothing is kept here), and
  * resolves with the indices of the jobs no worker could finish (for the caller to do);
  * `runJobs` is null when the files were checked in this thread.
- * @param {{ path: string, bytes?: Uint8Array }[]} items
- * @param {{ jobs: number, core: object, options: object, onResults: Function, timeLimitMs?: number,
- *   afterFiles?: (runJobs: Function | null) => Promise<void> }} ctx
+ * @param {CheckInput[]} items
+ * @param {{ jobs: number, core: import('./core.mjs').Core, options: CheckOptions,
+ *   onResults: (entries: PackedEntry[], data: Uint8Array) => void, timeLimitMs?: number,
+ *   afterFiles?: (runJobs: RunJobs | null) => Promise<void> }} ctx
  *   `timeLimitMs`: a file a worker checks for longer than this is reported (`time-limit`) and
  *   its worker replaced; files checked in this thread (small runs) are bounded by their size.
  */
 export async function runAll(items, ctx) {
+  /** @param {Iterable<number>} indices */
   const inline = async (indices) => {
     let n = 0;
     for (const i of indices) {
       const checked = checkFile(ctx.core, items[i], ctx.options);
       // A PDF or Word file is read asynchronously (documents.mjs).
-      const { entries, data } = packEntries([{ index: i, ...entryOf(checked instanceof Promise ? await checked : checked) }]);
+      const { entries, data } = packEntries([
+        { index: i, ...entryOf(checked instanceof Promise ? await checked : checked) },
+      ]);
       ctx.onResults(entries, data);
       // Let the progress bar draw and signals arrive during a long in-thread run.
       if (++n % 64 === 0) await new Promise((r) => setImmediate(r));
@@ -108,12 +125,15 @@ export async function runAll(items, ctx) {
 
   const batchSize = Math.max(1, Math.min(32, Math.ceil(items.length / (jobs * 16))));
   let next = 0;
+  /** @type {number[][]} */
   const retry = []; // batches a worker held when it went away: handed out again first
   let outstanding = items.length;
   let respawns = 0;
   let loadFailed = false;
+  /** @type {Set<Worker>} */
   const workers = new Set();
-  const jobHooks = new Map(); // worker → { done(result), gone() } while it runs jobs
+  /** @type {Map<Worker, { done: (result: unknown) => void, gone: () => void }>} */
+  const jobHooks = new Map(); // worker → its hooks while it runs jobs
 
   const takeBatch = () => {
     if (retry.length) return retry.shift();
@@ -127,18 +147,24 @@ export async function runAll(items, ctx) {
 
   // Each worker writes into its clock when it starts a file and when it is done (no message
   // per file); a watchdog here stops one that has been on a file past the time limit.
+  /** @type {Map<Worker, { clock: Float64Array, stop: (index: number) => void }>} */
   const watch = new Map(); // worker → { clock: Float64Array [start ms or 0, index], stop }
-  let watchdog = null;
-  if (ctx.timeLimitMs) {
-    watchdog = setInterval(() => {
-      const now = Date.now();
-      for (const { clock, stop } of watch.values()) {
-        if (clock[0] && now - clock[0] > ctx.timeLimitMs) stop(clock[1]);
-      }
-    }, Math.max(20, Math.min(1000, ctx.timeLimitMs / 4)));
+  /** @type {ReturnType<typeof setInterval> | undefined} */
+  let watchdog;
+  const { timeLimitMs } = ctx;
+  if (timeLimitMs) {
+    watchdog = setInterval(
+      () => {
+        const now = Date.now();
+        for (const { clock, stop } of watch.values()) {
+          if (clock[0] && now - clock[0] > timeLimitMs) stop(clock[1]);
+        }
+      },
+      Math.max(20, Math.min(1000, timeLimitMs / 4)),
+    );
   }
 
-  await new Promise((resolve) => {
+  await new Promise((/** @type {(value?: unknown) => void} */ resolve) => {
     const settle = () => {
       if (outstanding === 0 || workers.size === 0) resolve();
     };
@@ -149,6 +175,7 @@ export async function runAll(items, ctx) {
       const workerData = { ...ctx.options, wasmModules: sharedModules(), clock: clock.buffer };
       const worker = startWorker(workerData);
       workers.add(worker);
+      /** @type {number[][]} */
       const inFlight = []; // FIFO of batches: a worker answers its batches in order
       let gone = false;
       let stopped = false; // by the watchdog: replaced without counting as a failure
@@ -173,7 +200,9 @@ export async function runAll(items, ctx) {
         }
         settle();
       };
-      /** Over the time limit on file `index`: reported, its batch's other files checked again elsewhere. */
+      /** Over the time limit on file `index`: reported, its batch's other files checked again elsewhere.
+       * Called by the watchdog, which runs only with a time limit.
+       * @param {number} index */
       const stop = (index) => {
         if (gone || stopped) return;
         stopped = true;
@@ -181,13 +210,15 @@ export async function runAll(items, ctx) {
           const at = batch.indexOf(index);
           if (at >= 0) batch.splice(at, 1);
         }
-        const { entries, data } = packEntries([{ index, ...entryOf(timedOut(items[index].path, ctx.timeLimitMs, ctx.options.locale)) }]);
+        const { entries, data } = packEntries([
+          { index, ...entryOf(timedOut(items[index].path, /** @type {number} */ (timeLimitMs), ctx.options.locale)) },
+        ]);
         outstanding--;
         ctx.onResults(entries, data);
         worker.terminate();
       };
       watch.set(worker, { clock, stop });
-      worker.on('message', (msg) => {
+      worker.on('message', (/** @type {WorkerMessage} */ msg) => {
         if (msg.type === 'fatal') {
           loadFailed = true;
           return leave();
@@ -214,50 +245,53 @@ export async function runAll(items, ctx) {
   for (; next < items.length; next++) rest.push(next);
   await inline(rest);
 
-  /** The jobs on the workers left, two in flight each; see above. */
-  const runJobs = (list, onResult) => new Promise((resolve) => {
-    const lost = [];
-    let nextJob = 0;
-    let busy = 0; // workers with jobs in flight
-    const live = [...workers];
-    const finish = () => {
-      if (busy > 0) return;
-      for (const w of live) jobHooks.delete(w);
-      for (; nextJob < list.length; nextJob++) lost.push(nextJob);
-      resolve(lost);
-    };
-    for (const w of live) {
-      const held = []; // indices of its jobs in flight, in order
-      const feed = () => {
-        if (nextJob >= list.length) return;
-        held.push(nextJob);
-        w.postMessage({ type: 'job', job: list[nextJob++] });
+  /** The jobs on the workers left, two in flight each; see above. @type {RunJobs} */
+  const runJobs = (list, onResult) =>
+    new Promise((resolve) => {
+      /** @type {number[]} */
+      const lost = [];
+      let nextJob = 0;
+      let busy = 0; // workers with jobs in flight
+      const live = [...workers];
+      const finish = () => {
+        if (busy > 0) return;
+        for (const w of live) jobHooks.delete(w);
+        for (; nextJob < list.length; nextJob++) lost.push(nextJob);
+        resolve(lost);
       };
-      jobHooks.set(w, {
-        done(result) {
-          const j = held.shift();
-          if (result) onResult(j, result);
-          else lost.push(j);
-          feed();
-          if (held.length === 0) {
+      for (const w of live) {
+        /** @type {number[]} */
+        const held = []; // indices of its jobs in flight, in order
+        const feed = () => {
+          if (nextJob >= list.length) return;
+          held.push(nextJob);
+          w.postMessage({ type: 'job', job: list[nextJob++] });
+        };
+        jobHooks.set(w, {
+          done(result) {
+            const j = /** @type {number} */ (held.shift()); // a result answers a job in flight
+            if (result) onResult(j, result);
+            else lost.push(j);
+            feed();
+            if (held.length === 0) {
+              busy--;
+              finish();
+            }
+          },
+          gone() {
+            // Its jobs are the caller's; the others take on the rest.
+            if (held.length === 0) return;
+            lost.push(...held.splice(0));
             busy--;
             finish();
-          }
-        },
-        gone() {
-          // Its jobs are the caller's; the others take on the rest.
-          if (held.length === 0) return;
-          lost.push(...held.splice(0));
-          busy--;
-          finish();
-        },
-      });
-      feed();
-      feed();
-      if (held.length) busy++;
-    }
-    finish();
-  });
+          },
+        });
+        feed();
+        feed();
+        if (held.length) busy++;
+      }
+      finish();
+    });
   try {
     if (ctx.afterFiles) await ctx.afterFiles(workers.size ? runJobs : null);
   } finally {

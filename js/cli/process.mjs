@@ -9,6 +9,40 @@ import { messages } from './messages.mjs';
 import { issuerKey } from './crossyear.mjs';
 import { signature } from './batch.mjs';
 import { documentKind, checkDocument, DOCUMENT_EXTENSIONS } from './documents.mjs';
+/** @import { Diagnostic, FileKind, Locale, Severity, ValidationResult } from '../types.js' */
+
+/**
+ * A checked file's result, as `--format json` prints it (result.schema.json): the core's
+ * result with the file's path, kind, encoding and issuer (`format` null when nothing was read), and
+ * `previous`, the report of the year before it was checked against.
+ * @typedef {Omit<ValidationResult, 'format'> & { path: string, kind: FileKind | null, encoding: string | null,
+ *   issuer: string | null, format: string | null, previous?: string }} FileResult
+ */
+/**
+ * What the cross-year and batch checks need of a report (see carryOf): the report the
+ * cross-year rules are given.
+ * @typedef {{ year: number, format: string | null, proactive?: Record<string, unknown>,
+ *   applications: Record<string, unknown>, reviewLitigation?: Record<string, unknown>,
+ *   sections?: Record<string, unknown> }} Carry
+ */
+/**
+ * One file checked: its result, its carry, and whether the tool could not check it at all.
+ * @typedef {{ result: FileResult, carry: Carry | null, trouble: boolean }} Checked
+ */
+/**
+ * A file to check, as the pool hands it to checkFile (see there).
+ * @typedef {{ path: string, fsPath?: string | Uint8Array, bytes?: Uint8Array, special?: string, over?: number,
+ *   limit?: number, timedOut?: number, error?: string, read?: ReadResult }} CheckInput
+ */
+/** @typedef {{ locale: Locale, maxBytes?: number }} CheckOptions */
+/**
+ * What reading a file gave (readBytes, readBytesAsync): its bytes (`buffer` the pool's buffer
+ * they are in), or what kind of special file it is, its size over the limit, or the error.
+ * @typedef {{ bytes?: Uint8Array, buffer?: Buffer, special?: string, over?: number, error?: any }} ReadResult
+ */
+/** What entryOf makes of a checked file. @typedef {ReturnType<typeof entryOf>} Entry */
+/** An entry as packEntries sends it: `bytes` (its record's length in the block) for its `json`.
+ * @typedef {Omit<Entry, 'json'> & { index: number, bytes: number }} PackedEntry */
 
 /** The per-file size limit: the core's own default, 16 MiB (`--max-size` changes it). */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
@@ -16,11 +50,14 @@ export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
  * its own limits on pages, inflated size, time and memory). */
 export const DOCUMENT_MIN_MAX_BYTES = 256 * 1024 * 1024;
 
+/** @param {string} rule @param {Severity} severity @param {string} message @returns {Diagnostic} */
 function diagnostic(rule, severity, message) {
   return { rule, severity, path: '', related: [], message };
 }
 
-/** Recounts after the CLI added its own diagnostics, so that the model's invariants hold. */
+/** Recounts after the CLI added its own diagnostics, so that the model's invariants hold.
+ * @template {{ diagnostics: Diagnostic[], errorCount: number, warningCount: number, valid: boolean }} R
+ * @param {R} result @returns {R} */
 export function recount(result) {
   let errors = 0;
   let warnings = 0;
@@ -34,14 +71,25 @@ export function recount(result) {
   return result;
 }
 
+/** A file's result when it could not be checked: one error, `rule`.
+ * @param {string} path @param {FileKind | null} kind @param {string | null} encoding @param {string} rule
+ * @param {string} message @returns {FileResult} */
 function failed(path, kind, encoding, rule, message) {
   return {
-    path, kind, encoding, issuer: null,
-    valid: false, format: null, year: null, errorCount: 1, warningCount: 0,
+    path,
+    kind,
+    encoding,
+    issuer: null,
+    valid: false,
+    format: null,
+    year: null,
+    errorCount: 1,
+    warningCount: 0,
     diagnostics: [diagnostic(rule, 'error', message)],
   };
 }
 
+/** @param {any} err what reading threw */
 function ioReason(err) {
   // The code (ENOENT, EACCES, EISDIR…) is what a user can search for; the rest is noise.
   return err.code ? `${err.code}` : String(err.message ?? err);
@@ -53,14 +101,23 @@ function ioReason(err) {
  * prose that text-reuse compares with last year's and copied-report with other issuers' (see
  * crossyear.mjs, batch.mjs). Shaped as the report the cross-year rules are given, so that its
  * JSON in the spool goes to the core as it is.
+ * @param {Record<string, any> | null} report  what the core read (any shape: a JSON file's own)
+ * @param {FileResult} result
+ * @returns {Carry | null}
  */
 export function carryOf(report, result) {
   const apps = report?.applications;
   if (!result.issuer || !Number.isInteger(result.year) || !apps || typeof apps !== 'object') return null;
-  const part = (key) => (report[key] && typeof report[key] === 'object' && !Array.isArray(report[key]) ? report[key] : undefined);
+  /** @param {string} key */
+  const part = (key) =>
+    report[key] && typeof report[key] === 'object' && !Array.isArray(report[key]) ? report[key] : undefined;
   return {
-    year: result.year, format: result.format,
-    proactive: part('proactive'), applications: apps, reviewLitigation: part('reviewLitigation'), sections: part('sections'),
+    year: /** @type {number} */ (result.year), // an integer (above)
+    format: result.format,
+    proactive: part('proactive'),
+    applications: apps,
+    reviewLitigation: part('reviewLitigation'),
+    sections: part('sections'),
   };
 }
 
@@ -76,6 +133,9 @@ let readBuffer = Buffer.allocUnsafe(1 << 16);
  * bytes: a larger file gives `{ over }` (its size, or at least what was read) unread.
  * Opened without blocking, and read only when it is a regular file: a FIFO put in the file's
  * place would otherwise wait for a writer forever, and /dev/zero never end.
+ * @param {string | Buffer} file @param {number} limit
+ * @returns {{ special: 'fifo' | 'socket' | 'device', over?: undefined, bytes?: undefined }
+ *   | { over: number, special?: undefined, bytes?: undefined } | { bytes: Buffer, special?: undefined, over?: undefined }}
  */
 export function readBytes(file, limit) {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -105,21 +165,28 @@ export function readBytes(file, limit) {
  * worker on slow storage (a network drive) reads the next files while it checks this one (see
  * worker.mjs). Opening and the size are asked synchronously (cheap; each operation handed to
  * libuv's threads costs a round trip between threads); the bytes come in one read of the size
- * plus one (a short read of a regular file is its end; a full one, a file that grew, reads on). Resolves to `{ bytes, buffer }`
+ * plus one (a short read of a regular file is its end; a full one, a file that grew, reads on).
+ * Resolves to `{ bytes, buffer }`
  * (`buffer` is `pool`'s, handed back with `pool.release`), `{ special }`, `{ over }` or
  * `{ error }`; never rejects.
+ * @param {string | Buffer} file @param {number} limit @param {BufferPool} pool
+ * @returns {Promise<ReadResult>}
  */
 export function readBytesAsync(file, limit, pool) {
+  /** @type {number} */
   let fd;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
     return Promise.resolve({ error });
   }
+  /** @param {ReadResult} result */
   const close = (result) => {
     try {
       fs.closeSync(fd);
-    } catch { /* read already; nothing to keep */ }
+    } catch {
+      /* read already; nothing to keep */
+    }
     return result;
   };
   let st;
@@ -128,11 +195,13 @@ export function readBytesAsync(file, limit, pool) {
   } catch (error) {
     return Promise.resolve(close({ error }));
   }
-  if (!st.isFile()) return Promise.resolve(close({ special: st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : 'device' }));
+  if (!st.isFile())
+    return Promise.resolve(close({ special: st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : 'device' }));
   if (st.size > limit) return Promise.resolve(close({ over: st.size }));
   return new Promise((resolve) => {
     let buf = pool.take(Math.min(st.size + 1, limit + 1));
     let got = 0;
+    /** @param {ReadResult} result */
     const done = (result) => {
       if (!result.bytes) pool.release(buf);
       resolve(close(result));
@@ -163,26 +232,35 @@ export function readBytesAsync(file, limit, pool) {
  */
 export class BufferPool {
   constructor(keepBytes = 1 << 20) {
+    /** @type {Buffer[]} */
     this.free = [];
     this.keepBytes = keepBytes; // larger buffers are not kept
   }
+  /** @param {number} size @returns {Buffer} */
   take(size) {
     const k = this.free.findIndex((b) => b.length >= size);
     if (k >= 0) return this.free.splice(k, 1)[0];
     return Buffer.allocUnsafeSlow(Math.max(size, 1 << 16));
   }
+  /** @param {Buffer} buf */
   release(buf) {
     if (buf.length <= this.keepBytes && this.free.length < 8) this.free.push(buf);
   }
 }
 
-/** The result of a file whose reading or checking took longer than `ms` and was stopped. */
+/** The result of a file whose reading or checking took longer than `ms` and was stopped.
+ * @param {string} path @param {number} ms @param {string} locale @returns {Checked} */
 export function timedOut(path, ms, locale) {
   const m = messages(locale);
-  return { result: failed(path, null, null, 'time-limit', m.diag['time-limit'](Math.round(ms / 100) / 10)), carry: null, trouble: true };
+  return {
+    result: failed(path, null, null, 'time-limit', m.diag['time-limit'](Math.round(ms / 100) / 10)),
+    carry: null,
+    trouble: true,
+  };
 }
 
-/** The size limit for a file: text files `maxBytes`, PDF and Word files more (see above). */
+/** The size limit for a file: text files `maxBytes`, PDF and Word files more (see above).
+ * @param {string} file @param {number} maxBytes */
 export function limitFor(file, maxBytes) {
   const isDocument = file !== '-' && DOCUMENT_EXTENSIONS.has(path.extname(file).toLowerCase());
   return isDocument ? Math.max(maxBytes, DOCUMENT_MIN_MAX_BYTES) : maxBytes;
@@ -195,6 +273,7 @@ export function limitFor(file, maxBytes) {
  * `resultAt` is where the result's own JSON starts in `json` (it ends before the last `}`),
  * so that the JSON reporter can copy it out unparsed and the cross-year check read only what
  * comes before.
+ * @param {Checked} checked
  */
 export function entryOf({ result, carry, trouble }) {
   // The path is repeated in the head so that the cross-year check can read the head alone.
@@ -211,7 +290,7 @@ export function entryOf({ result, carry, trouble }) {
     errors: result.errorCount,
     warnings: result.warningCount,
     infos,
-    year: Number.isInteger(result.year) ? result.year : 0,
+    year: Number.isInteger(result.year) ? /** @type {number} */ (result.year) : 0,
     key: carry ? issuerKey(result.issuer) : null,
     // The prose's MinHash signature, for copied-report (batch.mjs): made here, in the worker.
     sig: carry ? signature(carry.sections) : null,
@@ -227,7 +306,8 @@ const encoder = new TextEncoder();
  * block of UTF-8, and each entry's `bytes`, the length of its record in the block, in place of
  * its `json`. A worker sends a whole batch so, and the main thread writes it with one call
  * instead of decoding, re-encoding and writing every file's record apart.
- * @returns {{ entries: object[], data: Uint8Array }}  `data` owns its buffer (transferable)
+ * @param {(Entry & { index: number })[]} entries
+ * @returns {{ entries: PackedEntry[], data: Uint8Array }}  `data` owns its buffer (transferable)
  */
 export function packEntries(entries) {
   let text = '';
@@ -238,26 +318,36 @@ export function packEntries(entries) {
   return { entries: out, data: encoder.encode(text) };
 }
 
-/** The name to open: `fsPath` where the name is not `path` (GBK names). */
+/** The name to open: `fsPath` where the name is not `path` (GBK names).
+ * @param {CheckInput} input */
 export const fsPathOf = (input) => (input.fsPath ? Buffer.from(input.fsPath) : input.path);
 
 /** Whether a worker may read `input` ahead (readBytesAsync): a file named, not yet read, and
- * no PDF or Word file (their size limit is large; they are read as they are checked). */
+ * no PDF or Word file (their size limit is large; they are read as they are checked).
+ * @param {CheckInput} input */
 export function readsAhead(input) {
-  return !input.bytes && !input.over && !input.timedOut && !input.error && !input.special
-    && input.path !== '-' && !DOCUMENT_EXTENSIONS.has(path.extname(input.path).toLowerCase());
+  return (
+    !input.bytes &&
+    !input.over &&
+    !input.timedOut &&
+    !input.error &&
+    !input.special &&
+    input.path !== '-' &&
+    !DOCUMENT_EXTENSIONS.has(path.extname(input.path).toLowerCase())
+  );
 }
 
 /**
- * @param core  the loaded core module
- * @param {{ path: string, fsPath?: string | Uint8Array, bytes?: Uint8Array, special?: string, over?: number, read?: object }} input
+ * @param {import('./core.mjs').Core} core  the loaded core module
+ * @param {CheckInput} input
  *   `bytes` given for standard input and FIFOs (read in the main thread), `fsPath` the name to
  *   open where it is not `path` (GBK names), `special` a named file that is not a regular one,
- *   `over` the size of one that was not read for being over the limit, `read` what
- *   readBytesAsync read of it ahead
- * @param {{ locale: string, maxBytes?: number }} opts
- * @returns {{ result: object, carry: object | null, trouble: boolean }}  (a promise of it for
- *   PDF and Word files, which are read asynchronously: see documents.mjs)
+ *   `over` the size of one that was not read for being over the limit (`limit` the limit it was
+ *   over), `timedOut` the milliseconds one took to read before it was given up, `error` why
+ *   one could not be read, `read` what a worker read of it ahead (readBytesAsync)
+ * @param {CheckOptions} opts
+ * @returns {Checked | Promise<Checked>}  (a promise for PDF and Word files, which are read
+ *   asynchronously: see documents.mjs)
  *   `carry` is what a cross-year check needs of the report (see carryOf), `trouble` marks files
  *   the tool could not check at all (exit code 2), as opposed to reports found wrong.
  */
@@ -265,8 +355,18 @@ export function checkFile(core, input, opts) {
   const m = messages(opts.locale);
   const { path } = input;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const unreadable = (reason) => ({ result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](reason)), carry: null, trouble: true });
-  const tooLarge = (size, limit) => ({ result: failed(path, null, null, 'input-too-large', m.diag['input-too-large'](size, limit)), carry: null, trouble: true });
+  /** @param {string} reason @returns {Checked} */
+  const unreadable = (reason) => ({
+    result: failed(path, null, null, 'file-unreadable', m.diag['file-unreadable'](reason)),
+    carry: null,
+    trouble: true,
+  });
+  /** @param {number} size @param {number} limit @returns {Checked} */
+  const tooLarge = (size, limit) => ({
+    result: failed(path, null, null, 'input-too-large', m.diag['input-too-large'](size, limit)),
+    carry: null,
+    trouble: true,
+  });
   let bytes = input.bytes;
   if (input.over) return tooLarge(input.over, input.limit ?? maxBytes);
   if (input.timedOut) return timedOut(path, input.timedOut, opts.locale);
@@ -283,7 +383,7 @@ export function checkFile(core, input, opts) {
     }
     if (read.special) return unreadable(m.notRegular(read.special));
     if (read.over) return tooLarge(read.over, limit);
-    bytes = read.bytes;
+    bytes = /** @type {Buffer} */ (read.bytes); // neither special nor over: read
   }
   const docKind = documentKind(path, bytes);
   if (docKind) {
@@ -296,10 +396,18 @@ export function checkFile(core, input, opts) {
   const extKind = path === '-' ? null : kindFromExtension(path);
   const decoded = decode(bytes, { html: extKind !== 'json' });
   if (decoded.error === 'file-binary') {
-    return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-binary'](decoded.what)), carry: null, trouble: false };
+    return {
+      result: failed(path, extKind, null, 'file-undecodable', m.diag['file-binary'](decoded.what)),
+      carry: null,
+      trouble: false,
+    };
   }
   if (decoded.error) {
-    return { result: failed(path, extKind, null, 'file-undecodable', m.diag['file-undecodable']()), carry: null, trouble: false };
+    return {
+      result: failed(path, extKind, null, 'file-undecodable', m.diag['file-undecodable']()),
+      carry: null,
+      trouble: false,
+    };
   }
   const { encoding } = decoded;
   // The extension decides, except where the content plainly says otherwise: a page saved as
@@ -307,11 +415,19 @@ export function checkFile(core, input, opts) {
   let kind = extKind;
   if (kind !== 'html') {
     const sniffed = sniffKind(decoded.head());
-    if (kind === null || (kind === 'text' && sniffed !== 'text') || (kind === 'json' && sniffed === 'html')) kind = sniffed;
+    if (kind === null || (kind === 'text' && sniffed !== 'text') || (kind === 'json' && sniffed === 'html'))
+      kind = sniffed;
   }
-  const notes = decoded.notes.map((n) => diagnostic(n.code, 'warning', m.diag[n.code](...n.args)));
+  // A note's args are the label declared, then the encoding used (decode.mjs).
+  const notes = decoded.notes.map((n) =>
+    diagnostic(n.code, 'warning', m.diag[n.code](.../** @type {[string, string]} */ (n.args))),
+  );
 
+  // The kind a reader takes where it is not JSON: HTML or text (documents were read above).
+  const textKind = /** @type {'html' | 'text'} */ (kind);
+  /** @type {ValidationResult} */
   let coreResult;
+  /** @type {Record<string, any> | null} */
   let report = null;
   try {
     if (kind === 'json') {
@@ -320,25 +436,33 @@ export function checkFile(core, input, opts) {
       try {
         const parsed = JSON.parse(text);
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) report = parsed;
-      } catch { /* the core has already said invalid-json */ }
+      } catch {
+        /* the core has already said invalid-json */
+      }
     } else if (typeof core.check !== 'function') {
-      const r = failed(path, kind, encoding, 'reader-unavailable', m.diag['reader-unavailable'](m.kind[kind]));
+      const r = failed(path, kind, encoding, 'reader-unavailable', m.diag['reader-unavailable'](m.kind[textKind]));
       r.diagnostics.unshift(...notes);
       return { result: recount(r), carry: null, trouble: true };
     } else {
       // UTF-8 goes in as the bytes read; of the report read, only what the CLI uses comes back.
       const input = decoded.utf8 ?? decoded.text;
-      const { report: parsed, ...rest } = core.check(input, { kind, locale: opts.locale, report: REPORT_PARTS, maxInputBytes: maxBytes });
+      const { report: parsed, ...rest } = core.check(input, {
+        kind: textKind,
+        locale: opts.locale,
+        report: REPORT_PARTS,
+        maxInputBytes: maxBytes,
+      });
       coreResult = rest;
       report = parsed ?? null;
     }
-  } catch (err) {
+  } catch (/** @type {any} */ err) {
     const r = failed(path, kind, encoding, 'internal-error', m.diag['internal-error'](String(err?.message ?? err)));
     return { result: r, carry: null, trouble: true };
   }
   const issuer = typeof report?.issuer === 'string' && report.issuer.trim() ? report.issuer.trim() : null;
+  /** @type {FileResult} */
   const result = { path, kind, encoding, issuer, ...coreResult };
-  if (result.year == null && Number.isInteger(report?.year)) result.year = report.year;
+  if (result.year == null && Number.isInteger(report?.year)) result.year = report?.year;
   if (notes.length) {
     result.diagnostics = [...notes, ...result.diagnostics];
     recount(result);

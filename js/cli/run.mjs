@@ -18,6 +18,19 @@ import { makeLabeler } from './labels.mjs';
 import { StreamWriter, useColor, Progress, safe } from './output.mjs';
 import { humanReporter, jsonReporter, csvReporter, skippedLines } from './reporters.mjs';
 import { writeHtmlReport } from './html.mjs';
+/** @import { CheckInput } from './process.mjs' */
+
+/**
+ * What reading a stream or a pipe gave: exactly one of the bytes, the size seen when it went
+ * over the limit, the time limit reached, or the error.
+ * @typedef {{ bytes?: Uint8Array, over?: number, timedOut?: true, error?: any }} StreamRead
+ */
+/**
+ * The command's standard streams and environment (tests pass their own).
+ * @typedef {{ stdin: NodeJS.ReadableStream & { isTTY?: boolean, fd?: number },
+ *   stdout: NodeJS.WritableStream & { isTTY?: boolean, destroyed?: boolean }, stderr: NodeJS.WritableStream & { isTTY?: boolean },
+ *   env: Record<string, string | undefined> }} Io
+ */
 
 export const EXIT = { OK: 0, ERRORS: 1, TROUBLE: 2 };
 
@@ -28,12 +41,17 @@ export const DEFAULT_TIME_LIMIT_MS = 60_000;
  * A stream (standard input, a named pipe) read to its end, but never past `limit` bytes nor,
  * when `timeMs` is given, for longer than that: `{ bytes }`, `{ over }` (the bytes seen so
  * far, more than the limit), `{ timedOut: true }` or `{ error }`.
+ * @param {NodeJS.ReadableStream & { destroy?: () => void }} stream @param {number} limit @param {number} [timeMs]
+ * @returns {Promise<StreamRead>}
  */
 export function readLimited(stream, limit, timeMs) {
   return new Promise((resolve) => {
+    /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
-    let timer = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    /** @param {StreamRead} result */
     const finish = (result) => {
       clearTimeout(timer);
       stream.removeListener('data', onData);
@@ -42,12 +60,14 @@ export function readLimited(stream, limit, timeMs) {
       if (!('bytes' in result)) stream.destroy?.();
       resolve(result);
     };
+    /** @param {Buffer | string} chunk */
     const onData = (chunk) => {
       size += chunk.length;
       if (size > limit) finish({ over: size });
       else chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     };
     const onEnd = () => finish({ bytes: new Uint8Array(Buffer.concat(chunks)) });
+    /** @param {Error} error */
     const onError = (error) => finish({ error });
     stream.on('data', onData);
     stream.on('end', onEnd);
@@ -62,6 +82,8 @@ export function readLimited(stream, limit, timeMs) {
  * process from ever exiting: past the time limit, this process opens the pipe's other end for
  * a moment (which lets that opening finish) and hangs up. Once open, the pipe is read as a
  * socket, without tying up a thread.
+ * @param {string | Buffer} file @param {number} limit @param {number} timeMs
+ * @returns {Promise<StreamRead>}
  */
 export function readPipe(file, limit, timeMs) {
   return new Promise((resolve) => {
@@ -70,7 +92,9 @@ export function readPipe(file, limit, timeMs) {
       timedOut = true;
       try {
         fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
-      } catch { /* the opening has finished meanwhile */ }
+      } catch {
+        /* the opening has finished meanwhile */
+      }
       resolve({ timedOut: true });
     }, timeMs);
     fs.open(file, 'r', (err, fd) => {
@@ -102,10 +126,13 @@ export function readPipe(file, limit, timeMs) {
 
 /**
  * @param {string[]} argv  arguments after the script
- * @param {{ stdin, stdout, stderr, env }} io
+ * @param {Io} [io]
  * @returns {Promise<number>} the exit code
  */
-export async function main(argv, io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }) {
+export async function main(
+  argv,
+  io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env },
+) {
   let opts;
   try {
     opts = parseCliArgs(argv);
@@ -123,7 +150,7 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
   let core;
   try {
     core = await loadCore();
-  } catch (err) {
+  } catch (/** @type {any} */ err) {
     io.stderr.write(`${m.errors.coreMissing(String(err?.message ?? err))}\n`);
     return EXIT.TROUBLE;
   }
@@ -141,15 +168,17 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     message: p.code === 'no-match' ? m.errors.noMatch(p.input) : m.errors.notFound(p.input),
   }));
   for (const e of inputErrors) io.stderr.write(`${m.errors.ioPrefix}${safe(e.message)}\n`);
+  /** @type {CheckInput[]} */
   const items = found.files;
-  found.files = null; // from here on, `items` (and later the spool) holds the paths
+  found.files = /** @type {any} */ (null); // from here on, `items` (and later the spool) holds the paths
   // Named pipes are read here, as standard input is, within the limits: a pipe nobody writes
   // to would otherwise hold a worker for ever (its opening still waits in a libuv thread: the
   // command ends the process when done, see bin/). What was read is checked like any file.
   for (const item of items) {
     if (item.special !== 'fifo') continue;
     const limit = limitFor(item.path, maxBytes);
-    const got = await readPipe(item.fsPath ?? item.path, limit, timeLimitMs);
+    // In this thread fsPath is still the Buffer discover made (a worker gets a Uint8Array).
+    const got = await readPipe(/** @type {string | Buffer} */ (item.fsPath ?? item.path), limit, timeLimitMs);
     if (got.bytes) item.bytes = got.bytes;
     else if (got.over) Object.assign(item, { over: got.over, limit });
     else if (got.timedOut) item.timedOut = timeLimitMs;
@@ -158,7 +187,7 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
   // --aggregate's report is checked with the others, whether or not the paths name it.
   const govPath = opts.aggregate ? path.resolve(opts.aggregate) : null;
   if (govPath && !items.some((it) => path.resolve(it.path) === govPath)) {
-    const gov = discover([opts.aggregate]);
+    const gov = discover([/** @type {string} */ (opts.aggregate)]); // given: there is a govPath
     if (gov.files.length) items.push(...gov.files);
     for (const p of gov.problems) {
       const e = { input: p.input, message: m.errors.notFound(p.input) };
@@ -175,11 +204,16 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     let stdinIsFolder = false;
     try {
       stdinIsFolder = typeof io.stdin.fd === 'number' && fs.fstatSync(io.stdin.fd).isDirectory();
-    } catch { /* not a file descriptor we can ask: read it */ }
+    } catch {
+      /* not a file descriptor we can ask: read it */
+    }
+    /** @type {StreamRead & { folder?: true }} */
     const got = stdinIsFolder ? { folder: true } : await readLimited(io.stdin, maxBytes);
     if (got.folder || got.error) {
       const code = got.error?.code ?? String(got.error?.message ?? got.error);
-      io.stderr.write(`${m.errors.ioPrefix}${got.folder || code === 'EISDIR' ? m.errors.stdinFolder : m.errors.stdinUnreadable(code)}\n`);
+      io.stderr.write(
+        `${m.errors.ioPrefix}${got.folder || code === 'EISDIR' ? m.errors.stdinFolder : m.errors.stdinUnreadable(code)}\n`,
+      );
       return EXIT.TROUBLE;
     }
     items.unshift(got.over ? { path: '-', over: got.over, limit: maxBytes } : { path: '-', bytes: got.bytes });
@@ -193,7 +227,7 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
   let spool;
   try {
     spool = new Spool();
-  } catch (err) {
+  } catch (/** @type {any} */ err) {
     io.stderr.write(`${m.errors.ioPrefix}${m.errors.spool(os.tmpdir(), err.code ?? err.message)}\n`);
     return EXIT.TROUBLE;
   }
@@ -202,15 +236,21 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     const ledger = new Ledger(items.length);
     const sigs = new Signatures(items.length); // copied-report's MinHash signatures (batch.mjs)
     const govIndex = govPath ? items.findIndex((it) => it.path !== '-' && path.resolve(it.path) === govPath) : -1;
+    /** @type {Map<string, import('./reporters.mjs').RuleCount>} */
     const byRule = new Map();
+    /** @param {{ rule: string, severity: string }} d */
     const countRule = (d) => {
       let n = byRule.get(d.rule);
       if (!n) byRule.set(d.rule, (n = { error: 0, warning: 0, info: 0 }));
-      if (d.severity in n) n[d.severity]++;
+      if (d.severity in n) n[/** @type {keyof typeof n} */ (d.severity)]++;
     };
     const progress = new Progress(io.stderr, items.length, m);
-    const jobs = opts.jobs ?? (os.availableParallelism?.() ?? os.cpus().length);
+    const jobs = opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length;
+    // What the spool threw, set in onResults: typed loosely, as TypeScript takes a variable set
+    // only in a callback for the null it started as.
+    /** @type {any} */
     let spoolError = null;
+    /** @type {import('./batch.mjs').AddExtra} */
     const addExtra = (i, diagnostics) => {
       ledger.addExtra(i, diagnostics, spool);
       for (const d of diagnostics) countRule(d);
@@ -234,7 +274,8 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
           ledger.set(entry.index, [pos, entry.bytes], entry);
           sigs.set(entry.index, entry.sig);
           pos += entry.bytes;
-          for (let k = 0; k < entry.rules.length; k += 2) countRule({ rule: entry.rules[k], severity: entry.rules[k + 1] });
+          for (let k = 0; k < entry.rules.length; k += 2)
+            countRule({ rule: entry.rules[k], severity: entry.rules[k + 1] });
           progress.tick();
         }
       },
@@ -256,9 +297,17 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     copiedReports({ ledger, spool, sigs, locale: opts.locale, addExtra });
     if (govPath) {
       if (govIndex >= 0 && !ledger.trouble[govIndex]) {
-        aggregateSum({ gov: govIndex, ledger, spool, locale: opts.locale, labeler: makeLabeler(core, opts.locale), addExtra });
+        aggregateSum({
+          gov: govIndex,
+          ledger,
+          spool,
+          locale: opts.locale,
+          labeler: makeLabeler(core, opts.locale),
+          addExtra,
+        });
       } else {
-        const e = { input: opts.aggregate, message: batchMessages(opts.locale).aggregateMissing(opts.aggregate) };
+        const given = /** @type {string} */ (opts.aggregate); // there is a govPath
+        const e = { input: given, message: batchMessages(opts.locale).aggregateMissing(given) };
         inputErrors.push(e);
         io.stderr.write(`${m.errors.ioPrefix}${e.message}\n`);
       }
@@ -267,9 +316,15 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     // 4. Totals and the exit code, known before any output so the JSON can lead with them.
     const summary = {
       files: ledger.length,
-      validFiles: 0, filesWithErrors: 0, filesWithWarnings: 0, uncheckedFiles: 0,
-      errorCount: 0, warningCount: 0, infoCount: 0,
-      crossYearPairs: pairs, skippedFiles: found.skipped.length,
+      validFiles: 0,
+      filesWithErrors: 0,
+      filesWithWarnings: 0,
+      uncheckedFiles: 0,
+      errorCount: 0,
+      warningCount: 0,
+      infoCount: 0,
+      crossYearPairs: pairs,
+      skippedFiles: found.skipped.length,
       byRule: Object.fromEntries([...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
     };
     // A folder that could not be listed hid its files: the run could not check everything.
@@ -278,7 +333,10 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       if (ledger.errors[i]) summary.filesWithErrors++;
       else summary.validFiles++;
       if (ledger.warnings[i]) summary.filesWithWarnings++;
-      if (ledger.trouble[i]) { summary.uncheckedFiles++; trouble = true; }
+      if (ledger.trouble[i]) {
+        summary.uncheckedFiles++;
+        trouble = true;
+      }
       summary.errorCount += ledger.errors[i];
       summary.warningCount += ledger.warnings[i];
       summary.infoCount += ledger.infos[i];
@@ -286,7 +344,8 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
     const warningsExceeded = opts.maxWarnings !== undefined && summary.warningCount > opts.maxWarnings;
     let exitCode = trouble ? EXIT.TROUBLE : summary.errorCount || warningsExceeded ? EXIT.ERRORS : EXIT.OK;
 
-    /** A file's full result: its own check plus what the cross-year check added. */
+    /** A file's full result: its own check plus what the cross-year check added.
+     * @param {number} i @returns {import('./process.mjs').FileResult} */
     const load = (i) => {
       const { result } = spool.read(ledger.at(i));
       const extra = ledger.extraOf(i, spool);
@@ -298,23 +357,40 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
       if (previous) result.previous = previous;
       return result;
     };
+    /** @type {import('./reporters.mjs').ReportContext} */
     const ctx = {
-      m, locale: opts.locale, labeler: makeLabeler(core, opts.locale), version: core.version,
-      color: opts.format === 'human' && useColor(io.stdout, io.env), summary, exitCode,
-      skipped: found.skipped, inputErrors, warningsExceeded, maxWarnings: opts.maxWarnings,
+      m,
+      locale: opts.locale,
+      labeler: makeLabeler(core, opts.locale),
+      version: core.version,
+      color: opts.format === 'human' && useColor(io.stdout, io.env),
+      summary,
+      exitCode,
+      skipped: found.skipped,
+      inputErrors,
+      warningsExceeded,
+      maxWarnings: opts.maxWarnings,
     };
 
     // 5. The summary page first: a failure to write it is trouble the JSON must report.
     if (opts.report) {
       const descriptions = new Map();
-      try { for (const r of core.rules()) descriptions.set(r.id, r.description?.[opts.locale] ?? r.id); } catch { /* labels only */ }
+      try {
+        for (const r of core.rules()) descriptions.set(r.id, r.description?.[opts.locale] ?? r.id);
+      } catch {
+        /* labels only */
+      }
       try {
         writeHtmlReport(opts.report, {
-          ...ctx, byRule, ledger, load, generatedAt: new Date(),
-          ruleNames: (id) => descriptions.get(id) ?? m.ruleNames[id] ?? id,
+          ...ctx,
+          byRule,
+          ledger,
+          load,
+          generatedAt: new Date(),
+          ruleNames: (id) => descriptions.get(id) ?? /** @type {Record<string, string>} */ (m.ruleNames)[id] ?? id,
         });
         if (opts.format === 'human' && !opts.quiet) io.stderr.write(`${m.summary.reportWritten(opts.report)}\n`);
-      } catch (err) {
+      } catch (/** @type {any} */ err) {
         io.stderr.write(`${m.errors.ioPrefix}${m.errors.reportWrite(opts.report, err.code ?? err.message)}\n`);
         exitCode = ctx.exitCode = EXIT.TROUBLE;
       }
@@ -322,19 +398,23 @@ export async function main(argv, io = { stdin: process.stdin, stdout: process.st
 
     // 6. Standard output, streamed in input order.
     const w = new StreamWriter(io.stdout);
-    const reporter = (opts.format === 'json' ? jsonReporter : opts.format === 'csv' ? csvReporter : humanReporter)(w, ctx);
+    const reporter = (opts.format === 'json' ? jsonReporter : opts.format === 'csv' ? csvReporter : humanReporter)(
+      w,
+      ctx,
+    );
     reporter.begin();
     for (let i = 0; i < ledger.length; i++) {
       if (opts.quiet && ledger.errors[i] === 0) continue;
       const text = reporter.fileJson && ledger.resultText(i, spool);
-      if (text) reporter.fileJson(text);
+      if (text) reporter.fileJson?.(text);
       else reporter.file(load(i));
       await w.flushIfFull();
     }
     reporter.end();
     await w.flush();
     io.stdout.removeListener?.('error', w.onError);
-    if (opts.format !== 'human' && warningsExceeded) io.stderr.write(`${m.summary.maxWarnings(summary.warningCount, opts.maxWarnings)}\n`);
+    if (opts.format !== 'human' && warningsExceeded)
+      io.stderr.write(`${m.summary.maxWarnings(summary.warningCount, /** @type {number} */ (opts.maxWarnings))}\n`);
     // Output closed early (`| head`) is no failure of the check: the code says what was found.
     // Any other failure to write it is trouble, said on standard error.
     if (w.failed && w.failed.code !== 'EPIPE') {

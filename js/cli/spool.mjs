@@ -6,8 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** Where a record is in the spool: its position and length in bytes. @typedef {[number, number]} Place */
+
 export class Spool {
   constructor() {
+    /** @type {string | null} the folder to remove on close, where the file could not be unlinked at once */
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgknb-'));
     const file = path.join(this.dir, 'results.jsonl');
     this.fd = fs.openSync(file, 'w+');
@@ -17,19 +20,21 @@ export class Spool {
       fs.unlinkSync(file);
       fs.rmdirSync(this.dir);
       this.dir = null;
-    } catch { /* Windows: removed in close() */ }
+    } catch {
+      /* Windows: removed in close() */
+    }
   }
-  /** @returns {[number, number]} where the record is */
+  /** @param {unknown} record @returns {Place} where the record is */
   write(record) {
     return this.writeJson(JSON.stringify(record));
   }
-  /** A record already turned into JSON text. */
+  /** A record already turned into JSON text. @param {string} json @returns {Place} */
   writeJson(json) {
     const buf = Buffer.from(json + '\n');
     const pos = this.writeBytes(buf);
     return [pos, buf.length];
   }
-  /** Records already encoded, one after the other. @returns {number} where they start */
+  /** Records already encoded, one after the other. @param {Uint8Array} bytes @returns {number} where they start */
   writeBytes(bytes) {
     const pos = this.pos;
     let done = 0;
@@ -37,21 +42,28 @@ export class Spool {
     this.pos += bytes.length;
     return pos;
   }
+  /** The record at `at`, parsed. @param {Place} at @returns {any} */
   read(at) {
     return JSON.parse(this.readText(at));
   }
-  /** The record's JSON text, or the part of it from byte `from` to `end` bytes before its end. */
+  /** The record's JSON text, or the part of it from byte `from` to `end` bytes before its end.
+   * @param {Place} at */
   readText([pos, len], from = 0, end = 0) {
     return readRange(this.fd, pos + from, len - from - end);
   }
   close() {
-    try { fs.closeSync(this.fd); } catch { /* already closed */ }
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
     if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
 /** `n` bytes at `pos` of a spool's file as text. Workers read the spool so too: a file
- * descriptor belongs to the process, and so to all its threads. */
+ * descriptor belongs to the process, and so to all its threads.
+ * @param {number} fd @param {number} pos @param {number} n */
 export function readRange(fd, pos, n) {
   const buf = Buffer.allocUnsafe(n);
   let got = 0;
@@ -64,13 +76,15 @@ export function readRange(fd, pos, n) {
 }
 
 /** A record's head as text, `{"carry":…,"path":…,"result":`, read without its result: `at` is
- * [where the record starts, where its result starts in it] (see process.mjs's entryOf). */
+ * [where the record starts, where its result starts in it] (see process.mjs's entryOf).
+ * @param {number} fd @param {[number, number]} at */
 export function readHeadText(fd, [pos, resultAt]) {
   return readRange(fd, pos, resultAt);
 }
 
-/** A record's head, `{ carry, path }`, parsed. */
+/** A record's head, `{ carry, path }`, parsed.
+ * @param {number} fd @param {[number, number]} at
+ * @returns {{ carry: import('./process.mjs').Carry | null, path: string }} */
 export function readHead(fd, at) {
   return JSON.parse(`${readHeadText(fd, at)}null}`);
 }
-

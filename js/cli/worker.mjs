@@ -5,20 +5,38 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCore } from './core.mjs';
 import { adoptModules } from '../compiled.mjs';
-import { checkFile, entryOf, packEntries, readBytes, readBytesAsync, readsAhead, fsPathOf, limitFor, BufferPool, DEFAULT_MAX_BYTES } from './process.mjs';
+import {
+  checkFile,
+  entryOf,
+  packEntries,
+  readBytes,
+  readBytesAsync,
+  readsAhead,
+  fsPathOf,
+  limitFor,
+  BufferPool,
+  DEFAULT_MAX_BYTES,
+} from './process.mjs';
 import { runPairJob } from './crossyear.mjs';
 import { readHeadText } from './spool.mjs';
 
+if (!parentPort) throw new Error('xxgknb: js/cli/worker.mjs runs as a worker thread (pool.mjs starts it)');
+const port = parentPort;
+
+/** @type {import('./core.mjs').Core | null} */
 let core = null;
 try {
   adoptModules(workerData.wasmModules);
   core = await loadCore();
-} catch (err) {
-  parentPort.postMessage({ type: 'fatal', message: String(err?.message ?? err) });
+} catch (/** @type {any} */ err) {
+  port.postMessage({ type: 'fatal', message: String(err?.message ?? err) });
 }
 
 // [start of the file being checked (ms) or 0, its index]: read by the pool's watchdog.
 const clock = workerData.clock ? new Float64Array(workerData.clock) : null;
+
+/** A file of a batch, numbered in the order files arrive (`order`), `started` once read ahead.
+ * @typedef {import('./process.mjs').CheckInput & { index: number, order: number, started?: boolean }} Item */
 
 /**
  * Reading ahead, on slow storage only. A file in the page cache is read synchronously in
@@ -36,13 +54,18 @@ let readMs = 0; // moving averages of synchronous reads and of checks
 let checkMs = 0;
 let timedChecks = 0;
 const pool = new BufferPool();
+/** @type {Item[][]} */
 const batches = []; // the batches received, answered in that order
-const reading = new Map(); // item → promise of readBytesAsync's answer
+/** @type {Map<Item, Promise<import('./process.mjs').ReadResult>>} */
+const reading = new Map(); // item → what reading it ahead gives
 let busy = false;
+let order = 0; // items numbered as they arrive, across batches
 
+/** @param {Item} item */
 const limitOf = (item) => limitFor(item.path, workerData.maxBytes ?? DEFAULT_MAX_BYTES);
 
-/** Starts reading the next files, up to AHEAD past `from` in the queued batches. */
+/** Starts reading the next files, up to AHEAD past `from` in the queued batches.
+ * @param {number} from */
 function readAhead(from) {
   let n = 0;
   for (const batch of batches) {
@@ -58,9 +81,11 @@ function readAhead(from) {
   }
 }
 
-/** A file's bytes read here and now (as checkFile would), timed for the average. */
+/** A file's bytes read here and now (as checkFile would), timed for the average.
+ * @param {Item} item @returns {import('./process.mjs').ReadResult} */
 function readNow(item) {
   const t0 = performance.now();
+  /** @type {import('./process.mjs').ReadResult} */
   let read;
   try {
     read = readBytes(fsPathOf(item), limitOf(item));
@@ -71,19 +96,20 @@ function readNow(item) {
   return read;
 }
 
-/** After a check of `ms`: whether reads have become slow next to checks (see above). */
+/** After a check of `ms`: whether reads have become slow next to checks (see above).
+ * @param {number} ms */
 function timedCheck(ms) {
   checkMs += (ms - checkMs) / 16;
   if (mode !== 'never' && ++timedChecks >= 64 && readMs > 0.2 && readMs > checkMs) ahead = true;
 }
 
-let order = 0; // items numbered as they arrive, across batches
-
-/** Checks the queued batches in order, each file once its bytes are in; answers each batch. */
-async function work() {
+/** Checks the queued batches in order, each file once its bytes are in; answers each batch.
+ * @param {import('./core.mjs').Core} core */
+async function work(core) {
   busy = true;
   while (batches.length) {
     const items = batches[0];
+    /** @type {import('./process.mjs').Checked[]} */
     const checked = [];
     for (const item of items) {
       // The clock runs from waiting for the bytes to the end of the check.
@@ -113,15 +139,15 @@ async function work() {
       // limit): awaited before the next file, so that one copy of a document waits at a time.
       checked.push(result instanceof Promise ? await result : result);
     }
-    const results = checked;
     batches.shift();
-    const { entries, data } = packEntries(items.map((item, i) => ({ index: item.index, ...entryOf(results[i]) })));
+    const { entries, data } = packEntries(items.map((item, i) => ({ index: item.index, ...entryOf(checked[i]) })));
     // After the core threw (a Rust panic traps the WebAssembly instance, which may leave it
     // unusable), this worker hands in its results and ends; the pool starts a fresh one.
     const retiring = entries.some((it) => it.rules.includes('internal-error'));
-    parentPort.postMessage({ type: 'results', items: entries, data, retiring }, [data.buffer]);
+    // encode() gives a buffer of its own (an ArrayBuffer), which can be transferred.
+    port.postMessage({ type: 'results', items: entries, data, retiring }, [/** @type {ArrayBuffer} */ (data.buffer)]);
     if (retiring) {
-      parentPort.close();
+      port.close();
       return;
     }
   }
@@ -129,19 +155,23 @@ async function work() {
 }
 
 if (core) {
-  parentPort.on('message', (msg) => {
+  const loaded = core;
+  /** @typedef {{ type: string, items: Item[], job: import('./crossyear.mjs').PairJob }} Message */
+  port.on('message', (/** @type {Message} */ msg) => {
     if (msg.type === 'job') {
       // After the files: a job of cross-year pairs (see crossyear.mjs).
       let result = null; // the main thread does what a job could not
       try {
-        result = runPairJob(core, msg.job, readHeadText);
-      } catch { /* the spool unreadable: left to the main thread, which reports it */ }
-      parentPort.postMessage({ type: 'job-result', result });
+        result = runPairJob(loaded, msg.job, readHeadText);
+      } catch {
+        /* the spool unreadable: left to the main thread, which reports it */
+      }
+      port.postMessage({ type: 'job-result', result });
       return;
     }
     if (msg.type !== 'batch') return;
     for (const item of msg.items) item.order = order++;
     batches.push(msg.items);
-    if (!busy) work();
+    if (!busy) work(loaded);
   });
 }

@@ -6,12 +6,14 @@ const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 // OLE2 compound file: Word 97–2003 `.doc`, WPS Office `.wps`, and encrypted OOXML files.
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+/** @param {Uint8Array} bytes @param {number[]} sig */
 const startsWith = (bytes, sig, at = 0) => sig.every((b, i) => bytes[at + i] === b);
 
 /**
  * `"pdf"`, `"zip"` (DOCX or another ZIP: the reader tells them apart), `"ole"` (DOC/WPS or an
  * encrypted Word file), or `null` for anything else (text, HTML, JSON: the core detects those).
  * @param {Uint8Array} bytes
+ * @returns {'pdf' | 'zip' | 'ole' | null}
  */
 export function signature(bytes) {
   // A PDF may have junk before its header (the spec allows up to 1024 bytes): look that far,
@@ -26,7 +28,8 @@ export function signature(bytes) {
 }
 
 /** Whether an OLE compound file is an encrypted OOXML document (Word's "encrypt with password"):
- * it holds a stream named `EncryptedPackage` (its name in UTF-16LE in a directory entry). */
+ * it holds a stream named `EncryptedPackage` (its name in UTF-16LE in a directory entry).
+ * @param {Uint8Array} bytes */
 export function isEncryptedOle(bytes) {
   const name = 'EncryptedPackage';
   outer: for (let i = 0; i + 2 * name.length <= bytes.length; i++) {

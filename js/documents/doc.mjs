@@ -5,11 +5,10 @@
 // at the end of a row are harmless (the reader takes a row's values from its start).
 import { VALUE } from './values.mjs';
 
-
 /**
  * @param {Uint8Array} bytes
- * @param {{ extractor: () => Promise<any> }} env
- * @returns {Promise<{ text: string } | { problem: object }>}
+ * @param {{ extractor: () => Promise<typeof import('word-extractor')> }} env
+ * @returns {Promise<{ text: string, problem?: undefined } | { problem: import('./problems.mjs').Problem }>}
  */
 export async function readDoc(bytes, env) {
   const WordExtractor = await env.extractor();
@@ -18,20 +17,23 @@ export async function readDoc(bytes, env) {
     // word-extractor wants a Buffer (it reads with Buffer methods).
     const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     body = doc.getBody();
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     return { problem: { reason: 'doc-damaged', detail: e?.message ?? e } };
   }
   return { text: docRows(body) };
 }
 
-/** Word's text with each table row on a line of its own, cells separated by tabs. */
+/** Word's text with each table row on a line of its own, cells separated by tabs.
+ * @param {string} body */
 export function docRows(body) {
+  /** @type {string[]} */
   const out = [];
   for (const line of body.split(/\r\n|\r|\n/)) {
     if (!line.includes('\t')) {
       out.push(line);
       continue;
     }
+    /** @type {string[]} */
     let row = [];
     const cells = line.split('\t');
     cells.forEach((cell, i) => {
@@ -49,4 +51,4 @@ export function docRows(body) {
 }
 
 /** A row as a tab-separated line; a row of one cell keeps a tab so that it still reads as a row. */
-const finish = (row) => (row.length === 1 ? `${row[0]}\t` : row.join('\t'));
+const finish = (/** @type {string[]} */ row) => (row.length === 1 ? `${row[0]}\t` : row.join('\t'));

@@ -7,12 +7,26 @@
 const DOCUMENT = 'word/document.xml';
 
 /**
+ * An XML event reader (saxes in Node, DOMParser in browsers): `on.open(name, attrs)`,
+ * `on.text(s)`, `on.close(name)` in document order; malformed XML throws.
+ * @typedef {(xml: string, on: XmlEvents) => void} XmlReader
+ * @typedef {{ open(name: string, attrs: Record<string, string>): void, text(s: string): void, close(name: string): void }} XmlEvents
+ */
+/**
+ * A table being read: its rows, their cells (`col`: the grid column, set when it is written).
+ * @typedef {{ paras: string[], span: number, merge: 'restart' | 'continue' | null, col?: number }} WordCell
+ * @typedef {{ cells: WordCell[], gridBefore: number }} WordRow
+ * @typedef {{ rows: WordRow[] }} WordTable
+ */
+
+/**
  * @param {Uint8Array} bytes
- * @param {{ zip: () => Promise<any>, xml: () => Promise<Function>, maxInflated: number }} env
- * @returns {Promise<{ html: string, cells: object } | { problem: object }>}
+ * @param {{ zip: () => Promise<typeof import('fflate')>, xml: () => Promise<XmlReader>, maxInflated: number }} env
+ * @returns {Promise<{ html: string, cells: Record<string, import('./locations.mjs').DocxPlace>, problem?: undefined } | { problem: import('./problems.mjs').Problem }>}
  */
 export async function readDocx(bytes, env) {
   const fflate = await env.zip();
+  /** @type {string[]} */
   const names = [];
   let inflated = 0;
   let files;
@@ -27,7 +41,7 @@ export async function readDocx(bytes, env) {
         return f.originalSize <= env.maxInflated;
       },
     });
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     return { problem: { reason: 'zip-damaged', detail: e?.message ?? e } };
   }
   if (!names.includes(DOCUMENT)) {
@@ -39,18 +53,18 @@ export async function readDocx(bytes, env) {
   let xml;
   try {
     xml = new TextDecoder('utf-8', { fatal: true }).decode(files[DOCUMENT]);
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     return { problem: { reason: 'zip-damaged', detail: e?.message ?? e } };
   }
   const parseXml = await env.xml();
   try {
     return wordHtml(xml, parseXml);
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     return { problem: { reason: 'zip-damaged', detail: e?.message ?? e } };
   }
 }
 
-/** What a ZIP that is no Word document seems to be, for the message. */
+/** What a ZIP that is no Word document seems to be, for the message. @param {string[]} names */
 function zipKind(names) {
   if (names.some((n) => n.startsWith('xl/'))) return 'Excel (.xlsx)';
   if (names.some((n) => n.startsWith('ppt/'))) return 'PowerPoint (.pptx)';
@@ -58,22 +72,26 @@ function zipKind(names) {
   return '';
 }
 
-const local = (name) => name.slice(name.indexOf(':') + 1);
+const local = (/** @type {string} */ name) => name.slice(name.indexOf(':') + 1);
 
-const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (/** @type {string} */ s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The HTML of a WordprocessingML body, and where each HTML cell came from:
  * `cells["table[i] tr[j] td[k]"] = { table, row, cell }` (1-based; `cell` counts the row's `w:tc`).
  * @param {string} xml
- * @param {(xml: string, on: { open: Function, text: Function, close: Function }) => void} parseXml
+ * @param {XmlReader} parseXml
  */
 export function wordHtml(xml, parseXml) {
+  /** @type {string[]} */
   const out = [];
+  /** @type {Record<string, import('./locations.mjs').DocxPlace>} */
   const cells = {};
   let tableCount = 0;
   let depth = 0; // tables open (a table in a cell is read as that cell's text)
+  /** @type {WordTable | null} */
   let table = null; // the outermost open table: { rows: [{ cells: [...] , gridBefore }] }
+  /** @type {string | null} */
   let para = null; // text of the open paragraph
   let inText = false;
   let skip = 0; // inside w:delText-like or mc:Fallback content
@@ -82,6 +100,10 @@ export function wordHtml(xml, parseXml) {
     const row = table?.rows[table.rows.length - 1];
     return row?.cells[row.cells.length - 1] ?? null;
   };
+  // The open table's rows: a table is open wherever depth is 1 or more.
+  const rows = () => /** @type {WordTable} */ (table).rows;
+  /** The last row: a cell or a row property comes after its row's start. */
+  const lastRow = () => /** @type {WordRow} */ (rows()[rows().length - 1]);
 
   parseXml(xml, {
     open(name, attrs) {
@@ -96,20 +118,24 @@ export function wordHtml(xml, parseXml) {
           if (depth === 1) table = { rows: [] };
           break;
         case 'tr':
-          if (depth === 1) table.rows.push({ cells: [], gridBefore: 0 });
+          if (depth === 1) rows().push({ cells: [], gridBefore: 0 });
           break;
         case 'gridBefore':
-          if (depth === 1) table.rows[table.rows.length - 1].gridBefore = int(attrs, 1);
+          if (depth === 1) lastRow().gridBefore = int(attrs, 1);
           break;
         case 'tc':
-          if (depth === 1) table.rows[table.rows.length - 1].cells.push({ paras: [], span: 1, merge: null });
+          if (depth === 1) lastRow().cells.push({ paras: [], span: 1, merge: null });
           break;
-        case 'gridSpan':
-          if (depth === 1 && cellNow()) cellNow().span = Math.max(1, int(attrs, 1));
+        case 'gridSpan': {
+          const c = depth === 1 ? cellNow() : null;
+          if (c) c.span = Math.max(1, int(attrs, 1));
           break;
-        case 'vMerge':
-          if (depth === 1 && cellNow()) cellNow().merge = val(attrs) === 'restart' ? 'restart' : 'continue';
+        }
+        case 'vMerge': {
+          const c = depth === 1 ? cellNow() : null;
+          if (c) c.merge = val(attrs) === 'restart' ? 'restart' : 'continue';
           break;
+        }
         case 'p':
           // Paragraphs of a nested table run on into one paragraph of the outer cell.
           if (depth <= 1 || para === null) para = '';
@@ -166,7 +192,7 @@ export function wordHtml(xml, parseXml) {
           }
           if (depth === 0) {
             tableCount++;
-            out.push(tableHtml(table, tableCount, cells));
+            out.push(tableHtml(/** @type {WordTable} */ (table), tableCount, cells));
             table = null;
           }
           break;
@@ -177,17 +203,20 @@ export function wordHtml(xml, parseXml) {
   return { html: `<!DOCTYPE html><html><body>\n${out.join('\n')}\n</body></html>\n`, cells };
 }
 
+/** @param {Record<string, string>} attrs @returns {string | undefined} */
 function val(attrs) {
   for (const [k, v] of Object.entries(attrs ?? {})) if (local(k) === 'val') return v;
   return undefined;
 }
 
+/** @param {Record<string, string>} attrs @param {number} dflt */
 function int(attrs, dflt) {
-  const n = Number.parseInt(val(attrs), 10);
+  const n = Number.parseInt(val(attrs) ?? '', 10);
   return Number.isFinite(n) ? n : dflt;
 }
 
-/** One table as HTML: vertical merges become rowspans over the grid columns they share. */
+/** One table as HTML: vertical merges become rowspans over the grid columns they share.
+ * @param {WordTable} table @param {number} index @param {Record<string, import('./locations.mjs').DocxPlace>} cells */
 function tableHtml(table, index, cells) {
   // Grid column of each cell.
   for (const row of table.rows) {
@@ -197,6 +226,7 @@ function tableHtml(table, index, cells) {
       col += c.span;
     }
   }
+  /** @param {number} r @param {number | undefined} col */
   const continues = (r, col) => table.rows[r]?.cells.some((c) => c.col === col && c.merge === 'continue');
   const html = ['<table>'];
   table.rows.forEach((row, r) => {
@@ -206,7 +236,8 @@ function tableHtml(table, index, cells) {
     row.cells.forEach((c, k) => {
       // A continuation under a merged cell is part of that cell; one with nothing above it
       // (a malformed file) stands as a cell of its own.
-      if (c.merge === 'continue' && r > 0 && table.rows[r - 1].cells.some((a) => a.col === c.col && a.merge !== null)) return;
+      if (c.merge === 'continue' && r > 0 && table.rows[r - 1].cells.some((a) => a.col === c.col && a.merge !== null))
+        return;
       let rowspan = 1;
       if (c.merge !== null) while (continues(r + rowspan, c.col)) rowspan++;
       td++;

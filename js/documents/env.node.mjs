@@ -7,15 +7,22 @@ import { dirname, join, sep } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/** @param {string} pkg @param {any} e what importing it threw */
 function missing(pkg, e) {
-  const err = new Error(`xxgknb: reading this file needs the package "${pkg}", which is not installed (npm install ${pkg}): ${e?.message ?? e}`);
+  const err = /** @type {Error & { code?: string }} */ (
+    new Error(
+      `xxgknb: reading this file needs the package "${pkg}", which is not installed (npm install ${pkg}): ${e?.message ?? e}`,
+    )
+  );
   err.code = 'XXGKNB_MISSING_LIBRARY';
   return err;
 }
 
+/** @type {Promise<import('./pdf.mjs').PdfLib> | null} */
 let pdf = null;
 
-/** PDF.js and the parameters of `getDocument` that make it work offline in Node. */
+/** PDF.js and the parameters of `getDocument` that make it work offline in Node.
+ * @returns {Promise<import('./pdf.mjs').PdfLib>} */
 export function loadPdf() {
   pdf ??= (async () => {
     let root;
@@ -23,11 +30,11 @@ export function loadPdf() {
     try {
       root = dirname(require.resolve('pdfjs-dist/package.json'));
       pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    } catch (e) {
+    } catch (/** @type {any} */ e) {
       pdf = null;
       throw missing('pdfjs-dist', e);
     }
-    const folder = (name) => join(root, name) + sep;
+    const folder = (/** @type {string} */ name) => join(root, name) + sep;
     return {
       pdfjs,
       params: {
@@ -49,23 +56,25 @@ export function loadPdf() {
 export async function loadZip() {
   try {
     return await import('fflate');
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     throw missing('fflate', e);
   }
 }
 
-/** An XML event reader over saxes: calls `on.open(name, attrs)`, `on.text(s)`, `on.close(name)`. */
+/** An XML event reader over saxes: calls `on.open(name, attrs)`, `on.text(s)`, `on.close(name)`.
+ * @returns {Promise<import('./docx.mjs').XmlReader>} */
 export async function loadXml() {
   let SaxesParser;
   try {
     ({ SaxesParser } = await import('saxes'));
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     throw missing('saxes', e);
   }
   return (xml, on) => {
     // No line and column tracking: nothing reports them, and it costs a tenth of the parse.
     const p = new SaxesParser({ position: false });
-    p.on('opentag', (t) => on.open(t.name, t.attributes));
+    // Without the `xmlns` option attributes are plain strings (saxes' types cannot tell).
+    p.on('opentag', (t) => on.open(t.name, /** @type {Record<string, string>} */ (t.attributes)));
     p.on('text', (s) => on.text(s));
     p.on('closetag', (t) => on.close(t.name));
     p.write(xml).close();
@@ -75,7 +84,7 @@ export async function loadXml() {
 export async function loadWordExtractor() {
   try {
     return (await import('word-extractor')).default;
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     throw missing('word-extractor', e);
   }
 }

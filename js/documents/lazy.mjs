@@ -3,19 +3,25 @@
 // entry and `validate`/`parse`/`check` do not grow by them.
 
 /**
- * @param {{ parse: Function, check: Function }} api  the entry's synchronous functions
- * @param {() => Promise<object>} loadEnv  imports env.node.mjs or env.browser.mjs
+ * @param {Pick<import('../api.mjs').FullApi, 'parse' | 'check'>} api  the entry's synchronous functions
+ * @param {() => Promise<import('./index.mjs').Env>} loadEnv  imports env.node.mjs or env.browser.mjs
  */
 export function fileFunctions(api, loadEnv) {
+  /** @typedef {ReturnType<import('./index.mjs').makeFileApi>} FileApi */
+  /** @type {Promise<FileApi> | null} */
   let files = null;
-  const load = () => (files ??= Promise.all([import('./index.mjs'), loadEnv()]).then(([m, env]) => m.makeFileApi(api, env)));
+  const load = () =>
+    (files ??= Promise.all([import('./index.mjs'), loadEnv()]).then(([m, env]) => m.makeFileApi(api, env)));
   /** Misuse that surfaced as an engine error (a revoked proxy, a getter that throws) or without
-   * the function's name is said as every entry says it: `name: what was wrong`. */
+   * the function's name is said as every entry says it: `name: what was wrong`.
+   * @param {string} name @param {(files: FileApi, input: unknown, options: unknown) => Promise<any>} call
+   * @returns {(input: unknown, options?: unknown) => Promise<any>} */
   const named = (name, call) => async (input, options) => {
     try {
       return await call(await load(), input, options);
     } catch (err) {
-      if (err instanceof TypeError || err instanceof RangeError) throw new Error(`${name}: the arguments cannot be read (${err.message})`, { cause: err });
+      if (err instanceof TypeError || err instanceof RangeError)
+        throw new Error(`${name}: the arguments cannot be read (${err.message})`, { cause: err });
       // `options.kind: …` said without a name, or by the function it calls (`check: …`).
       const inner = name.replace('File', ': ');
       const message = err instanceof Error ? err.message : '';

@@ -12,9 +12,14 @@ const MIN_TEXT = 40;
 const AHEAD = 4;
 
 /**
+ * PDF.js and the parameters of `getDocument` that suit the place (env.node.mjs, env.browser.mjs).
+ * @typedef {{ pdfjs: typeof import('pdfjs-dist'), params: import('pdfjs-dist/types/src/display/api.js').DocumentInitParameters }} PdfLib
+ */
+
+/**
  * @param {Uint8Array} bytes
- * @param {{ load: () => Promise<{ pdfjs: any, params: object }>, maxPages: number }} env
- * @returns {Promise<{ text: string, lines: import('./layout.mjs').LineInfo[], pages: number } | { problem: object }>}
+ * @param {{ load: () => Promise<PdfLib>, maxPages: number }} env
+ * @returns {Promise<{ text: string, lines: import('./layout.mjs').LineInfo[], pages: number, problem?: undefined } | { problem: import('./problems.mjs').Problem }>}
  */
 export async function readPdf(bytes, env) {
   if (!hasEnd(bytes)) return { problem: { reason: 'pdf-truncated' } };
@@ -26,7 +31,7 @@ export async function readPdf(bytes, env) {
     // refuses a Buffer), so the caller's bytes stay usable.
     task = pdfjs.getDocument({ ...params, data: new Uint8Array(bytes) });
     doc = await task.promise;
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     await task?.destroy().catch(() => {});
     if (e?.name === 'PasswordException') return { problem: { reason: 'pdf-password' } };
     return { problem: { reason: 'pdf-damaged', detail: String(e?.message ?? e) } };
@@ -39,6 +44,7 @@ export async function readPdf(bytes, env) {
     // `page.cleanup()` in between: it drops the fonts, which the next page would parse again
     // (a third of the time of a 6-page report); `doc.destroy()` frees everything at the end.
     const pages = [];
+    /** @param {number} n */
     const ask = (n) => {
       const p = doc.getPage(n).then(async (page) => ({ page, content: await page.getTextContent() }));
       p.catch(() => {}); // awaited below; a page failing while another is awaited is no crash
@@ -47,12 +53,14 @@ export async function readPdf(bytes, env) {
     const ahead = [];
     for (let n = 1; n <= Math.min(AHEAD, doc.numPages); n++) ahead.push(ask(n));
     for (let n = 1; n <= doc.numPages; n++) {
-      const { page, content } = await ahead.shift();
+      // Pages 1 to AHEAD were asked for above, page n + AHEAD at page n: page n is next.
+      const { page, content } = await /** @type {ReturnType<typeof ask>} */ (ahead.shift());
       if (n + AHEAD <= doc.numPages) ahead.push(ask(n + AHEAD));
       const [x0, y0, x1, y1] = page.view;
       const items = [];
       for (const it of content.items) {
-        if (typeof it.str !== 'string' || it.str.trim() === '') continue;
+        // Marked-content markers (no `str`) carry no text.
+        if (!('str' in it) || typeof it.str !== 'string' || it.str.trim() === '') continue;
         const [a, b, c, d, e, f] = it.transform;
         // Rotated text (stamps, vertical margin notes) is no part of a table row.
         if (Math.abs(b) > Math.abs(a) * 0.1 || Math.abs(c) > Math.abs(d) * 0.1) continue;
@@ -71,7 +79,7 @@ export async function readPdf(bytes, env) {
       return { problem: { reason: 'pdf-garbled' } };
     }
     return { text, lines, pages: doc.numPages };
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     return { problem: { reason: 'pdf-damaged', detail: String(e?.message ?? e) } };
   } finally {
     await doc.destroy().catch(() => {});
@@ -80,10 +88,18 @@ export async function readPdf(bytes, env) {
 
 /** Whether the file has its `%%EOF` marker near the end: a download cut short has not. PDF.js
  * would read what is there and say nothing, and a report missing its last pages must not pass. */
+/** @param {Uint8Array} bytes */
 function hasEnd(bytes) {
   const tail = bytes.subarray(Math.max(0, bytes.length - 2048));
   for (let i = tail.length - 5; i >= 0; i--) {
-    if (tail[i] === 0x25 && tail[i + 1] === 0x25 && tail[i + 2] === 0x45 && tail[i + 3] === 0x4f && tail[i + 4] === 0x46) return true;
+    if (
+      tail[i] === 0x25 &&
+      tail[i + 1] === 0x25 &&
+      tail[i + 2] === 0x45 &&
+      tail[i + 3] === 0x4f &&
+      tail[i + 4] === 0x46
+    )
+      return true;
   }
   return false;
 }

@@ -2,9 +2,17 @@
 // the core's catalogue (`rules()` lists them, options accept them); the sentences are here,
 // because only this layer knows the file: one per reason, in both locales.
 
+/**
+ * Why a file could not be read: a reason, and its detail (a count, sizes, the library's message).
+ * @typedef {{ reason: Reason, detail?: unknown }} Problem
+ * @typedef {keyof typeof RULE_OF} Reason
+ */
+
+/** @param {number} n */
 const MB = (n) => `${Math.round(n / 1048576)} MB`;
 
-/** reason → [zh-CN, en]; `d` is the problem's detail (a count, a size, the library's message). */
+/** reason → [zh-CN, en]; `d` is the problem's detail (a count, a size, the library's message).
+ * @type {Record<Reason, (d: any) => [string, string]>} */
 const MESSAGES = {
   'pdf-no-text': (d) => [
     `PDF 文件没有可读取的文字（共 ${d} 页，可能是扫描图像），需先进行文字识别（OCR），或取得文字版 PDF、Word 文件。`,
@@ -28,7 +36,7 @@ const MESSAGES = {
   ],
   'pdf-garbled': () => [
     'PDF 文件的字体缺少文字编码，提取出的文字是乱码，无法读取；请取得 Word 文件或重新导出的 PDF。',
-    'The PDF\'s fonts do not map to text (the text comes out garbled), so it cannot be read; obtain the Word file or a newly exported PDF.',
+    "The PDF's fonts do not map to text (the text comes out garbled), so it cannot be read; obtain the Word file or a newly exported PDF.",
   ],
   'zip-not-docx': (d) => [
     `该文件是 ZIP 压缩包，但不是 Word 文档（没有 word/document.xml${d ? `，${d}` : ''}），无法读取。`,
@@ -87,16 +95,19 @@ export const RULE_OF = {
   memory: 'document-too-large',
 };
 
-/** A library's message, short enough for a sentence. */
+/** A library's message, short enough for a sentence. @param {unknown} s */
 const clip = (s) => {
-  const t = String(s ?? '').replace(/\s+/g, ' ').trim();
+  const t = String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return t.length > 80 ? `${t.slice(0, 79)}…` : t || 'unknown error';
 };
 
 /**
  * The diagnostic of a problem `{ reason, detail? }`, or null when the caller turned its rule off.
- * @param {{ reason: string, detail?: any }} problem
- * @param {{ locale?: string, rules?: Record<string, string> }} options
+ * @param {Problem} problem
+ * @param {{ locale?: string, rules?: Record<string, import('../types.js').RuleLevel> }} options
+ * @returns {import('../types.js').Diagnostic | null}
  */
 export function problemDiagnostic(problem, options) {
   const rule = RULE_OF[problem.reason];

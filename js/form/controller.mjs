@@ -13,6 +13,10 @@ import { FieldIndex } from './field-index.mjs';
 import { InlineMessages } from './inline.mjs';
 import { ErrorSummary } from './summary.mjs';
 import { applyMessages } from '../messages.mjs';
+/** @import { Diagnostic, Format, FormHandle, MappingCheck, ReportInput, ValidateOptions, ValidationResult, ValidationTrigger, Validator } from './index.js' */
+/** @import { Fields, FormControl } from './fields.mjs' */
+/** The validator as the controller uses it: the built-in one also has `validateJson`.
+ * @typedef {Validator & { validateJson?: (text: string, options?: ValidateOptions) => ValidationResult }} AnyValidator */
 
 const METADATA = new Set(['/year', '/format', '/issuer', '/publishedOn']);
 const BY_SEVERITY = { error: 0, warning: 1, info: 2 };
@@ -22,16 +26,18 @@ const BLANK_COMPACT = 3;
 
 let idCounter = 0;
 
-const keyOf = (d) => `${d.rule}|${d.path}`;
+const keyOf = (/** @type {Diagnostic} */ d) => `${d.rule}|${d.path}`;
 
 /** Puts "错误：" before the page title while the summary shows errors (GOV.UK pattern). */
 class TitleMarker {
+  /** @param {Document} doc @param {string} prefix */
   constructor(doc, prefix) {
     this.doc = doc;
     this.prefix = prefix;
     this.marked = false;
   }
 
+  /** @param {boolean} on */
   set(on) {
     const { doc, prefix } = this;
     if (on && !this.marked && !doc.title.startsWith(prefix)) {
@@ -47,10 +53,12 @@ class TitleMarker {
 /** setCustomValidity on cells with errors, so that the host's own code sees them. */
 class CustomValidity {
   constructor() {
+    /** @type {Set<FormControl>} */
     this.set = new Set();
   }
 
-  /** `perControl`: control → its diagnostics now shown. */
+  /** `perControl`: control → its diagnostics now shown.
+   * @param {Map<FormControl, Diagnostic[]>} perControl */
   update(perControl) {
     for (const el of this.set) {
       if (!perControl.get(el)?.some((d) => d.severity === 'error')) {
@@ -76,24 +84,33 @@ class CustomValidity {
 export class FormController {
   /**
    * @param {HTMLFormElement} form
-   * @param {object} settings  checked options: mapping, locale, strings, debounce, messages, …
-   * @param {Promise<object>} loading  resolves to the validator
+   * @param {import('./index.mjs').Settings} settings  checked options: mapping, locale, strings, debounce, messages, …
+   * @param {Promise<AnyValidator>} loading  resolves to the validator
    */
   constructor(form, settings, loading) {
     this.form = form;
     this.settings = settings;
     this.doc = form.ownerDocument;
+    /** @type {AnyValidator | null} */
     this.validator = null;
+    /** @type {(Error & { reason?: string }) | null} */
     this.loadError = null;
+    /** @type {ValidationResult | null} */
     this.result = null;
     this.detached = false;
     this.submitted = false; // after the first full check every message shows
-    this.timer = 0;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.timer = undefined;
+    /** @type {ValidationTrigger | null} */
     this.pending = null; // a check asked for before the module was ready
     this.fixing = false;
+    /** @type {{ text: string, asked: string, result: string } | null} */
     this.lastCheck = null; // { text, asked, result } of the built-in validator's last run, as JSON
+    /** @type {Set<string>} */
     this.shownKeys = new Set();
+    /** @type {Set<string>} */
     this.touched = new Set();
+    /** @type {Set<Element>} */
     this.generatedIds = new Set();
     this.noValidate = form.noValidate;
     this.index = new FieldIndex(form, settings.mapping);
@@ -117,17 +134,19 @@ export class FormController {
 
     // Our own messages set the custom validity; the browser's bubbles must not pre-empt the summary.
     form.noValidate = true;
+    /** @type {Record<string, (event: Event) => void>} */
     this.listeners = {
       focusout: (e) => this.onFocusOut(e),
       change: (e) => this.onChange(e),
       input: (e) => this.onInput(e),
       click: (e) => this.onClick(e),
-      submit: (e) => this.onSubmit(e),
+      submit: (e) => this.onSubmit(/** @type {SubmitEvent} */ (e)),
       reset: () => this.reset(),
     };
     for (const [type, listener] of Object.entries(this.listeners)) form.addEventListener(type, listener);
   }
 
+  /** @param {AnyValidator} validator */
   onLoaded(validator) {
     this.validator = validator;
     if (this.pending && !this.detached) {
@@ -141,12 +160,15 @@ export class FormController {
   /**
    * Leave the form as it was: the host's server-side checks still apply. Resolve rather than
    * reject, so that a host that never looks at `ready` gets no unhandled rejection.
+   * @param {unknown} error
    */
   onLoadFailed(error) {
     this.loadError = error instanceof Error ? error : new Error(String(error));
     if (!this.detached) {
       const reason = this.loadError.reason ?? 'failed';
-      this.form.dispatchEvent(new CustomEvent('xxgknb:error', { bubbles: true, detail: { error: this.loadError, reason } }));
+      this.form.dispatchEvent(
+        new CustomEvent('xxgknb:error', { bubbles: true, detail: { error: this.loadError, reason } }),
+      );
     }
     return false;
   }
@@ -156,11 +178,13 @@ export class FormController {
     return this.index.fields();
   }
 
-  /** The model path of a control, for the format the form shows now. */
+  /** The model path of a control, for the format the form shows now.
+   * @param {EventTarget | null} el */
   pathOf(el) {
     return this.index.pathOf(el);
   }
 
+  /** @param {string} path */
   focusCell(path) {
     const el = this.fields().byPath.get(path);
     if (!el) return;
@@ -168,6 +192,7 @@ export class FormController {
     el.focus({ preventScroll: true });
   }
 
+  /** @param {Element} el */
   ensureId(el) {
     if (!el.id) {
       el.id = `xxgknb-field-${++idCounter}`;
@@ -176,15 +201,19 @@ export class FormController {
     return el.id;
   }
 
+  /** @param {Diagnostic} d */
   involvesTouched(d) {
     return this.touched.has(d.path) || d.related.some((p) => this.touched.has(p));
   }
 
-  /** The options for validate(): partial until submitted; unmapped cells not asked for unless wanted. */
+  /** The options for validate(): partial until submitted; unmapped cells not asked for unless wanted.
+   * @param {boolean} full */
   validateOptions(full) {
     const { settings } = this;
+    /** @type {ValidateOptions} */
     const options = { partial: !full, locale: settings.locale };
     // A form that maps part of a report is not blocked by the cells it never had.
+    /** @type {ValidateOptions['rules']} */
     const rules = settings.missingCells === 'all' ? settings.rules : { 'missing-cell': 'off', ...settings.rules };
     if (rules) options.rules = rules;
     if (settings.previous) options.previous = settings.previous;
@@ -196,10 +225,13 @@ export class FormController {
    * tabbing through the form ask again about the report the last keystroke was checked with:
    * the built-in validator (deterministic; the host's own may not be) is then not run again.
    * Its result is kept as text, so that a host changing what it was given changes no later copy.
+   * Called once the validator is loaded.
+   * @param {ReportInput} report @param {ValidateOptions} options @returns {ValidationResult}
    */
   check(report, options) {
-    const { validator } = this;
-    if (this.settings.validator !== undefined || typeof validator.validateJson !== 'function') return validator.validate(report, options);
+    const validator = /** @type {AnyValidator} */ (this.validator);
+    if (this.settings.validator !== undefined || typeof validator.validateJson !== 'function')
+      return validator.validate(report, options);
     // The text the validator would make of the report itself (validate() stringifies it).
     const text = JSON.stringify(report);
     const asked = JSON.stringify(options);
@@ -213,18 +245,26 @@ export class FormController {
   /**
    * Validate and render. `allowNew: false` only updates or removes messages already shown
    * (used on each keystroke, so a fix is acknowledged at once while new complaints wait for the
-   * debounce); `showSummary` brings up the summary (submit, validate()).
+   * debounce); `showSummary` brings up the summary (submit, validate()). Called once the
+   * validator is loaded.
+   * @param {ValidationTrigger} trigger
+   * @param {{ allowNew?: boolean, showSummary?: boolean }} [how]
+   * @returns {ValidationResult}
    */
   run(trigger, { allowNew = true, showSummary = false } = {}) {
     const full = this.submitted;
     const fields = this.fields();
     const { entries, byPath } = fields;
     // Partial check: only cells someone filled or touched; absent cells skip the rules needing them.
+    /** @type {(path: string, value: string | number | undefined) => boolean} */
     const include = full ? () => true : (path, value) => value !== undefined || this.touched.has(path);
     const report = buildReport(entries, include);
     const { settings } = this;
+    const validator = /** @type {AnyValidator} */ (this.validator);
     const raw = this.check(report, this.validateOptions(full));
-    const result = applyMessages(raw, settings.messages, settings.locale, (f) => (typeof this.validator.cells === 'function' ? this.validator.cells(f) : []));
+    const result = applyMessages(raw, settings.messages, settings.locale, (f) =>
+      typeof validator.cells === 'function' ? validator.cells(f) : [],
+    );
     this.result = result;
 
     const visible = full ? result.diagnostics : result.diagnostics.filter((d) => this.involvesTouched(d));
@@ -242,17 +282,22 @@ export class FormController {
     return result;
   }
 
-  /** Inline messages, one box per control, errors first. Returns control → its diagnostics. */
+  /** Inline messages, one box per control, errors first. Returns control → its diagnostics.
+   * @param {Diagnostic[]} shown @param {Map<string, FormControl>} byPath @param {boolean} compact */
   renderInline(shown, byPath, compact) {
+    /** @type {Map<FormControl, Diagnostic[]>} */
     const perControl = new Map();
     for (const original of shown) {
-      const d = compact && original.rule === 'blank-cell' ? { ...original, message: this.settings.strings.blank } : original;
+      const d =
+        compact && original.rule === 'blank-cell' ? { ...original, message: this.settings.strings.blank } : original;
       const el = byPath.get(d.path);
       if (!el) continue;
-      if (!perControl.has(el)) perControl.set(el, []);
-      perControl.get(el).push(d);
+      let list = perControl.get(el);
+      if (!list) perControl.set(el, (list = []));
+      list.push(d);
     }
-    this.inline.retain((el) => perControl.has(el) && el.isConnected);
+    // The inline messages are on the controls this method gave them.
+    this.inline.retain((el) => perControl.has(/** @type {FormControl} */ (el)) && el.isConnected);
     for (const [el, list] of perControl) {
       list.sort((a, b) => BY_SEVERITY[a.severity] - BY_SEVERITY[b.severity]);
       this.inline.show(el, list, list[0].path);
@@ -260,31 +305,40 @@ export class FormController {
     return perControl;
   }
 
-  /** The summary: problems in the order of the form; those no cell holds come first. */
+  /** The summary: problems in the order of the form; those no cell holds come first.
+   * @param {Diagnostic[]} shown @param {Diagnostic[]} blanks @param {boolean} compact @param {Fields} fields */
   renderSummary(shown, blanks, compact, fields) {
     const { byPath } = fields;
     // Kept with the fields, which are collected again when the form's controls change.
     const order = (fields.order ??= new Map(fields.entries.map(({ el }, i) => [el, i])));
     const listed = compact ? shown.filter((d) => d.rule !== 'blank-cell') : shown;
-    if (compact) listed.push({ ...blanks[0], related: blanks.slice(1).map((d) => d.path), message: this.settings.strings.blanks(blanks.length) });
+    if (compact)
+      listed.push({
+        ...blanks[0],
+        related: blanks.slice(1).map((d) => d.path),
+        message: this.settings.strings.blanks(blanks.length),
+      });
     const items = listed
       .filter((d) => d.severity !== 'info')
       .map((d) => {
         // A problem of a whole table or row links to the first of its cells the form has.
         const el = byPath.get(d.path) ?? d.related.map((p) => byPath.get(p)).find(Boolean);
-        return { diagnostic: d, el, rank: el ? order.get(el) : -1 };
+        // Every control of byPath is one of the entries.
+        return { diagnostic: d, el, rank: el ? /** @type {number} */ (order.get(el)) : -1 };
       })
       .sort((a, b) => BY_SEVERITY[a.diagnostic.severity] - BY_SEVERITY[b.diagnostic.severity] || a.rank - b.rank)
       .map(({ diagnostic, el }) => ({ diagnostic, href: el ? `#${this.ensureId(el)}` : null }));
     this.summary.render(items);
   }
 
+  /** @param {ValidationTrigger} trigger */
   runWhenReady(trigger) {
     if (this.detached || this.loadError) return;
     if (this.validator) this.run(trigger);
     else this.pending = trigger;
   }
 
+  /** @param {ValidationResult} result */
   shouldBlock(result) {
     const rule = this.settings.blockSubmit;
     if (rule === false) return false;
@@ -292,23 +346,27 @@ export class FormController {
     return result.errorCount > 0; // warnings never block
   }
 
+  /** @param {Event} event */
   onFocusOut(event) {
     const el = event.target;
     const path = this.pathOf(el);
-    if (path === null || commitsOnChange(el)) return;
+    // A path is a control's (isControl then holds: it only tells TypeScript so).
+    if (path === null || !isControl(el) || commitsOnChange(el)) return;
     this.touched.add(path);
     clearTimeout(this.timer);
     this.runWhenReady('blur');
   }
 
+  /** @param {Event} event */
   onChange(event) {
     const el = event.target;
     const path = this.pathOf(el);
-    if (path === null || !commitsOnChange(el) || this.fixing) return;
+    if (path === null || !isControl(el) || !commitsOnChange(el) || this.fixing) return;
     this.touched.add(path);
     this.runWhenReady('change');
   }
 
+  /** @param {Event} event */
   onInput(event) {
     const el = event.target;
     if (this.fixing || !isControl(el) || commitsOnChange(el)) return;
@@ -326,14 +384,18 @@ export class FormController {
     }, debounce);
   }
 
+  /** @param {Event} event */
   onClick(event) {
-    const button = event.target.closest?.('button[data-xxgknb-fix]');
+    const button = /** @type {HTMLElement | null | undefined} */ (
+      /** @type {Element} */ (event.target).closest?.('button[data-xxgknb-fix]')
+    );
     if (!button || !this.form.contains(button) || !button.closest('.xxgknb-inline')) return;
     event.preventDefault();
     const path = button.dataset.xxgknbPath;
+    if (path === undefined) return; // not our button: ours all have a path
     const el = this.fields().byPath.get(path);
     if (!el || !this.validator) return;
-    el.value = button.dataset.xxgknbFix;
+    el.value = /** @type {string} */ (button.dataset.xxgknbFix); // the selector asks for it
     this.touched.add(path);
     el.focus(); // the button is about to disappear; keep the user on the cell
     // Let the host's own code (autosave, totals) hear of the change; our handlers skip it.
@@ -348,6 +410,7 @@ export class FormController {
     this.run('fix');
   }
 
+  /** @param {SubmitEvent} event */
   onSubmit(event) {
     if (this.detached || this.loadError) return;
     if (!this.validator) {
@@ -368,7 +431,8 @@ export class FormController {
     }
   }
 
-  /** Check everything as on submit and show the summary (handle.validate()). */
+  /** Check everything as on submit and show the summary (handle.validate()).
+   * @param {{ focus?: boolean }} [how] */
   async validate({ focus = true } = {}) {
     await this.ready;
     if (this.loadError) throw this.loadError;
@@ -380,13 +444,17 @@ export class FormController {
     return result;
   }
 
+  /** @param {Format} format @returns {MappingCheck} */
   checkMapping(format) {
     const { validator } = this;
     if (!validator) throw new Error('checkMapping: the validator is not ready yet (await handle.ready)');
-    if (typeof validator.cells !== 'function') throw new Error('checkMapping: options.validator has no cells() function');
+    if (typeof validator.cells !== 'function')
+      throw new Error('checkMapping: options.validator has no cells() function');
     const cellPaths = new Set(validator.cells(format).map((c) => c.path));
     const { mapping } = this.settings;
-    const mapped = new Set(collectFields(this.form, mapping, typeof mapping === 'function' ? format : undefined).byPath.keys());
+    const mapped = new Set(
+      collectFields(this.form, mapping, typeof mapping === 'function' ? format : undefined).byPath.keys(),
+    );
     return {
       missing: [...cellPaths].filter((p) => !mapped.has(p)),
       unknown: [...mapped].filter((p) => !cellPaths.has(p) && !METADATA.has(p) && !p.startsWith('/sections/')),
@@ -423,7 +491,8 @@ export class FormController {
     this.form.noValidate = this.noValidate;
   }
 
-  /** The public handle: what attach() returns. */
+  /** The public handle: what attach() returns.
+   * @returns {FormHandle} */
   handle() {
     const controller = this;
     return {

@@ -2,27 +2,41 @@
 // Plain DOM; no caching, because host pages add and remove fields (e.g. a layout switch)
 // and reading ~250 controls costs far less than a frame.
 
+/**
+ * @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} FormControl
+ * @typedef {Record<string, string> | import('./index.js').FieldMapper} Mapping  the host's `fields` option
+ * @typedef {'2019' | '2021'} Layout
+ * @typedef {{ el: FormControl, path: string }} FieldEntry
+ * @typedef {{ entries: FieldEntry[], byPath: Map<string, FormControl>, order?: Map<Element, number> }} Fields
+ *   `order`: each control's place in the form, set when the summary first needs it
+ */
+
 const TABLES = ['/proactive/', '/applications/', '/reviewLitigation/'];
 const SKIPPED_TYPES = new Set(['submit', 'button', 'reset', 'image', 'file']);
 // Controls whose value is committed by `change` (no typing), rather than by leaving them.
 const CHANGE_TYPES = new Set(['select-one', 'select-multiple', 'radio', 'checkbox', 'date', 'month', 'range', 'color']);
 
-/** True for a control that can hold a value of the report. */
-export function isControl(el) {
+/** True for a control that can hold a value of the report.
+ * @param {EventTarget | null | undefined} target @returns {target is FormControl} */
+export function isControl(target) {
+  const el = /** @type {Element | null | undefined} */ (target);
   if (!el || el.nodeType !== 1) return false;
   const tag = el.tagName;
   if (tag === 'SELECT' || tag === 'TEXTAREA') return true;
-  return tag === 'INPUT' && !SKIPPED_TYPES.has(el.type);
+  return tag === 'INPUT' && !SKIPPED_TYPES.has(/** @type {HTMLInputElement} */ (el).type);
 }
 
-/** Whether `el` commits its value with `change` rather than on leaving it. */
+/** Whether `el` commits its value with `change` rather than on leaving it.
+ * @param {FormControl} el */
 export function commitsOnChange(el) {
   return CHANGE_TYPES.has(el.type);
 }
 
+/** @param {object} object @param {string} key */
 const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
-/** What the host's mapping says of one name: a path, or null when it says nothing. */
+/** What the host's mapping says of one name: a path, or null when it says nothing.
+ * @param {Mapping} mapping @param {string | null} key @param {Layout} format @returns {string | null} */
 function mapped(mapping, key, format) {
   if (!key) return null;
   if (typeof mapping === 'function') {
@@ -36,6 +50,8 @@ function mapped(mapping, key, format) {
  * The model path (JSON Pointer) of a control, or null when it is not mapped.
  * Order: the host's mapping by name (or id), then `data-xxgknb`, then a `name` that is a pointer.
  * A mapping is an object (name → path) or a function (name, format) → path, e.g. from pattern().
+ * @param {EventTarget | null} el @param {Mapping | null} mapping @param {Layout} [format]
+ * @returns {string | null}
  */
 export function fieldPath(el, mapping, format = '2021') {
   if (!isControl(el)) return null;
@@ -54,10 +70,14 @@ export function fieldPath(el, mapping, format = '2021') {
  * The layout the form is filled in for, which a mapping by row and column numbers needs: its
  * `/format` field, else its `/year` (2019 layout up to 2020), else the current layout.
  * `controls`: the form's controls, or those of them known to hold the format or the year.
+ * @param {HTMLFormElement} form @param {Mapping | null} mapping @param {Iterable<Element>} [controls]
+ * @returns {Layout}
  */
 export function formFormat(form, mapping, controls = form.elements) {
+  /** @type {Layout | null} */
   let byYear = null;
   for (const el of controls) {
+    if (!isControl(el)) continue; // fieldPath() maps controls only
     const path = fieldPath(el, mapping);
     if (path !== '/format' && path !== '/year') continue;
     const value = readValue(el, path);
@@ -70,12 +90,17 @@ export function formFormat(form, mapping, controls = form.elements) {
 /**
  * Every mapped control of the form, in document order.
  * Returns `byPath`: path → the control to show messages on (a radio group → its first radio).
+ * @param {HTMLFormElement} form @param {Mapping | null} mapping @param {Layout} [format]
+ * @returns {Fields}
  */
 export function collectFields(form, mapping, format) {
   const layout = format ?? (typeof mapping === 'function' ? formFormat(form, mapping) : undefined);
+  /** @type {FieldEntry[]} */
   const entries = [];
+  /** @type {Map<string, FormControl>} */
   const byPath = new Map();
   for (const el of form.elements) {
+    if (!isControl(el)) continue; // fieldPath() maps controls only
     const path = fieldPath(el, mapping, layout);
     if (path === null || el.disabled) continue;
     entries.push({ el, path });
@@ -84,14 +109,16 @@ export function collectFields(form, mapping, format) {
   return { entries, byPath };
 }
 
+/** @param {string} path */
 export function isTableCell(path) {
   return TABLES.some((prefix) => path.startsWith(prefix));
 }
 
-/** The control's value as the report wants it, or undefined when the control is blank. */
+/** The control's value as the report wants it, or undefined when the control is blank.
+ * @param {FormControl} el @param {string} path @returns {string | number | undefined} */
 export function readValue(el, path) {
   const { type } = el; // read once: every control of the form is read on each keystroke
-  if ((type === 'radio' || type === 'checkbox') && !el.checked) return undefined;
+  if ((type === 'radio' || type === 'checkbox') && !(/** @type {HTMLInputElement} */ (el).checked)) return undefined;
   const raw = el.value;
   if (raw.trim() === '') return undefined;
   if (path === '/year') {
@@ -105,7 +132,7 @@ export function readValue(el, path) {
   return raw;
 }
 
-/** Unescape one RFC 6901 reference token. */
+/** Unescape one RFC 6901 reference token. @param {string} token */
 function unescapeToken(token) {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -116,9 +143,11 @@ const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
 // Paths split once: a form puts the same few hundred paths into a report on every keystroke.
 // An unsafe path is kept as null, so it is refused without splitting it again.
+/** @type {Map<string, string[] | null>} */
 const TOKENS = new Map();
 
-/** Set `value` at JSON Pointer `path` inside `target`, creating objects on the way. */
+/** Set `value` at JSON Pointer `path` inside `target`, creating objects on the way.
+ * @param {Record<string, any>} target @param {string} path @param {import('./index.js').ReportValue} value */
 export function setAt(target, path, value) {
   if (path === '') return;
   let tokens = TOKENS.get(path);
@@ -142,8 +171,12 @@ export function setAt(target, path, value) {
  * Build the report object from the form.
  * `include(path, value)` decides which controls take part (a partial check leaves out cells
  * nobody has filled or touched). Blank table cells become `null`; blank metadata is left out.
+ * @param {FieldEntry[]} entries
+ * @param {(path: string, value: string | number | undefined) => boolean} include
+ * @returns {import('./index.js').ReportInput}
  */
 export function buildReport(entries, include) {
+  /** @type {import('./index.js').ReportInput} */
   const report = {};
   const seen = new Set();
   for (const { el, path } of entries) {

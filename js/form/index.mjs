@@ -11,7 +11,26 @@ import { formatValue } from './inline.mjs';
 import { loadValidator } from './loader.mjs';
 import { compileMessages } from '../messages.mjs';
 import { pattern } from './pattern.mjs';
+/** @import { AdapterStrings, AttachOptions, Locale, ReportInput, Severity, ValidationResult, Validator } from './index.js' */
 
+/**
+ * The options checked, with their defaults: what the controller and its components read.
+ * @typedef {object} Settings
+ * @property {import('./fields.mjs').Mapping | null} mapping  the host's `fields`
+ * @property {Locale} locale
+ * @property {AdapterStrings} strings
+ * @property {number} debounce
+ * @property {boolean | ((result: ValidationResult) => boolean) | undefined} blockSubmit
+ * @property {'mapped' | 'all'} missingCells
+ * @property {Element | null} summaryContainer
+ * @property {Record<string, 'off' | Severity> | undefined} rules
+ * @property {ReportInput | undefined} previous
+ * @property {import('../messages.mjs').CompiledMessages} messages
+ * @property {Validator | undefined} validator  the host's own, if it gave one
+ * @property {string | URL | undefined} wasmUrl
+ */
+
+/** @type {Record<Locale, AdapterStrings>} */
 const STRINGS = {
   'zh-CN': {
     summaryTitle: '存在以下问题',
@@ -33,33 +52,54 @@ const STRINGS = {
     fix: (value) => `Use ${value}`,
     more: (count) => `${count} more, shown next to their cells.`,
     blank: 'Blank: enter 0 if there is nothing to report.',
-    blanks: (count) => `${count} cells are blank: enter 0 where there is nothing to report; the sums involving them were not checked.`,
+    blanks: (count) =>
+      `${count} cells are blank: enter 0 where there is nothing to report; the sums involving them were not checked.`,
   },
 };
 
-const OPTION_KEYS = ['fields', 'validator', 'wasmUrl', 'locale', 'debounce', 'blockSubmit', 'summaryContainer', 'rules', 'previous', 'strings', 'messages', 'missingCells'];
+const OPTION_KEYS = [
+  'fields',
+  'validator',
+  'wasmUrl',
+  'locale',
+  'debounce',
+  'blockSubmit',
+  'summaryContainer',
+  'rules',
+  'previous',
+  'strings',
+  'messages',
+  'missingCells',
+];
 const DEFAULT_DEBOUNCE = 300;
 
+/** @param {unknown} value */
 function describe(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** @param {unknown} fields */
 function checkFields(fields) {
   if (typeof fields === 'function') return;
   if (fields === null || typeof fields !== 'object') {
-    throw new Error(`options.fields: expected an object from field names to JSON Pointers (or pattern(…)), got ${describe(fields)}`);
+    throw new Error(
+      `options.fields: expected an object from field names to JSON Pointers (or pattern(…)), got ${describe(fields)}`,
+    );
   }
   for (const name of Object.keys(fields)) {
-    const path = fields[name];
+    const path = /** @type {Record<string, unknown>} */ (fields)[name];
     if (typeof path !== 'string' || (path !== '' && !path.startsWith('/'))) {
-      throw new Error(`options.fields.${name}: expected a JSON Pointer such as "/applications/received/natural", got ${JSON.stringify(path)}`);
+      throw new Error(
+        `options.fields.${name}: expected a JSON Pointer such as "/applications/received/natural", got ${JSON.stringify(path)}`,
+      );
     }
   }
 }
 
-/** Check the options (misuse throws, naming the option) and settle the defaults. */
+/** Check the options (misuse throws, naming the option) and settle the defaults.
+ * @param {HTMLFormElement} form @param {AttachOptions} options @returns {Settings} */
 function settle(form, options) {
   if (typeof HTMLFormElement === 'undefined' || !(form instanceof HTMLFormElement)) {
     throw new Error(`attach: expected a <form> element, got ${describe(form)}`);
@@ -69,15 +109,26 @@ function settle(form, options) {
   }
   for (const key of Object.keys(options)) {
     // A typo (`feilds`) must not silently leave the form unbound.
-    if (!OPTION_KEYS.includes(key)) throw new Error(`attach: unknown option "${key}" (expected one of ${OPTION_KEYS.join(', ')})`);
+    if (!OPTION_KEYS.includes(key))
+      throw new Error(`attach: unknown option "${key}" (expected one of ${OPTION_KEYS.join(', ')})`);
   }
-  const { fields, validator, wasmUrl, locale = 'zh-CN', debounce = DEFAULT_DEBOUNCE, blockSubmit, missingCells = 'mapped' } = options;
+  const {
+    fields,
+    validator,
+    wasmUrl,
+    locale = 'zh-CN',
+    debounce = DEFAULT_DEBOUNCE,
+    blockSubmit,
+    missingCells = 'mapped',
+  } = options;
   if (fields !== undefined) checkFields(fields);
   if (validator !== undefined && typeof validator?.validate !== 'function') {
     throw new Error(`options.validator: expected an object with a validate() function, got ${describe(validator)}`);
   }
   if (wasmUrl !== undefined && typeof wasmUrl !== 'string' && !(typeof URL !== 'undefined' && wasmUrl instanceof URL)) {
-    throw new Error(`options.wasmUrl: expected the URL of xxgknb_lite_bg.wasm (a string or URL), got ${describe(wasmUrl)}`);
+    throw new Error(
+      `options.wasmUrl: expected the URL of xxgknb_lite_bg.wasm (a string or URL), got ${describe(wasmUrl)}`,
+    );
   }
   if (wasmUrl !== undefined && validator !== undefined) {
     throw new Error('options.wasmUrl: not used with options.validator (the host loads its own validator)');

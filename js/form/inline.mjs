@@ -4,18 +4,30 @@
 // Everything is text (textContent), never HTML: messages quote what users typed.
 
 import { formatNumber } from '../messages.mjs';
+/** @import { AdapterStrings, Diagnostic } from './index.js' */
+
+/**
+ * What is shown for one control: its message box, the lines and fix buttons in it (each with
+ * what was last written into it), and what the control and its group had before.
+ * @typedef {{ el: HTMLSpanElement, prefix: HTMLSpanElement, text: Text, severity: string | null, rule: string | null, message: string | null }} MessageLine
+ * @typedef {{ el: HTMLButtonElement, value: string | null, path: string | null }} FixButton
+ * @typedef {{ box: HTMLSpanElement, message: HTMLSpanElement, lines: MessageLine[], buttons: FixButton[], id: string, key: string,
+ *   severity: 'error' | 'warning', groupEl: Element | null, hadClass: boolean, ariaInvalid: string | null }} Shown
+ */
 
 let counter = 0;
 
 /** Format a computed value for a form field: no float noise, no exponent. */
 export const formatValue = formatNumber;
 
+/** @param {Element} el @param {string} attr @param {string} token */
 function addToken(el, attr, token) {
   const tokens = (el.getAttribute(attr) || '').split(/\s+/).filter(Boolean);
   if (!tokens.includes(token)) tokens.push(token);
   el.setAttribute(attr, tokens.join(' '));
 }
 
+/** @param {Element} el @param {string} attr @param {string} token */
 function removeToken(el, attr, token) {
   const tokens = (el.getAttribute(attr) || '').split(/\s+/).filter((t) => t && t !== token);
   if (tokens.length) el.setAttribute(attr, tokens.join(' '));
@@ -23,14 +35,16 @@ function removeToken(el, attr, token) {
 }
 
 export class InlineMessages {
-  /** @param {{ strings: object, group: (el: Element) => Element | null }} options */
+  /** @param {{ strings: AdapterStrings, group: (el: Element) => Element | null }} options */
   constructor({ strings, group }) {
     this.strings = strings;
     this.group = group;
     // control → { box, message, lines, buttons, id, key, severity, groupEl, hadClass, ariaInvalid }
+    /** @type {Map<Element, Shown>} */
     this.shown = new Map();
   }
 
+  /** @param {Element} el */
   has(el) {
     return this.shown.has(el);
   }
@@ -41,6 +55,7 @@ export class InlineMessages {
    * the user presses it would swallow the click. A message of the same severity that changes
    * as the user types is rewritten where it stands: new elements would cost the page a
    * style and layout pass for each keystroke, and their box a new id.
+   * @param {Element} el @param {Diagnostic[]} diagnostics @param {string} path
    */
   show(el, diagnostics, path) {
     const key = diagnostics.map((d) => `${d.severity}|${d.rule}|${d.message}|${d.expected ?? ''}`).join('\n');
@@ -48,7 +63,13 @@ export class InlineMessages {
     if (current && current.key === key) return;
     const severity = diagnostics.some((d) => d.severity === 'error') ? 'error' : 'warning';
     // One button per distinct computed value; two rules may disagree about the same cell.
-    const values = [...new Set(diagnostics.filter((d) => typeof d.expected === 'number').map((d) => formatValue(d.expected)))];
+    const values = [
+      ...new Set(
+        diagnostics
+          .filter((d) => typeof d.expected === 'number')
+          .map((d) => formatValue(/** @type {number} */ (d.expected))),
+      ),
+    ];
     if (current && current.severity === severity) {
       this.fill(current, diagnostics, values, path);
       current.key = key;
@@ -64,7 +85,19 @@ export class InlineMessages {
     message.id = id;
     message.className = `xxgknb-message xxgknb-message--${severity}`;
     box.append(message);
-    const shown = { box, message, lines: [], buttons: [], id, key, severity, groupEl: null, hadClass: false, ariaInvalid: null };
+    /** @type {Shown} */
+    const shown = {
+      box,
+      message,
+      lines: [],
+      buttons: [],
+      id,
+      key,
+      severity,
+      groupEl: null,
+      hadClass: false,
+      ariaInvalid: null,
+    };
     this.fill(shown, diagnostics, values, path);
 
     el.insertAdjacentElement('afterend', box);
@@ -81,6 +114,7 @@ export class InlineMessages {
   /**
    * Make `shown`'s lines and fix buttons say `diagnostics` and `values`, reusing what is there
    * and writing only what changed (known from what was written, not read back from the page).
+   * @param {Shown} shown @param {Diagnostic[]} diagnostics @param {string[]} values @param {string} path
    */
   fill(shown, diagnostics, values, path) {
     const { box, message, lines, buttons, id } = shown;
@@ -128,6 +162,7 @@ export class InlineMessages {
     for (const button of buttons.splice(values.length)) button.el.remove();
   }
 
+  /** @param {Element} el */
   clear(el) {
     const current = this.shown.get(el);
     if (!current) return;
@@ -144,7 +179,8 @@ export class InlineMessages {
     }
   }
 
-  /** Drop messages whose control is no longer wanted (or no longer in the page). */
+  /** Drop messages whose control is no longer wanted (or no longer in the page).
+   * @param {(el: Element) => boolean} keep */
   retain(keep) {
     for (const el of [...this.shown.keys()]) {
       if (!keep(el)) this.clear(el);

@@ -2,26 +2,35 @@
 // submit, takes focus so keyboard and screen-reader users land on it, and links every problem
 // to its cell. Text only, never HTML.
 
+/** @import { AdapterStrings, Diagnostic } from './index.js' */
+/** A problem to list, and the `#id` of its cell (null: no cell of the form holds it).
+ * @typedef {{ diagnostic: Diagnostic, href: string | null }} SummaryItem */
+
 let counter = 0;
 const WARNING_LIMIT = 10;
 
 export class ErrorSummary {
   /**
    * @param {HTMLFormElement} form
-   * @param {{ strings: object, container: Element | null, onLink: (path: string) => void }} options
+   * @param {{ strings: AdapterStrings, container: Element | null, onLink: (path: string) => void }} options
    */
   constructor(form, { strings, container, onLink }) {
     this.form = form;
     this.strings = strings;
     this.container = container;
     this.onLink = onLink;
+    /** @type {HTMLDivElement | null} */
     this.root = null;
     this.key = '';
+    /** @param {Event} event */
     this.onClick = (event) => {
-      const link = event.target.closest?.('a[data-xxgknb-path]');
+      const link = /** @type {HTMLElement | null | undefined} */ (
+        /** @type {Element} */ (event.target).closest?.('a[data-xxgknb-path]')
+      );
       if (!link || !this.root?.contains(link)) return;
       event.preventDefault();
-      this.onLink(link.dataset.xxgknbPath);
+      // The selector asks for the attribute.
+      this.onLink(/** @type {string} */ (link.dataset.xxgknbPath));
     };
   }
 
@@ -32,13 +41,16 @@ export class ErrorSummary {
   /**
    * Show the problems. `items`: [{ diagnostic, href }] with href null for problems that no
    * cell of the form holds (they are listed without a link).
+   * @param {SummaryItem[]} items
    */
   render(items) {
     if (items.length === 0) {
       this.remove();
       return;
     }
-    const key = items.map(({ diagnostic: d, href }) => `${d.severity}|${d.rule}|${d.path}|${d.message}|${href}`).join('\n');
+    const key = items
+      .map(({ diagnostic: d, href }) => `${d.severity}|${d.rule}|${d.path}|${d.message}|${href}`)
+      .join('\n');
     if (this.root && key === this.key) return;
     this.key = key;
 
@@ -87,6 +99,7 @@ export class ErrorSummary {
     this.root.replaceChildren(alert);
   }
 
+  /** @param {Document} doc @param {SummaryItem[]} items */
   list(doc, items) {
     const ul = doc.createElement('ul');
     ul.className = 'xxgknb-summary__list';

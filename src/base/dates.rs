@@ -2,8 +2,26 @@
 //! print them (`2021年1月30日`, `2021/1/30`, `2021.1.30`, read by `parse`) give the same answer for
 //! the same day, and a day that is not in the calendar (`2022年2月31日`) is refused by both.
 
+use crate::prelude::*;
+
+use crate::base::text::{Padded, Piece};
+
 /// Year, month, day.
 pub type Date = (i32, u32, u32);
+
+/// A date as the model writes it, `YYYY-MM-DD`, for `text!` (`Iso((2025, 2, 5))` → `2025-02-05`).
+pub struct Iso(pub Date);
+
+impl Piece for Iso {
+    fn put(&self, out: &mut String) {
+        let (y, m, d) = self.0;
+        Padded(i64::from(y), 4).put(out);
+        out.push('-');
+        Padded(i64::from(m), 2).put(out);
+        out.push('-');
+        Padded(i64::from(d), 2).put(out);
+    }
+}
 
 /// Why a date cannot be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,30 +1,7 @@
 //! Small numeric helpers that every build uses, written for the lite WebAssembly one: the few
 //! `f64` operations that live in std, not core (that build is `no_std`), and an integer parser
-//! smaller than core's generic `str::parse` (0.4 KB gzipped for its copies), and an integer
-//! writer without core's formatting. Tests compare each with std's own.
-
-use crate::prelude::*;
-
-/// `out.push_str(&n.to_string())` without the formatting machinery, which is slow in
-/// WebAssembly (the HTML reader names an element per line with it).
-pub fn push_u32(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut k = digits.len();
-    let mut v = n;
-    while k > 0 {
-        k -= 1;
-        if let Some(d) = digits.get_mut(k) {
-            *d = b'0' + (v % 10) as u8;
-        }
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    for &d in digits.get(k..).unwrap_or_default() {
-        out.push(char::from(d));
-    }
-}
+//! smaller than core's generic `str::parse` (0.4 KB gzipped for its copies). Tests compare each
+//! with std's own.
 
 /// `s.parse::<i64>().ok()`: an optional sign, then ASCII digits, within range.
 pub fn parse_i64(s: &str) -> Option<i64> {
@@ -186,15 +163,6 @@ mod decimal_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn push_u32_writes_what_to_string_writes() {
-        for n in [0, 1, 9, 10, 99, 100, 4_294_967_295, 1_000_000_007, 123_456] {
-            let mut out = String::from("x");
-            push_u32(&mut out, n);
-            assert_eq!(out, format!("x{n}"));
-        }
-    }
 
     const SAMPLES: [f64; 22] = [
         0.0,

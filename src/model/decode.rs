@@ -11,6 +11,7 @@ use super::report::{
     CellState, Duplicate, FormatSource, MetadataIssue, MetadataProblem, Report, StructureIssue,
 };
 use crate::base::dates::DateProblem;
+use crate::base::text::text;
 use crate::json::{Json, Parser, Stop};
 use alloc::borrow::Cow;
 
@@ -198,8 +199,8 @@ impl<'t> Decoder<'t> {
         self.dup(prev, at, || match node {
             Some(n) => n.path.clone(),
             None => match slot - l.nodes.len() {
-                k if k < META_KEYS.len() => format!("/{}", escape(META_KEYS[k])),
-                k => format!(
+                k if k < META_KEYS.len() => text!("/{}", escape(META_KEYS[k])),
+                k => text!(
                     "/sections/{}",
                     SECTION_KEYS.get(k - META_KEYS.len()).unwrap_or(&"")
                 ),
@@ -231,7 +232,7 @@ impl<'t> Decoder<'t> {
             Some(n) => self.walk(p, self.l, n, 1),
             None => {
                 p.shallow(1)?;
-                self.unknown(format!("/{}", escape(&key)), at);
+                self.unknown(text!("/{}", escape(&key)), at);
                 Ok(())
             }
         }
@@ -304,7 +305,7 @@ impl<'t> Decoder<'t> {
                         Some(i) => Some(i),
                         None => {
                             p.shallow(depth + 1)?;
-                            self.unknown(format!("{}/{}", n.path, escape(&k)), at);
+                            self.unknown(text!("{}/{}", n.path, escape(&k)), at);
                             None
                         }
                     }
@@ -352,7 +353,7 @@ impl<'t> Decoder<'t> {
             match SECTION_KEYS.iter().position(|k| *k == key) {
                 None => {
                     p.shallow(2)?;
-                    self.unknown(format!("/sections/{}", escape(&key)), at);
+                    self.unknown(text!("/sections/{}", escape(&key)), at);
                 }
                 Some(k) => {
                     let skip = self.key_seen(self.section_slot(k), at);
@@ -361,7 +362,7 @@ impl<'t> Decoder<'t> {
                         Json::Str(s) => self.r.sections.push((key.into_owned(), s.into_owned())),
                         Json::Null => {}
                         other => self.r.structure.push(StructureIssue {
-                            path: format!("/sections/{key}"),
+                            path: text!("/sections/{key}", key),
                             found: other.kind(),
                             expected_keys: Vec::new(),
                         }),

@@ -8,6 +8,8 @@ use crate::prelude::*;
 use super::layout::{layout, Layout};
 use super::num::Num;
 use super::report::{CellState, Report};
+use crate::base::dates::Iso;
+use crate::base::text::{text, Piece};
 use crate::json::write_str;
 use serde_json::Value;
 
@@ -81,7 +83,7 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
     out.push('{');
     let mut first = true;
     for (key, m) in members {
-        let wanted = only.map_or(Want::Whole, |o| want(&format!("/{key}"), o));
+        let wanted = only.map_or(Want::Whole, |o| want(&text!("/{key}", key), o));
         // Below a member wanted whole, nothing more is filtered; a pointer below a plain value
         // (`/year/0`) points at nothing.
         let below = if wanted == Want::Part { only } else { None };
@@ -97,7 +99,7 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
         out.push(':');
         let wrote = match m {
             Member::Year(y) => {
-                out.push_str(&y.to_string());
+                y.put(out);
                 true
             }
             Member::Format => {
@@ -109,7 +111,7 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
                 true
             }
             Member::PublishedOn((y, m, d)) => {
-                write_str(out, &format!("{y:04}-{m:02}-{d:02}"));
+                write_str(out, &text!("{}", Iso((y, m, d))));
                 true
             }
             Member::Sections => {
@@ -119,7 +121,7 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
                 s.dedup_by(|a, b| a.0 == b.0);
                 // Section keys are plain words: their pointers need no escaping.
                 if let Some(o) = below {
-                    s.retain(|(k, _)| want(&format!("/sections/{k}"), o) == Want::Whole);
+                    s.retain(|(k, _)| want(&text!("/sections/{k}", k), o) == Want::Whole);
                 }
                 out.push('{');
                 for (i, (k, v)) in s.iter().enumerate() {
@@ -191,7 +193,7 @@ fn write_cell(state: &CellState, out: &mut String) -> bool {
     match state {
         CellState::Absent => return false,
         CellState::Blank { .. } => out.push_str("null"),
-        CellState::Value(Num::Int(i)) => out.push_str(&i.to_string()),
+        CellState::Value(Num::Int(i)) => i.put(out),
         // As serde_json writes a float: shortest round-trip form, `.0` on whole numbers.
         CellState::Value(Num::Dec(f)) if f.is_finite() => {
             out.push_str(ryu::Buffer::new().format_finite(*f))

@@ -4,6 +4,7 @@
 
 use crate::prelude::*;
 
+use crate::base::text::text;
 #[cfg(all(target_arch = "wasm32", feature = "lite-wasm", not(feature = "std")))]
 use crate::no_std::OnceLock;
 use serde::Serialize;
@@ -789,7 +790,7 @@ impl Layout {
         {
             return c;
         }
-        let path = format!("{}/{key}", self.nodes[parent].path);
+        let path = text!("{}/{key}", self.nodes[parent].path, key);
         self.nodes.push(Node {
             key: key.to_string(),
             path,
@@ -844,7 +845,7 @@ fn build() -> Layout {
             let rl = t2_row_label(row, formats);
             let cl = c.label_2019.filter(|_| formats == F19).unwrap_or(c.label);
             l.push(CellDef {
-                path: format!("/proactive/{}/{}", row.key, c.key),
+                path: text!("/proactive/{}/{}", row.key, c.key),
                 table: TableId::Proactive,
                 group: Some(row.group),
                 row: rl,
@@ -853,10 +854,10 @@ fn build() -> Layout {
                 kind: c.kind,
                 unit: c.unit,
                 formats,
-                name_zh: format!("表二「{}」行「{}」列", rl.zh, cl.zh),
-                name_en: format!("table 2, row \"{}\", column \"{}\"", rl.en, cl.en),
-                row_name_zh: format!("表二「{}」行", rl.zh),
-                row_name_en: format!("table 2, row \"{}\"", rl.en),
+                name_zh: text!("表二「{}」行「{}」列", rl.zh, cl.zh),
+                name_en: text!("table 2, row \"{}\", column \"{}\"", rl.en, cl.en),
+                row_name_zh: text!("表二「{}」行", rl.zh),
+                row_name_en: text!("table 2, row \"{}\"", rl.en),
             });
         }
     }
@@ -866,20 +867,20 @@ fn build() -> Layout {
         // Sub-items are named with their group: （三）不予公开 1.属于国家秘密.
         let (zh_row, en_row) = match r.group {
             Some(g) if g != RESULTS => (
-                format!("{} {}", g.zh, short.zh),
-                format!("{} {}", g.en, short.en),
+                text!("{} {}", g.zh, short.zh),
+                text!("{} {}", g.en, short.en),
             ),
             _ => (short.zh.to_string(), short.en.to_string()),
         };
         for (i, (key, cl)) in T3_COLUMNS.iter().enumerate() {
             let in_orgs = (1..T3_TOTAL_COL).contains(&i);
             let col_zh = if in_orgs {
-                format!("{}·{}", ORGS.zh, cl.zh)
+                text!("{}·{}", ORGS.zh, cl.zh)
             } else {
                 cl.zh.to_string()
             };
             l.push(CellDef {
-                path: format!("/applications/{}/{}", r.key, key),
+                path: text!("/applications/{}/{}", r.key, key),
                 table: TableId::Applications,
                 group: r.group,
                 row: r.label,
@@ -888,10 +889,10 @@ fn build() -> Layout {
                 kind: Kind::Count,
                 unit: None,
                 formats: r.formats,
-                name_zh: format!("表三「{zh_row}」行「{col_zh}」列"),
-                name_en: format!("table 3, row \"{en_row}\", column \"{}\"", cl.en),
-                row_name_zh: format!("表三「{zh_row}」行"),
-                row_name_en: format!("table 3, row \"{en_row}\""),
+                name_zh: text!("表三「{zh_row}」行「{col_zh}」列", zh_row, col_zh),
+                name_en: text!("table 3, row \"{en_row}\", column \"{}\"", en_row, cl.en),
+                row_name_zh: text!("表三「{zh_row}」行", zh_row),
+                row_name_en: text!("table 3, row \"{en_row}\"", en_row),
             });
         }
     }
@@ -899,7 +900,7 @@ fn build() -> Layout {
     for (bkey, bl) in &T4_BLOCKS {
         for (ckey, cl) in &T4_COLUMNS {
             l.push(CellDef {
-                path: format!("/reviewLitigation/{bkey}/{ckey}"),
+                path: text!("/reviewLitigation/{bkey}/{ckey}", bkey, ckey),
                 table: TableId::ReviewLitigation,
                 group: None,
                 row: *bl,
@@ -908,10 +909,10 @@ fn build() -> Layout {
                 kind: Kind::Count,
                 unit: None,
                 formats: Formats::Both,
-                name_zh: format!("表四「{}」的「{}」", bl.zh, cl.zh),
-                name_en: format!("table 4, {}, \"{}\"", bl.en, cl.en),
-                row_name_zh: format!("表四「{}」", bl.zh),
-                row_name_en: format!("table 4, {}", bl.en),
+                name_zh: text!("表四「{}」的「{}」", bl.zh, cl.zh),
+                name_en: text!("table 4, {}, \"{}\"", bl.en, cl.en),
+                row_name_zh: text!("表四「{}」", bl.zh),
+                row_name_en: text!("table 4, {}", bl.en),
             });
         }
     }

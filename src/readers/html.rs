@@ -6,6 +6,7 @@
 
 use super::doc::Doc;
 use super::tokens::{tokenize, Sink, Tag};
+use crate::base::text::text;
 
 /// Upper bounds on spans: real reports use at most ~25; the caps keep hostile input linear.
 const MAX_COLSPAN: u32 = 64;
@@ -221,20 +222,13 @@ fn block_name(name: &str) -> Option<&'static str> {
 }
 
 /// `p[3]`, or `table[2] tr[5]` with a row: an element's name as locations print it, written
-/// without the formatting machinery (a `format!` a line was about 5% of reading a portal page
-/// in WebAssembly).
+/// without `format!` (its formatting machinery a line was about 5% of reading a portal page in
+/// WebAssembly).
 fn indexed(name: &str, n: u32, tr: Option<u32>) -> String {
-    let mut out = String::with_capacity(name.len() + 16);
-    out.push_str(name);
-    out.push('[');
-    crate::base::numeric::push_u32(&mut out, n);
-    out.push(']');
-    if let Some(tr) = tr {
-        out.push_str(" tr[");
-        crate::base::numeric::push_u32(&mut out, tr);
-        out.push(']');
+    match tr {
+        Some(tr) => text!("{name}[{n}] tr[{tr}]", name, n, tr),
+        None => text!("{name}[{n}]", name, n),
     }
-    out
 }
 
 impl Builder {

@@ -10,6 +10,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 pub use crate::diagnostic::Equation;
 use crate::diagnostic::{Diagnostic, Num};
 use crate::model::layout::CellId;
@@ -108,17 +109,20 @@ pub fn blank_several(
     let first = cells.first().copied().unwrap_or(0);
     let (n, off) = (cells.len(), eq.residual.abs());
     let message = if ctx.zh() {
-        format!(
+        text!(
             "{}等 {n} 格为空，按{}不能都为 0（差 {off}）。",
             ctx.name(first),
-            why.zh
+            n,
+            why.zh,
+            off
         )
     } else {
-        format!(
+        text!(
             "{} and {} more blank cells cannot all be 0: by {} they are {off} off.",
             crate::messages::cap(ctx.name(first)),
             n - 1,
-            why.en
+            why.en,
+            off
         )
     };
     let mut d = ctx.diag(rule, ctx.path(first), message);
@@ -182,16 +186,19 @@ pub fn sum_finding(
     // The blank's sentence apart: it is never reached in the lite build, and left out of it.
     let name = ctx.name(at);
     let message = match (now, ctx.zh()) {
-        (Some(a), true) => format!("{name}应为 {fix}（{}），现为 {a}。", why.zh),
-        (None, true) => format!("{name}应为 {fix}（{}），现为空。", why.zh),
-        (Some(a), false) => format!(
+        (Some(a), true) => text!("{name}应为 {fix}（{}），现为 {a}。", name, fix, why.zh, a),
+        (None, true) => text!("{name}应为 {fix}（{}），现为空。", name, fix, why.zh),
+        (Some(a), false) => text!(
             "{} should be {fix} ({}), not {a}.",
             crate::messages::cap(name),
-            why.en
+            fix,
+            why.en,
+            a
         ),
-        (None, false) => format!(
+        (None, false) => text!(
             "{} should be {fix} ({}); it is blank.",
             crate::messages::cap(name),
+            fix,
             why.en
         ),
     };

@@ -17,6 +17,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Label, TableId};
 use crate::model::CellState;
@@ -50,19 +51,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .as_deref()
             .map(|s| {
                 if ctx.zh() {
-                    format!("（填的是「{s}」）")
+                    text!("（填的是「{s}」）", s)
                 } else {
-                    format!(" (it holds \"{s}\")")
+                    text!(" (it holds \"{s}\")", s)
                 }
             })
             .unwrap_or_default();
         let message = if ctx.zh() {
-            format!(
+            text!(
                 "{}为空{shown}；无数据请填 0，涉及此格的勾稽关系未作校验。",
-                ctx.name(id)
+                ctx.name(id),
+                shown
             )
         } else {
-            format!("{} is blank{shown}; enter 0 if there is nothing. Sums involving it were not checked.", crate::messages::cap(ctx.name(id)))
+            text!("{} is blank{shown}; enter 0 if there is nothing. Sums involving it were not checked.", crate::messages::cap(ctx.name(id)), shown)
         };
         let mut d = ctx.diag(&RULE, ctx.path(id), message);
         d.input = input.clone();
@@ -91,17 +93,19 @@ fn per_table(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let message = if ctx.zh() {
-            format!(
+            text!(
                 "{}有 {n} 个单元格为空，已按 0 计算；无数据请填 0。",
-                table.short().zh
+                table.short().zh,
+                n
             )
         } else {
-            format!(
+            text!(
                 "{n} cells of {} are blank and were counted as 0; enter 0 where there is nothing.",
+                n,
                 table.short().en
             )
         };
-        let mut d = ctx.diag(&RULE, format!("/{}", table.key()), message);
+        let mut d = ctx.diag(&RULE, text!("/{}", table.key()), message);
         d.related = related;
         out.push(d);
     }

@@ -10,6 +10,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::messages::cap;
 use crate::model::layout::{Label, Layout, T3Role, T3_COLUMNS};
@@ -34,16 +35,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let l = ctx.layout;
     let over = Layout::t3_row_of_role(T3Role::CarriedOver);
     let forward = Layout::t3_row_of_role(T3Role::CarriedForward);
-    let prev_year = prev
-        .year
-        .map(|y| i64::from(y).to_string())
-        .unwrap_or_else(|| {
-            if ctx.zh() {
-                "上一".into()
-            } else {
-                "last".into()
-            }
-        });
+    let prev_year = prev.year.map(|y| text!("{y}", y)).unwrap_or_else(|| {
+        if ctx.zh() {
+            "上一".into()
+        } else {
+            "last".into()
+        }
+    });
     for c in 0..T3_COLUMNS.len() {
         let (this, last) = (l.t3(over, c), l.t3(forward, c));
         let (Some(actual), Some(expected)) = (ctx.report.int(this), prev.int(last)) else {
@@ -53,9 +51,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let message = if ctx.zh() {
-            format!("{}应为 {expected}（{prev_year} 年度报告「四、结转下年度继续办理」该列为 {expected}），现为 {actual}。", ctx.name(this))
+            text!("{}应为 {expected}（{prev_year} 年度报告「四、结转下年度继续办理」该列为 {expected}），现为 {actual}。", ctx.name(this), expected, prev_year, expected, actual)
         } else {
-            format!("{} should be {expected} (the {prev_year} report carried {expected} forward in this column), not {actual}.", cap(ctx.name(this)))
+            text!("{} should be {expected} (the {prev_year} report carried {expected} forward in this column), not {actual}.", cap(ctx.name(this)), expected, prev_year, expected, actual)
         };
         let mut d = ctx.diag(&RULE, ctx.path(this), message);
         d.related = vec![ctx.path(last).to_string()];

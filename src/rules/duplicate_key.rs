@@ -12,6 +12,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef, MAX_LISTED};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::layout::Label;
 
@@ -34,11 +35,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let ((l1, c1), (l2, c2)) = (dup.first, dup.second);
         let path = &dup.path;
         let message = if ctx.zh() {
-            format!(
-                "「{path}」重复出现（第 {l1} 行第 {c1} 列、第 {l2} 行第 {c2} 列），以后一处为准。"
+            text!(
+                "「{path}」重复出现（第 {l1} 行第 {c1} 列、第 {l2} 行第 {c2} 列），以后一处为准。",
+                path,
+                l1,
+                c1,
+                l2,
+                c2
             )
         } else {
-            format!("\"{path}\" is given twice (line {l1}, column {c1}; line {l2}, column {c2}); the later one counts.")
+            text!("\"{path}\" is given twice (line {l1}, column {c1}; line {l2}, column {c2}); the later one counts.", path, l1, c1, l2, c2)
         };
         let mut d = ctx.diag(&RULE, path.clone(), message);
         d.location = Some(Location {
@@ -52,13 +58,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if let Some(next) = all.get(MAX_LISTED) {
         let more = ctx.report.duplicates_total.max(all.len()) - MAX_LISTED;
         let message = if ctx.zh() {
-            format!(
+            text!(
                 "另有 {more} 处重复的字段未列出（下一处为「{}」）。",
+                more,
                 next.path
             )
         } else {
-            format!(
+            text!(
                 "{more} more repeated keys are not listed (the next is \"{}\").",
+                more,
                 next.path
             )
         };

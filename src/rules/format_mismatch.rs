@@ -9,6 +9,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Formats, Label};
 use crate::model::Format;
@@ -33,9 +34,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if year <= 2020 {
             let year = i64::from(year);
             let message = if ctx.zh() {
-                format!("{year} 年度报告不可能采用 2021 年版格式（该格式自 2021 年度报告起施行），请核对报告年度或格式。")
+                text!("{year} 年度报告不可能采用 2021 年版格式（该格式自 2021 年度报告起施行），请核对报告年度或格式。", year)
             } else {
-                format!("A report for {year} cannot follow the 2021 format, which applies from the 2021 reports on; check the year or the format.")
+                text!("A report for {year} cannot follow the 2021 format, which applies from the 2021 reports on; check the year or the format.", year)
             };
             out.push(ctx.diag(&RULE, "/format", message));
         }
@@ -66,14 +67,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             (false, true, Format::F2021) => "Table 3 row \"(6) Other handling\" is the single row of the 2019 layout; the 2021 format splits it into three rows (corrections not supplied, fee not paid, other).".to_string(),
             (true, true, Format::F2019) => "表三「（六）其他处理」按 2021 年版分成了三行；2019 年版格式只有一行。".to_string(),
             (false, true, Format::F2019) => "Table 3 row \"(6) Other handling\" is split into the three rows of the 2021 layout; the 2019 format has one row.".to_string(),
-            (true, _, _) if whole_row => format!("{}属于 {} 年版格式，本报告采用 {} 年版格式。", first.row_name_zh, other.as_str(), f.as_str()),
-            (false, _, _) if whole_row => format!("{} belongs to the {} layout, but this report follows the {} layout.", crate::messages::cap(&first.row_name_en), other.as_str(), f.as_str()),
+            (true, _, _) if whole_row => text!("{}属于 {} 年版格式，本报告采用 {} 年版格式。", first.row_name_zh, other.as_str(), f.as_str()),
+            (false, _, _) if whole_row => text!("{} belongs to the {} layout, but this report follows the {} layout.", crate::messages::cap(&first.row_name_en), other.as_str(), f.as_str()),
             (zh, _, _) => {
                 let cols: Vec<&str> = ids.iter().map(|&i| ctx.locale().pick(ctx.layout.cell(i).column)).collect();
                 if zh {
-                    format!("{}的「{}」列属于 {} 年版格式，本报告采用 {} 年版格式。", first.row_name_zh, crate::messages::join(&cols, "」「"), other.as_str(), f.as_str())
+                    text!("{}的「{}」列属于 {} 年版格式，本报告采用 {} 年版格式。", first.row_name_zh, crate::messages::join(&cols, "」「"), other.as_str(), f.as_str())
                 } else {
-                    format!("{}: the columns \"{}\" belong to the {} layout, but this report follows the {} layout.", crate::messages::cap(&first.row_name_en), crate::messages::join(&cols, "\", \""), other.as_str(), f.as_str())
+                    text!("{}: the columns \"{}\" belong to the {} layout, but this report follows the {} layout.", crate::messages::cap(&first.row_name_en), crate::messages::join(&cols, "\", \""), other.as_str(), f.as_str())
                 }
             }
         };

@@ -8,6 +8,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 use crate::model::Format;
@@ -32,9 +33,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let year = i64::from(year);
     let message = if ctx.zh() {
-        format!("{year} 年度报告应使用国办公开办函〔2021〕30号规定的新版格式，本报告仍采用 2019 年版格式（表二、表三（六）的行列已变化）。")
+        text!("{year} 年度报告应使用国办公开办函〔2021〕30号规定的新版格式，本报告仍采用 2019 年版格式（表二、表三（六）的行列已变化）。", year)
     } else {
-        format!("A report for {year} must use the 2021 format (国办公开办函〔2021〕30号); this one still follows the 2019 layout (table 2 and row (6) of table 3 changed).")
+        text!("A report for {year} must use the 2021 format (国办公开办函〔2021〕30号); this one still follows the 2019 layout (table 2 and row (6) of table 3 changed).", year)
     };
     out.push(ctx.diag(&RULE, "/format", message));
 }

@@ -10,6 +10,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 
@@ -34,7 +35,7 @@ pub fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u64 * 10).div_ceil(1 << 20);
     // As usize: formatting a u64 would add its own code to the wasm.
     let (whole, tenth) = ((tenths / 10) as usize, (tenths % 10) as usize);
-    format!("{whole}.{tenth}")
+    text!("{whole}.{tenth}", whole, tenth)
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -43,9 +44,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let (size, max) = (megabytes(bytes), megabytes(limit));
     let message = if ctx.zh() {
-        format!("输入大小为 {size} MB，超过 {max} MB 的上限，未作检查；确需检查时可调高 maxInputBytes 选项。")
+        text!("输入大小为 {size} MB，超过 {max} MB 的上限，未作检查；确需检查时可调高 maxInputBytes 选项。", size, max)
     } else {
-        format!("The input is {size} MB, over the {max} MB limit, and was not checked; raise maxInputBytes to check it.")
+        text!("The input is {size} MB, over the {max} MB limit, and was not checked; raise maxInputBytes to check it.", size, max)
     };
     let mut d = ctx.diag(&RULE, "", message);
     d.actual = Some(crate::model::Num::Int(bytes as i64));

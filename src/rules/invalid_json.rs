@@ -8,6 +8,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::layout::Label;
 
@@ -29,10 +30,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let message = match (ctx.zh(), eof) {
-        (true, true) => format!("无法读取报告：JSON 在第 {line} 行第 {column} 列意外结束，文件可能不完整，请检查是否缺少结尾的括号或引号。"),
-        (true, false) => format!("无法读取报告：JSON 在第 {line} 行第 {column} 列有语法错误，请检查该处的括号、引号和逗号。"),
-        (false, true) => format!("The report cannot be read: the JSON ends unexpectedly at line {line}, column {column}; the file may be cut short (a closing bracket or quote missing?)."),
-        (false, false) => format!("The report cannot be read: the JSON has a syntax error at line {line}, column {column}; check the brackets, quotes and commas there."),
+        (true, true) => text!("无法读取报告：JSON 在第 {line} 行第 {column} 列意外结束，文件可能不完整，请检查是否缺少结尾的括号或引号。", line, column),
+        (true, false) => text!("无法读取报告：JSON 在第 {line} 行第 {column} 列有语法错误，请检查该处的括号、引号和逗号。", line, column),
+        (false, true) => text!("The report cannot be read: the JSON ends unexpectedly at line {line}, column {column}; the file may be cut short (a closing bracket or quote missing?).", line, column),
+        (false, false) => text!("The report cannot be read: the JSON has a syntax error at line {line}, column {column}; check the brackets, quotes and commas there.", line, column),
     };
     let mut d = ctx.diag(&RULE, "", message);
     d.location = Some(Location {

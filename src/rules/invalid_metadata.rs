@@ -9,6 +9,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 use crate::model::report::MetadataProblem;
@@ -36,16 +37,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let message = match (m.problem, ctx.zh()) {
             (MetadataProblem::MissingYear, true) => "缺少报告年度（year），请填写统计年度，如 2024。".to_string(),
             (MetadataProblem::MissingYear, false) => "The report year (year) is missing; give the year reported on, e.g. 2024.".to_string(),
-            (MetadataProblem::BadYear, true) => format!("报告年度「{input}」无法识别，请填写四位数年份，如 2024。"),
-            (MetadataProblem::BadYear, false) => format!("The report year \"{input}\" cannot be read; write it as four digits, e.g. 2024."),
-            (MetadataProblem::BadFormat, true) => format!("格式「{input}」无法识别，应为 \"2019\"（2019、2020 年度）或 \"2021\"（2021 年度起）。"),
-            (MetadataProblem::BadFormat, false) => format!("The format \"{input}\" is unknown; use \"2019\" (reports for 2019–2020) or \"2021\" (2021 on)."),
-            (MetadataProblem::BadDate, true) => format!("发布日期「{input}」无法识别，请写作 YYYY-MM-DD，如 2022-01-28。"),
-            (MetadataProblem::BadDate, false) => format!("The publication date \"{input}\" cannot be read; write it as YYYY-MM-DD, e.g. 2022-01-28."),
-            (MetadataProblem::ImpossibleDate, true) => format!("发布日期「{input}」不存在（该月没有这一天），请核对日期。"),
-            (MetadataProblem::ImpossibleDate, false) => format!("The publication date \"{input}\" does not exist (the month has no such day); check the date."),
-            (MetadataProblem::NotText, true) => format!("「{}」应为文本，现为「{input}」。", m.path),
-            (MetadataProblem::NotText, false) => format!("\"{}\" should be text, not \"{input}\".", m.path),
+            (MetadataProblem::BadYear, true) => text!("报告年度「{input}」无法识别，请填写四位数年份，如 2024。", input),
+            (MetadataProblem::BadYear, false) => text!("The report year \"{input}\" cannot be read; write it as four digits, e.g. 2024.", input),
+            (MetadataProblem::BadFormat, true) => text!("格式「{input}」无法识别，应为 \"2019\"（2019、2020 年度）或 \"2021\"（2021 年度起）。", input),
+            (MetadataProblem::BadFormat, false) => text!("The format \"{input}\" is unknown; use \"2019\" (reports for 2019–2020) or \"2021\" (2021 on).", input),
+            (MetadataProblem::BadDate, true) => text!("发布日期「{input}」无法识别，请写作 YYYY-MM-DD，如 2022-01-28。", input),
+            (MetadataProblem::BadDate, false) => text!("The publication date \"{input}\" cannot be read; write it as YYYY-MM-DD, e.g. 2022-01-28.", input),
+            (MetadataProblem::ImpossibleDate, true) => text!("发布日期「{input}」不存在（该月没有这一天），请核对日期。", input),
+            (MetadataProblem::ImpossibleDate, false) => text!("The publication date \"{input}\" does not exist (the month has no such day); check the date.", input),
+            (MetadataProblem::NotText, true) => text!("「{}」应为文本，现为「{input}」。", m.path, input),
+            (MetadataProblem::NotText, false) => text!("\"{}\" should be text, not \"{input}\".", m.path, input),
         };
         let mut d = ctx.diag(&RULE, m.path, message);
         d.input = m.input.clone();

@@ -10,6 +10,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 use crate::model::report::Invalid;
@@ -46,11 +47,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Invalid::NotInteger => "不是整数，本列计件数，只能填整数".to_string(),
                 Invalid::PlusSign => "前面不能带“+”号，只有「本年增/减」列可带正负号".to_string(),
                 Invalid::TooLarge => "数值过大，请核对".to_string(),
-                Invalid::WrongUnit => format!("的单位不适用于本列，本列单位为「{unit}」"),
+                Invalid::WrongUnit => text!("的单位不适用于本列，本列单位为「{unit}」", unit),
                 Invalid::WrongType => "不是数字，请填写一个数".to_string(),
                 Invalid::NotFinite => "不是有效的数值，请填写阿拉伯数字".to_string(),
             };
-            format!("{name}填写的「{input}」{why}。")
+            text!("{name}填写的「{input}」{why}。", name, input, why)
         } else {
             let why = match reason {
                 Invalid::NotANumber => "is not a number; write it in digits (e.g. 12)".to_string(),
@@ -61,12 +62,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 Invalid::TooLarge => "is too large; please check it".to_string(),
                 Invalid::WrongUnit => {
-                    format!("has a unit this column does not take (its unit is {unit})")
+                    text!(
+                        "has a unit this column does not take (its unit is {unit})",
+                        unit
+                    )
                 }
                 Invalid::WrongType => "is not a number; enter a single number".to_string(),
                 Invalid::NotFinite => "is not a usable number; write it in digits".to_string(),
             };
-            format!("{}: \"{input}\" {why}.", crate::messages::cap(name))
+            text!(
+                "{}: \"{input}\" {why}.",
+                crate::messages::cap(name),
+                input,
+                why
+            )
         };
         let mut d = ctx.diag(&RULE, ctx.path(id), message);
         d.input = Some(input.clone());

@@ -11,6 +11,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 
@@ -46,12 +47,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let shown = &s.expected_keys[..s.expected_keys.len().min(3)];
         let keys = crate::messages::join(shown, if ctx.zh() { "、" } else { ", " });
         let message = match (ctx.zh(), s.path.as_str()) {
-            (true, "") => format!("报告应为 JSON 对象（含 year、applications 等字段），现为{}。", zh_kind(s.found)),
-            (false, "") => format!("The report should be a JSON object (with year, applications, …), not a {}.", s.found),
-            (true, p) if keys.is_empty() => format!("「{p}」应为文本，现为{}。", zh_kind(s.found)),
-            (false, p) if keys.is_empty() => format!("\"{p}\" should be text, not a {}.", s.found),
-            (true, p) => format!("「{p}」应为对象（含 {keys} 等字段），现为{}，其中的数据无法读取。", zh_kind(s.found)),
-            (false, p) => format!("\"{p}\" should be an object (with {keys}, …), not a {}; nothing in it can be read.", s.found),
+            (true, "") => text!("报告应为 JSON 对象（含 year、applications 等字段），现为{}。", zh_kind(s.found)),
+            (false, "") => text!("The report should be a JSON object (with year, applications, …), not a {}.", s.found),
+            (true, p) if keys.is_empty() => text!("「{p}」应为文本，现为{}。", p, zh_kind(s.found)),
+            (false, p) if keys.is_empty() => text!("\"{p}\" should be text, not a {}.", p, s.found),
+            (true, p) => text!("「{p}」应为对象（含 {keys} 等字段），现为{}，其中的数据无法读取。", p, keys, zh_kind(s.found)),
+            (false, p) => text!("\"{p}\" should be an object (with {keys}, …), not a {}; nothing in it can be read.", p, keys, s.found),
         };
         out.push(ctx.diag(&RULE, s.path.clone(), message));
     }
@@ -62,13 +63,24 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn too_deep(ctx: &Context, at: Option<(usize, usize)>) -> Diagnostic {
     let max = crate::json::MAX_DEPTH;
     let message = match (ctx.zh(), at) {
-        (true, Some((l, c))) => format!("JSON 嵌套超过 {max} 层（第 {l} 行第 {c} 列），无法读取。"),
-        (false, Some((l, c))) => format!(
-            "The JSON nests deeper than {max} levels (line {l}, column {c}) and cannot be read."
+        (true, Some((l, c))) => text!(
+            "JSON 嵌套超过 {max} 层（第 {l} 行第 {c} 列），无法读取。",
+            max,
+            l,
+            c
         ),
-        (true, None) => format!("报告对象嵌套超过 {max} 层，无法读取。"),
+        (false, Some((l, c))) => text!(
+            "The JSON nests deeper than {max} levels (line {l}, column {c}) and cannot be read.",
+            max,
+            l,
+            c
+        ),
+        (true, None) => text!("报告对象嵌套超过 {max} 层，无法读取。", max),
         (false, None) => {
-            format!("The report object nests deeper than {max} levels and cannot be read.")
+            text!(
+                "The report object nests deeper than {max} levels and cannot be read.",
+                max
+            )
         }
     };
     let mut d = ctx.diag(&RULE, "", message);

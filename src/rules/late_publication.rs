@@ -15,6 +15,8 @@
 use crate::prelude::*;
 
 use super::{issuer, Context, RuleDef};
+use crate::base::dates::Iso;
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 use crate::options::IssuerKind;
@@ -43,8 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if (y, m, d) <= deadline {
         return;
     }
-    // Years printed as i64, whose formatting the messages link anyway (i32's would add its own).
-    let (y, dy, dm, dd) = (i64::from(y), i64::from(deadline.0), deadline.1, deadline.2);
+    let (published, deadline) = (Iso((y, m, d)), Iso(deadline));
     let message = if ctx.zh() {
         let why = [
             "deadline 选项给出的期限",
@@ -52,7 +53,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "条例第四十九条：政府部门 1 月 31 日前",
             "条例第四十九条：政府部门 1 月 31 日前，人民政府 3 月 31 日前，可用 issuerKind 选项说明",
         ][why];
-        format!("发布日期 {y:04}-{m:02}-{d:02} 晚于期限 {dy:04}-{dm:02}-{dd:02}（{why}）。")
+        text!(
+            "发布日期 {published} 晚于期限 {deadline}（{why}）。",
+            published,
+            deadline,
+            why
+        )
     } else {
         let why = [
             "the deadline option",
@@ -60,7 +66,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "Regulations art. 49: departments by 31 January",
             "Regulations art. 49: departments by 31 January, governments by 31 March (the issuerKind option)",
         ][why];
-        format!("Published on {y:04}-{m:02}-{d:02}, after the deadline of {dy:04}-{dm:02}-{dd:02} ({why}).")
+        text!(
+            "Published on {published}, after the deadline of {deadline} ({why}).",
+            published,
+            deadline,
+            why
+        )
     };
     let mut diag = ctx.diag(&RULE, "/publishedOn", message);
     // The kind read from the name: the reader can tell a wrong guess.

@@ -11,6 +11,7 @@ use crate::prelude::*;
 
 use super::arith::{self, Blanks};
 use super::Context;
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Num};
 use crate::model::layout::CellId;
 
@@ -139,20 +140,10 @@ fn culprit<'a>(
     let name = ctx.name(cell);
     // (A blank culprit only with blanks as 0: never in the lite build, which leaves it out.)
     let message = match (blank, ctx.zh()) {
-        (false, true) => format!(
-            "{name}应为 {fix}，现为 {current}：此格同时使本行总计和本列合计不成立，最可能是它填错了。"
-        ),
-        (true, true) => format!(
-            "{name}应为 {fix}，现为空：此格同时使本行总计和本列合计不成立，最可能是它填错了。"
-        ),
-        (false, false) => format!(
-            "{} should be {fix}, not {current}: this one cell breaks both its row total and its column sums, so it is most likely the wrong one.",
-            crate::messages::cap(name)
-        ),
-        (true, false) => format!(
-            "{} should be {fix} and is blank: this one cell breaks both its row total and its column sums.",
-            crate::messages::cap(name)
-        ),
+        (false, true) => text!("{name}应为 {fix}，现为 {current}：此格同时使本行总计和本列合计不成立，最可能是它填错了。", name, fix, current),
+        (true, true) => text!("{name}应为 {fix}，现为空：此格同时使本行总计和本列合计不成立，最可能是它填错了。", name, fix),
+        (false, false) => text!("{} should be {fix}, not {current}: this one cell breaks both its row total and its column sums, so it is most likely the wrong one.", crate::messages::cap(name), fix, current),
+        (true, false) => text!("{} should be {fix} and is blank: this one cell breaks both its row total and its column sums.", crate::messages::cap(name), fix),
     };
     let first = diags.iter().find(|d| d.rule == rules[0]).copied();
     let mut d = Diagnostic::new(

@@ -9,6 +9,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{CellId, Label, TableId};
 use crate::model::CellState;
@@ -71,15 +72,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if of_table.iter().all(|(_, m)| *m) {
             let name = ctx.locale().pick(table.short());
             let message = if ctx.zh() {
-                format!("缺少{name}（{}），请补上整张表。", table.label().zh)
+                text!("缺少{name}（{}），请补上整张表。", name, table.label().zh)
             } else {
-                format!(
+                text!(
                     "{} ({}) is missing; add the whole table.",
                     crate::messages::cap(name),
                     table.label().en
                 )
             };
-            let mut d = ctx.diag(&RULE, format!("/{}", table.key()), message);
+            let mut d = ctx.diag(&RULE, text!("/{}", table.key()), message);
             d.related = of_table
                 .iter()
                 .map(|(i, _)| ctx.path(*i).to_string())
@@ -99,9 +100,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if cells.iter().all(|(_, m)| *m) && cells.len() > 1 {
                 let c = ctx.layout.cell(cells[0].0);
                 let message = if ctx.zh() {
-                    format!("缺少{}的全部数据，请补上（无数据填 0）。", c.row_name_zh)
+                    text!("缺少{}的全部数据，请补上（无数据填 0）。", c.row_name_zh)
                 } else {
-                    format!(
+                    text!(
                         "{} is missing entirely; fill it in (0 where there is nothing).",
                         crate::messages::cap(&c.row_name_en)
                     )
@@ -115,9 +116,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             } else {
                 for (c, _) in cells.iter().filter(|(_, m)| *m) {
                     let message = if ctx.zh() {
-                        format!("缺少{}，请补上（无数据填 0）。", ctx.name(*c))
+                        text!("缺少{}，请补上（无数据填 0）。", ctx.name(*c))
                     } else {
-                        format!(
+                        text!(
                             "{} is missing; fill it in (0 where there is nothing).",
                             crate::messages::cap(ctx.name(*c))
                         )

@@ -8,6 +8,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::{Kind, Label};
 
@@ -34,14 +35,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let message = if ctx.zh() {
-            format!(
+            text!(
                 "{}为 {n}，不能为负数；请填写实际数量（无则填 0）。",
-                ctx.name(id)
+                ctx.name(id),
+                n
             )
         } else {
-            format!(
+            text!(
                 "{} is {n}; it cannot be negative (enter the actual number, 0 if none).",
-                crate::messages::cap(ctx.name(id))
+                crate::messages::cap(ctx.name(id)),
+                n
             )
         };
         let mut d = ctx.diag(&RULE, ctx.path(id), message);

@@ -12,6 +12,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::messages::cap;
 use crate::model::layout::Label;
@@ -58,9 +59,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let name = ctx.name(in_force);
         let message = if ctx.zh() {
-            format!("{name}应为 {expected}（上年 {before} + 本年制发 {i} − 本年废止 {r}），现为 {now}；如修订计入制发或文件清理调整了基数，请在正文中说明。")
+            text!("{name}应为 {expected}（上年 {before} + 本年制发 {i} − 本年废止 {r}），现为 {now}；如修订计入制发或文件清理调整了基数，请在正文中说明。", name, expected, before, i, r, now)
         } else {
-            format!("{} should be {expected} (last year's {before} + {i} issued − {r} repealed), not {now}; if amendments count as issued or a clean-up changed the base, say so in the text.", cap(name))
+            text!("{} should be {expected} (last year's {before} + {i} issued − {r} repealed), not {now}; if amendments count as issued or a clean-up changed the base, say so in the text.", cap(name), expected, before, i, r, now)
         };
         let mut d = ctx.diag(&RULE, ctx.path(in_force), message);
         d.related = vec![ctx.path(issued).into(), ctx.path(repealed).into()];

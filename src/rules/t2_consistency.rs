@@ -10,6 +10,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::messages::cap;
 use crate::model::layout::Label;
@@ -39,12 +40,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 };
                 if p > t {
                     let message = if ctx.zh() {
-                        format!(
+                        text!(
                             "{}（{p}）多于同行「对外公开总数量」（{t}），请核对。",
-                            ctx.name(pid)
+                            ctx.name(pid),
+                            p,
+                            t
                         )
                     } else {
-                        format!("{} ({p}) exceeds \"total published\" ({t}) in the same row; please check.", cap(ctx.name(pid)))
+                        text!("{} ({p}) exceeds \"total published\" ({t}) in the same row; please check.", cap(ctx.name(pid)), p, t)
                     };
                     push(ctx, out, pid, vec![tid], message, Some(t), p);
                 }
@@ -57,9 +60,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 };
                 if i > f + r {
                     let message = if ctx.zh() {
-                        format!("{}（{i}）多于同行「现行有效件数」与「本年废止件数」之和（{}），本年制发的文件应当仍有效或已废止，请核对。", ctx.name(iid), f + r)
+                        text!("{}（{i}）多于同行「现行有效件数」与「本年废止件数」之和（{}），本年制发的文件应当仍有效或已废止，请核对。", ctx.name(iid), i, f + r)
                     } else {
-                        format!("{} ({i}) exceeds \"in force\" + \"repealed this year\" ({}); what was issued this year is either in force or repealed.", cap(ctx.name(iid)), f + r)
+                        text!("{} ({i}) exceeds \"in force\" + \"repealed this year\" ({}); what was issued this year is either in force or repealed.", cap(ctx.name(iid)), i, f + r)
                     };
                     push(ctx, out, iid, vec![fid, rid], message, Some(f + r), i);
                 }
@@ -71,9 +74,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if let Some(n) = ctx.report.num(id) {
                 if n.as_f64() >= YUAN_SUSPECT {
                     let message = if ctx.zh() {
-                        format!("{}为 {n} 万元（即 {} 亿元），数额异常，可能按“元”填写了；本栏单位为万元。", ctx.name(id), Num::Dec(n.as_f64() / 10000.0))
+                        text!("{}为 {n} 万元（即 {} 亿元），数额异常，可能按“元”填写了；本栏单位为万元。", ctx.name(id), n, Num::Dec(n.as_f64() / 10000.0))
                     } else {
-                        format!("{} is {n} (in 10,000 yuan), which is implausibly large; it was probably entered in yuan.", cap(ctx.name(id)))
+                        text!("{} is {n} (in 10,000 yuan), which is implausibly large; it was probably entered in yuan.", cap(ctx.name(id)), n)
                     };
                     let mut d = ctx.diag(&RULE, ctx.path(id), message);
                     d.actual = Some(n);

@@ -13,6 +13,7 @@ use crate::prelude::*;
 
 use super::arith::{self, blank_several, values, Blanks, Equation};
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Num, Severity};
 use crate::model::layout::{Label, Layout, T3Role, T3_COLUMNS};
 
@@ -72,22 +73,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (name, sum_in, sum_out) = (ctx.name(blame), v[0] + v[1], v[2] + v[3]);
         // A blank blamed (only with blanks as 0: never in the lite build, which leaves it out).
         let message = match (blank, ctx.zh()) {
-            (false, true) => format!(
-                "表三「{col}」列不满足“一＋二＝（七）总计＋四”：新收 {} ＋ 上年结转 {} ＝ {sum_in}，而办理结果总计 {} ＋ 结转下年度 {} ＝ {sum_out}。若其他各格无误，{name}应为 {fix}，现为 {actual}。",
-                v[0], v[1], v[2], v[3]
-            ),
-            (true, true) => format!(
-                "表三「{col}」列不满足“一＋二＝（七）总计＋四”：新收 {} ＋ 上年结转 {} ＝ {sum_in}，而办理结果总计 {} ＋ 结转下年度 {} ＝ {sum_out}（空格按 0 计）。{name}应为 {fix}，现为空。",
-                v[0], v[1], v[2], v[3]
-            ),
-            (false, false) => format!(
-                "Table 3, column \"{col}\" breaks \"1 + 2 = (7) total + 4\": received {} + carried over {} = {sum_in}, but results {} + carried forward {} = {sum_out}. If the other cells are right, {name} should be {fix}, not {actual}.",
-                v[0], v[1], v[2], v[3]
-            ),
-            (true, false) => format!(
-                "Table 3, column \"{col}\" breaks \"1 + 2 = (7) total + 4\": received {} + carried over {} = {sum_in}, but results {} + carried forward {} = {sum_out} (blanks counted as 0). {name} should be {fix}; it is blank.",
-                v[0], v[1], v[2], v[3]
-            ),
+            (false, true) => text!("表三「{col}」列不满足“一＋二＝（七）总计＋四”：新收 {} ＋ 上年结转 {} ＝ {sum_in}，而办理结果总计 {} ＋ 结转下年度 {} ＝ {sum_out}。若其他各格无误，{name}应为 {fix}，现为 {actual}。", col, v[0], v[1], sum_in, v[2], v[3], sum_out, name, fix, actual),
+            (true, true) => text!("表三「{col}」列不满足“一＋二＝（七）总计＋四”：新收 {} ＋ 上年结转 {} ＝ {sum_in}，而办理结果总计 {} ＋ 结转下年度 {} ＝ {sum_out}（空格按 0 计）。{name}应为 {fix}，现为空。", col, v[0], v[1], sum_in, v[2], v[3], sum_out, name, fix),
+            (false, false) => text!("Table 3, column \"{col}\" breaks \"1 + 2 = (7) total + 4\": received {} + carried over {} = {sum_in}, but results {} + carried forward {} = {sum_out}. If the other cells are right, {name} should be {fix}, not {actual}.", col, v[0], v[1], sum_in, v[2], v[3], sum_out, name, fix, actual),
+            (true, false) => text!("Table 3, column \"{col}\" breaks \"1 + 2 = (7) total + 4\": received {} + carried over {} = {sum_in}, but results {} + carried forward {} = {sum_out} (blanks counted as 0). {name} should be {fix}; it is blank.", col, v[0], v[1], sum_in, v[2], v[3], sum_out, name, fix),
         };
         let mut d = ctx.diag(&RULE, ctx.path(blame), message);
         d.related = [received, over, total, forward]

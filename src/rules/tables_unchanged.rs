@@ -13,6 +13,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::layout::Label;
 use crate::model::CellState;
@@ -52,9 +53,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let year = prev.year.map_or(0, i64::from);
     let message = if ctx.zh() {
-        format!("表二、表三、表四的全部数字与上年（{year} 年度）报告完全相同，请核对是否沿用了上年数据。")
+        text!("表二、表三、表四的全部数字与上年（{year} 年度）报告完全相同，请核对是否沿用了上年数据。", year)
     } else {
-        format!("Tables 2, 3 and 4 equal last year's ({year}) report cell for cell: check that last year's figures were not reused.")
+        text!("Tables 2, 3 and 4 equal last year's ({year}) report cell for cell: check that last year's figures were not reused.", year)
     };
     let mut d = ctx.diag(&RULE, "", message);
     d.related = vec![

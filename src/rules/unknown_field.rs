@@ -8,6 +8,7 @@
 use crate::prelude::*;
 
 use super::{Context, RuleDef, MAX_LISTED};
+use crate::base::text::text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::decode::SECTION_KEYS;
 use crate::model::layout::{layout, Label};
@@ -105,10 +106,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for path in all.iter().take(MAX_LISTED) {
         let key = path.rsplit('/').next().unwrap_or(path);
         let message = match (suggest(path), ctx.zh()) {
-            (Some(s), true) => format!("字段「{path}」不在报告模型中，其中的数据未被读取；是否应为「{s}」？"),
-            (Some(s), false) => format!("\"{path}\" is not in the report model and was not read; did you mean \"{s}\"?"),
-            (None, true) => format!("字段「{path}」不在报告模型中，其中的数据未被读取；请删除或改为模型中的字段名（{key}）。"),
-            (None, false) => format!("\"{path}\" is not in the report model and was not read; remove it or use a model key instead of \"{key}\"."),
+            (Some(s), true) => text!("字段「{path}」不在报告模型中，其中的数据未被读取；是否应为「{s}」？", path, s),
+            (Some(s), false) => text!("\"{path}\" is not in the report model and was not read; did you mean \"{s}\"?", path, s),
+            (None, true) => text!("字段「{path}」不在报告模型中，其中的数据未被读取；请删除或改为模型中的字段名（{key}）。", path, key),
+            (None, false) => text!("\"{path}\" is not in the report model and was not read; remove it or use a model key instead of \"{key}\".", path, key),
         };
         out.push(ctx.diag(&RULE, path.clone(), message));
     }
@@ -117,9 +118,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if let Some(next) = all.get(MAX_LISTED) {
         let more = all.len() - MAX_LISTED;
         let message = if ctx.zh() {
-            format!("另有 {more} 个模型中没有的字段未列出（下一个为「{next}」）。")
+            text!(
+                "另有 {more} 个模型中没有的字段未列出（下一个为「{next}」）。",
+                more,
+                next
+            )
         } else {
-            format!("{more} more keys not in the model are not listed (the next is \"{next}\").")
+            text!(
+                "{more} more keys not in the model are not listed (the next is \"{next}\").",
+                more,
+                next
+            )
         };
         out.push(ctx.diag(&RULE, "", message));
     }

@@ -32,20 +32,38 @@ const outDir = (name) => join(app, 'dist', name);
 async function buildEsbuild() {
   const out = outDir('esbuild');
   await esbuild({
-    entryPoints: [join(app, 'esbuild.mjs')], bundle: true, format: 'esm', outdir: out, absWorkingDir: app,
-    loader: { '.wasm': 'file' }, publicPath: BASE, target: ['chrome86'], logLevel: 'silent',
+    entryPoints: [join(app, 'esbuild.mjs')],
+    bundle: true,
+    format: 'esm',
+    outdir: out,
+    absWorkingDir: app,
+    loader: { '.wasm': 'file' },
+    publicPath: BASE,
+    target: ['chrome86'],
+    logLevel: 'silent',
   });
   copyFileSync(join(app, 'node_modules', 'xxgknb', 'js', 'form', 'form.css'), join(out, 'form.css'));
-  writeFileSync(join(out, 'index.html'), page(`<link rel="stylesheet" href="${BASE}form.css">\n<script type="module" src="${BASE}esbuild.js"></script>`));
+  writeFileSync(
+    join(out, 'index.html'),
+    page(`<link rel="stylesheet" href="${BASE}form.css">\n<script type="module" src="${BASE}esbuild.js"></script>`),
+  );
   return out;
 }
 
 async function buildVite() {
   const out = outDir('vite');
-  writeFileSync(join(app, 'index.html'), page(`<link rel="stylesheet" href="/node_modules/xxgknb/js/form/form.css">\n<script type="module" src="./vite.mjs"></script>`));
+  writeFileSync(
+    join(app, 'index.html'),
+    page(
+      `<link rel="stylesheet" href="/node_modules/xxgknb/js/form/form.css">\n<script type="module" src="./vite.mjs"></script>`,
+    ),
+  );
   const { build } = await import('vite');
   await build({
-    root: app, base: BASE, logLevel: 'silent', configFile: false,
+    root: app,
+    base: BASE,
+    logLevel: 'silent',
+    configFile: false,
     build: { outDir: out, emptyOutDir: true, target: 'chrome86' },
   });
   return out;
@@ -55,15 +73,24 @@ async function buildWebpack() {
   const out = outDir('webpack');
   const { default: webpack } = await import('webpack');
   const stats = await new Promise((resolve, reject) => {
-    webpack({
-      mode: 'production', context: app, entry: './webpack.mjs', target: ['web', 'es2020'],
-      output: { path: out, publicPath: BASE, filename: 'webpack.js' },
-    }, (error, result) => (error ? reject(error) : resolve(result)));
+    webpack(
+      {
+        mode: 'production',
+        context: app,
+        entry: './webpack.mjs',
+        target: ['web', 'es2020'],
+        output: { path: out, publicPath: BASE, filename: 'webpack.js' },
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
   assert.ok(!stats.hasWarnings(), stats.toString('errors-warnings'));
   copyFileSync(join(app, 'node_modules', 'xxgknb', 'js', 'form', 'form.css'), join(out, 'form.css'));
-  writeFileSync(join(out, 'index.html'), page(`<link rel="stylesheet" href="${BASE}form.css">\n<script src="${BASE}webpack.js" defer></script>`));
+  writeFileSync(
+    join(out, 'index.html'),
+    page(`<link rel="stylesheet" href="${BASE}form.css">\n<script src="${BASE}webpack.js" defer></script>`),
+  );
   return out;
 }
 
@@ -74,7 +101,12 @@ function buildScriptTag() {
   copyFileSync(join(app, 'node_modules', 'xxgknb', 'pkg', 'xxgknb-form.js'), join(out, 'xxgknb-form.js'));
   copyFileSync(join(app, 'node_modules', 'xxgknb', 'js', 'form', 'form.css'), join(out, 'form.css'));
   copyFileSync(join(app, 'report-form.js'), join(out, 'report-form.js'));
-  writeFileSync(join(out, 'index.html'), page(`<link rel="stylesheet" href="${BASE}form.css">\n<script src="${BASE}xxgknb-form.js" defer></script>\n<script src="${BASE}report-form.js" defer></script>`));
+  writeFileSync(
+    join(out, 'index.html'),
+    page(
+      `<link rel="stylesheet" href="${BASE}form.css">\n<script src="${BASE}xxgknb-form.js" defer></script>\n<script src="${BASE}report-form.js" defer></script>`,
+    ),
+  );
   return out;
 }
 
@@ -102,9 +134,14 @@ async function open(dir, { query = '', types = {} } = {}) {
   const tab = await browser.newPage();
   const problems = [];
   const fetched = [];
-  tab.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`console.${m.type()}: ${m.text()}`));
+  tab.on(
+    'console',
+    (m) => ['error', 'warning'].includes(m.type()) && problems.push(`console.${m.type()}: ${m.text()}`),
+  );
   tab.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  tab.on('response', (r) => fetched.push({ path: new URL(r.url()).pathname, status: r.status(), type: r.headers()['content-type'] }));
+  tab.on('response', (r) =>
+    fetched.push({ path: new URL(r.url()).pathname, status: r.status(), type: r.headers()['content-type'] }),
+  );
   await tab.goto(new URL(`${BASE}index.html${query}`, server.url).href);
   await tab.waitForFunction(() => window.xxgknbForm);
   return { tab, problems, fetched, ready: await tab.evaluate(() => window.xxgknbForm.ready) };
@@ -122,7 +159,10 @@ async function showsMessage(tab) {
   const message = await tab.locator('.xxgknb-inline').first().textContent();
   assert.match(message, /一、本年新收政府信息公开申请数量/);
   const result = await tab.evaluate(() => window.xxgknbForm.result);
-  assert.deepEqual(result.diagnostics.map((d) => d.rule), ['t3-row-total']);
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.rule),
+    ['t3-row-total'],
+  );
 }
 
 const recipes = [
@@ -150,7 +190,9 @@ describe('bundlers, from a sub-path', () => {
   test('script tags: xxgknb-form.js needs no module support, no .wasm file and no MIME types', async () => {
     const dir = buildScriptTag();
     // On a server that knows neither .mjs nor .wasm (every server knows .js).
-    const { tab, problems, fetched, ready } = await open(dir, { types: { '.mjs': 'application/octet-stream', '.wasm': 'application/octet-stream' } });
+    const { tab, problems, fetched, ready } = await open(dir, {
+      types: { '.mjs': 'application/octet-stream', '.wasm': 'application/octet-stream' },
+    });
     assert.equal(ready, true);
     await showsMessage(tab);
     assert.equal(fetched.filter((f) => f.path.endsWith('.wasm')).length, 0, 'the wasm is inside the script');
@@ -161,8 +203,13 @@ describe('bundlers, from a sub-path', () => {
   test('a classic-script (IIFE) bundle without wasmUrl says what to pass instead of failing on import.meta', async () => {
     const out = outDir('iife');
     await esbuild({
-      entryPoints: [join(app, 'webpack.mjs')], bundle: true, format: 'iife', outfile: join(out, 'iife.js'), absWorkingDir: app,
-      target: ['chrome86'], logLevel: 'silent',
+      entryPoints: [join(app, 'webpack.mjs')],
+      bundle: true,
+      format: 'iife',
+      outfile: join(out, 'iife.js'),
+      absWorkingDir: app,
+      target: ['chrome86'],
+      logLevel: 'silent',
     });
     writeFileSync(join(out, 'index.html'), page(`<script src="${BASE}iife.js" defer></script>`));
     const { tab, problems, ready } = await open(out);

@@ -17,7 +17,13 @@ const diagnosticsOf = (file, rule) => file.diagnostics.filter((d) => d.rule === 
 /** One issuer's 2023 and 2024 reports, 2024 carrying 2023's rows and documents on. */
 function pair(issuer = '示例市示例区司法局', seed = 500) {
   const last = makeReport({ issuer, year: 2023, seed });
-  const now = makeReport({ issuer, year: 2024, seed: seed + 1, carriedOver: last.applications.carriedForward, previous: last });
+  const now = makeReport({
+    issuer,
+    year: 2024,
+    seed: seed + 1,
+    carriedOver: last.applications.carriedForward,
+    previous: last,
+  });
   return { last, now };
 }
 
@@ -40,7 +46,10 @@ test("a pair whose part 五 is word for word last year's is flagged (text-reuse)
   now.sections.problems = last.sections.problems;
   write(dir, 'a-2023.html', renderHtml(last));
   write(dir, 'a-2024.json', renderJson(now));
-  for (const [locale, start] of [['zh-CN', /^第五部分「存在的主要问题及改进情况」有 100% 与上年（2023 年度）报告相同/], ['en', /^100% of part 5 \(problems and improvements\) repeats last year's \(2023\) report/]]) {
+  for (const [locale, start] of [
+    ['zh-CN', /^第五部分「存在的主要问题及改进情况」有 100% 与上年（2023 年度）报告相同/],
+    ['en', /^100% of part 5 \(problems and improvements\) repeats last year's \(2023\) report/],
+  ]) {
     const r = runJson(['check', dir, '--locale', locale]);
     const f = byPath(r.doc)[path.join(dir, 'a-2024.json')];
     // Part 五 on its own; the three parts together may pass half too (this report's part 一 is
@@ -108,12 +117,17 @@ test('copied-report finds the one report copied from another issuer, and nothing
     const d = diagnosticsOf(byPath(r.doc)[path.join(dir, 'copy.txt')], 'copied-report')[0];
     assert.equal(d.severity, 'warning');
     assert.equal(d.path, '/sections');
-    assert.match(d.message, locale === 'en' ? /^Most of the prose is the same as in other issuers' reports of the same year: .*u006\.json \(示例市第7号单位, about \d+% the same\)/ : /^正文与同年度其他单位的报告大部分相同（内容雷同）：.*u006\.json（示例市第7号单位，约 \d+% 相同）/);
+    assert.match(
+      d.message,
+      locale === 'en'
+        ? /^Most of the prose is the same as in other issuers' reports of the same year: .*u006\.json \(示例市第7号单位, about \d+% the same\)/
+        : /^正文与同年度其他单位的报告大部分相同（内容雷同）：.*u006\.json（示例市第7号单位，约 \d+% 相同）/,
+    );
     assert.equal(r.doc.summary.byRule['copied-report'].warning, 2);
   }
 });
 
-test('copied-report: one issuer\'s own copies, other years and short prose are no finding', () => {
+test("copied-report: one issuer's own copies, other years and short prose are no finding", () => {
   const dir = tmpDir();
   const a = makeReport({ issuer: '示例市甲局', year: 2024, seed: 1 });
   write(dir, 'a.json', renderJson(a));
@@ -128,7 +142,10 @@ test('copied-report: one issuer\'s own copies, other years and short prose are n
   write(dir, 'c.json', renderJson(c));
   write(dir, 'd.json', renderJson(d));
   const r = runJson(['check', dir]);
-  assert.ok(r.doc.files.every((f) => !rulesOf(f).includes('copied-report')), JSON.stringify(r.doc.summary.byRule));
+  assert.ok(
+    r.doc.files.every((f) => !rulesOf(f).includes('copied-report')),
+    JSON.stringify(r.doc.summary.byRule),
+  );
 });
 
 test('--aggregate: the whole-region table 三 against the sum of the units, cell by cell', () => {
@@ -143,7 +160,12 @@ test('--aggregate: the whole-region table 三 against the sum of the units, cell
       else into[k] += v;
     }
   };
-  const zero = (o) => { for (const [k, v] of Object.entries(o)) { if (v && typeof v === 'object') zero(v); else o[k] = 0; } };
+  const zero = (o) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (v && typeof v === 'object') zero(v);
+      else o[k] = 0;
+    }
+  };
   zero(sum);
   for (const u of units) add(sum, u.applications);
   gov.applications = structuredClone(sum);
@@ -163,23 +185,35 @@ test('--aggregate: the whole-region table 三 against the sum of the units, cell
     const f = byPath(r.doc)[govFile];
     assert.ok(f, r.doc.files.map((x) => x.path).join(','));
     const agg = diagnosticsOf(f, 'aggregate-sum');
-    assert.deepEqual(agg.map((d) => [d.path, d.expected, d.actual]), [
-      ['/applications/received/natural', sum.received.natural, sum.received.natural + 2],
-      ['/applications/received/total', sum.received.total, sum.received.total + 2],
-      ['/applications/results/granted/natural', sum.results.granted.natural, sum.results.granted.natural + 2],
-      ['/applications/results/granted/total', sum.results.granted.total, sum.results.granted.total + 2],
-      ['/applications/results/total/natural', sum.results.total.natural, sum.results.total.natural + 2],
-      ['/applications/results/total/total', sum.results.total.total, sum.results.total.total + 2],
-    ]);
-    assert.match(agg[0].message, locale === 'en'
-      ? /^3\. Applications received and handled › .+ is \d+; the 5 unit reports given with it add up to \d+\.$/
-      : /^三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 自然人为 \d+，随附的 5 份单位报告之和为 \d+。$/);
+    assert.deepEqual(
+      agg.map((d) => [d.path, d.expected, d.actual]),
+      [
+        ['/applications/received/natural', sum.received.natural, sum.received.natural + 2],
+        ['/applications/received/total', sum.received.total, sum.received.total + 2],
+        ['/applications/results/granted/natural', sum.results.granted.natural, sum.results.granted.natural + 2],
+        ['/applications/results/granted/total', sum.results.granted.total, sum.results.granted.total + 2],
+        ['/applications/results/total/natural', sum.results.total.natural, sum.results.total.natural + 2],
+        ['/applications/results/total/total', sum.results.total.total, sum.results.total.total + 2],
+      ],
+    );
+    assert.match(
+      agg[0].message,
+      locale === 'en'
+        ? /^3\. Applications received and handled › .+ is \d+; the 5 unit reports given with it add up to \d+\.$/
+        : /^三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 自然人为 \d+，随附的 5 份单位报告之和为 \d+。$/,
+    );
   }
   // Matching sums: one note that they were checked and agree.
   gov.applications = sum;
   write(govDir, 'gov-2024.json', renderJson(gov));
-  const ok = diagnosticsOf(byPath(runJson(['check', dir, govFile, '--aggregate', govFile]).doc)[govFile], 'aggregate-sum');
-  assert.deepEqual(ok.map((d) => [d.severity, d.message]), [['info', '表三与随附的 5 份 2024 年度单位报告逐格相加的结果一致。']]);
+  const ok = diagnosticsOf(
+    byPath(runJson(['check', dir, govFile, '--aggregate', govFile]).doc)[govFile],
+    'aggregate-sum',
+  );
+  assert.deepEqual(
+    ok.map((d) => [d.severity, d.message]),
+    [['info', '表三与随附的 5 份 2024 年度单位报告逐格相加的结果一致。']],
+  );
   // A file that is not there: said, and exit code 2.
   const missing = run(['check', dir, '--aggregate', path.join(govDir, 'nope.json')]);
   assert.equal(missing.code, 2);
@@ -189,7 +223,9 @@ test('--aggregate: the whole-region table 三 against the sum of the units, cell
 test('signatures: the same prose matches, other prose does not, figures and years do not matter', () => {
   const a = makeReport({ issuer: '示例市甲局', year: 2024, seed: 11 }).sections;
   const b = makeReport({ issuer: '示例市乙局', year: 2024, seed: 12 }).sections;
-  const renumbered = Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v.replace(/\d+/g, (d) => String(Number(d) + 7))]));
+  const renumbered = Object.fromEntries(
+    Object.entries(a).map(([k, v]) => [k, v.replace(/\d+/g, (d) => String(Number(d) + 7))]),
+  );
   const sa = signature(a);
   assert.equal(sa.length, SIG);
   assert.equal(similarity(sa, 0, signature(renumbered), 0), 1);
@@ -201,7 +237,14 @@ test('signatures: the same prose matches, other prose does not, figures and year
   sigs.set(0, sa);
   sigs.set(1, signature(renumbered));
   sigs.set(2, signature(b));
-  const ledger = { year: new Int32Array([2024, 2024, 2024]), keys: new Map([[0, '甲'], [1, '乙'], [2, '丙']]) };
+  const ledger = {
+    year: new Int32Array([2024, 2024, 2024]),
+    keys: new Map([
+      [0, '甲'],
+      [1, '乙'],
+      [2, '丙'],
+    ]),
+  };
   const found = findCopies(ledger, sigs);
   assert.deepEqual([...found.keys()].sort(), [0, 1]);
   assert.equal(found.get(0)[0].other, 1);

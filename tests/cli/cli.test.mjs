@@ -22,7 +22,18 @@ test('--help is there in Chinese and English, and names every option', () => {
   assert.match(zh.stdout, /用法/);
   assert.match(en.stdout, /^xxgknb check: check annual reports/);
   for (const out of [zh.stdout, en.stdout]) {
-    for (const opt of ['--format', '--report', '--locale', '--quiet', '--max-warnings', '--jobs', '--help', '--version', 'NO_COLOR']) assert.ok(out.includes(opt), opt);
+    for (const opt of [
+      '--format',
+      '--report',
+      '--locale',
+      '--quiet',
+      '--max-warnings',
+      '--jobs',
+      '--help',
+      '--version',
+      'NO_COLOR',
+    ])
+      assert.ok(out.includes(opt), opt);
   }
   assert.equal(run(['help']).code, 0);
   const v = run(['--version']);
@@ -31,7 +42,14 @@ test('--help is there in Chinese and English, and names every option', () => {
 });
 
 test('usage errors exit 2 with a hint, in the chosen language', () => {
-  for (const args of [[], ['check'], ['lint', GOOD], ['check', GOOD, '--format', 'xml'], ['check', GOOD, '--max-warnings', 'many'], ['check', GOOD, '--frmat', 'json']]) {
+  for (const args of [
+    [],
+    ['check'],
+    ['lint', GOOD],
+    ['check', GOOD, '--format', 'xml'],
+    ['check', GOOD, '--max-warnings', 'many'],
+    ['check', GOOD, '--frmat', 'json'],
+  ]) {
     const r = run(args);
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.stderr, /xxgknb --help/);
@@ -62,7 +80,10 @@ test('human output: grouped by file, severity, table/row/column labels, message,
   const head = lines.findIndex((l) => l.startsWith('✗ reports/bad-row-total-2023.json'));
   assert.ok(head >= 0, r.stdout);
   assert.match(lines[head], /示例市示例区文化和旅游局 · 2023 年度 · 2021 年版格式/);
-  assert.match(lines[head + 1], /^ {2}错误 {2}三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 总计$/);
+  assert.match(
+    lines[head + 1],
+    /^ {2}错误 {2}三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 总计$/,
+  );
   assert.match(lines[head + 2], /^ {8}表三.*应为 \d+.*\s{2}t3-\w+$/);
   // The prose says 38 while the planted total says 42: the narrative check agrees with the error.
   assert.match(r.stdout, /^ {2}警告 {2}.*\n {8}正文.*narrative-mismatch$/m);
@@ -91,15 +112,23 @@ test('--format json: one document, valid against the shipped schema, exit code i
   assert.equal(r.code, 1);
   assert.equal(r.doc.exitCode, 1);
   assert.equal(r.doc.tool, 'xxgknb');
-  assert.deepEqual(r.doc.files.map((f) => f.path), [GOOD, BAD, WARN]);
+  assert.deepEqual(
+    r.doc.files.map((f) => f.path),
+    [GOOD, BAD, WARN],
+  );
   const f = byPath(r.doc);
-  assert.deepEqual([f[GOOD].valid, f[GOOD].kind, f[GOOD].encoding, f[GOOD].issuer, f[GOOD].year, f[GOOD].format],
-    [true, 'json', 'utf-8', '示例市示例区文化和旅游局', 2023, '2021']);
+  assert.deepEqual(
+    [f[GOOD].valid, f[GOOD].kind, f[GOOD].encoding, f[GOOD].issuer, f[GOOD].year, f[GOOD].format],
+    [true, 'json', 'utf-8', '示例市示例区文化和旅游局', 2023, '2021'],
+  );
   assert.equal(f[BAD].valid, false);
   assert.ok(f[BAD].diagnostics.some((d) => d.severity === 'error' && d.path === '/applications/received/total'));
   assert.deepEqual(rulesOf(f[WARN]), ['blank-cell']);
   assert.deepEqual(rulesOf(f[BAD]), ['t3-balance', 'narrative-mismatch']);
-  assert.deepEqual([r.doc.summary.files, r.doc.summary.filesWithErrors, r.doc.summary.errorCount, r.doc.summary.warningCount], [3, 1, 1, 2]);
+  assert.deepEqual(
+    [r.doc.summary.files, r.doc.summary.filesWithErrors, r.doc.summary.errorCount, r.doc.summary.warningCount],
+    [3, 1, 1, 2],
+  );
   assert.equal(r.stderr, '');
 });
 
@@ -110,7 +139,10 @@ test('--format csv: UTF-8 with BOM, a header, one CRLF row per diagnostic', () =
   const rows = r.stdout.slice(1).split('\r\n').filter(Boolean);
   assert.equal(rows[0], '文件,发布机关,年度,格式,级别,规则,单元格,表,行,列,说明,应为,实为,行号');
   assert.equal(rows.length, 1 + 3, 'one row for the error and one for each warning');
-  assert.match(rows[1], /^reports\/bad-row-total-2023\.json,示例市示例区文化和旅游局,2023,2021,错误,t3-\w+,\/applications\/received\/total,三、收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,总计,/);
+  assert.match(
+    rows[1],
+    /^reports\/bad-row-total-2023\.json,示例市示例区文化和旅游局,2023,2021,错误,t3-\w+,\/applications\/received\/total,三、收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,总计,/,
+  );
   assert.match(rows[2], /,警告,narrative-mismatch,/);
   assert.match(rows[3], /,警告,blank-cell,/);
   const en = run(['check', BAD, '--format', 'csv', '--locale', 'en']).stdout.slice(1).split('\r\n');
@@ -127,7 +159,10 @@ test('--report: a self-contained summary page with totals, chart, sorted files a
   assert.equal(r.code, 1);
   const html = fs.readFileSync(page, 'utf8');
   assert.match(html, /^<!doctype html>/);
-  assert.ok(!/<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:|\/\/|[\w.]+\.(css|js|png))/i.test(html), 'no external assets');
+  assert.ok(
+    !/<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:|\/\/|[\w.]+\.(css|js|png))/i.test(html),
+    'no external assets',
+  );
   assert.ok(!/@import|url\(/.test(html), 'no external CSS');
   assert.match(html, /<section class="totals">/);
   assert.match(html, /<figure class="chart">[\s\S]*blank-cell[\s\S]*<\/figure>/);
@@ -138,7 +173,8 @@ test('--report: a self-contained summary page with totals, chart, sorted files a
   assert.ok(table.indexOf('a&lt;b&gt;') < table.indexOf('blank-cell-2023.json'));
   assert.ok(table.indexOf('blank-cell-2023.json') < table.indexOf('good-2023.json'));
   const doc = runJson(['check', path.join(FIXTURES, GOOD), odd, path.join(FIXTURES, WARN)]).doc;
-  for (const file of doc.files) for (const d of file.diagnostics) assert.ok(html.includes(d.message.replace(/"/g, '&quot;')), d.message);
+  for (const file of doc.files)
+    for (const d of file.diagnostics) assert.ok(html.includes(d.message.replace(/"/g, '&quot;')), d.message);
   const en = path.join(dir, 'en.html');
   run(['check', path.join(FIXTURES, GOOD), '--report', en, '--locale', 'en']);
   assert.match(fs.readFileSync(en, 'utf8'), /<html lang="en">[\s\S]*Annual report check results/);
@@ -155,7 +191,10 @@ test('--quiet prints only failing files; totals still count everything', () => {
   assert.ok(!r.stdout.includes('good-2023.json') && !r.stdout.includes('blank-cell-2023.json'));
   assert.match(r.stdout, /共检查 3 个文件/);
   const j = runJson(['check', GOOD, BAD, WARN, '-q']).doc;
-  assert.deepEqual(j.files.map((f) => f.path), [BAD]);
+  assert.deepEqual(
+    j.files.map((f) => f.path),
+    [BAD],
+  );
   assert.equal(j.summary.files, 3);
 });
 
@@ -177,26 +216,52 @@ test('standard input: JSON, HTML and text, kind told by content', async () => {
   assert.match(r.stdout, /✓ （标准输入）/);
   const j = runJson(['check', '-'], { input: json }).doc;
   assert.deepEqual([j.files[0].path, j.files[0].kind, j.files[0].issuer], ['-', 'json', '示例市示例区文化和旅游局']);
-  const html = runJson(['check', '-'], { input: fs.readFileSync(path.join(FIXTURES, 'reports/good-2023.html')) }).doc.files[0];
+  const html = runJson(['check', '-'], { input: fs.readFileSync(path.join(FIXTURES, 'reports/good-2023.html')) }).doc
+    .files[0];
   assert.equal(html.kind, 'html');
-  const text = runJson(['check', '-'], { input: fs.readFileSync(path.join(FIXTURES, 'reports/good-2023.txt')) }).doc.files[0];
+  const text = runJson(['check', '-'], { input: fs.readFileSync(path.join(FIXTURES, 'reports/good-2023.txt')) }).doc
+    .files[0];
   assert.equal(text.kind, 'text');
   if (await readersReady()) {
-    assert.deepEqual([html.valid, html.issuer, html.year], [true, '示例市示例区文化和旅游局', 2023], JSON.stringify(html.diagnostics));
-    assert.deepEqual([text.valid, text.issuer, text.year], [true, '示例市示例区文化和旅游局', 2023], JSON.stringify(text.diagnostics));
+    assert.deepEqual(
+      [html.valid, html.issuer, html.year],
+      [true, '示例市示例区文化和旅游局', 2023],
+      JSON.stringify(html.diagnostics),
+    );
+    assert.deepEqual(
+      [text.valid, text.issuer, text.year],
+      [true, '示例市示例区文化和旅游局', 2023],
+      JSON.stringify(text.diagnostics),
+    );
   }
   // Standard input together with files.
   const both = runJson(['check', '-', BAD], { input: json }).doc;
-  assert.deepEqual(both.files.map((f) => f.path), ['-', BAD]);
+  assert.deepEqual(
+    both.files.map((f) => f.path),
+    ['-', BAD],
+  );
 });
 
 test('every input kind from files: .json, .txt, .html, .htm', async (t) => {
-  const j = runJson(['check', 'reports/good-2023.json', 'reports/good-2023.txt', 'reports/good-2023.html', 'reports/good-2020.txt', 'mixed/sub/c-2024.htm']).doc;
+  const j = runJson([
+    'check',
+    'reports/good-2023.json',
+    'reports/good-2023.txt',
+    'reports/good-2023.html',
+    'reports/good-2020.txt',
+    'mixed/sub/c-2024.htm',
+  ]).doc;
   assertSchema(j);
-  assert.deepEqual(j.files.map((f) => f.kind), ['json', 'text', 'html', 'text', 'html']);
+  assert.deepEqual(
+    j.files.map((f) => f.kind),
+    ['json', 'text', 'html', 'text', 'html'],
+  );
   if (!(await readersReady())) return t.skip('report readers not in the core yet: kinds checked, content not');
   for (const f of j.files) assert.equal(f.valid, true, `${f.path}: ${JSON.stringify(f.diagnostics)}`);
-  assert.deepEqual(j.files.map((f) => f.year), [2023, 2023, 2023, 2020, 2024]);
+  assert.deepEqual(
+    j.files.map((f) => f.year),
+    [2023, 2023, 2023, 2020, 2024],
+  );
   assert.equal(j.files[3].format, '2019');
 });
 
@@ -212,7 +277,8 @@ test('GB18030: GBK pages with and without a declaration, GB text and JSON decode
   assertSchema(r.doc);
   const f = byPath(r.doc);
   const at = (n) => f[path.join(dir, n)];
-  for (const n of ['declared.html', 'undeclared.txt', 'report.json', 'mislabelled.htm']) assert.equal(at(n).encoding, 'gb18030', n);
+  for (const n of ['declared.html', 'undeclared.txt', 'report.json', 'mislabelled.htm'])
+    assert.equal(at(n).encoding, 'gb18030', n);
   assert.equal(at('report.json').issuer, '示例市示例县白云街道办事处');
   assert.equal(at('report.json').valid, true, JSON.stringify(at('report.json').diagnostics));
   assert.equal(at('mislabelled.htm').diagnostics[0].rule, 'charset-mismatch');
@@ -264,7 +330,17 @@ test('a folder mixing good and bad reports: all reported, non-reports listed, ye
   const r = runJson(['check', 'mixed']);
   assertSchema(r.doc);
   assert.equal(r.code, 1);
-  assert.deepEqual(r.doc.files.map((f) => f.path), ['mixed/a-2023.json', 'mixed/a-2024.json', 'mixed/b-2022.txt', 'mixed/b-2023.html', 'mixed/broken.json', 'mixed/sub/c-2024.htm']);
+  assert.deepEqual(
+    r.doc.files.map((f) => f.path),
+    [
+      'mixed/a-2023.json',
+      'mixed/a-2024.json',
+      'mixed/b-2022.txt',
+      'mixed/b-2023.html',
+      'mixed/broken.json',
+      'mixed/sub/c-2024.htm',
+    ],
+  );
   assert.deepEqual(r.doc.skipped, [{ path: 'mixed/README.md', reason: 'unsupported-extension' }]);
   const f = byPath(r.doc);
   assert.equal(f['mixed/a-2023.json'].valid, true);
@@ -272,8 +348,13 @@ test('a folder mixing good and bad reports: all reported, non-reports listed, ye
   // Cross-year: 2024's carried-over natural persons (3) differ from 2023's carried-forward (2).
   const a24 = f['mixed/a-2024.json'];
   assert.equal(a24.previous, 'mixed/a-2023.json');
-  assert.deepEqual(a24.diagnostics.map((d) => [d.rule, d.path]),
-    [['cross-year-carryover', '/applications/carriedOver/natural'], ['cross-year-carryover', '/applications/carriedOver/total']]);
+  assert.deepEqual(
+    a24.diagnostics.map((d) => [d.rule, d.path]),
+    [
+      ['cross-year-carryover', '/applications/carriedOver/natural'],
+      ['cross-year-carryover', '/applications/carriedOver/total'],
+    ],
+  );
   assert.ok(r.doc.summary.crossYearPairs >= 1);
   const human = run(['check', 'mixed']);
   assert.match(human.stdout, /跨年度核对：上一年度报告为 mixed\/a-2023\.json/);
@@ -294,7 +375,9 @@ test('the cross-year pairing finds exactly what the core finds on whole reports'
   const crossYear = ['cross-year-carryover', 'tables-unchanged', 't2-carryover', 'text-reuse'];
   for (const locale of ['zh-CN', 'en']) {
     const whole = core.validate(cur, { previous: prev, locale }).diagnostics.filter((d) => crossYear.includes(d.rule));
-    const cli = byPath(runJson(['check', 'mixed/a-2023.json', 'mixed/a-2024.json', '--locale', locale]).doc)['mixed/a-2024.json'].diagnostics;
+    const cli = byPath(runJson(['check', 'mixed/a-2023.json', 'mixed/a-2024.json', '--locale', locale]).doc)[
+      'mixed/a-2024.json'
+    ].diagnostics;
     assert.deepEqual(cli, whole);
   }
 });
@@ -309,29 +392,50 @@ test('ambiguous pairs (two reports of one issuer for one year) are not guessed',
 
 test('glob patterns: **, braces, and quoting', () => {
   const r = runJson(['check', 'mixed/**/*.{json,htm}']);
-  assert.deepEqual(r.doc.files.map((f) => f.path).sort(), ['mixed/a-2023.json', 'mixed/a-2024.json', 'mixed/broken.json', 'mixed/sub/c-2024.htm']);
+  assert.deepEqual(r.doc.files.map((f) => f.path).sort(), [
+    'mixed/a-2023.json',
+    'mixed/a-2024.json',
+    'mixed/broken.json',
+    'mixed/sub/c-2024.htm',
+  ]);
   const one = runJson(['check', 'reports/good-202?.t[x]t']);
-  assert.deepEqual(one.doc.files.map((f) => f.path), ['reports/good-2020.txt', 'reports/good-2023.txt']);
+  assert.deepEqual(
+    one.doc.files.map((f) => f.path),
+    ['reports/good-2020.txt', 'reports/good-2023.txt'],
+  );
 });
 
 test('worker threads and the main thread give the same results, in input order', () => {
   const dir = tmpDir();
   for (let i = 0; i < 60; i++) {
-    const rep = makeReport({ issuer: `示例单位${i % 15}`, year: 2021 + Math.floor(i / 15), seed: 1000 + i, plant: i % 7 === 0 ? 't4-total' : undefined });
+    const rep = makeReport({
+      issuer: `示例单位${i % 15}`,
+      year: 2021 + Math.floor(i / 15),
+      seed: 1000 + i,
+      plant: i % 7 === 0 ? 't4-total' : undefined,
+    });
     fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(rep));
   }
   const inline = runJson(['check', dir, '--jobs', '0']);
   const threads = runJson(['check', dir, '--jobs', '2']);
   assert.equal(inline.code, 1);
   assert.equal(threads.stdout, inline.stdout);
-  assert.deepEqual(inline.doc.files.map((f) => path.basename(f.path)), [...Array(60).keys()].map((i) => `r${String(i).padStart(2, '0')}.json`));
+  assert.deepEqual(
+    inline.doc.files.map((f) => path.basename(f.path)),
+    [...Array(60).keys()].map((i) => `r${String(i).padStart(2, '0')}.json`),
+  );
   assert.equal(inline.doc.summary.crossYearPairs, 45);
   assertSchema(threads.doc);
   // Node refuses some of its own flags in workers: the workers start without those, and keep
   // the rest (an --import hook here, which says it ran in each worker).
   const hook = path.join(tmpDir(), 'hook.mjs');
-  fs.writeFileSync(hook, "import { workerData } from 'node:worker_threads';\nif (workerData) process.stderr.write('hook in worker\\n');\n");
-  const flagged = runJson(['check', dir, '--jobs', '2'], { nodeArgs: ['--max-semi-space-size=8', '--import', pathToFileURL(hook).href] });
+  fs.writeFileSync(
+    hook,
+    "import { workerData } from 'node:worker_threads';\nif (workerData) process.stderr.write('hook in worker\\n');\n",
+  );
+  const flagged = runJson(['check', dir, '--jobs', '2'], {
+    nodeArgs: ['--max-semi-space-size=8', '--import', pathToFileURL(hook).href],
+  });
   assert.equal(flagged.code, 1, flagged.stderr);
   assert.equal(flagged.stdout, inline.stdout);
   assert.equal(flagged.stderr.match(/hook in worker/g)?.length, 2, flagged.stderr);
@@ -340,7 +444,12 @@ test('worker threads and the main thread give the same results, in input order',
 test('cross-year pairs are checked on the workers, and in the main thread when a worker is gone', () => {
   const dir = tmpDir();
   for (let i = 0; i < 80; i++) {
-    const rep = makeReport({ issuer: `示例单位${i % 20}`, year: 2021 + Math.floor(i / 20), seed: 2000 + i, plant: i % 9 === 0 ? 't3-balance' : undefined });
+    const rep = makeReport({
+      issuer: `示例单位${i % 20}`,
+      year: 2021 + Math.floor(i / 20),
+      seed: 2000 + i,
+      plant: i % 9 === 0 ? 't3-balance' : undefined,
+    });
     fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(rep));
   }
   const inline = runJson(['check', dir, '--jobs', '0']);
@@ -356,7 +465,12 @@ test('cross-year pairs are checked on the workers, and in the main thread when a
 test('files read ahead (slow storage) give what files read as they are checked give', () => {
   const dir = tmpDir();
   for (let i = 0; i < 40; i++) {
-    const rep = makeReport({ issuer: `示例单位${i % 10}`, year: 2021 + Math.floor(i / 10), seed: 3000 + i, plant: i % 6 === 0 ? 't4-total' : undefined });
+    const rep = makeReport({
+      issuer: `示例单位${i % 10}`,
+      year: 2021 + Math.floor(i / 10),
+      seed: 3000 + i,
+      plant: i % 6 === 0 ? 't4-total' : undefined,
+    });
     const name = path.join(dir, `r${String(i).padStart(2, '0')}`);
     if (i % 2) fs.writeFileSync(`${name}.html`, renderHtml(rep));
     else fs.writeFileSync(`${name}.txt`, renderText(rep));
@@ -373,12 +487,15 @@ test('files read ahead (slow storage) give what files read as they are checked g
 });
 
 test('a core without report readers: HTML and text are reported as not checkable, JSON still checked', () => {
-  const lite = fs.existsSync(path.join(ROOT, 'pkg/lite/xxgknb_lite_bg.wasm')) ? path.join(ROOT, 'js/lite.node.mjs') : path.join(FIXTURES, 'lite-core.mjs');
+  const lite = fs.existsSync(path.join(ROOT, 'pkg/lite/xxgknb_lite_bg.wasm'))
+    ? path.join(ROOT, 'js/lite.node.mjs')
+    : path.join(FIXTURES, 'lite-core.mjs');
   const r = runJson(['check', 'mixed'], { env: { XXGKNB_CORE: lite } });
   assertSchema(r.doc);
   assert.equal(r.code, 2);
   const f = byPath(r.doc);
-  for (const p of ['mixed/b-2022.txt', 'mixed/b-2023.html', 'mixed/sub/c-2024.htm']) assert.deepEqual(rulesOf(f[p]), ['reader-unavailable'], p);
+  for (const p of ['mixed/b-2022.txt', 'mixed/b-2023.html', 'mixed/sub/c-2024.htm'])
+    assert.deepEqual(rulesOf(f[p]), ['reader-unavailable'], p);
   assert.match(f['mixed/b-2023.html'].diagnostics[0].message, /不含报告读取器/);
   assert.ok(rulesOf(f['mixed/a-2024.json']).includes('cross-year-carryover'));
 });
@@ -390,7 +507,10 @@ test('kind by content where the extension misleads: a page saved as .txt or .jso
   fs.writeFileSync(path.join(dir, 'page.json'), page);
   fs.writeFileSync(path.join(dir, 'report'), fs.readFileSync(path.join(FIXTURES, GOOD)));
   const r = runJson(['check', path.join(dir, 'page.txt'), path.join(dir, 'page.json'), path.join(dir, 'report')]);
-  assert.deepEqual(r.doc.files.map((f) => f.kind), ['html', 'html', 'json']);
+  assert.deepEqual(
+    r.doc.files.map((f) => f.kind),
+    ['html', 'html', 'json'],
+  );
   assert.equal(r.doc.files[2].valid, true);
 });
 
@@ -398,8 +518,14 @@ test('labels: cells, rows, blocks, whole tables, sections and the report, in bot
   const core = await import(new URL('../../js/index.node.mjs', import.meta.url));
   const { makeLabeler } = await import(new URL('../../js/cli/labels.mjs', import.meta.url));
   const zh = makeLabeler(core, 'zh-CN');
-  assert.equal(zh.text('/applications/results/withheld/stateSecret/natural', '2021'), '三、收到和处理政府信息公开申请情况 › （三）不予公开 › 1.属于国家秘密 › 自然人');
-  assert.equal(zh.text('/applications/received', '2021'), '三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量');
+  assert.equal(
+    zh.text('/applications/results/withheld/stateSecret/natural', '2021'),
+    '三、收到和处理政府信息公开申请情况 › （三）不予公开 › 1.属于国家秘密 › 自然人',
+  );
+  assert.equal(
+    zh.text('/applications/received', '2021'),
+    '三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量',
+  );
   assert.equal(zh.text('/reviewLitigation', '2021'), '四、政府信息公开行政复议、行政诉讼情况');
   assert.equal(zh.text('/sections/problems', '2021'), '五、存在的主要问题及改进情况');
   assert.equal(zh.text('', '2021'), '整份报告');
@@ -416,15 +542,19 @@ test('a temporary folder that cannot be used is I/O trouble, said plainly', () =
   assert.match(r.stderr, /^读写错误：无法在临时目录 .* 中暂存检查结果：ENOENT/);
 });
 
-test('a progress bar on a terminal\'s standard error when many files are checked', async (t) => {
+test("a progress bar on a terminal's standard error when many files are checked", async (t) => {
   const { spawnSync } = await import('node:child_process');
   if (spawnSync('script', ['--version']).status !== 0) return t.skip('no `script` to give the CLI a terminal');
   const dir = tmpDir();
-  for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(dir, `r${i}.json`), renderJson(makeReport({ issuer: `示例单位${i}`, seed: i })));
+  for (let i = 0; i < 30; i++)
+    fs.writeFileSync(path.join(dir, `r${i}.json`), renderJson(makeReport({ issuer: `示例单位${i}`, seed: i })));
   const bin = path.join(ROOT, 'bin/xxgknb.mjs');
   // `script` runs the command on a pseudo-terminal; standard output goes to /dev/null.
   const cmd = `'${process.execPath}' '${bin}' check '${dir}' --format json > /dev/null`;
-  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '' },
+  });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /█+ 已检查 30\/30 {2}\d+ 份\/秒/);
   assert.match(r.stdout, /\r\x1b\[K/, 'the bar is cleared at the end');
@@ -432,19 +562,27 @@ test('a progress bar on a terminal\'s standard error when many files are checked
   assert.ok(!run(['check', dir]).stderr.includes('已检查'));
 });
 
-test('a core failure on one file is that file\'s internal error; the run goes on (threads replaced)', () => {
+test("a core failure on one file is that file's internal error; the run goes on (threads replaced)", () => {
   const dir = tmpDir();
   for (let i = 0; i < 40; i++) {
     const issuer = i === 13 ? 'PANIC单位' : `示例单位${i}`;
-    fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(makeReport({ issuer, seed: 500 + i })));
+    fs.writeFileSync(
+      path.join(dir, `r${String(i).padStart(2, '0')}.json`),
+      renderJson(makeReport({ issuer, seed: 500 + i })),
+    );
   }
   for (const jobs of ['2', '0']) {
-    const r = runJson(['check', dir, '--jobs', jobs], { env: { XXGKNB_CORE: path.join(FIXTURES, 'panicky-core.mjs') } });
+    const r = runJson(['check', dir, '--jobs', jobs], {
+      env: { XXGKNB_CORE: path.join(FIXTURES, 'panicky-core.mjs') },
+    });
     assertSchema(r.doc);
     assert.equal(r.code, 2, 'a file the tool could not check is trouble');
     assert.equal(r.doc.files.length, 40);
     const bad = r.doc.files.filter((f) => !f.valid);
-    assert.deepEqual(bad.map((f) => [path.basename(f.path), rulesOf(f)]), [['r13.json', ['internal-error']]]);
+    assert.deepEqual(
+      bad.map((f) => [path.basename(f.path), rulesOf(f)]),
+      [['r13.json', ['internal-error']]],
+    );
     assert.match(bad[0].diagnostics[0].message, /unreachable/);
   }
 });

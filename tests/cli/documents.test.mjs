@@ -20,7 +20,14 @@ function folder(names) {
 
 for (const jobs of ['0', '2']) {
   test(`a folder of PDF, DOCX, DOC and broken files, ${jobs === '0' ? 'in one thread' : 'in workers'}: every file reported, the batch goes on`, () => {
-    const dir = folder(['template-2024.docx', 'template-2024.doc', 'template-2024.pdf', 'scanned.pdf', 'encrypted.pdf', 'bomb.docx']);
+    const dir = folder([
+      'template-2024.docx',
+      'template-2024.doc',
+      'template-2024.pdf',
+      'scanned.pdf',
+      'encrypted.pdf',
+      'bomb.docx',
+    ]);
     fs.copyFileSync(path.join(DOCS, 'template-2024.doc'), path.join(dir, 'same-as-doc.wps'));
     // Misnamed: a DOCX saved as .doc is told by its bytes.
     fs.copyFileSync(path.join(DOCS, 'template-2024.docx'), path.join(dir, 'misnamed.doc'));
@@ -29,7 +36,13 @@ for (const jobs of ['0', '2']) {
     assert.equal(r.code, 1, r.stderr); // errors found; nothing the tool could not check
     const f = byPath(r.doc);
     const at = (n) => f[path.join(dir, n)];
-    for (const [n, kind] of [['template-2024.docx', 'docx'], ['template-2024.doc', 'doc'], ['same-as-doc.wps', 'doc'], ['template-2024.pdf', 'pdf'], ['misnamed.doc', 'docx']]) {
+    for (const [n, kind] of [
+      ['template-2024.docx', 'docx'],
+      ['template-2024.doc', 'doc'],
+      ['same-as-doc.wps', 'doc'],
+      ['template-2024.pdf', 'pdf'],
+      ['misnamed.doc', 'docx'],
+    ]) {
       assert.equal(at(n).kind, kind, n);
       assert.equal(at(n).valid, true, `${n}: ${JSON.stringify(at(n).diagnostics)}`);
       assert.equal(at(n).year, 2024);
@@ -52,7 +65,8 @@ test('documents among many files in workers are each read with their own bytes',
   const docs = { pdf: 'template-2024.pdf', docx: 'template-2024.docx', doc: 'template-2024.doc' };
   for (let i = 0; i < 40; i++) {
     const kind = ['pdf', 'docx', 'doc'][i % 3];
-    if (i % 4 === 0 || i % 4 === 1) fs.copyFileSync(path.join(DOCS, docs[kind]), path.join(dir, `f${String(i).padStart(2, '0')}.${kind}`));
+    if (i % 4 === 0 || i % 4 === 1)
+      fs.copyFileSync(path.join(DOCS, docs[kind]), path.join(dir, `f${String(i).padStart(2, '0')}.${kind}`));
     else fs.writeFileSync(path.join(dir, `f${String(i).padStart(2, '0')}.json`), report);
   }
   const r = runJson(['check', dir, '-j', '2']);
@@ -95,7 +109,9 @@ test('the summary page and the human output show a PDF page and a DOCX table, ro
   // A DOCX with a cell that is no number: invalid-number at that cell, Word's table 1, row 10,
   // cell 2 (the reader reads the cell as printed, the rule quotes it).
   const files = unzipSync(fs.readFileSync(path.join(DOCS, 'template-2024.docx')));
-  files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']).replace('<w:t>3985758</w:t>', '<w:t>三九八</w:t>'));
+  files['word/document.xml'] = strToU8(
+    strFromU8(files['word/document.xml']).replace('<w:t>3985758</w:t>', '<w:t>三九八</w:t>'),
+  );
   fs.writeFileSync(path.join(dir, 'letters.docx'), zipSync(files));
   const page = path.join(dir, 'summary.html');
   const r = run(['check', dir, '--report', page, '-j', '0']);
@@ -108,7 +124,9 @@ test('the summary page and the human output show a PDF page and a DOCX table, ro
   assert.match(en.stdout, /table 1, row 10, cell 2/);
   // A rule's finding at a cell is shown where the cell is: a wrong total in table 三.
   const wrong = unzipSync(fs.readFileSync(path.join(DOCS, 'template-2024.docx')));
-  wrong['word/document.xml'] = strToU8(strFromU8(wrong['word/document.xml']).replace('<w:t>3119</w:t>', '<w:t>3118</w:t>'));
+  wrong['word/document.xml'] = strToU8(
+    strFromU8(wrong['word/document.xml']).replace('<w:t>3119</w:t>', '<w:t>3118</w:t>'),
+  );
   fs.writeFileSync(path.join(dir, 'wrong-total.docx'), zipSync(wrong));
   const t = runJson(['check', path.join(dir, 'wrong-total.docx'), '-j', '0']);
   const d = t.doc.files[0].diagnostics.find((x) => x.path === '/applications/received/total');

@@ -21,7 +21,11 @@ export function run(args, { input, env = {}, cwd = FIXTURES, nodeArgs = [] } = {
   delete base.NO_COLOR;
   delete base.FORCE_COLOR;
   const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], {
-    cwd, input, env: { ...base, ...env }, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024,
+    cwd,
+    input,
+    env: { ...base, ...env },
+    encoding: 'buffer',
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
 }

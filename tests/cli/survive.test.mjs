@@ -24,20 +24,27 @@ function folder() {
   return dir;
 }
 
-test('a subfolder that cannot be listed is reported, and the run exits 2 (not "全部通过")', { skip: isRoot && 'root lists any folder: see the test with a failing readdir below' }, () => {
-  const dir = folder();
-  fs.mkdirSync(path.join(dir, 'locked'));
-  fs.copyFileSync(GOOD, path.join(dir, 'locked/hidden.json'));
-  fs.chmodSync(path.join(dir, 'locked'), 0o000);
-  try {
-    const r = runJson(['check', dir]);
-    assertSchema(r.doc);
-    assert.equal(r.code, 2);
-    assert.deepEqual(r.doc.skipped.map((s) => [path.relative(dir, s.path), s.reason, s.code]), [['locked', 'unreadable-folder', 'EACCES']]);
-  } finally {
-    fs.chmodSync(path.join(dir, 'locked'), 0o755);
-  }
-});
+test(
+  'a subfolder that cannot be listed is reported, and the run exits 2 (not "全部通过")',
+  { skip: isRoot && 'root lists any folder: see the test with a failing readdir below' },
+  () => {
+    const dir = folder();
+    fs.mkdirSync(path.join(dir, 'locked'));
+    fs.copyFileSync(GOOD, path.join(dir, 'locked/hidden.json'));
+    fs.chmodSync(path.join(dir, 'locked'), 0o000);
+    try {
+      const r = runJson(['check', dir]);
+      assertSchema(r.doc);
+      assert.equal(r.code, 2);
+      assert.deepEqual(
+        r.doc.skipped.map((s) => [path.relative(dir, s.path), s.reason, s.code]),
+        [['locked', 'unreadable-folder', 'EACCES']],
+      );
+    } finally {
+      fs.chmodSync(path.join(dir, 'locked'), 0o755);
+    }
+  },
+);
 
 test('a folder whose listing fails is listed as unreadable-folder with the error code', () => {
   const dir = folder();
@@ -50,7 +57,10 @@ test('a folder whose listing fails is listed as unreadable-folder with the error
     },
   };
   const found = discover([dir], { fs: failing });
-  assert.deepEqual(found.files.map((f) => path.basename(f.path)), ['bad.json', 'good.json']);
+  assert.deepEqual(
+    found.files.map((f) => path.basename(f.path)),
+    ['bad.json', 'good.json'],
+  );
   assert.deepEqual(found.skipped, [{ path: path.join(dir, 'locked'), reason: 'unreadable-folder', code: 'EACCES' }]);
 });
 
@@ -71,10 +81,18 @@ test('FIFOs, sockets and links to them in folders are listed as skipped, never r
     assert.ok(Date.now() - started < 20_000);
     assertSchema(r.doc);
     assert.equal(r.code, 1, 'the bad report; nothing blocked');
-    assert.deepEqual(r.doc.skipped.map((s) => [path.basename(s.path), s.reason]), [
-      ['link-to-pipe.txt', 'special-file'], ['pipe.json', 'special-file'], ['socket.html', 'special-file'],
-    ]);
-    assert.deepEqual(r.doc.files.map((f) => path.basename(f.path)), ['bad.json', 'good.json']);
+    assert.deepEqual(
+      r.doc.skipped.map((s) => [path.basename(s.path), s.reason]),
+      [
+        ['link-to-pipe.txt', 'special-file'],
+        ['pipe.json', 'special-file'],
+        ['socket.html', 'special-file'],
+      ],
+    );
+    assert.deepEqual(
+      r.doc.files.map((f) => path.basename(f.path)),
+      ['bad.json', 'good.json'],
+    );
   } finally {
     server.close();
   }
@@ -115,13 +133,26 @@ test('dot-entries and node_modules are skipped and listed by default, checked wi
   fs.copyFileSync(GOOD, path.join(dir, '.draft.json'));
   const r = runJson(['check', dir]);
   assertSchema(r.doc);
-  assert.deepEqual(r.doc.skipped.map((s) => [path.relative(dir, s.path), s.reason]), [['.draft.json', 'hidden'], ['.git', 'hidden'], ['node_modules', 'node_modules']]);
+  assert.deepEqual(
+    r.doc.skipped.map((s) => [path.relative(dir, s.path), s.reason]),
+    [
+      ['.draft.json', 'hidden'],
+      ['.git', 'hidden'],
+      ['node_modules', 'node_modules'],
+    ],
+  );
   assert.equal(r.doc.files.length, 2);
   const human = run(['check', dir]);
-  assert.match(human.stdout, /已跳过 2 个以“\.”开头的隐藏文件或文件夹（加 --include-hidden 可检查）：.*\.draft\.json, .*\.git/);
+  assert.match(
+    human.stdout,
+    /已跳过 2 个以“\.”开头的隐藏文件或文件夹（加 --include-hidden 可检查）：.*\.draft\.json, .*\.git/,
+  );
   assert.match(human.stdout, /已跳过 1 个 node_modules 文件夹/);
   const all = runJson(['check', dir, '--include-hidden']);
-  assert.deepEqual(all.doc.files.map((f) => path.relative(dir, f.path)), ['.draft.json', '.git/old.json', 'bad.json', 'good.json', 'node_modules/vendored.json']);
+  assert.deepEqual(
+    all.doc.files.map((f) => path.relative(dir, f.path)),
+    ['.draft.json', '.git/old.json', 'bad.json', 'good.json', 'node_modules/vendored.json'],
+  );
   assert.deepEqual(all.doc.skipped, []);
 });
 
@@ -137,7 +168,10 @@ test('a file over the size limit is reported without being read; --max-size move
   assert.equal(r.code, 2);
   const f = byPath(r.doc)[big];
   assert.deepEqual(rulesOf(f), ['input-too-large']);
-  assert.equal(f.diagnostics[0].message, '文件大小为 200.0 MB，超过 16.0 MB 的上限，未作检查；确需检查时可用 --max-size 调高上限。');
+  assert.equal(
+    f.diagnostics[0].message,
+    '文件大小为 200.0 MB，超过 16.0 MB 的上限，未作检查；确需检查时可用 --max-size 调高上限。',
+  );
   const tiny = runJson(['check', GOOD, '--max-size', '0.001', '--locale', 'en']);
   assert.equal(tiny.code, 2);
   assert.match(tiny.doc.files[0].diagnostics[0].message, /^The file is 0\.\d MB, over the 0\.1 MB limit/);
@@ -160,11 +194,17 @@ test('GBK-encoded file names are found, read and shown decoded', () => {
 test('exit codes hold when standard output is closed early or cannot be written', () => {
   const dir = tmpDir();
   for (let i = 0; i < 300; i++) fs.copyFileSync(BAD, path.join(dir, `r${i}.json`));
-  const head = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check "${dir}" --jobs 0 | head -1; echo "code=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+  const head = spawnSync(
+    'bash',
+    ['-c', `"${process.execPath}" "${BIN}" check "${dir}" --jobs 0 | head -1; echo "code=\${PIPESTATUS[0]}" >&2`],
+    { encoding: 'utf8' },
+  );
   assert.match(head.stderr, /code=1\n$/);
   assert.equal(head.stderr.replace(/code=1\n$/, ''), '', 'no stack trace');
   assert.equal(head.stdout.split('\n').length, 2);
-  const full = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check "${BAD}" > /dev/full`], { encoding: 'utf8' });
+  const full = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check "${BAD}" > /dev/full`], {
+    encoding: 'utf8',
+  });
   assert.equal(full.status, 2);
   assert.equal(full.stderr, '读写错误：无法写入标准输出：ENOSPC。\n');
 });
@@ -178,7 +218,10 @@ test('standard input that is a folder is an I/O error (2), not an empty report',
 
 test('control characters from content and file names reach the terminal escaped, never raw', () => {
   const dir = tmpDir();
-  const page = renderHtml(makeReport({ issuer: '示例市\u001b]0;pwned\u0007示例局', seed: 7 })).replace('<title>', '<title>&#27;[2J');
+  const page = renderHtml(makeReport({ issuer: '示例市\u001b]0;pwned\u0007示例局', seed: 7 })).replace(
+    '<title>',
+    '<title>&#27;[2J',
+  );
   const file = path.join(dir, 'r\u001b[31m.html');
   fs.writeFileSync(file, page);
   fs.writeFileSync(path.join(dir, 'bad\u202e.json'), '{"year": 2024, "x\\u001b[2J": 1}');
@@ -197,20 +240,28 @@ test('a file a worker checks past the time limit is reported; the others are che
   const dir = tmpDir();
   for (let i = 0; i < 30; i++) {
     const issuer = i === 7 ? 'SLOW单位' : `示例单位${i}`;
-    fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(makeReport({ issuer, seed: 900 + i })));
+    fs.writeFileSync(
+      path.join(dir, `r${String(i).padStart(2, '0')}.json`),
+      renderJson(makeReport({ issuer, seed: 900 + i })),
+    );
   }
   const started = Date.now();
-  const r = runJson(['check', dir, '--jobs', '2', '--time-limit', '1'], { env: { XXGKNB_CORE: path.join(FIXTURES, 'slow-core.mjs') } });
+  const r = runJson(['check', dir, '--jobs', '2', '--time-limit', '1'], {
+    env: { XXGKNB_CORE: path.join(FIXTURES, 'slow-core.mjs') },
+  });
   assert.ok(Date.now() - started < 30_000);
   assertSchema(r.doc);
   assert.equal(r.code, 2);
   assert.equal(r.doc.files.length, 30);
   const bad = r.doc.files.filter((f) => !f.valid);
-  assert.deepEqual(bad.map((f) => [path.basename(f.path), rulesOf(f)]), [['r07.json', ['time-limit']]]);
+  assert.deepEqual(
+    bad.map((f) => [path.basename(f.path), rulesOf(f)]),
+    [['r07.json', ['time-limit']]],
+  );
   assert.match(bad[0].diagnostics[0].message, /^检查此文件超过 1 秒的时限，已停止/);
 });
 
-test('in one thread (--jobs 0), inputs that once trapped the module leave the next file\'s check right', () => {
+test("in one thread (--jobs 0), inputs that once trapped the module leave the next file's check right", () => {
   const dir = tmpDir();
   for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(dir, `blank${i}.txt`), '\n'.repeat(17 * 1024 * 1024));
   fs.copyFileSync(BAD, path.join(dir, 'z-bad.json'));
@@ -218,5 +269,8 @@ test('in one thread (--jobs 0), inputs that once trapped the module leave the ne
   assertSchema(r.doc);
   const files = byPath(r.doc);
   for (let i = 0; i < 3; i++) assert.deepEqual(rulesOf(files[path.join(dir, `blank${i}.txt`)]), ['input-too-large']);
-  assert.ok(rulesOf(files[path.join(dir, 'z-bad.json')]).some((rule) => rule.startsWith('t3-')), 'a real error, not internal-error');
+  assert.ok(
+    rulesOf(files[path.join(dir, 'z-bad.json')]).some((rule) => rule.startsWith('t3-')),
+    'a real error, not internal-error',
+  );
 });

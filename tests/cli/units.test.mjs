@@ -37,18 +37,49 @@ test('globs: *, ?, **, [..] and {a,b}', () => {
 
 test('discover: folders recurse, unsupported files are listed, patterns expand, missing paths are problems', () => {
   const dir = tree({
-    'a.json': '{}', 'b.txt': 'x', 'c.HTM': '<p>', 'd.xls': 'x', 'sub/e.html': '<p>', 'sub/f.PDF': '%PDF',
-    '.git/f.txt': 'x', 'node_modules/g.txt': 'x',
+    'a.json': '{}',
+    'b.txt': 'x',
+    'c.HTM': '<p>',
+    'd.xls': 'x',
+    'sub/e.html': '<p>',
+    'sub/f.PDF': '%PDF',
+    '.git/f.txt': 'x',
+    'node_modules/g.txt': 'x',
   });
   const found = discover([dir]);
   // PDF and Word files are read (documents.mjs), whatever the case of their extension.
-  assert.deepEqual(found.files.map((f) => path.relative(dir, f.path)), ['a.json', 'b.txt', 'c.HTM', 'sub/e.html', 'sub/f.PDF']);
+  assert.deepEqual(
+    found.files.map((f) => path.relative(dir, f.path)),
+    ['a.json', 'b.txt', 'c.HTM', 'sub/e.html', 'sub/f.PDF'],
+  );
   // Every entry not checked is listed, with the reason.
-  assert.deepEqual(found.skipped.map((f) => [path.relative(dir, f.path), f.reason]), [['.git', 'hidden'], ['d.xls', 'unsupported-extension'], ['node_modules', 'node_modules']]);
-  assert.deepEqual(discover([dir], { includeHidden: true }).files.map((f) => path.relative(dir, f.path)), ['.git/f.txt', 'a.json', 'b.txt', 'c.HTM', 'node_modules/g.txt', 'sub/e.html', 'sub/f.PDF']);
-  const globbed = discover([`${dir}/**/*.{html,json}`, path.join(dir, 'd.xls'), path.join(dir, 'nope.txt'), `${dir}/*.xml`]);
-  assert.deepEqual(globbed.files.map((f) => path.relative(dir, f.path)), ['a.json', 'sub/e.html', 'd.xls'], 'a named file is taken whatever its extension');
-  assert.deepEqual(globbed.problems.map((p) => p.code), ['not-found', 'no-match']);
+  assert.deepEqual(
+    found.skipped.map((f) => [path.relative(dir, f.path), f.reason]),
+    [
+      ['.git', 'hidden'],
+      ['d.xls', 'unsupported-extension'],
+      ['node_modules', 'node_modules'],
+    ],
+  );
+  assert.deepEqual(
+    discover([dir], { includeHidden: true }).files.map((f) => path.relative(dir, f.path)),
+    ['.git/f.txt', 'a.json', 'b.txt', 'c.HTM', 'node_modules/g.txt', 'sub/e.html', 'sub/f.PDF'],
+  );
+  const globbed = discover([
+    `${dir}/**/*.{html,json}`,
+    path.join(dir, 'd.xls'),
+    path.join(dir, 'nope.txt'),
+    `${dir}/*.xml`,
+  ]);
+  assert.deepEqual(
+    globbed.files.map((f) => path.relative(dir, f.path)),
+    ['a.json', 'sub/e.html', 'd.xls'],
+    'a named file is taken whatever its extension',
+  );
+  assert.deepEqual(
+    globbed.problems.map((p) => p.code),
+    ['not-found', 'no-match'],
+  );
   assert.equal(discover([dir, path.join(dir, 'a.json')]).files.length, 5, 'the same file is checked once');
   assert.equal(discover(['-']).stdin, true);
 });
@@ -65,7 +96,8 @@ test('decode: BOM, declaration, UTF-8, GB18030, and refusal', () => {
   const le = decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(zh, 'utf16le')]));
   assert.deepEqual([le.encoding, le.text], ['utf-16le', zh]);
 
-  const page = (charset, body) => Buffer.concat([Buffer.from(`<html><head><meta charset="${charset}"></head><body>`), body]);
+  const page = (charset, body) =>
+    Buffer.concat([Buffer.from(`<html><head><meta charset="${charset}"></head><body>`), body]);
   const declared = decode(page('gb2312', gb));
   assert.deepEqual([declared.encoding, declared.declared, declared.notes], ['gb18030', 'gb18030', []]);
   // A page that says UTF-8 but was saved as GBK: decoded by what it is, with a warning.
@@ -74,7 +106,10 @@ test('decode: BOM, declaration, UTF-8, GB18030, and refusal', () => {
   assert.ok(lying.text.includes(zh));
   assert.deepEqual(lying.notes, [{ code: 'charset-mismatch', args: ['utf-8', 'gb18030'] }]);
   assert.equal(decode(page('x-unheard-of', Buffer.from(zh))).notes[0].code, 'charset-unknown');
-  assert.equal(declaredCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=GBK">')), 'GBK');
+  assert.equal(
+    declaredCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=GBK">')),
+    'GBK',
+  );
 
   assert.deepEqual(decode(Buffer.from([0x41, 0xff, 0xff, 0xfe, 0x30])), { error: 'file-undecodable' });
   assert.equal(decode(Buffer.from('%PDF-1.7\n')).what, 'PDF');
@@ -90,13 +125,41 @@ test('sniffKind: JSON, HTML, text', () => {
 
 test('arguments: defaults, every option, and usage errors in the right language', () => {
   const o = parseCliArgs(['check', 'a', 'b']);
-  assert.deepEqual([o.command, o.paths, o.format, o.locale, o.quiet, o.report, o.maxWarnings], ['check', ['a', 'b'], 'human', 'zh-CN', false, null, undefined]);
-  const all = parseCliArgs(['check', '-', '--format', 'csv', '--report', 'r.html', '--locale', 'en', '-q', '--max-warnings', '3', '-j', '0']);
-  assert.deepEqual([all.paths, all.format, all.report, all.locale, all.quiet, all.maxWarnings, all.jobs], [['-'], 'csv', 'r.html', 'en', true, 3, 0]);
+  assert.deepEqual(
+    [o.command, o.paths, o.format, o.locale, o.quiet, o.report, o.maxWarnings],
+    ['check', ['a', 'b'], 'human', 'zh-CN', false, null, undefined],
+  );
+  const all = parseCliArgs([
+    'check',
+    '-',
+    '--format',
+    'csv',
+    '--report',
+    'r.html',
+    '--locale',
+    'en',
+    '-q',
+    '--max-warnings',
+    '3',
+    '-j',
+    '0',
+  ]);
+  assert.deepEqual(
+    [all.paths, all.format, all.report, all.locale, all.quiet, all.maxWarnings, all.jobs],
+    [['-'], 'csv', 'r.html', 'en', true, 3, 0],
+  );
   assert.equal(parseCliArgs(['--help']).help, true);
   assert.equal(parseCliArgs(['help']).help, true);
-  for (const bad of [[], ['check'], ['lint', 'a'], ['check', 'a', '--format', 'xml'], ['check', 'a', '--locale', 'fr'],
-    ['check', 'a', '--max-warnings', '-1'], ['check', 'a', '--nope'], ['check', '-', '-']]) {
+  for (const bad of [
+    [],
+    ['check'],
+    ['lint', 'a'],
+    ['check', 'a', '--format', 'xml'],
+    ['check', 'a', '--locale', 'fr'],
+    ['check', 'a', '--max-warnings', '-1'],
+    ['check', 'a', '--nope'],
+    ['check', '-', '-'],
+  ]) {
     assert.throws(() => parseCliArgs(bad), UsageError, bad.join(' '));
   }
   assert.throws(() => parseCliArgs(['check', '--locale', 'en', '--format', 'xml', 'a']), /--format must be/);
@@ -117,7 +180,10 @@ test('output helpers: display width, colour choice, progress bar only on a termi
   const p = new Progress({ isTTY: true, write: (s) => written.push(s) }, 50, messages('en'));
   for (let i = 0; i < 50; i++) p.tick();
   p.clear();
-  assert.ok(written.some((s) => s.includes('checked 50/50')), 'the last state is always drawn');
+  assert.ok(
+    written.some((s) => s.includes('checked 50/50')),
+    'the last state is always drawn',
+  );
   assert.ok(written.length < 50, 'redraws are throttled');
   const quiet = [];
   const q = new Progress({ isTTY: false, write: (s) => quiet.push(s) }, 500, messages('en'));
@@ -147,5 +213,11 @@ test('discover: linked folders are followed, once, even when they link back up',
   const found = discover([path.join(dir, 'a')]);
   assert.deepEqual(found.files.map((f) => path.relative(dir, f.path)).sort(), ['a/link-to-b/s.txt', 'a/r.json']);
   // The folders reached again through the loop are said, not walked.
-  assert.deepEqual(found.skipped.map((f) => [path.relative(dir, f.path), f.reason]), [['a/link-to-b/loop/a', 'visited'], ['a/link-to-b/loop/b', 'visited']]);
+  assert.deepEqual(
+    found.skipped.map((f) => [path.relative(dir, f.path), f.reason]),
+    [
+      ['a/link-to-b/loop/a', 'visited'],
+      ['a/link-to-b/loop/b', 'visited'],
+    ],
+  );
 });

@@ -33,7 +33,7 @@ describe('accessibility (axe-core)', () => {
     await enter(page, cell('/applications/carriedOver/research'), '');
     await page.click('button[type="submit"]');
     await page.waitForSelector('.xxgknb-summary');
-    assert.ok(await page.locator('.xxgknb-inline').count() >= 3);
+    assert.ok((await page.locator('.xxgknb-inline').count()) >= 3);
     assert.deepEqual(await axe(page), []);
     await page.screenshot({ path: screenshotPath('a11y-index.png'), fullPage: true });
   });

@@ -16,13 +16,25 @@ async function demo() {
   return tab;
 }
 
-const settled = (page) => page.waitForFunction(() => !/正在/.test(document.getElementById('import-status').textContent), null, { timeout: 30000 });
+const settled = (page) =>
+  page.waitForFunction(() => !/正在/.test(document.getElementById('import-status').textContent), null, {
+    timeout: 30000,
+  });
 
 async function assertFilled(page) {
   assert.equal(await page.inputValue('#year'), '2024');
   assert.equal(await page.inputValue('#format'), '2021');
-  for (const path of ['/proactive/regulations/inForce', '/proactive/fees/amount', '/applications/received/natural', '/applications/results/otherHandling/other/total', '/reviewLitigation/litigationAfterReview/total']) {
-    const want = path.split('/').slice(1).reduce((o, k) => o[k], expected);
+  for (const path of [
+    '/proactive/regulations/inForce',
+    '/proactive/fees/amount',
+    '/applications/received/natural',
+    '/applications/results/otherHandling/other/total',
+    '/reviewLitigation/litigationAfterReview/total',
+  ]) {
+    const want = path
+      .split('/')
+      .slice(1)
+      .reduce((o, k) => o[k], expected);
     assert.equal(await page.inputValue(cell(path)), String(want), path);
   }
   const result = await page.evaluate(() => window.xxgknbForm.result);
@@ -47,9 +59,17 @@ describe('年度报告填报 demo: import a PDF or Word file', () => {
     await page.evaluate(async (data) => {
       const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], '年报.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-      document.querySelector('.report-form').dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      document.querySelector('.report-form').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      transfer.items.add(
+        new File([bytes], '年报.docx', {
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        }),
+      );
+      document
+        .querySelector('.report-form')
+        .dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      document
+        .querySelector('.report-form')
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, base64);
     await settled(page);
     assert.match(await page.locator('#import-status').textContent(), /已从「年报.docx」识别并填入/);
@@ -71,7 +91,10 @@ describe('年度报告填报 demo: import a PDF or Word file', () => {
     await settled(page);
     assert.match(await page.locator('#import-status').textContent(), /另有 \d+ 处未能读取/);
     assert.match(await page.locator('#import-problems').textContent(), /表四.*（第 3 页）/);
-    assert.equal(await page.inputValue(cell('/applications/received/natural')), String(expected.applications.received.natural));
+    assert.equal(
+      await page.inputValue(cell('/applications/received/natural')),
+      String(expected.applications.received.natural),
+    );
   });
 
   test('a .doc says to save it as .docx or PDF (Word 97 needs Node)', async () => {

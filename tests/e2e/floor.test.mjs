@@ -28,7 +28,8 @@ function removePost86() {
   delete Object.hasOwn;
   delete globalThis.structuredClone;
   for (const proto of [Array.prototype, String.prototype, Object.getPrototypeOf(Int8Array.prototype)]) delete proto.at;
-  for (const name of ['findLast', 'findLastIndex', 'toSorted', 'toReversed', 'toSpliced', 'with']) delete Array.prototype[name];
+  for (const name of ['findLast', 'findLastIndex', 'toSorted', 'toReversed', 'toSpliced', 'with'])
+    delete Array.prototype[name];
   delete Object.groupBy;
   delete Map.groupBy;
   delete Promise.withResolvers;
@@ -37,7 +38,10 @@ function removePost86() {
 describe('browser floor, end to end', () => {
   test('with the post-Chromium-86 built-ins removed, the demo checks, explains and blocks as before', async () => {
     const { page, problems, warnings } = suite.track(await openWith('index.html', removePost86));
-    assert.equal(await page.evaluate(() => typeof Object.hasOwn + typeof [].at + typeof structuredClone), 'undefinedundefinedundefined');
+    assert.equal(
+      await page.evaluate(() => typeof Object.hasOwn + typeof [].at + typeof structuredClone),
+      'undefinedundefinedundefined',
+    );
     assert.equal(await page.evaluate(() => window.xxgknbForm.ready), true);
     await page.click('#load-sample');
     await enter(page, cell('/applications/received/total'), '26');
@@ -80,14 +84,19 @@ describe('browser floor, end to end', () => {
     });
     await page.addInitScript(() => {
       window.xxgknbErrors = [];
-      document.addEventListener('xxgknb:error', (e) => window.xxgknbErrors.push({ reason: e.detail.reason, message: e.detail.error.message }));
+      document.addEventListener('xxgknb:error', (e) =>
+        window.xxgknbErrors.push({ reason: e.detail.reason, message: e.detail.error.message }),
+      );
     });
     await page.goto(suite.env.url('legacy.html'));
     await page.waitForFunction(() => window.xxgknbForm);
     assert.equal(await page.evaluate(() => window.xxgknbForm.ready), false);
     const [error] = await page.evaluate(() => window.xxgknbErrors);
     assert.equal(error.reason, 'mime');
-    assert.match(error.message, /lite\.browser\.mjs is served as "application\/octet-stream".*text\/javascript.*docs\/serving\.md/);
+    assert.match(
+      error.message,
+      /lite\.browser\.mjs is served as "application\/octet-stream".*text\/javascript.*docs\/serving\.md/,
+    );
     // The form still works as without the adapter.
     await page.click('input[type="submit"]');
     assert.match(await page.locator('#msg').textContent(), /保存成功/);
@@ -105,7 +114,10 @@ describe('browser floor, end to end', () => {
     await page.waitForSelector('.xxgknb-summary');
     const result = await page.evaluate(() => window.xxgknbForm.result);
     // Only the real error: no missing-cell for the 23 rows and two tables the form never had.
-    assert.deepEqual(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule), ['t3-row-total']);
+    assert.deepEqual(
+      result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule),
+      ['t3-row-total'],
+    );
     assert.equal(await page.locator('#msg').textContent(), '');
     await page.locator('.xxgknb-inline button.xxgknb-fix').click();
     await page.click('input[type="submit"]');
@@ -120,7 +132,10 @@ describe('browser floor, end to end', () => {
       window.xxgknbForm.detach();
       const { attach, pattern } = await import('/js/form/index.mjs');
       const form = document.getElementById('jb');
-      window.xxgknbForm = attach(form, { fields: pattern({ applications: 't3_r{row}_c{col}' }, { fields: { nd: '/year' } }), missingCells: 'all' });
+      window.xxgknbForm = attach(form, {
+        fields: pattern({ applications: 't3_r{row}_c{col}' }, { fields: { nd: '/year' } }),
+        missingCells: 'all',
+      });
       for (const el of form.querySelectorAll('input[name^="t3_"]')) el.value = '0';
       const r = await window.xxgknbForm.validate({ focus: false });
       return r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule);

@@ -80,7 +80,10 @@ describe('年度报告填报 demo', () => {
     await enter(page, RECEIVED_TOTAL, '6');
     await page.waitForSelector('.xxgknb-inline');
     const result = await page.evaluate(() => window.xxgknbForm.result);
-    assert.deepEqual(result.diagnostics.map((d) => d.rule), ['t3-row-total']);
+    assert.deepEqual(
+      result.diagnostics.map((d) => d.rule),
+      ['t3-row-total'],
+    );
     const shown = await describeField(page, cell(result.diagnostics[0].path));
     assert.ok(shown.adjacent);
     assert.equal(shown.invalid, 'true');
@@ -94,7 +97,11 @@ describe('年度报告填报 demo', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('27');
     await page.waitForSelector(`${RECEIVED_TOTAL} + .xxgknb-inline`, { timeout: 3000 });
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.xxgknb), '/applications/received/total', 'no blur needed');
+    assert.equal(
+      await page.evaluate(() => document.activeElement.dataset.xxgknb),
+      '/applications/received/total',
+      'no blur needed',
+    );
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('20');
@@ -116,7 +123,11 @@ describe('年度报告填报 demo', () => {
     assert.equal(shown.invalid, null);
     assert.equal(shown.customError, false);
     assert.equal(await page.locator('.xxgknb-inline').count(), 0);
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.xxgknb), '/applications/received/total', 'focus stays on the cell');
+    assert.equal(
+      await page.evaluate(() => document.activeElement.dataset.xxgknb),
+      '/applications/received/total',
+      'focus stays on the cell',
+    );
   });
 
   test('submit with errors is blocked; the summary takes focus and its links move focus to the cells', async () => {
@@ -127,8 +138,16 @@ describe('年度报告填报 demo', () => {
     await page.click('button[type="submit"]');
     const summary = page.locator('.xxgknb-summary');
     await summary.waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('xxgknb-summary')), true, 'summary has focus');
-    assert.doesNotMatch(await page.locator('#notice').textContent(), /已提交/, "the CMS's own submit handler did not run");
+    assert.equal(
+      await page.evaluate(() => document.activeElement.classList.contains('xxgknb-summary')),
+      true,
+      'summary has focus',
+    );
+    assert.doesNotMatch(
+      await page.locator('#notice').textContent(),
+      /已提交/,
+      "the CMS's own submit handler did not run",
+    );
     assert.match(await page.title(), /^错误：/);
     assert.equal(await page.evaluate(() => document.getElementById('report-form').checkValidity()), false);
     assert.match(await summary.locator('h2').textContent(), /存在以下问题/);
@@ -138,7 +157,10 @@ describe('年度报告填报 demo', () => {
     await page.screenshot({ path: screenshotPath('index-errors-full.png'), fullPage: true });
 
     await links.nth(1).click();
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.xxgknb), '/reviewLitigation/litigationDirect/other');
+    assert.equal(
+      await page.evaluate(() => document.activeElement.dataset.xxgknb),
+      '/reviewLitigation/litigationDirect/other',
+    );
     await links.nth(0).click();
     assert.equal(await page.evaluate(() => document.activeElement.dataset.xxgknb), '/applications/received/total');
     await page.screenshot({ path: screenshotPath('index-inline-error.png') });
@@ -162,10 +184,13 @@ describe('年度报告填报 demo', () => {
     assert.equal(result.errorCount, 0);
     assert.ok(result.warningCount >= 1);
     assert.match(await page.locator('.xxgknb-summary h2').textContent(), /不影响提交/);
-    assert.equal(await page.locator(`${cell('/applications/carriedOver/research')}`).getAttribute('aria-invalid'), null);
+    assert.equal(
+      await page.locator(`${cell('/applications/carriedOver/research')}`).getAttribute('aria-invalid'),
+      null,
+    );
   });
 
-  test('both layouts: the year switches between the 2019 and 2021 tables, and each matches the validator\'s cells()', async () => {
+  test("both layouts: the year switches between the 2019 and 2021 tables, and each matches the validator's cells()", async () => {
     const { page } = await demo();
     assert.equal(await page.inputValue('#format'), '2021');
     assert.equal(await page.locator(cell('/applications/results/otherHandling/overdueCorrection/natural')).count(), 1);
@@ -174,7 +199,8 @@ describe('年度报告填报 demo', () => {
 
     // A 2021-only row takes part in the checks.
     await enter(page, cell('/reviewLitigation/review/upheld'), '1');
-    for (const key of ['corrected', 'other', 'pending']) await enter(page, cell(`/reviewLitigation/review/${key}`), '1');
+    for (const key of ['corrected', 'other', 'pending'])
+      await enter(page, cell(`/reviewLitigation/review/${key}`), '1');
     await enter(page, cell('/reviewLitigation/review/total'), '5');
     await page.waitForSelector('.xxgknb-inline');
     await page.screenshot({ path: screenshotPath('index-2021-layout.png'), fullPage: true });
@@ -245,9 +271,25 @@ describe('年度报告填报 demo', () => {
           const value = report.applications?.received?.natural;
           const bad = value !== undefined && value !== null && value !== '1';
           const diagnostics = bad
-            ? [{ rule: 'host-rule', severity: 'error', path: '/applications/received/natural', related: [], message: '主管部门要求此格为 1', expected: 1 }]
+            ? [
+                {
+                  rule: 'host-rule',
+                  severity: 'error',
+                  path: '/applications/received/natural',
+                  related: [],
+                  message: '主管部门要求此格为 1',
+                  expected: 1,
+                },
+              ]
             : [];
-          return { valid: !bad, format: '2021', year: 2025, errorCount: diagnostics.length, warningCount: 0, diagnostics };
+          return {
+            valid: !bad,
+            format: '2021',
+            year: 2025,
+            errorCount: diagnostics.length,
+            warningCount: 0,
+            diagnostics,
+          };
         },
       };
       window.xxgknbForm = attach(form, { validator, blockSubmit: () => false, locale: 'en' });
@@ -266,7 +308,12 @@ describe('年度报告填报 demo', () => {
     const messages = await page.evaluate(async () => {
       const { attach } = await import('/js/form/index.mjs');
       const form = document.getElementById('report-form');
-      const attempts = [() => attach(null), () => attach(form, { feilds: {} }), () => attach(form, { fields: { t3_r1_c1: 'applications.received' } }), () => attach(form, { validator: {} })];
+      const attempts = [
+        () => attach(null),
+        () => attach(form, { feilds: {} }),
+        () => attach(form, { fields: { t3_r1_c1: 'applications.received' } }),
+        () => attach(form, { validator: {} }),
+      ];
       return attempts.map((fn) => {
         try {
           fn();
@@ -319,7 +366,10 @@ describe('年度报告填报 demo', () => {
     assert.equal(await page.locator('[class*="xxgknb-"]').count(), 0);
     await page.close();
     // The only complaints are the failed download itself and the glue's report of it.
-    assert.ok(problems.every((p) => /503|wasm|WebAssembly|Failed to load/i.test(p)), problems.join('\n'));
+    assert.ok(
+      problems.every((p) => /503|wasm|WebAssembly|Failed to load/i.test(p)),
+      problems.join('\n'),
+    );
   });
 
   test('pasting a published report fills the form through the report readers (when the build has them)', async () => {
@@ -330,9 +380,13 @@ describe('年度报告填报 demo', () => {
     const text = existsSync(corpus) ? readFileSync(corpus, 'utf8') : '一、总体情况\n本年度共收到申请 3 件。';
     await page.fill('#import-text', text);
     await page.click('#import-run');
-    await page.waitForFunction(() => !/正在识别/.test(document.getElementById('import-status').textContent), null, { timeout: 15000 });
+    await page.waitForFunction(() => !/正在识别/.test(document.getElementById('import-status').textContent), null, {
+      timeout: 15000,
+    });
     const status = await page.locator('#import-status').textContent();
-    const readers = await page.evaluate(async () => typeof (await import('/js/index.browser.mjs')).parse === 'function');
+    const readers = await page.evaluate(
+      async () => typeof (await import('/js/index.browser.mjs')).parse === 'function',
+    );
     if (!readers) {
       assert.match(status, /尚不支持/);
       return;
@@ -344,10 +398,21 @@ describe('年度报告填报 demo', () => {
     assert.match(status, /已识别并填入/);
     assert.equal(await page.inputValue('#year'), '2020');
     assert.equal(await page.inputValue('#format'), '2019');
-    const expected = JSON.parse(readFileSync(join(REPO, '..', 'shared', 'corpus', 'expected', 'seed-ouhai-zjj-2020.json'), 'utf8'));
-    assert.equal(await page.inputValue(cell('/applications/received/natural')), String(expected.applications.received.natural));
-    assert.equal(await page.inputValue(cell('/proactive/otherServices/change')), String(expected.proactive.otherServices.change));
-    assert.equal(await page.inputValue(cell('/reviewLitigation/litigationDirect/total')), String(expected.reviewLitigation.litigationDirect.total));
+    const expected = JSON.parse(
+      readFileSync(join(REPO, '..', 'shared', 'corpus', 'expected', 'seed-ouhai-zjj-2020.json'), 'utf8'),
+    );
+    assert.equal(
+      await page.inputValue(cell('/applications/received/natural')),
+      String(expected.applications.received.natural),
+    );
+    assert.equal(
+      await page.inputValue(cell('/proactive/otherServices/change')),
+      String(expected.proactive.otherServices.change),
+    );
+    assert.equal(
+      await page.inputValue(cell('/reviewLitigation/litigationDirect/total')),
+      String(expected.reviewLitigation.litigationDirect.total),
+    );
     const result = await page.evaluate(() => window.xxgknbForm.result);
     assert.equal(result.errorCount, 0, JSON.stringify(result.diagnostics));
   });

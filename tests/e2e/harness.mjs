@@ -15,8 +15,15 @@ export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const ARTIFACTS = join(REPO, 'tests', 'artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
   '--lang=zh-CN', // date inputs and other browser chrome as a Chinese user sees them
 ];
 
@@ -33,7 +40,10 @@ function checkPrerequisites() {
 export async function launch() {
   checkPrerequisites();
   // The demo, and the tests' own pages at /fixtures/.
-  const server = await start({ port: 0, routes: [['/fixtures/', join(REPO, 'tests', 'e2e', 'fixtures')], ...DEFAULT_ROUTES] });
+  const server = await start({
+    port: 0,
+    routes: [['/fixtures/', join(REPO, 'tests', 'e2e', 'fixtures')], ...DEFAULT_ROUTES],
+  });
   const profile = mkdtempSync(join(tmpdir(), 'xxgknb-e2e-'));
   let context;
   try {
@@ -72,10 +82,13 @@ export async function open(env, path = '') {
   const problems = [];
   const wasm = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console.${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`),
+  );
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     if (response.url().endsWith('.wasm')) wasm.push({ url: response.url(), type: response.headers()['content-type'] });

@@ -12,11 +12,15 @@ async function page() {
   const tab = { page: await suite.env.context.newPage(), problems: [] };
   suite.track(tab);
   let allowed = false;
-  await tab.page.route('**/*.wasm', (route) => (allowed ? route.continue() : route.fulfill({ status: 503, body: 'unavailable' })));
+  await tab.page.route('**/*.wasm', (route) =>
+    allowed ? route.continue() : route.fulfill({ status: 503, body: 'unavailable' }),
+  );
   await tab.page.goto(suite.env.url('legacy.html'));
   await tab.page.evaluate(() => {
     const row = { natural: 3, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 4 };
-    const cells = Object.entries(row).map(([k, v]) => `<input name="/applications/received/${k}" value="${v}">`).join('');
+    const cells = Object.entries(row)
+      .map(([k, v]) => `<input name="/applications/received/${k}" value="${v}">`)
+      .join('');
     document.body.innerHTML = `<form id="f"><input name="/year" value="2024">${cells}</form>`;
   });
   return { ...tab, allow: () => (allowed = true) };

@@ -28,8 +28,14 @@ describe('legacy form (mapping by field name)', () => {
     for (const [i, value] of values.entries()) await enter(page, field(`t3_r1_c${i + 1}`), value);
     await page.waitForSelector('.xxgknb-inline');
     const result = await page.evaluate(() => window.xxgknbForm.result);
-    assert.deepEqual(result.diagnostics.map((d) => d.rule), ['t3-row-total']);
-    assert.ok(result.diagnostics[0].message.includes('一、本年新收政府信息公开申请数量'), 'named in the official words, not the CMS\'s');
+    assert.deepEqual(
+      result.diagnostics.map((d) => d.rule),
+      ['t3-row-total'],
+    );
+    assert.ok(
+      result.diagnostics[0].message.includes('一、本年新收政府信息公开申请数量'),
+      "named in the official words, not the CMS's",
+    );
     const d = result.diagnostics[0];
     assert.ok(d.path.startsWith('/applications/received/'));
     const columns = ['natural', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total'];
@@ -66,11 +72,32 @@ describe('legacy form (mapping by field name)', () => {
       for (const input of document.querySelectorAll('input[type="text"][name^="t"]')) input.value = '0';
     });
     const filled = {
-      t2_r2_c1: '3', t2_r2_c3: '41', t2_r3_c1: '126', t2_r4_c1: '58', t2_r6_c1: '12.5',
-      t3_r1_c1: '18', t3_r1_c2: '4', t3_r1_c7: '22', t3_r2_c1: '1', t3_r2_c7: '1',
-      t3_r3_c1: '12', t3_r3_c2: '3', t3_r3_c7: '15', t3_r13_c1: '6', t3_r13_c7: '5',
-      t3_r24_c1: '17', t3_r24_c2: '3', t3_r24_c7: '20', t3_r25_c1: '2', t3_r25_c2: '1', t3_r25_c7: '3',
-      t4_c1: '1', t4_c5: '1', t4_c6: '1', t4_c8: '1', t4_c10: '3',
+      t2_r2_c1: '3',
+      t2_r2_c3: '41',
+      t2_r3_c1: '126',
+      t2_r4_c1: '58',
+      t2_r6_c1: '12.5',
+      t3_r1_c1: '18',
+      t3_r1_c2: '4',
+      t3_r1_c7: '22',
+      t3_r2_c1: '1',
+      t3_r2_c7: '1',
+      t3_r3_c1: '12',
+      t3_r3_c2: '3',
+      t3_r3_c7: '15',
+      t3_r13_c1: '6',
+      t3_r13_c7: '5',
+      t3_r24_c1: '17',
+      t3_r24_c2: '3',
+      t3_r24_c7: '20',
+      t3_r25_c1: '2',
+      t3_r25_c2: '1',
+      t3_r25_c7: '3',
+      t4_c1: '1',
+      t4_c5: '1',
+      t4_c6: '1',
+      t4_c8: '1',
+      t4_c10: '3',
     };
     for (const [name, value] of Object.entries(filled)) await enter(page, field(name), value);
     await page.click('input[type="submit"]');
@@ -78,8 +105,14 @@ describe('legacy form (mapping by field name)', () => {
     const result = await page.evaluate(() => window.xxgknbForm.result);
     const rules = result.diagnostics.map((d) => `${d.rule} ${d.path}`);
     // The slips: 本机关不掌握 · 自然人 typed 6 (its row and its column say 5); 未经复议直接起诉 总计 3 (1 + 1).
-    assert.ok(rules.some((r) => r.startsWith('t4-total /reviewLitigation/litigationDirect/')), rules.join('\n'));
-    assert.ok(rules.some((r) => r.includes('/applications/results/unavailable/notHeld/natural')), rules.join('\n'));
+    assert.ok(
+      rules.some((r) => r.startsWith('t4-total /reviewLitigation/litigationDirect/')),
+      rules.join('\n'),
+    );
+    assert.ok(
+      rules.some((r) => r.includes('/applications/results/unavailable/notHeld/natural')),
+      rules.join('\n'),
+    );
     assert.ok(result.errorCount >= 2, rules.join('\n'));
     await page.screenshot({ path: screenshotPath('legacy-filled-errors.png'), fullPage: true });
   });

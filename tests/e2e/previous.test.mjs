@@ -11,31 +11,47 @@ const suite = browserSuite();
 const PREVIOUS = {
   year: 2023,
   format: '2021',
-  proactive: { regulations: { issued: 0, repealed: 0, inForce: 2 }, normativeDocuments: { issued: 2, repealed: 0, inForce: 10 } },
-  applications: { carriedForward: { natural: 3, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 3 } },
+  proactive: {
+    regulations: { issued: 0, repealed: 0, inForce: 2 },
+    normativeDocuments: { issued: 2, repealed: 0, inForce: 10 },
+  },
+  applications: {
+    carriedForward: {
+      natural: 3,
+      commercial: 0,
+      research: 0,
+      socialWelfare: 0,
+      legalService: 0,
+      otherOrg: 0,
+      total: 3,
+    },
+  },
 };
 
 /** The demo page at 2024 (the 2021 layout), its form attached afresh with `options`. */
 async function attachWith(full) {
   const { page } = await suite.open('index.html');
   await page.selectOption('#year', '2024');
-  await page.evaluate(async ({ previous, full }) => {
-    window.xxgknbForm.detach();
-    const { attach } = await import('/js/form/index.mjs');
-    const options = { previous, debounce: 0 };
-    if (full) {
-      const mod = await import('/js/index.browser.mjs');
-      await mod.default();
-      options.validator = mod;
-    }
-    window.xxgknbForm = attach(document.getElementById('report-form'), options);
-    await window.xxgknbForm.ready;
-  }, { previous: PREVIOUS, full });
+  await page.evaluate(
+    async ({ previous, full }) => {
+      window.xxgknbForm.detach();
+      const { attach } = await import('/js/form/index.mjs');
+      const options = { previous, debounce: 0 };
+      if (full) {
+        const mod = await import('/js/index.browser.mjs');
+        await mod.default();
+        options.validator = mod;
+      }
+      window.xxgknbForm = attach(document.getElementById('report-form'), options);
+      await window.xxgknbForm.ready;
+    },
+    { previous: PREVIOUS, full },
+  );
   return page;
 }
 
-describe('last year\'s report in the form', () => {
-  test('lite build: this year\'s carried-over that is not last year\'s carried-forward is said in the cell as it is typed', async () => {
+describe("last year's report in the form", () => {
+  test("lite build: this year's carried-over that is not last year's carried-forward is said in the cell as it is typed", async () => {
     const page = await attachWith(false);
     const over = cell('/applications/carriedOver/natural');
     await enter(page, over, '1');
@@ -50,7 +66,7 @@ describe('last year\'s report in the form', () => {
     assert.ok(!ids.includes('t2-carryover'));
   });
 
-  test('full build: documents in force that do not follow last year\'s are said as they are typed', async () => {
+  test("full build: documents in force that do not follow last year's are said as they are typed", async () => {
     const page = await attachWith(true);
     const base = '/proactive/normativeDocuments';
     await enter(page, cell(`${base}/issued`), '3');

@@ -19,7 +19,8 @@ async function recording(page, mapping) {
     // A host's own mapping function: one field whose cell depends on the layout.
     const byYear = (name, format) => {
       if (name === 'nd') return '/year';
-      if (name === 'x') return format === '2019' ? '/applications/received/natural' : '/applications/received/commercial';
+      if (name === 'x')
+        return format === '2019' ? '/applications/received/natural' : '/applications/received/commercial';
       return null;
     };
     window.reports = [];
@@ -72,13 +73,15 @@ async function checkAfter(page, steps) {
       outside: () => document.body.append(make({ id: 'outside', form: 'jb', name: 't3_r2_c5', value: '5' })),
       'outside-rename': () => byId('outside').setAttribute('name', 't3_r2_c6'),
       'outside-leave': () => byId('outside').removeAttribute('form'),
-      pointer: () => form.append(make({ id: 'pointer', 'data-xxgknb': '/applications/carriedOver/natural', value: '6' })),
+      pointer: () =>
+        form.append(make({ id: 'pointer', 'data-xxgknb': '/applications/carriedOver/natural', value: '6' })),
       'pointer-change': () => byId('pointer').setAttribute('data-xxgknb', '/applications/carriedOver/commercial'),
     };
     const cells = (report) => {
       const out = [];
       for (const [row, columns] of Object.entries(report.applications ?? {})) {
-        for (const [column, value] of Object.entries(columns)) if (value !== null) out.push(`${row}/${column}=${value}`);
+        for (const [column, value] of Object.entries(columns))
+          if (value !== null) out.push(`${row}/${column}=${value}`);
       }
       return out.sort();
     };
@@ -98,7 +101,19 @@ describe('what the adapter remembers between checks', () => {
   test('controls renamed, disabled, re-typed, removed, added, or joined from outside the form are seen at the next check', async () => {
     const { page } = await suite.open('fixtures/two-rows.html');
     await recording(page, 'pattern');
-    const steps = ['start', 'rename', 'disable', 'retype', 'remove', 'add', 'outside', 'outside-rename', 'outside-leave', 'pointer', 'pointer-change'];
+    const steps = [
+      'start',
+      'rename',
+      'disable',
+      'retype',
+      'remove',
+      'add',
+      'outside',
+      'outside-rename',
+      'outside-leave',
+      'pointer',
+      'pointer-change',
+    ];
     const seen = await checkAfter(page, steps);
     assert.deepEqual(Object.fromEntries(steps.map((step, i) => [step, seen[i]])), {
       start: ['received/commercial=2', 'received/natural=1', 'received/research=3'],
@@ -140,16 +155,21 @@ describe('what the adapter remembers between checks', () => {
 
   test('a result the host changes is not handed out again when the same report is checked again', async () => {
     const { page } = await suite.open('fixtures/two-rows.html');
-    for (const [i, value] of ['5', '1', '0', '0', '0', '0', '7'].entries()) await enter(page, `[name="t3_r1_c${i + 1}"]`, value); // 5 + 1 ≠ 7
+    for (const [i, value] of ['5', '1', '0', '0', '0', '0', '7'].entries())
+      await enter(page, `[name="t3_r1_c${i + 1}"]`, value); // 5 + 1 ≠ 7
     // Back to the first cell: the one Tab had moved to is now touched, the report changes a last time.
     await page.focus('[name="t3_r1_c1"]');
     // The host empties the result of the next check, which checks the same report again.
     await page.evaluate(() => {
-      document.getElementById('jb').addEventListener('xxgknb:validated', (event) => {
-        window.emptied = event.detail.result;
-        event.detail.result.diagnostics.length = 0;
-        event.detail.result.errorCount = 0;
-      }, { once: true });
+      document.getElementById('jb').addEventListener(
+        'xxgknb:validated',
+        (event) => {
+          window.emptied = event.detail.result;
+          event.detail.result.diagnostics.length = 0;
+          event.detail.result.errorCount = 0;
+        },
+        { once: true },
+      );
     });
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => window.emptied?.diagnostics.length), 0);
@@ -179,7 +199,14 @@ describe('inline messages rewritten in place', () => {
         document.body.append(cell);
         return { input, messages: new InlineMessages({ strings, group: (el) => el.parentElement }) };
       };
-      const error = (message, expected) => ({ severity: 'error', rule: 't3-row-total', path: '/p', message, expected, related: [] });
+      const error = (message, expected) => ({
+        severity: 'error',
+        rule: 't3-row-total',
+        path: '/p',
+        message,
+        expected,
+        related: [],
+      });
       const warning = (message) => ({ severity: 'warning', rule: 'blank-cell', path: '/p', message, related: [] });
       const sequence = [
         [error('应为 20，现为 201', 20)],
@@ -195,7 +222,12 @@ describe('inline messages rewritten in place', () => {
       const markup = (input) => {
         const box = input.nextElementSibling;
         // Ids are counters: compare the markup with them taken out.
-        return { html: box.outerHTML.replace(/xxgknb-message-\d+/g, 'ID'), cell: input.parentElement.className, invalid: input.getAttribute('aria-invalid'), describedBy: input.getAttribute('aria-describedby') };
+        return {
+          html: box.outerHTML.replace(/xxgknb-message-\d+/g, 'ID'),
+          cell: input.parentElement.className,
+          invalid: input.getAttribute('aria-invalid'),
+          describedBy: input.getAttribute('aria-describedby'),
+        };
       };
       for (const diagnostics of sequence) {
         kept.messages.show(kept.input, diagnostics, '/p');
@@ -205,7 +237,8 @@ describe('inline messages rewritten in place', () => {
         const now = markup(kept.input);
         const anew = markup(fresh.input);
         seen.push({
-          box, id: box.querySelector('.xxgknb-message').id,
+          box,
+          id: box.querySelector('.xxgknb-message').id,
           same: now.html === anew.html && now.cell === anew.cell && now.invalid === anew.invalid,
           describedBy: now.describedBy === box.querySelector('.xxgknb-message').id,
           boxes: kept.input.parentElement.querySelectorAll('.xxgknb-inline').length,
@@ -213,7 +246,11 @@ describe('inline messages rewritten in place', () => {
         });
       }
       kept.messages.clear(kept.input);
-      const cleared = { boxes: kept.input.parentElement.querySelectorAll('.xxgknb-inline').length, attributes: kept.input.getAttributeNames(), cell: kept.input.parentElement.getAttributeNames() };
+      const cleared = {
+        boxes: kept.input.parentElement.querySelectorAll('.xxgknb-inline').length,
+        attributes: kept.input.getAttributeNames(),
+        cell: kept.input.parentElement.getAttributeNames(),
+      };
       return {
         steps: seen.map(({ same, describedBy, boxes, buttons }) => ({ same, describedBy, boxes, buttons })),
         // Which steps kept the box (and its id) of the step before.
@@ -226,7 +263,10 @@ describe('inline messages rewritten in place', () => {
       assert.equal(step.describedBy, true, `step ${i}: aria-describedby names the message`);
       assert.equal(step.boxes, 1, `step ${i}: one box`);
     }
-    assert.deepEqual(steps.steps.map((s) => s.buttons), [['改为 20|20'], ['改为 21|21'], ['改为 21|21'], ['改为 5|5', '改为 6|6'], ['改为 5|5'], [], []]);
+    assert.deepEqual(
+      steps.steps.map((s) => s.buttons),
+      [['改为 20|20'], ['改为 21|21'], ['改为 21|21'], ['改为 5|5', '改为 6|6'], ['改为 5|5'], [], []],
+    );
     assert.deepEqual(steps.keptBox, [true, true, true, true, false, true]);
     assert.deepEqual(steps.cleared, { boxes: 0, attributes: [], cell: [] });
   });

@@ -19,7 +19,14 @@ function get(path, method = 'GET') {
       let body = '';
       res.setEncoding('latin1');
       res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], csp: res.headers['content-security-policy'], body }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          type: res.headers['content-type'],
+          csp: res.headers['content-security-policy'],
+          body,
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -49,9 +56,17 @@ describe('scripts/serve.mjs', () => {
 
   test('refuses to leave its folders, however the path is spelled', async () => {
     const attempts = [
-      '/../package.json', '/js/../package.json', '/%2e%2e/package.json', '/js/%2e%2e/package.json',
-      '/js/..%2fpackage.json', '/js/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/..%5cpackage.json', '/js/%00.mjs',
-      '/%E0%A4%A', '//etc/passwd', '/pkg/../scripts/serve.mjs',
+      '/../package.json',
+      '/js/../package.json',
+      '/%2e%2e/package.json',
+      '/js/%2e%2e/package.json',
+      '/js/..%2fpackage.json',
+      '/js/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/..%5cpackage.json',
+      '/js/%00.mjs',
+      '/%E0%A4%A',
+      '//etc/passwd',
+      '/pkg/../scripts/serve.mjs',
     ];
     for (const path of attempts) {
       const res = await get(path);

@@ -10,7 +10,10 @@ import Ajv2020 from 'ajv/dist/2020.js';
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8');
 const consistent = () => JSON.parse(fixture('consistent-2024'));
 
-for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
+for (const [name, api] of [
+  ['xxgknb', full],
+  ['xxgknb/lite', lite],
+]) {
   test(`${name}: a consistent report is valid, as object and as text`, () => {
     for (const r of [api.validate(consistent()), api.validateJson(fixture('consistent-2024'))]) {
       assert.deepEqual(r, { valid: true, format: '2021', year: 2024, errorCount: 0, warningCount: 0, diagnostics: [] });
@@ -30,7 +33,10 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
     const bad = new TextEncoder().encode('{"year": 2024, "issuer": "X"}');
     bad[26] = 0xff;
     assert.deepEqual(api.validateJson(bad), api.validateJson('{"year": 2024, "issuer": "\uFFFD"}'));
-    assert.throws(() => api.validateJson(new Uint16Array(4)), /expected JSON text \(a string or its UTF-8 bytes\), got a Uint16Array/);
+    assert.throws(
+      () => api.validateJson(new Uint16Array(4)),
+      /expected JSON text \(a string or its UTF-8 bytes\), got a Uint16Array/,
+    );
     // Bytes made in another realm (a vm context, as test runners use) are bytes all the same.
     const foreign = vm.runInNewContext('new Uint8Array(bytes)', { bytes: [...encoded] });
     assert.equal(foreign instanceof Uint8Array, false);
@@ -49,9 +55,15 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
     assert.equal(d.expected, 2932);
     assert.equal(d.actual, 2926);
     assert.deepEqual(d.alsoBreaks, ['t3-balance', 't3-row-total']);
-    assert.equal(d.message, '表三「（七）总计」行「自然人」列应为 2932，现为 2926：此格同时使本行总计和本列合计不成立，最可能是它填错了。');
+    assert.equal(
+      d.message,
+      '表三「（七）总计」行「自然人」列应为 2932，现为 2926：此格同时使本行总计和本列合计不成立，最可能是它填错了。',
+    );
     const en = api.validate(doc, { locale: 'en' });
-    assert.match(en.diagnostics[0].message, /^Table 3, row "\(7\) Total", column "natural persons" should be 2932, not 2926/);
+    assert.match(
+      en.diagnostics[0].message,
+      /^Table 3, row "\(7\) Total", column "natural persons" should be 2932, not 2926/,
+    );
   });
 
   test(`${name}: typed strings are normalised, bad ones quoted`, () => {
@@ -66,8 +78,27 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
   });
 
   test(`${name}: partial forms hear only about what was typed`, () => {
-    const r = api.validate({ year: 2024, applications: { received: { natural: 3, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 4 } } }, { partial: true });
-    assert.deepEqual(r.diagnostics.map((d) => [d.rule, d.path]), [['t3-row-total', '/applications/received/total']]);
+    const r = api.validate(
+      {
+        year: 2024,
+        applications: {
+          received: {
+            natural: 3,
+            commercial: 0,
+            research: 0,
+            socialWelfare: 0,
+            legalService: 0,
+            otherOrg: 0,
+            total: 4,
+          },
+        },
+      },
+      { partial: true },
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.rule, d.path]),
+      [['t3-row-total', '/applications/received/total']],
+    );
   });
 
   test(`${name}: bad content never throws, misuse throws a real Error`, () => {
@@ -78,7 +109,10 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
       [() => api.validate(null), 'validate: expected a report object, got null'],
       [() => api.validate('{}'), 'validate: expected a report object, got a string'],
       [() => api.validateJson({}), 'validateJson: expected JSON text (a string or its UTF-8 bytes), got an object'],
-      [() => api.validate({}, { partail: true }), 'validate: options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline)'],
+      [
+        () => api.validate({}, { partail: true }),
+        'validate: options.partail: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline)',
+      ],
       [() => api.validate({}, { rules: { nope: 'off' } }), 'validate: options.rules.nope: unknown rule id'],
       [() => api.cells('2020'), 'cells: expected the format "2019" or "2021", got a string "2020"'],
       [() => api.jsonSchema(2020), 'jsonSchema: expected the format "2019" or "2021", got a number'],
@@ -95,7 +129,10 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
     prev.proactive.regulations.inForce = 10;
     prev.proactive.normativeDocuments.inForce = 84;
     const r = api.validate(consistent(), { previous: prev });
-    assert.deepEqual(r.diagnostics.map((d) => [d.rule, d.path, d.expected]), [['cross-year-carryover', '/applications/carriedOver/natural', 30]]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.rule, d.path, d.expected]),
+      [['cross-year-carryover', '/applications/carriedOver/natural', 30]],
+    );
   });
 
   test(`${name}: the publication deadline follows the kind of issuer, or the options`, () => {
@@ -109,8 +146,14 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
     assert.deepEqual(late('示例市交通运输局', '2025-03-20', { issuerKind: 'government' }), []);
     const local = late('示例市人民政府', '2025-02-21', { deadline: '02-20', locale: 'en' });
     assert.equal(local[0].message, 'Published on 2025-02-21, after the deadline of 2025-02-20 (the deadline option).');
-    assert.throws(() => api.validate({}, { issuerKind: 'town' }), /options\.issuerKind: expected "department" or "government", got "town"/);
-    assert.throws(() => api.validate({}, { deadline: '2025-02-30' }), /options\.deadline: expected "MM-DD", got "2025-02-30"/);
+    assert.throws(
+      () => api.validate({}, { issuerKind: 'town' }),
+      /options\.issuerKind: expected "department" or "government", got "town"/,
+    );
+    assert.throws(
+      () => api.validate({}, { deadline: '2025-02-30' }),
+      /options\.deadline: expected "MM-DD", got "2025-02-30"/,
+    );
   });
 
   test(`${name}: rules can be turned off or re-levelled`, () => {
@@ -125,7 +168,22 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
     assert.equal(api.cells('2019').length, 22 + 23 * 7 + 15);
     assert.equal(api.cells('2021').length, 10 + 25 * 7 + 15);
     const ids = api.rules().map((r) => r.id);
-    for (const id of ['invalid-number', 'negative-count', 'missing-cell', 'blank-cell', 'unknown-field', 'format-mismatch', 'format-outdated', 't3-balance', 't3-results-sum', 't3-row-total', 't4-total', 't2-consistency', 'late-publication', 'cross-year-carryover']) {
+    for (const id of [
+      'invalid-number',
+      'negative-count',
+      'missing-cell',
+      'blank-cell',
+      'unknown-field',
+      'format-mismatch',
+      'format-outdated',
+      't3-balance',
+      't3-results-sum',
+      't3-row-total',
+      't4-total',
+      't2-consistency',
+      'late-publication',
+      'cross-year-carryover',
+    ]) {
       assert.ok(ids.includes(id), id);
     }
     const schema = api.jsonSchema('2021');
@@ -134,10 +192,18 @@ for (const [name, api] of [['xxgknb', full], ['xxgknb/lite', lite]]) {
   });
 }
 
-test('the reviewer\'s checklist: the prose rules and cross-year table rules are in the full build, not in the lite one', () => {
+test("the reviewer's checklist: the prose rules and cross-year table rules are in the full build, not in the lite one", () => {
   const fullIds = full.rules().map((r) => r.id);
   const liteIds = lite.rules().map((r) => r.id);
-  const prose = ['text-reuse', 'part5-perfunctory', 'part6-fees', 'stale-year', 'required-elements', 'narrative-conflict', 'narrative-scope'];
+  const prose = [
+    'text-reuse',
+    'part5-perfunctory',
+    'part6-fees',
+    'stale-year',
+    'required-elements',
+    'narrative-conflict',
+    'narrative-scope',
+  ];
   for (const id of [...prose, 'tables-unchanged', 't2-carryover']) {
     assert.ok(fullIds.includes(id), id);
     assert.ok(!liteIds.includes(id), id);
@@ -149,7 +215,28 @@ test('the reviewer\'s checklist: the prose rules and cross-year table rules are 
   const prev = { ...consistent(), year: 2023 };
   prev.applications = { ...prev.applications, carriedForward: consistent().applications.carriedOver };
   const same = full.validate({ ...consistent(), applications: prev.applications }, { previous: prev });
-  assert.ok(same.diagnostics.some((d) => d.rule === 'tables-unchanged'), JSON.stringify(same.diagnostics));
+  assert.ok(
+    same.diagnostics.some((d) => d.rule === 'tables-unchanged'),
+    JSON.stringify(same.diagnostics),
+  );
+});
+
+test('blanks: "zero" is the full build\'s; the lite build refuses it by name, and takes "strict"', () => {
+  // A 0 left blank: with blanks as 0 the sums still hold, and one blank-cell says so.
+  const doc = consistent();
+  doc.applications.received.research = null;
+  assert.deepEqual(
+    full.validate(doc, { blanks: 'zero' }).diagnostics.map((d) => d.rule),
+    ['blank-cell'],
+  );
+  assert.throws(
+    () => lite.validate(doc, { blanks: 'zero' }),
+    (e) =>
+      e instanceof Error &&
+      e.message ===
+        'validate: options.blanks: "zero" (blanks counted as 0, for published reports) is not in xxgknb/lite, which validates form data; use the full build',
+  );
+  assert.deepEqual(lite.validate(doc, { blanks: 'strict' }), full.validate(doc, { blanks: 'strict' }));
 });
 
 test('the full build reads published text; the lite build has no readers', () => {
@@ -169,8 +256,14 @@ test('check takes bytes, and returns all, none or only some of the report read',
     ...result,
     report: { year: report.year, applications: { carriedForward: report.applications.carriedForward } },
   });
-  assert.throws(() => full.check(text, { report: 'issuer' }), /options\.report: expected true, false or a list of JSON pointers/);
-  assert.throws(() => full.check(42), /check: expected the report's text \(a string or its UTF-8 bytes\), got a number/);
+  assert.throws(
+    () => full.check(text, { report: 'issuer' }),
+    /options\.report: expected true, false or a list of JSON pointers/,
+  );
+  assert.throws(
+    () => full.check(42),
+    /check: expected the report's text \(a string or its UTF-8 bytes\), got a number/,
+  );
 });
 
 test('jsonSchema describes the model: consistent reports pass it, typos and wrong types do not', () => {

@@ -36,28 +36,36 @@ const item = (str, x, y, size = 10, w = str.length * size) => ({ str, x, y, w, s
 
 describe('layout text from positioned items', () => {
   test('items on one baseline make one line; wide gaps become cell gaps, narrow ones stay in the label', () => {
-    const { text, lines } = layoutText([{
-      width: 595, height: 842,
-      items: [
-        item('一、本年新收政府信息公开申请数量', 50, 700, 7.5),
-        item('3001', 230, 697.7, 7.5, 15), // a point or two below the label: the same row
-        item('53', 270, 697.7, 7.5, 7.5),
-        item('规章', 50, 660),
-        item('（一）', 50, 640), item('予以公开', 80.5, 640), // touching: one label
-      ],
-    }]);
+    const { text, lines } = layoutText([
+      {
+        width: 595,
+        height: 842,
+        items: [
+          item('一、本年新收政府信息公开申请数量', 50, 700, 7.5),
+          item('3001', 230, 697.7, 7.5, 15), // a point or two below the label: the same row
+          item('53', 270, 697.7, 7.5, 7.5),
+          item('规章', 50, 660),
+          item('（一）', 50, 640),
+          item('予以公开', 80.5, 640), // touching: one label
+        ],
+      },
+    ]);
     const rows = text.split('\n').filter((r) => r !== '');
     assert.match(rows[0], /^一、本年新收政府信息公开申请数量 {2,}3001 {2,}53$/);
     assert.equal(rows[1], '规章');
     assert.equal(rows[2], '（一）予以公开');
-    assert.deepEqual(lines[0].segs.map((s) => s.x), [50, 230, 270]);
+    assert.deepEqual(
+      lines[0].segs.map((s) => s.x),
+      [50, 230, 270],
+    );
     assert.equal(lines[0].page, 1);
     assert.equal(lines[0].y, 142); // from the top: 842 − 700
   });
 
   test('page numbers and running headers in the margins are dropped; page numbers in the text are not', () => {
     const page = (n) => ({
-      width: 595, height: 842,
+      width: 595,
+      height: 842,
       items: [item('某某市人民政府文件', 200, 800), item(`第 ${n} 页`, 280, 30), item(`正文 ${n}`, 50, 400)],
     });
     const { text } = layoutText([page(1), page(2), page(3)]);
@@ -68,41 +76,79 @@ describe('layout text from positioned items', () => {
 
   test('numbers of one row printed a line apart are joined in column order', () => {
     // The 总计 cell aligned at the top, the others centred beside a wrapped label.
-    const { text } = layoutText([{
-      width: 595, height: 842,
-      items: [
-        item('（二）部分公开（区分处理的', 60, 500), item('454', 400, 500.2, 10, 15),
-        item('447', 200, 492.4, 10, 15), item('7', 250, 492.4, 10, 5),
-        item('形，不计其他情形）', 60, 484.8),
-      ],
-    }]);
-    const rows = text.trim().split('\n').map((r) => r.trim().split(/\s{2,}/));
+    const { text } = layoutText([
+      {
+        width: 595,
+        height: 842,
+        items: [
+          item('（二）部分公开（区分处理的', 60, 500),
+          item('454', 400, 500.2, 10, 15),
+          item('447', 200, 492.4, 10, 15),
+          item('7', 250, 492.4, 10, 5),
+          item('形，不计其他情形）', 60, 484.8),
+        ],
+      },
+    ]);
+    const rows = text
+      .trim()
+      .split('\n')
+      .map((r) => r.trim().split(/\s{2,}/));
     assert.deepEqual(rows, [['（二）部分公开（区分处理的'], ['447', '7', '454'], ['形，不计其他情形）']]);
   });
 
-  test('a label\'s item number is no number of the row beside it', () => {
+  test("a label's item number is no number of the row beside it", () => {
     // "1" and "、本机关不掌握相" are two items (two fonts); the row's numbers are centred a line below.
-    const { text } = layoutText([{
-      width: 595, height: 842,
-      items: [
-        item('1', 165, 699.3, 12, 7.6), item('、本机关不掌握相', 172.6, 699.3, 12, 96),
-        item('5', 275.4, 691.5, 12, 7.6), item('0', 316.7, 691.5, 12, 7.6),
-        item('关政府信息', 165, 683, 12, 60),
-      ],
-    }]);
-    assert.deepEqual(text.trim().split('\n').map((r) => r.trim().split(/\s{2,}/)), [['1、本机关不掌握相'], ['5', '0'], ['关政府信息']]);
+    const { text } = layoutText([
+      {
+        width: 595,
+        height: 842,
+        items: [
+          item('1', 165, 699.3, 12, 7.6),
+          item('、本机关不掌握相', 172.6, 699.3, 12, 96),
+          item('5', 275.4, 691.5, 12, 7.6),
+          item('0', 316.7, 691.5, 12, 7.6),
+          item('关政府信息', 165, 683, 12, 60),
+        ],
+      },
+    ]);
+    assert.deepEqual(
+      text
+        .trim()
+        .split('\n')
+        .map((r) => r.trim().split(/\s{2,}/)),
+      [['1、本机关不掌握相'], ['5', '0'], ['关政府信息']],
+    );
   });
 
   test('numbers of two different rows (they share columns) stay apart', () => {
-    const { text } = layoutText([{
-      width: 595, height: 842,
-      items: [item('规章', 60, 500), item('1', 200, 500, 10, 5), item('行政规范性文件', 60, 488), item('8', 200, 488, 10, 5)],
-    }]);
-    assert.deepEqual(text.trim().split('\n').map((r) => r.trim().split(/\s{2,}/)), [['规章', '1'], ['行政规范性文件', '8']]);
+    const { text } = layoutText([
+      {
+        width: 595,
+        height: 842,
+        items: [
+          item('规章', 60, 500),
+          item('1', 200, 500, 10, 5),
+          item('行政规范性文件', 60, 488),
+          item('8', 200, 488, 10, 5),
+        ],
+      },
+    ]);
+    assert.deepEqual(
+      text
+        .trim()
+        .split('\n')
+        .map((r) => r.trim().split(/\s{2,}/)),
+      [
+        ['规章', '1'],
+        ['行政规范性文件', '8'],
+      ],
+    );
   });
 
   test('half-width punctuation that overlaps the next piece stays on its line', () => {
-    const { text } = layoutText([{ width: 595, height: 842, items: [item('制。', 74.3, 497.8, 16, 31.9), item('报告所列', 99.2, 497.8, 16, 64)] }]);
+    const { text } = layoutText([
+      { width: 595, height: 842, items: [item('制。', 74.3, 497.8, 16, 31.9), item('报告所列', 99.2, 497.8, 16, 64)] },
+    ]);
     assert.equal(text.trim(), '制。报告所列');
   });
 });
@@ -112,29 +158,42 @@ describe('DOC text rows', () => {
     const body = '规章\t1\t0\t11\t\n三、本年度办理结果\t（一）予以公开\t1\t2\t3\t\t\t（二）部分公开\t4\t\t6\t\t\n';
     // Empty cells at a row's end (its end mark, merged cells' continuations) may stay: the
     // reader takes a row's values from its start.
-    assert.deepEqual(docRows(body).trim().split('\n').map((r) => r.replace(/\t+$/, '')), [
-      '规章\t1\t0\t11',
-      '三、本年度办理结果\t（一）予以公开\t1\t2\t3',
-      // The blank middle cell stays a cell: the values do not shift.
-      '（二）部分公开\t4\t\t6',
-    ]);
+    assert.deepEqual(
+      docRows(body)
+        .trim()
+        .split('\n')
+        .map((r) => r.replace(/\t+$/, '')),
+      [
+        '规章\t1\t0\t11',
+        '三、本年度办理结果\t（一）予以公开\t1\t2\t3',
+        // The blank middle cell stays a cell: the values do not shift.
+        '（二）部分公开\t4\t\t6',
+      ],
+    );
   });
 });
 
 describe('DOCX tables as an HTML grid', async () => {
   const parseXml = await loadXml();
-  const w = (body) => `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>${body}</w:body></w:document>`;
+  const w = (body) =>
+    `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>${body}</w:body></w:document>`;
   const p = (t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
   const tc = (t, pr = '') => `<w:tc><w:tcPr>${pr}</w:tcPr>${p(t)}</w:tc>`;
 
   test('gridSpan becomes colspan, vMerge a rowspan over the continued cells', () => {
-    const xml = w(p('标题') + `<w:tbl>
+    const xml = w(
+      p('标题') +
+        `<w:tbl>
       <w:tr>${tc('三、本年度办理结果', '<w:vMerge w:val="restart"/>')}${tc('（一）予以公开', '<w:gridSpan w:val="2"/>')}${tc('1')}</w:tr>
       <w:tr>${tc('', '<w:vMerge/>')}${tc('（三）不予公开')}${tc('1.属于国家秘密')}${tc('2')}</w:tr>
-    </w:tbl>`);
+    </w:tbl>`,
+    );
     const { html, cells } = wordHtml(xml, parseXml);
     assert.match(html, /<p>标题<\/p>/);
-    assert.match(html, /<td rowspan="2"><p>三、本年度办理结果<\/p><\/td><td colspan="2"><p>（一）予以公开<\/p><\/td><td><p>1<\/p><\/td>/);
+    assert.match(
+      html,
+      /<td rowspan="2"><p>三、本年度办理结果<\/p><\/td><td colspan="2"><p>（一）予以公开<\/p><\/td><td><p>1<\/p><\/td>/,
+    );
     // The continuation is dropped: the second row starts at its own first cell.
     assert.match(html, /<tr><td><p>（三）不予公开<\/p><\/td><td><p>1.属于国家秘密<\/p><\/td><td><p>2<\/p><\/td><\/tr>/);
     // HTML cell k of the second row is Word's cell k + 1 (the continuation counts in Word).
@@ -142,7 +201,8 @@ describe('DOCX tables as an HTML grid', async () => {
   });
 
   test('deleted text, field codes and fallback copies of text boxes are not read', () => {
-    const xml = w(`<w:p><w:r><w:t>留</w:t></w:r><w:del><w:r><w:delText>删</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r>
+    const xml =
+      w(`<w:p><w:r><w:t>留</w:t></w:r><w:del><w:r><w:delText>删</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r>
       <mc:AlternateContent><mc:Choice><w:r><w:t>框</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>框</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>`);
     assert.match(wordHtml(xml, parseXml).html, /<p>留框<\/p>/);
   });
@@ -172,7 +232,13 @@ describe('signatures', () => {
 });
 
 describe('fixtures from the official template read back exactly', () => {
-  for (const [file, kind] of [['template-2024.docx', 'docx'], ['template-2024.doc', 'doc'], ['template-2024.pdf', 'pdf'], ['template-blanks-2024.docx', 'docx'], ['template-blanks-2024.doc', 'doc']]) {
+  for (const [file, kind] of [
+    ['template-2024.docx', 'docx'],
+    ['template-2024.doc', 'doc'],
+    ['template-2024.pdf', 'pdf'],
+    ['template-blanks-2024.docx', 'docx'],
+    ['template-blanks-2024.doc', 'doc'],
+  ]) {
     test(`${file}: every cell, blanks included, year, format, issuer`, async () => {
       const name = file.replace(/\.\w+$/, '');
       const r = await parseFile(fixture(file));
@@ -192,7 +258,8 @@ describe('fixtures from the official template read back exactly', () => {
     assert.equal(r.report.proactive.fees.amount, null);
     const wrong = differences(r.report, want).filter((d) => !unread.some((u) => d.startsWith(`${u}/`)));
     // The one blank row of table 三 reads as a row without numbers, also said (row-not-found or unread).
-    for (const d of wrong) assert.match(d, /^\/applications\/results\/withheld\/administrativeQuery\/\w+: got (undefined|null)/);
+    for (const d of wrong)
+      assert.match(d, /^\/applications\/results\/withheld\/administrativeQuery\/\w+: got (undefined|null)/);
     for (const d of r.diagnostics) {
       assert.ok(Number.isInteger(d.location.page) && d.location.x > 0 && d.location.y > 0, JSON.stringify(d.location));
     }
@@ -201,15 +268,20 @@ describe('fixtures from the official template read back exactly', () => {
   test('checkFile: the filled template passes every rule', async () => {
     const r = await checkFile(fixture('template-2024.docx'), { report: false });
     assert.equal(r.kind, 'docx');
-    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
     assert.equal(r.valid, true);
     assert.equal('report' in r, false);
   });
 
-  test('DOCX locations name Word\'s table, row and cell', async () => {
+  test("DOCX locations name Word's table, row and cell", async () => {
     const files = unzipSync(fixture('template-2024.docx'));
     // Two numbers in the one cell (a space inside the number): read, and said, at the cell.
-    files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']).replace('<w:t>3985758</w:t>', '<w:t>398 5758</w:t>'));
+    files['word/document.xml'] = strToU8(
+      strFromU8(files['word/document.xml']).replace('<w:t>3985758</w:t>', '<w:t>398 5758</w:t>'),
+    );
     const r = await parseFile(zipSync(files));
     const d = r.diagnostics.find((x) => x.path.startsWith('/proactive/punishment'));
     assert.ok(d, JSON.stringify(r.diagnostics));
@@ -314,7 +386,9 @@ describe('files that cannot be read give one clear diagnostic', () => {
   });
 
   test('limits are options: too many pages, too many bytes', async () => {
-    await one(fixture('template-2024.pdf'), 'document-too-large', /共 3 页，超过读取上限 2 页/, { limits: { maxPages: 2 } });
+    await one(fixture('template-2024.pdf'), 'document-too-large', /共 3 页，超过读取上限 2 页/, {
+      limits: { maxPages: 2 },
+    });
     await one(fixture('template-2024.docx'), 'document-too-large', /超过读取上限/, { limits: { maxBytes: 1000 } });
   });
 
@@ -329,14 +403,18 @@ describe('files that cannot be read give one clear diagnostic', () => {
 
   test('parseFile gives the same single diagnostic and an empty report', async () => {
     const r = await parseFile(fixture('scanned.pdf'));
-    assert.deepEqual(r.diagnostics.map((d) => d.rule), ['no-text-layer']);
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.rule),
+      ['no-text-layer'],
+    );
     assert.equal(r.report.year, undefined);
     assert.equal(r.report.applications, undefined);
   });
 
   test('the document rules are in rules()', () => {
     const ids = rules().map((r) => r.id);
-    for (const id of ['no-text-layer', 'encrypted-document', 'unreadable-document', 'document-too-large']) assert.ok(ids.includes(id), id);
+    for (const id of ['no-text-layer', 'encrypted-document', 'unreadable-document', 'document-too-large'])
+      assert.ok(ids.includes(id), id);
   });
 });
 
@@ -351,7 +429,7 @@ describe('the API', () => {
     assert.equal(text.kind, 'text');
   });
 
-  test('the caller\'s bytes stay usable (PDF.js detaches what it is given)', async () => {
+  test("the caller's bytes stay usable (PDF.js detaches what it is given)", async () => {
     const pdf = new Uint8Array(fixture('template-2024.pdf'));
     await parseFile(pdf);
     assert.equal(pdf.byteLength > 0 && pdf[0], 0x25);
@@ -365,17 +443,31 @@ describe('the API', () => {
 
   test('misuse rejects with an Error naming the function and what was wrong', async () => {
     await assert.rejects(parseFile(42), { message: /^parseFile: expected the file's bytes .* got a number$/ });
-    await assert.rejects(checkFile(Buffer.from('x'), { kind: 'xls' }), { message: /^checkFile: options\.kind: expected one of "json", .* got "xls"$/ });
-    await assert.rejects(checkFile(Buffer.from('x'), { limits: { maxPage: 3 } }), { message: /^checkFile: options\.limits\.maxPage: unknown limit/ });
-    await assert.rejects(checkFile(Buffer.from('x'), { limits: { maxPages: -1 } }), { message: /^checkFile: options\.limits\.maxPages: expected a positive number/ });
+    await assert.rejects(checkFile(Buffer.from('x'), { kind: 'xls' }), {
+      message: /^checkFile: options\.kind: expected one of "json", .* got "xls"$/,
+    });
+    await assert.rejects(checkFile(Buffer.from('x'), { limits: { maxPage: 3 } }), {
+      message: /^checkFile: options\.limits\.maxPage: unknown limit/,
+    });
+    await assert.rejects(checkFile(Buffer.from('x'), { limits: { maxPages: -1 } }), {
+      message: /^checkFile: options\.limits\.maxPages: expected a positive number/,
+    });
     // The core's options are checked for files it never sees as text, too.
-    await assert.rejects(checkFile(fixture('scanned.pdf'), { partail: true }), { message: /options\.partail: unknown option/ });
-    await assert.rejects(parseFile(fixture('template-2024.docx'), { report: false }), { message: /options\.report: unknown option/ });
+    await assert.rejects(checkFile(fixture('scanned.pdf'), { partail: true }), {
+      message: /options\.partail: unknown option/,
+    });
+    await assert.rejects(parseFile(fixture('template-2024.docx'), { report: false }), {
+      message: /options\.report: unknown option/,
+    });
   });
 
-  test('parse and check refuse a file\'s bytes and name the function that reads them', () => {
-    assert.throws(() => parse(fixture('scanned.pdf')), { message: /^parse: these bytes are a PDF file; read it with parseFile\(\)/ });
-    assert.throws(() => check(fixture('template-2024.docx')), { message: /^check: these bytes are a ZIP file \(DOCX\?\); read it with checkFile\(\)/ });
+  test("parse and check refuse a file's bytes and name the function that reads them", () => {
+    assert.throws(() => parse(fixture('scanned.pdf')), {
+      message: /^parse: these bytes are a PDF file; read it with parseFile\(\)/,
+    });
+    assert.throws(() => check(fixture('template-2024.docx')), {
+      message: /^check: these bytes are a ZIP file \(DOCX\?\); read it with checkFile\(\)/,
+    });
     assert.throws(() => parse('text', { kind: 'pdf' }), { message: /^parse: kind "pdf" is read by parseFile\(\)/ });
   });
 });
@@ -384,19 +476,27 @@ describe('the corpus PDFs', () => {
   const names = ['huaian-city-2024', 'hongze-district-2023', 'hongze-district-2024'];
   const have = existsSync(`${corpus}pdf`);
   for (const name of names) {
-    test(`${name}.pdf: every cell of tables 二, 三, 四 as expected, and the same report as its pdftotext reading`, { skip: !have && '../shared/corpus is absent' }, async () => {
-      const r = await parseFile(readFileSync(`${corpus}pdf/${name}.pdf`));
-      assert.equal(r.kind, 'pdf');
-      const want = JSON.parse(readFileSync(`${corpus}expected/${name}.json`, 'utf8'));
-      const tables = ({ proactive, applications, reviewLitigation }) => ({ proactive, applications, reviewLitigation });
-      assert.deepEqual(differences(tables(r.report), tables(want)), []);
-      assert.equal(r.report.year, want.year);
-      assert.equal(r.report.format, want.format);
-      const text = parse(readFileSync(`${corpus}${name}.pdftext.txt`), { kind: 'text' });
-      assert.deepEqual(r.report, text.report);
-      assert.deepEqual(r.diagnostics, text.diagnostics);
-      // The issuer as printed in the title (洪泽 2023 prints no 淮安市 before it).
-      assert.ok(want.issuer.endsWith(r.report.issuer), `${r.report.issuer} / ${want.issuer}`);
-    });
+    test(
+      `${name}.pdf: every cell of tables 二, 三, 四 as expected, and the same report as its pdftotext reading`,
+      { skip: !have && '../shared/corpus is absent' },
+      async () => {
+        const r = await parseFile(readFileSync(`${corpus}pdf/${name}.pdf`));
+        assert.equal(r.kind, 'pdf');
+        const want = JSON.parse(readFileSync(`${corpus}expected/${name}.json`, 'utf8'));
+        const tables = ({ proactive, applications, reviewLitigation }) => ({
+          proactive,
+          applications,
+          reviewLitigation,
+        });
+        assert.deepEqual(differences(tables(r.report), tables(want)), []);
+        assert.equal(r.report.year, want.year);
+        assert.equal(r.report.format, want.format);
+        const text = parse(readFileSync(`${corpus}${name}.pdftext.txt`), { kind: 'text' });
+        assert.deepEqual(r.report, text.report);
+        assert.deepEqual(r.diagnostics, text.diagnostics);
+        // The issuer as printed in the title (洪泽 2023 prints no 淮安市 before it).
+        assert.ok(want.issuer.endsWith(r.report.issuer), `${r.report.issuer} / ${want.issuer}`);
+      },
+    );
   }
 });

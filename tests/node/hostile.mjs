@@ -23,7 +23,9 @@ export function nearStackLimit(fn, levels = 2000) {
   const down = () => {
     try {
       down();
-    } catch { /* the stack is spent below here */ }
+    } catch {
+      /* the stack is spent below here */
+    }
     if (outcomes.length < levels) {
       try {
         outcomes.push(fn());
@@ -66,7 +68,12 @@ export function fuzz(builds, text, baseline, { rounds, seed = 19 }) {
     (api) => api.validateJson(lyingBytes(text)),
     (api) => api.validateJson(garbage(rand(4096))),
     (api) => api.validateJson(new TextDecoder().decode(garbage(rand(4096)))),
-    (api) => api.validate({ get year() { throw new Error('getter'); } }),
+    (api) =>
+      api.validate({
+        get year() {
+          throw new Error('getter');
+        },
+      }),
     (api) => api.validate({ year: 2024, applications: { received: { natural: NaN } } }),
     (api) => api.validateJson(text.slice(0, rand(text.length))),
     (api) => api.validateJson(text, { maxInputBytes: 1 + rand(100) }),

@@ -37,9 +37,18 @@ async function freshEntry() {
 
 test('a failed init() is not kept: calling it again with the right URL works', async () => {
   const { api, init } = await freshEntry();
-  assert.throws(() => api.validate(report), /^Error: validate: called before the WebAssembly module was loaded; in a browser, `await init\(\)` first$/);
-  await assert.rejects(init(`${base}/wrong/place.wasm`), (e) => e instanceof Error && /^init: the WebAssembly module could not be loaded \(.*404/.test(e.message));
-  await assert.rejects(init({ module_or_path: `${base}/still/wrong.wasm` }), /^Error: init: the WebAssembly module could not be loaded/);
+  assert.throws(
+    () => api.validate(report),
+    /^Error: validate: called before the WebAssembly module was loaded; in a browser, `await init\(\)` first$/,
+  );
+  await assert.rejects(
+    init(`${base}/wrong/place.wasm`),
+    (e) => e instanceof Error && /^init: the WebAssembly module could not be loaded \(.*404/.test(e.message),
+  );
+  await assert.rejects(
+    init({ module_or_path: `${base}/still/wrong.wasm` }),
+    /^Error: init: the WebAssembly module could not be loaded/,
+  );
   await init({ module_or_path: `${base}/static/lite.wasm` });
   assert.equal(api.validate(report).valid, true);
   await init(`${base}/wrong/again.wasm`); // loaded already: nothing to do
@@ -79,13 +88,28 @@ test('initSync() takes bytes or a compiled Module', async () => {
 test('misuse of init() and initSync() names the function and what was wrong', async () => {
   const { init, initSync } = await freshEntry();
   for (const [input, message] of [
-    [42, "init: expected the .wasm file's URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path }), got a number"],
-    [{ url: 'x' }, "init: expected the .wasm file's URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path }), got an object without \"module_or_path\""],
-    [{ module_or_path: null }, "init: expected the .wasm file's URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path }), got null"],
+    [
+      42,
+      "init: expected the .wasm file's URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path }), got a number",
+    ],
+    [
+      { url: 'x' },
+      'init: expected the .wasm file\'s URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path }), got an object without "module_or_path"',
+    ],
+    [
+      { module_or_path: null },
+      "init: expected the .wasm file's URL, a Response, its bytes or a compiled WebAssembly.Module (or { module_or_path }), got null",
+    ],
   ]) {
     await assert.rejects(init(input), (e) => e instanceof Error && e.message === message, message);
   }
-  assert.throws(() => initSync(`${base}/static/lite.wasm`), /^Error: initSync: expected the .wasm file's bytes or a compiled WebAssembly.Module \(or \{ module \}\), got a string$/);
+  assert.throws(
+    () => initSync(`${base}/static/lite.wasm`),
+    /^Error: initSync: expected the .wasm file's bytes or a compiled WebAssembly.Module \(or \{ module \}\), got a string$/,
+  );
   assert.throws(() => initSync(), /^Error: initSync: expected .*got nothing \(undefined\)$/);
-  assert.throws(() => initSync(new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9])), /^Error: initSync: the WebAssembly module could not be instantiated/);
+  assert.throws(
+    () => initSync(new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9])),
+    /^Error: initSync: the WebAssembly module could not be instantiated/,
+  );
 });

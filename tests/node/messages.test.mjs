@@ -16,7 +16,10 @@ test('a template per rule id replaces the message, with table, row, column, expe
   });
   assert.equal(worded.diagnostics.length, 1);
   const d = worded.diagnostics[0];
-  assert.equal(d.message, '三、收到和处理政府信息公开申请情况：「一、本年新收政府信息公开申请数量」的「总计」应填 6（现填 7）。');
+  assert.equal(
+    d.message,
+    '三、收到和处理政府信息公开申请情况：「一、本年新收政府信息公开申请数量」的「总计」应填 6（现填 7）。',
+  );
   // Everything but the message is as the core said it.
   assert.deepEqual({ ...d, message: '' }, { ...plain.diagnostics[0], message: '' });
   assert.equal(worded.errorCount, plain.errorCount);
@@ -31,17 +34,23 @@ test('templates are per locale; a locale without one keeps the core message', ()
 });
 
 test('{message} quotes the core message, and other rules are untouched', () => {
-  const r = validate({ ...REPORT, applications: { received: { ...ROW, natural: '五' } } }, {
-    partial: true,
-    messages: { 'invalid-number': '【本省口径】{message}（填写内容：{input}）' },
-  });
+  const r = validate(
+    { ...REPORT, applications: { received: { ...ROW, natural: '五' } } },
+    {
+      partial: true,
+      messages: { 'invalid-number': '【本省口径】{message}（填写内容：{input}）' },
+    },
+  );
   const d = r.diagnostics.find((x) => x.rule === 'invalid-number');
   assert.match(d.message, /^【本省口径】.+（填写内容：五）$/);
 });
 
 test('validateJson, check and the lite build take the option too', () => {
   const messages = { 't3-row-total': '行合计应为 {expected}' };
-  assert.equal(validateJson(JSON.stringify(REPORT), { partial: true, messages }).diagnostics[0].message, '行合计应为 6');
+  assert.equal(
+    validateJson(JSON.stringify(REPORT), { partial: true, messages }).diagnostics[0].message,
+    '行合计应为 6',
+  );
   assert.equal(lite.validate(REPORT, { partial: true, messages }).diagnostics[0].message, '行合计应为 6');
   const checked = check(JSON.stringify(REPORT), { kind: 'json', partial: true, messages });
   assert.equal(checked.diagnostics.find((d) => d.rule === 't3-row-total').message, '行合计应为 6');
@@ -49,8 +58,14 @@ test('validateJson, check and the lite build take the option too', () => {
 
 test('misuse throws an Error naming the function and the option', () => {
   assert.throws(() => validate(REPORT, { messages: 'x' }), /^Error: validate: options\.messages: expected an object/);
-  assert.throws(() => validate(REPORT, { messages: { 'no-such-rule': 'x' } }), /validate: options\.messages\.no-such-rule: unknown rule id/);
-  assert.throws(() => validateJson('{}', { messages: { 't3-row-total': '{colum}' } }), /validateJson: options\.messages\.t3-row-total: unknown placeholder \{colum\}/);
+  assert.throws(
+    () => validate(REPORT, { messages: { 'no-such-rule': 'x' } }),
+    /validate: options\.messages\.no-such-rule: unknown rule id/,
+  );
+  assert.throws(
+    () => validateJson('{}', { messages: { 't3-row-total': '{colum}' } }),
+    /validateJson: options\.messages\.t3-row-total: unknown placeholder \{colum\}/,
+  );
   assert.throws(() => validate(REPORT, { messages: { 't3-row-total': { fr: 'x' } } }), /unknown locale "fr"/);
   assert.throws(() => validate(REPORT, { messages: { 't3-row-total': 3 } }), /expected a template string/);
   // A rule of the full build only is unknown to the lite build.

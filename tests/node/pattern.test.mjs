@@ -46,12 +46,22 @@ test('every cell of both layouts gets exactly one name, and the names go back to
 test('extra fields by hand, and a fixed layout', () => {
   const map = pattern(LEGACY, { fields: { nd: '/year', fbjg: '/issuer' }, format: '2019' });
   assert.equal(map('nd', '2021'), '/year');
-  assert.equal(map('t3_r21_c1', '2021'), '/applications/results/otherHandling/natural', 'format: 2019 wins over the form');
+  assert.equal(
+    map('t3_r21_c1', '2021'),
+    '/applications/results/otherHandling/natural',
+    'format: 2019 wins over the form',
+  );
 });
 
 test('a template that cannot work is refused when the mapping is made, saying why', () => {
-  assert.throws(() => pattern('t3_r{row}_c{col}'), /has no \{table\}; name the table it is for, e\.g\. pattern\(\{ applications: "t3_r\{row\}_c\{col\}" \}\)/);
-  assert.throws(() => pattern({ applications: 't3_c{col}' }), /gives the same name "t3_c1" to \/applications\/received\/natural and \/applications\/carriedOver\/natural/);
+  assert.throws(
+    () => pattern('t3_r{row}_c{col}'),
+    /has no \{table\}; name the table it is for, e\.g\. pattern\(\{ applications: "t3_r\{row\}_c\{col\}" \}\)/,
+  );
+  assert.throws(
+    () => pattern({ applications: 't3_c{col}' }),
+    /gives the same name "t3_c1" to \/applications\/received\/natural and \/applications\/carriedOver\/natural/,
+  );
   assert.throws(() => pattern({ applications: 't3_r{row}' }), /has no \{col\}/);
   assert.throws(() => pattern({ applications: 't3_r{rows}_c{col}' }), /unknown placeholder \{rows\}/);
   assert.throws(() => pattern({ table3: 'x{col}' }), /unknown table "table3"/);

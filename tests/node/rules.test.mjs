@@ -13,9 +13,13 @@ test('every rule id the command line emits is in rules(), with descriptions in b
   const cli = Object.keys(messages('zh-CN').ruleNames);
   assert.ok(cli.length >= 7, cli.join(' '));
   // And the ids written in the CLI's code are the ones it names.
-  const source = readdirSync(new URL('../../js/cli/', import.meta.url)).filter((f) => f.endsWith('.mjs'))
-    .map((f) => readFileSync(new URL(`../../js/cli/${f}`, import.meta.url), 'utf8')).join('\n');
-  const written = [...source.matchAll(/rule: '([a-z0-9-]+)'|failed\([^)]*?'([a-z0-9-]+)', m\.diag/g)].map((m) => m[1] ?? m[2]);
+  const source = readdirSync(new URL('../../js/cli/', import.meta.url))
+    .filter((f) => f.endsWith('.mjs'))
+    .map((f) => readFileSync(new URL(`../../js/cli/${f}`, import.meta.url), 'utf8'))
+    .join('\n');
+  const written = [...source.matchAll(/rule: '([a-z0-9-]+)'|failed\([^)]*?'([a-z0-9-]+)', m\.diag/g)].map(
+    (m) => m[1] ?? m[2],
+  );
   for (const id of [...cli, ...written]) {
     const r = rules().find((x) => x.id === id);
     assert.ok(r, `${id} is not in rules()`);

@@ -11,7 +11,10 @@ import { fuzz, lyingBytes as hostileBytes, nearStackLimit, revoked } from './hos
 
 const text = readFileSync(new URL('../fixtures/consistent-2024.json', import.meta.url), 'utf8');
 const good = () => JSON.parse(text);
-const builds = [['xxgknb', full], ['xxgknb/lite', lite]];
+const builds = [
+  ['xxgknb', full],
+  ['xxgknb/lite', lite],
+];
 const baseline = new Map(builds.map(([name, api]) => [name, api.validate(good())]));
 const rulesOf = (r) => r.diagnostics.map((d) => d.rule);
 
@@ -23,18 +26,30 @@ for (const [name, api] of builds) {
   test(`${name}: 5,000 calls with a revoked proxy each throw a clear Error, and the module stays well`, () => {
     const proxy = revoked();
     for (let i = 0; i < 5000; i++) {
-      assert.throws(() => api.validate(proxy), (e) => e instanceof Error && /^validate: the report cannot be read: it is a revoked proxy$/.test(e.message));
+      assert.throws(
+        () => api.validate(proxy),
+        (e) => e instanceof Error && /^validate: the report cannot be read: it is a revoked proxy$/.test(e.message),
+      );
     }
     same();
-    assert.throws(() => api.validate(good(), proxy), /^Error: validate: the options cannot be read: it is a revoked proxy$/);
-    assert.throws(() => api.validateJson(proxy), /^Error: validateJson: expected JSON text \(a string or its UTF-8 bytes\), got a revoked proxy$/);
+    assert.throws(
+      () => api.validate(good(), proxy),
+      /^Error: validate: the options cannot be read: it is a revoked proxy$/,
+    );
+    assert.throws(
+      () => api.validateJson(proxy),
+      /^Error: validateJson: expected JSON text \(a string or its UTF-8 bytes\), got a revoked proxy$/,
+    );
     same();
   });
 
   test(`${name}: 3,000 calls with bytes whose length lies read the real bytes`, () => {
     for (let i = 0; i < 3000; i++) assert.deepEqual(api.validateJson(lyingBytes()), baseline.get(name));
     // A proxy of bytes is not bytes; a detached buffer cannot be read.
-    assert.throws(() => api.validateJson(new Proxy(new Uint8Array(4), {})), /^Error: validateJson: expected JSON text \(a string or its UTF-8 bytes\), got an object$/);
+    assert.throws(
+      () => api.validateJson(new Proxy(new Uint8Array(4), {})),
+      /^Error: validateJson: expected JSON text \(a string or its UTF-8 bytes\), got an object$/,
+    );
     const detached = new Uint8Array(8);
     structuredClone(detached.buffer, { transfer: [detached.buffer] });
     assert.throws(() => api.validateJson(detached), /^Error: validateJson: the bytes cannot be read/);
@@ -43,13 +58,32 @@ for (const [name, api] of builds) {
 
   test(`${name}: getters that throw, cycles and BigInts are misuse, named as such`, () => {
     const throwing = good();
-    Object.defineProperty(throwing.applications, 'received', { enumerable: true, get() { throw new Error('boom'); } });
+    Object.defineProperty(throwing.applications, 'received', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
     assert.throws(() => api.validate(throwing), /^Error: validate: the report cannot be read: reading it threw: boom$/);
     const cyclic = good();
     cyclic.applications.self = cyclic;
-    assert.throws(() => api.validate(cyclic), /^Error: validate: the report cannot be read: it contains itself \(a cycle\)/);
-    assert.throws(() => api.validate({ year: 2024n }), /^Error: validate: the report cannot be read: it holds a BigInt/);
-    assert.throws(() => api.validate(good(), { get locale() { throw new Error('nope'); } }), /^Error: validate: the options cannot be read: reading it threw: nope$/);
+    assert.throws(
+      () => api.validate(cyclic),
+      /^Error: validate: the report cannot be read: it contains itself \(a cycle\)/,
+    );
+    assert.throws(
+      () => api.validate({ year: 2024n }),
+      /^Error: validate: the report cannot be read: it holds a BigInt/,
+    );
+    assert.throws(
+      () =>
+        api.validate(good(), {
+          get locale() {
+            throw new Error('nope');
+          },
+        }),
+      /^Error: validate: the options cannot be read: reading it threw: nope$/,
+    );
     assert.throws(() => api.validate(good(), 'en'), /^Error: validate: options must be an object, got a string$/);
     same();
   });
@@ -59,7 +93,10 @@ for (const [name, api] of builds) {
     for (let round = 0; round < 10; round++) {
       for (const outcome of nearStackLimit(() => api.validate(good()))) {
         if (outcome instanceof Error) {
-          assert.ok(outcome instanceof RangeError || /^validate: the WebAssembly module failed \(/.test(outcome.message), outcome.message);
+          assert.ok(
+            outcome instanceof RangeError || /^validate: the WebAssembly module failed \(/.test(outcome.message),
+            outcome.message,
+          );
           if (!(outcome instanceof RangeError)) inside++;
         } else {
           assert.deepEqual(outcome, baseline.get(name));
@@ -71,29 +108,60 @@ for (const [name, api] of builds) {
   });
 
   test(`${name}: NaN and Infinity are invalid numbers, not blank cells`, () => {
-    const doc = { year: 2024, applications: { received: { natural: NaN, commercial: Infinity, research: -Infinity, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 0 } } };
+    const doc = {
+      year: 2024,
+      applications: {
+        received: {
+          natural: NaN,
+          commercial: Infinity,
+          research: -Infinity,
+          socialWelfare: 0,
+          legalService: 0,
+          otherOrg: 0,
+          total: 0,
+        },
+      },
+    };
     for (const options of [{ partial: true }, {}]) {
       const r = api.validate(doc, options);
       assert.equal(r.valid, false);
       const bad = r.diagnostics.filter((d) => d.rule === 'invalid-number');
-      assert.deepEqual(bad.map((d) => [d.path, d.input]), [
-        ['/applications/received/natural', 'NaN'],
-        ['/applications/received/commercial', 'Infinity'],
-        ['/applications/received/research', '-Infinity'],
-      ]);
+      assert.deepEqual(
+        bad.map((d) => [d.path, d.input]),
+        [
+          ['/applications/received/natural', 'NaN'],
+          ['/applications/received/commercial', 'Infinity'],
+          ['/applications/received/research', '-Infinity'],
+        ],
+      );
       assert.ok(!rulesOf(r).includes('blank-cell'));
     }
-    assert.match(api.validate(doc).diagnostics.find((d) => d.rule === 'invalid-number').message, /「NaN」不是有效的数值/);
+    assert.match(
+      api.validate(doc).diagnostics.find((d) => d.rule === 'invalid-number').message,
+      /「NaN」不是有效的数值/,
+    );
     // A metadata field and last year's report too; strings that merely look alike are text.
-    assert.deepEqual(api.validate({ year: NaN }).diagnostics.filter((d) => d.path === '/year').map((d) => d.input), ['NaN']);
+    assert.deepEqual(
+      api
+        .validate({ year: NaN })
+        .diagnostics.filter((d) => d.path === '/year')
+        .map((d) => d.input),
+      ['NaN'],
+    );
     const prev = good();
     prev.applications.carriedForward.natural = NaN;
     assert.doesNotThrow(() => api.validate(good(), { previous: prev }));
-    const r = api.validate({ year: 2024, issuer: '\u0000xxgknb:NaN', applications: { received: { natural: 'NaN' } } }, { partial: true });
+    const r = api.validate(
+      { year: 2024, issuer: '\u0000xxgknb:NaN', applications: { received: { natural: 'NaN' } } },
+      { partial: true },
+    );
     assert.deepEqual(rulesOf(r), ['invalid-number']);
     assert.equal(r.diagnostics[0].input, 'NaN');
     // Options that are not finite are misuse.
-    assert.throws(() => api.validate(good(), { maxInputBytes: Infinity }), /^Error: validate: options\.maxInputBytes: expected a whole number of bytes from 1 to 1073741824, got "Infinity"$/);
+    assert.throws(
+      () => api.validate(good(), { maxInputBytes: Infinity }),
+      /^Error: validate: options\.maxInputBytes: expected a whole number of bytes from 1 to 1073741824, got "Infinity"$/,
+    );
     same();
   });
 
@@ -103,7 +171,9 @@ for (const [name, api] of builds) {
       assert.deepEqual(rulesOf(r), ['invalid-number'], v);
       assert.match(r.diagnostics[0].message, /不是整数/, v);
     }
-    const zero = api.validateJson('{"year": 2024, "applications": {"received": {"natural": 0e400}}}', { partial: true });
+    const zero = api.validateJson('{"year": 2024, "applications": {"received": {"natural": 0e400}}}', {
+      partial: true,
+    });
     assert.deepEqual(zero.diagnostics, []);
     const money = api.validateJson('{"year": 2024, "proactive": {"fees": {"amount": 5e-324}}}', { partial: true });
     assert.deepEqual(money.diagnostics, []);
@@ -143,15 +213,21 @@ for (const [name, api] of builds) {
     const repeats = fromText.diagnostics.filter((d) => d.rule === 'duplicate-key');
     // In the order of the form: the cell after the keys that are no cell.
     // (The lite build writes no locations: the message names the places.)
-    assert.deepEqual(repeats.map((d) => [d.path, d.severity, d.location]), [
-      ['/year', 'warning', { line: 1, column: 16 }],
-      ['/applications', 'warning', { line: 3, column: 2 }],
-      ['/bar', 'warning', { line: 4, column: 12 }],
-      ['/applications/received/natural', 'warning', { line: 3, column: 46 }],
-    ].map(([p, s, l]) => [p, s, name === 'xxgknb' ? l : undefined]));
+    assert.deepEqual(
+      repeats.map((d) => [d.path, d.severity, d.location]),
+      [
+        ['/year', 'warning', { line: 1, column: 16 }],
+        ['/applications', 'warning', { line: 3, column: 2 }],
+        ['/bar', 'warning', { line: 4, column: 12 }],
+        ['/applications/received/natural', 'warning', { line: 3, column: 46 }],
+      ].map(([p, s, l]) => [p, s, name === 'xxgknb' ? l : undefined]),
+    );
     assert.equal(repeats[0].message, '「/year」重复出现（第 1 行第 2 列、第 1 行第 16 列），以后一处为准。');
-    assert.equal(api.validateJson(twice, { partial: true, locale: 'en' }).diagnostics.find((d) => d.rule === 'duplicate-key').message,
-      '"/year" is given twice (line 1, column 2; line 1, column 16); the later one counts.');
+    assert.equal(
+      api.validateJson(twice, { partial: true, locale: 'en' }).diagnostics.find((d) => d.rule === 'duplicate-key')
+        .message,
+      '"/year" is given twice (line 1, column 2; line 1, column 16); the later one counts.',
+    );
   });
 
   test(`${name}: input over the size limit is input-too-large, not a trap, in every function`, () => {
@@ -173,7 +249,10 @@ for (const [name, api] of builds) {
     if (api.check) {
       for (let i = 0; i < 9; i++) assert.deepEqual(rulesOf(api.check(blankLines)), ['input-too-large']);
       assert.deepEqual(rulesOf(api.check(blankLines, { report: false })), ['input-too-large']);
-      assert.deepEqual(api.parse(blankLines).diagnostics.map((d) => d.rule), ['input-too-large']);
+      assert.deepEqual(
+        api.parse(blankLines).diagnostics.map((d) => d.rule),
+        ['input-too-large'],
+      );
       assert.equal(api.check('1\n'.repeat(20 * 1024 * 1024), { kind: 'text' }).diagnostics[0].rule, 'input-too-large');
     }
     same();
@@ -186,16 +265,36 @@ for (const [name, api] of builds) {
       [() => api.cells({}), 'cells: expected the format "2019" or "2021", got an object'],
       [() => api.validate([]), 'validate: expected a report object, got an array'],
       [() => api.validate(good(), []), 'validate: options must be an object, got an array'],
-      [() => api.validateJson(new ArrayBuffer(4)), 'validateJson: expected JSON text (a string or its UTF-8 bytes), got an object'],
-      [() => api.validateJson(new DataView(new ArrayBuffer(4))), 'validateJson: expected JSON text (a string or its UTF-8 bytes), got an object'],
-      [() => api.validateJson(text, { locale: 'fr' }), 'validateJson: options.locale: expected "zh-CN" or "en", got "fr"'],
-      ...(api.check ? [
-        [() => api.check(42), "check: expected the report's text (a string or its UTF-8 bytes), got a number"],
-        [() => api.parse(text, { report: false }), 'parse: options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, kind, locations)'],
-        [() => api.check(text, { kind: 'xml' }), 'check: options.kind: expected "json", "html" or "text", got "xml"'],
-        [() => api.check(text, revoked()), 'check: the options cannot be read: it is a revoked proxy'],
-        [() => api.parse(revoked()), "parse: expected the report's text (a string or its UTF-8 bytes), got a revoked proxy"],
-      ] : []),
+      [
+        () => api.validateJson(new ArrayBuffer(4)),
+        'validateJson: expected JSON text (a string or its UTF-8 bytes), got an object',
+      ],
+      [
+        () => api.validateJson(new DataView(new ArrayBuffer(4))),
+        'validateJson: expected JSON text (a string or its UTF-8 bytes), got an object',
+      ],
+      [
+        () => api.validateJson(text, { locale: 'fr' }),
+        'validateJson: options.locale: expected "zh-CN" or "en", got "fr"',
+      ],
+      ...(api.check
+        ? [
+            [() => api.check(42), "check: expected the report's text (a string or its UTF-8 bytes), got a number"],
+            [
+              () => api.parse(text, { report: false }),
+              'parse: options.report: unknown option (known: locale, partial, previous, rules, maxInputBytes, blanks, issuerKind, deadline, kind, locations)',
+            ],
+            [
+              () => api.check(text, { kind: 'xml' }),
+              'check: options.kind: expected "json", "html" or "text", got "xml"',
+            ],
+            [() => api.check(text, revoked()), 'check: the options cannot be read: it is a revoked proxy'],
+            [
+              () => api.parse(revoked()),
+              "parse: expected the report's text (a string or its UTF-8 bytes), got a revoked proxy",
+            ],
+          ]
+        : []),
     ]) {
       assert.throws(call, (e) => e instanceof Error && e.message === message, message);
     }
@@ -211,7 +310,11 @@ test('parseFile and checkFile name themselves in every misuse message', async ()
     [() => full.checkFile('{}', { locale: 'fr' }), /^checkFile: options\.locale: expected "zh-CN" or "en", got "fr"$/],
     [() => full.parseFile(42), /^parseFile: expected the file's bytes/],
   ]) {
-    await assert.rejects(call, (e) => e instanceof Error && !(e instanceof TypeError) && message.test(e.message), String(message));
+    await assert.rejects(
+      call,
+      (e) => e instanceof Error && !(e instanceof TypeError) && message.test(e.message),
+      String(message),
+    );
   }
 });
 

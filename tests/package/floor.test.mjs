@@ -13,9 +13,21 @@ import { REPO } from './helpers.mjs';
 
 // MVP plus these four, and nothing else (wabt turns several post-MVP features on by default).
 const FLOOR = {
-  mutable_globals: true, sat_float_to_int: true, sign_extension: true, bulk_memory: true,
-  multi_value: false, reference_types: false, simd: false, threads: false, tail_call: false, exceptions: false,
-  gc: false, memory64: false, extended_const: false, relaxed_simd: false, function_references: false,
+  mutable_globals: true,
+  sat_float_to_int: true,
+  sign_extension: true,
+  bulk_memory: true,
+  multi_value: false,
+  reference_types: false,
+  simd: false,
+  threads: false,
+  tail_call: false,
+  exceptions: false,
+  gc: false,
+  memory64: false,
+  extended_const: false,
+  relaxed_simd: false,
+  function_references: false,
 };
 
 /** Validates a module (a file of the repository, or bytes) with only the floor's features. */
@@ -32,9 +44,16 @@ async function validateAtFloor(file) {
 
 /** The JavaScript a form page runs: the adapter, the lite entry and glue, the script-tag build. */
 const FORM_PATH = [
-  ...readdirSync(join(REPO, 'js', 'form')).filter((f) => f.endsWith('.mjs')).map((f) => `js/form/${f}`),
-  'js/api.mjs', 'js/schema.mjs', 'js/messages.mjs', 'js/lite.browser.mjs',
-  'pkg/lite/xxgknb_lite.js', 'pkg/lite/version.js', 'pkg/xxgknb-form.js',
+  ...readdirSync(join(REPO, 'js', 'form'))
+    .filter((f) => f.endsWith('.mjs'))
+    .map((f) => `js/form/${f}`),
+  'js/api.mjs',
+  'js/schema.mjs',
+  'js/messages.mjs',
+  'js/lite.browser.mjs',
+  'pkg/lite/xxgknb_lite.js',
+  'pkg/lite/version.js',
+  'pkg/xxgknb-form.js',
 ];
 
 // Built-ins after Chromium 86 (version that brought them), by the name code would call them by.
@@ -77,7 +96,8 @@ describe('browser floor', () => {
       // optional chaining from Chrome 91 for one V8 bug (a call with a spread before its last
       // argument, crbug.com/42201552); the plain `a?.b` and `a?.()` used here work from Chrome 80,
       // and the bug's pattern is refused below.
-      const as = (target) => transformSync(code, { format, target, logLevel: 'silent', supported: { 'optional-chain': true } }).code;
+      const as = (target) =>
+        transformSync(code, { format, target, logLevel: 'silent', supported: { 'optional-chain': true } }).code;
       if (as(FLOOR_TARGET) !== as('esnext')) lowered.push(file);
     }
     assert.deepEqual(lowered, []);

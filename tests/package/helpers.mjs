@@ -11,7 +11,8 @@ export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** PATH without any directory that holds cargo or rustc: the user has Node only. */
 export function pathWithoutRust() {
-  return (process.env.PATH ?? '').split(delimiter)
+  return (process.env.PATH ?? '')
+    .split(delimiter)
     .filter((dir) => dir && !existsSync(join(dir, 'cargo')) && !existsSync(join(dir, 'rustc')))
     .join(delimiter);
 }
@@ -27,8 +28,17 @@ function npmPath() {
 /** Run npm with a PATH that has no Rust. */
 export function npm(args, cwd, extraEnv = {}) {
   return execFileSync(npmPath(), args, {
-    cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PATH: pathWithoutRust(), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extraEnv },
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PATH: pathWithoutRust(),
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+      ...extraEnv,
+    },
   });
 }
 
@@ -43,6 +53,9 @@ export function pack() {
 export function project(type = 'module') {
   const dir = mkdtempSync(join(tmpdir(), 'xxgknb-consumer-'));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type }, null, 2),
+  );
   return dir;
 }

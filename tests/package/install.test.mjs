@@ -11,7 +11,8 @@ import { REPO, npm, pathWithoutRust, project } from './helpers.mjs';
 
 let clone;
 let consumer;
-const run = (file, cwd = consumer) => execFileSync(process.execPath, [file], { cwd, encoding: 'utf8', env: { ...process.env, PATH: pathWithoutRust() } });
+const run = (file, cwd = consumer) =>
+  execFileSync(process.execPath, [file], { cwd, encoding: 'utf8', env: { ...process.env, PATH: pathWithoutRust() } });
 
 before(() => {
   if (!existsSync(join(REPO, '.git'))) return;
@@ -44,18 +45,24 @@ describe('installing the repository with Node only', () => {
     writeFileSync(join(consumer, 'example.mjs'), example);
     const out = run('example.mjs').trim().split('\n');
     assert.equal(out[0], 'true 0 0', 'the consistent report is valid');
-    assert.ok(out.some((l) => /^2020 2019 (true|false)$/.test(l)), 'the published page was read: year, format, valid');
+    assert.ok(
+      out.some((l) => /^2020 2019 (true|false)$/.test(l)),
+      'the published page was read: year, format, valid',
+    );
     assert.equal(out.at(-1), 'pdf true', 'the PDF was read and its tables add up');
   });
 
   test('require() works too (CommonJS callers on Node >= 20.19)', (t) => {
     if (!clone) return t.skip('not a git checkout: nothing to clone');
-    writeFileSync(join(consumer, 'cjs.cjs'), [
-      "const { validate, rules } = require('xxgknb');",
-      "const lite = require('xxgknb/lite');",
-      "const r = validate({ year: 2024, applications: { received: { natural: 5, commercial: 1, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 7 } } }, { partial: true });",
-      "console.log(r.diagnostics[0].rule, typeof lite.validateJson, rules().length > 20);",
-    ].join('\n'));
+    writeFileSync(
+      join(consumer, 'cjs.cjs'),
+      [
+        "const { validate, rules } = require('xxgknb');",
+        "const lite = require('xxgknb/lite');",
+        'const r = validate({ year: 2024, applications: { received: { natural: 5, commercial: 1, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 7 } } }, { partial: true });',
+        'console.log(r.diagnostics[0].rule, typeof lite.validateJson, rules().length > 20);',
+      ].join('\n'),
+    );
     assert.equal(run('cjs.cjs').trim(), 't3-row-total function true');
   });
 });

@@ -17,10 +17,28 @@ after(() => rmSync(packed.dir, { recursive: true, force: true }));
 describe('npm pack', () => {
   test('holds the built WebAssembly of both builds, the script-tag build, the types, docs and licences', () => {
     for (const file of [
-      'pkg/xxgknb_bg.wasm', 'pkg/xxgknb.js', 'pkg/lite/xxgknb_lite_bg.wasm', 'pkg/lite/xxgknb_lite.js', 'pkg/xxgknb-form.js',
-      'js/index.d.ts', 'js/model.d.ts', 'js/form/index.d.ts', 'js/form/form.css', 'js/form/layout.mjs',
-      'README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE',
-      'docs/api.md', 'docs/model.md', 'docs/rules.md', 'docs/form.md', 'docs/bundlers.md', 'docs/serving.md', 'docs/browsers.md', 'docs/stability.md',
+      'pkg/xxgknb_bg.wasm',
+      'pkg/xxgknb.js',
+      'pkg/lite/xxgknb_lite_bg.wasm',
+      'pkg/lite/xxgknb_lite.js',
+      'pkg/xxgknb-form.js',
+      'js/index.d.ts',
+      'js/model.d.ts',
+      'js/form/index.d.ts',
+      'js/form/form.css',
+      'js/form/layout.mjs',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE-MIT',
+      'LICENSE-APACHE',
+      'docs/api.md',
+      'docs/model.md',
+      'docs/rules.md',
+      'docs/form.md',
+      'docs/bundlers.md',
+      'docs/serving.md',
+      'docs/browsers.md',
+      'docs/stability.md',
     ]) {
       assert.ok(packed.files.includes(file), `${file} is in the package`);
     }
@@ -35,7 +53,8 @@ describe('npm pack', () => {
       for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue;
         const file = normalize(join(dirname(doc), target.split('#')[0]));
-        if (!packed.files.includes(file) && !packed.files.some((f) => f.startsWith(`${file}/`))) broken.push(`${doc} → ${target}`);
+        if (!packed.files.includes(file) && !packed.files.some((f) => f.startsWith(`${file}/`)))
+          broken.push(`${doc} → ${target}`);
       }
     }
     assert.deepEqual(broken, []);
@@ -48,14 +67,18 @@ describe('npm pack', () => {
     assert.equal(pkg.license, 'MIT OR Apache-2.0');
     assert.match(readFileSync(join(REPO, 'LICENSE-MIT'), 'utf8'), /Permission is hereby granted, free of charge/);
     assert.match(readFileSync(join(REPO, 'LICENSE-APACHE'), 'utf8'), /Apache License\s+Version 2\.0/);
-    assert.match(readFileSync(join(REPO, 'CHANGELOG.md'), 'utf8'), new RegExp(`## ${pkg.version.replace(/\./g, '\\.')}`));
+    assert.match(
+      readFileSync(join(REPO, 'CHANGELOG.md'), 'utf8'),
+      new RegExp(`## ${pkg.version.replace(/\./g, '\\.')}`),
+    );
   });
 
   test('a tree without its build is refused, loudly, saying how to get one', () => {
     const bare = mkdtempSync(join(tmpdir(), 'xxgknb-bare-'));
     try {
       mkdirSync(join(bare, 'scripts'));
-      for (const f of ['package.json', 'scripts/check-package.mjs', 'README.md']) copyFileSync(join(REPO, f), join(bare, f));
+      for (const f of ['package.json', 'scripts/check-package.mjs', 'README.md'])
+        copyFileSync(join(REPO, f), join(bare, f));
       let error = null;
       try {
         npm(['pack', '--dry-run'], bare);
@@ -70,4 +93,3 @@ describe('npm pack', () => {
     }
   });
 });
-

@@ -32,10 +32,21 @@ after(() => {
 
 function compile(tsc, name) {
   const config = `tsconfig.${name}.json`;
-  writeFileSync(join(consumer, config), JSON.stringify({
-    compilerOptions: { target: 'es2022', ...SETTINGS[name], strict: true, noEmit: true, skipLibCheck: false, lib: ['es2022', 'dom'], types: [] },
-    files: ['consumer.ts'],
-  }));
+  writeFileSync(
+    join(consumer, config),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'es2022',
+        ...SETTINGS[name],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        lib: ['es2022', 'dom'],
+        types: [],
+      },
+      files: ['consumer.ts'],
+    }),
+  );
   try {
     execFileSync(process.execPath, [tsc, '-p', config], { cwd: consumer, encoding: 'utf8' });
     return '';
@@ -52,7 +63,10 @@ describe('types in a consumer project', () => {
     test(`TypeScript 5.0 (the minimum), moduleResolution ${name}`, () => assert.equal(compile(TSC_MIN, name), ''));
   }
   test('a wrong use is still an error under node10 (the types were found, not skipped)', () => {
-    writeFileSync(join(consumer, 'consumer.ts'), 'import { validate } from "xxgknb";\nimport { pattern } from "xxgknb/form";\nvalidate({}, { locale: "fr" });\npattern({ table3: "x" });\n');
+    writeFileSync(
+      join(consumer, 'consumer.ts'),
+      'import { validate } from "xxgknb";\nimport { pattern } from "xxgknb/form";\nvalidate({}, { locale: "fr" });\npattern({ table3: "x" });\n',
+    );
     const out = compile(TSC, 'node10');
     assert.match(out, /consumer\.ts\(3,.*"fr"/);
     assert.match(out, /consumer\.ts\(4,.*table3/);

@@ -24,6 +24,9 @@ const someOptions: CheckOptions | undefined = Math.random() > 0.5 ? { locale: "e
 const unknownShape = check("x", someOptions).report?.issuer;
 const PARTS = ["/issuer", "/year"] as const;
 const parts = check("x", { report: PARTS }).report;
+// `locations: true` gives them whatever `report` says (the CLI asks for parts and locations).
+const findingsAt = check("x", { report: false, locations: true }).locations?.["/applications/received/total"]?.line;
+const partsAt = check("x", { report: PARTS, locations: true }).locations?.["/year"]?.column;
 // @ts-expect-error: a report of parts need not carry its format
 const mustHaveFormat: Format = parts.format;
 const paths: string[] = cells("2021").map((c) => c.path + c.row["zh-CN"]);
@@ -60,6 +63,7 @@ const fileKind: FileKind = file.kind;
 const page: number | undefined = file.locations?.["/applications/received/total"]?.page;
 const fileCheck = await checkFile(new Blob([]), { report: false, locale: "en" });
 const fileValid: boolean = fileCheck.valid;
+const fileAt: number | undefined = fileCheck.locations?.["/year"]?.page;
 // @ts-expect-error: no report was asked for
 fileCheck.report;
 // @ts-expect-error: not a kind of file
