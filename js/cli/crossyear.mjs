@@ -293,18 +293,24 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
 
 /**
  * A job of pairs in a worker: each file's head read from the spool (its descriptor is the
- * process's, shared by its threads) once, each pair checked.
+ * process's, shared by its threads), each pair checked.
  * @param {PairCore} core @param {PairJob} job
  * @param {(fd: number, at: [number, number]) => string} readHeadText
  * @returns {PairAnswer[]}
  */
 export function runPairJob(core, { pairs, at, fd, plan }, readHeadText) {
+  // A file is this year's report of one pair and last year's of the next (a job holds whole
+  // chains of one issuer's years): the last few heads are kept, not the job's all (each holds a
+  // report's tables and prose, and a worker's heap grew by them while the pairs ran).
   /** @type {Map<number, Head>} */
   const heads = new Map();
   /** @param {number} i @returns {Head} */
   const get = (i) => {
     let h = heads.get(i);
-    if (!h) heads.set(i, (h = headOf(readHeadText(fd, at[i]))));
+    if (!h) {
+      heads.set(i, (h = headOf(readHeadText(fd, at[i]))));
+      if (heads.size > 4) heads.delete(/** @type {number} */ (heads.keys().next().value)); // the oldest
+    }
     return h;
   };
   return pairs.map(([cur, prev]) => ({
