@@ -114,12 +114,7 @@ mod tests {
         for len in 0..30 {
             for _ in 0..300 {
                 let t: String = (0..len)
-                    .map(|_| {
-                        seed = seed
-                            .wrapping_mul(6364136223846793005)
-                            .wrapping_add(1442695040888963407);
-                        alphabet[(seed >> 33) as usize % alphabet.len()]
-                    })
+                    .map(|_| crate::base::pick(&mut seed, &alphabet))
                     .collect();
                 assert_eq!(fold_prose(&t), slow(&t), "{t:?}");
             }

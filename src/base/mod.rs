@@ -9,3 +9,13 @@ pub mod numeric;
 pub mod scan;
 pub mod sort;
 pub mod text;
+
+/// Random test inputs drawn from a given alphabet (a small linear congruential generator: the
+/// same sequence on every run), for the differential tests of the byte searches and folding.
+#[cfg(test)]
+pub(crate) fn pick<T: Copy>(seed: &mut u64, alphabet: &[T]) -> T {
+    *seed = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    alphabet[(*seed >> 33) as usize % alphabet.len()]
+}

@@ -71,12 +71,7 @@ mod tests {
         for len in 0..40 {
             for _ in 0..200 {
                 let b: Vec<u8> = (0..len)
-                    .map(|_| {
-                        seed = seed
-                            .wrapping_mul(6364136223846793005)
-                            .wrapping_add(1442695040888963407);
-                        alphabet[(seed >> 33) as usize % alphabet.len()]
-                    })
+                    .map(|_| crate::base::pick(&mut seed, &alphabet))
                     .collect();
                 for from in 0..=len + 1 {
                     let naive =

@@ -405,17 +405,31 @@ test('glob patterns: **, braces, and quoting', () => {
   );
 });
 
-test('worker threads and the main thread give the same results, in input order', () => {
+/**
+ * A folder of `count` reports, `years` consecutive years of `count / years` issuers (file i is
+ * issuer i mod that, year 2021 + i div it), every `plantEvery`-th with `plant`; JSON files, or
+ * HTML and text alternately with `mixed`.
+ */
+function yearsDir({ count, years = 4, seed, plant, plantEvery, mixed = false }) {
   const dir = tmpDir();
-  for (let i = 0; i < 60; i++) {
+  const issuers = count / years;
+  for (let i = 0; i < count; i++) {
     const rep = makeReport({
-      issuer: `示例单位${i % 15}`,
-      year: 2021 + Math.floor(i / 15),
-      seed: 1000 + i,
-      plant: i % 7 === 0 ? 't4-total' : undefined,
+      issuer: `示例单位${i % issuers}`,
+      year: 2021 + Math.floor(i / issuers),
+      seed: seed + i,
+      plant: i % plantEvery === 0 ? plant : undefined,
     });
-    fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(rep));
+    const name = path.join(dir, `r${String(i).padStart(2, '0')}`);
+    if (!mixed) fs.writeFileSync(`${name}.json`, renderJson(rep));
+    else if (i % 2) fs.writeFileSync(`${name}.html`, renderHtml(rep));
+    else fs.writeFileSync(`${name}.txt`, renderText(rep));
   }
+  return dir;
+}
+
+test('worker threads and the main thread give the same results, in input order', () => {
+  const dir = yearsDir({ count: 60, seed: 1000, plant: 't4-total', plantEvery: 7 });
   const inline = runJson(['check', dir, '--jobs', '0']);
   const threads = runJson(['check', dir, '--jobs', '2']);
   assert.equal(inline.code, 1);
@@ -442,16 +456,7 @@ test('worker threads and the main thread give the same results, in input order',
 });
 
 test('cross-year pairs are checked on the workers, and in the main thread when a worker is gone', () => {
-  const dir = tmpDir();
-  for (let i = 0; i < 80; i++) {
-    const rep = makeReport({
-      issuer: `示例单位${i % 20}`,
-      year: 2021 + Math.floor(i / 20),
-      seed: 2000 + i,
-      plant: i % 9 === 0 ? 't3-balance' : undefined,
-    });
-    fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(rep));
-  }
+  const dir = yearsDir({ count: 80, seed: 2000, plant: 't3-balance', plantEvery: 9 });
   const inline = runJson(['check', dir, '--jobs', '0']);
   assert.equal(inline.doc.summary.crossYearPairs, 60); // three jobs of pairs
   assert.ok(inline.doc.files.some((f) => rulesOf(f).includes('text-reuse')));
@@ -463,18 +468,7 @@ test('cross-year pairs are checked on the workers, and in the main thread when a
 });
 
 test('files read ahead (slow storage) give what files read as they are checked give', () => {
-  const dir = tmpDir();
-  for (let i = 0; i < 40; i++) {
-    const rep = makeReport({
-      issuer: `示例单位${i % 10}`,
-      year: 2021 + Math.floor(i / 10),
-      seed: 3000 + i,
-      plant: i % 6 === 0 ? 't4-total' : undefined,
-    });
-    const name = path.join(dir, `r${String(i).padStart(2, '0')}`);
-    if (i % 2) fs.writeFileSync(`${name}.html`, renderHtml(rep));
-    else fs.writeFileSync(`${name}.txt`, renderText(rep));
-  }
+  const dir = yearsDir({ count: 40, seed: 3000, plant: 't4-total', plantEvery: 6, mixed: true });
   fs.writeFileSync(path.join(dir, 'r05-big.txt'), 'x'.repeat(300_000)); // over --max-size 0.2 (MB)
   fs.writeFileSync(path.join(dir, 'r06-binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0]));
   const args = ['check', dir, '--jobs', '2', '--max-size', '0.2'];
