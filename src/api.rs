@@ -109,6 +109,10 @@ mod reading {
                 ReportParts::Only(pointers) => Some(&pointers[..]),
             };
             out.pop(); // the result's closing brace
+                       // Room for the whole report's prose at once (see `readers::sections_json_len`).
+            if only.is_none() {
+                out.reserve(crate::readers::sections_json_len(&self.report) + 1024);
+            }
             out.push_str(",\"report\":");
             crate::model::encode::write_parts(&self.report, only, &mut out);
             out.push('}');

@@ -4,9 +4,8 @@
 //! A table nested inside another table's cell turns the outer one into page layout: its text
 //! flows as prose, the inner table is read as a table.
 
-use super::doc::Doc;
+use super::doc::{Chunked, Doc, Elem};
 use super::tokens::{tokenize, Sink, Tag};
-use crate::base::text::text;
 
 /// Upper bounds on spans: real reports use at most ~25; the caps keep hostile input linear.
 const MAX_COLSPAN: u32 = 64;
@@ -17,13 +16,16 @@ const MAX_WIDTH: usize = 512;
 /// Cap on one cell's text: hostile input stays linear, and no real cell comes near it.
 const MAX_CELL_TEXT: usize = 1 << 20;
 
+/// A cell: 12 bytes while its table is read (a table can have a million of them). Its text
+/// runs from its start to the next cell's in its table's `text` (text is only typed into the
+/// open cell); its `td` index is its place in its row.
+#[derive(Clone, Copy)]
 struct Cell {
-    /// The cell's text, as a range of its table's `text`.
-    start: usize,
-    end: usize,
-    td: u32,
-    colspan: u32,
-    rowspan: u32,
+    start: u32,
+    /// Its grid column, once its row is placed.
+    col: u32,
+    colspan: u8,
+    rowspan: u16,
 }
 
 #[derive(Default)]
@@ -32,40 +34,46 @@ struct Table {
     /// The text of all its cells, one after the other: one growing buffer instead of a string
     /// per cell, which spared 2% of the instructions of reading a page.
     text: String,
-    /// Rows of placed cells: (grid column, cell).
-    rows: Vec<(u32, Vec<(u32, Cell)>)>,
+    /// Its cells, row after row (chunked: a table of a million cells grows without copies).
+    cells: Chunked<Cell>,
+    /// Rows placed: (`tr` number, end of its cells in `cells`).
+    rows: Vec<(u32, u32)>,
     /// Grid columns still covered by a rowspan from above: (column, rows left), by column.
     carry: Vec<(u32, u32)>,
-    row: Option<(u32, Vec<Cell>)>,
+    /// The open row: its `tr` number and where its cells start.
+    row: Option<(u32, u32)>,
     cell: Option<Cell>,
     tr_count: u32,
     layout: bool,
 }
 
 impl Table {
-    fn cell_text(&self, c: &Cell) -> &str {
-        self.text.get(c.start..c.end).unwrap_or("")
+    /// The text of cell `k` (of `cells`).
+    fn cell_text(&self, k: usize) -> &str {
+        let start = |k: usize| self.cells.get(k).map(|c| c.start as usize);
+        let (a, b) = (
+            start(k).unwrap_or(0),
+            start(k + 1).unwrap_or(self.text.len()),
+        );
+        self.text.get(a..b).unwrap_or("")
     }
 
     /// Text typed into the open cell.
     fn push_text(&mut self, s: &str) {
-        if let Some(c) = self.cell.as_mut() {
-            if c.end - c.start < MAX_CELL_TEXT {
+        if let Some(c) = self.cell.as_ref() {
+            if self.text.len() - (c.start as usize) < MAX_CELL_TEXT {
                 self.text.push_str(s);
-                c.end = self.text.len();
             }
         }
     }
 
     fn close_cell(&mut self) {
         if let Some(c) = self.cell.take() {
-            match &mut self.row {
-                Some((_, cells)) => cells.push(c),
-                None => {
-                    self.tr_count += 1;
-                    self.row = Some((self.tr_count, vec![c]));
-                }
+            if self.row.is_none() {
+                self.tr_count += 1;
+                self.row = Some((self.tr_count, self.cells.len() as u32));
             }
+            self.cells.push(c);
         }
     }
 
@@ -74,27 +82,29 @@ impl Table {
     /// still open, whatever the table's width.
     fn close_row(&mut self) {
         self.close_cell();
-        let Some((tr, cells)) = self.row.take() else {
+        let Some((tr, from)) = self.row.take() else {
             return;
         };
-        let mut placed = Vec::with_capacity(cells.len());
         let mut opened: Vec<(u32, u32)> = Vec::new();
         let mut col = 0u32;
-        for c in cells {
+        for k in from as usize..self.cells.len() {
+            let Some(mut c) = self.cells.get(k) else {
+                continue;
+            };
             while self.carry.binary_search_by_key(&col, |e| e.0).is_ok() {
                 col += 1;
             }
+            c.col = col;
             if col as usize >= MAX_WIDTH {
-                placed.push((col, c));
                 col = col.saturating_add(1);
-                continue;
+            } else {
+                let span = u32::from(c.colspan);
+                if c.rowspan > 1 {
+                    opened.extend((col..col + span).map(|k| (k, u32::from(c.rowspan) - 1)));
+                }
+                col += span;
             }
-            if c.rowspan > 1 {
-                opened.extend((col..col + c.colspan).map(|k| (k, c.rowspan - 1)));
-            }
-            let span = c.colspan;
-            placed.push((col, c));
-            col += span;
+            self.cells.set(k, c);
         }
         self.carry.retain_mut(|e| {
             e.1 -= 1;
@@ -105,12 +115,21 @@ impl Table {
                 self.carry.insert(at, e);
             }
         }
-        self.rows.push((tr, placed));
+        self.rows.push((tr, self.cells.len() as u32));
+    }
+
+    /// The placed rows: (`tr` number, cell range).
+    fn placed(&self) -> impl Iterator<Item = (u32, std::ops::Range<usize>)> + '_ {
+        let starts = std::iter::once(0).chain(self.rows.iter().map(|r| r.1));
+        self.rows
+            .iter()
+            .zip(starts)
+            .map(|(&(tr, end), start)| (tr, start as usize..end as usize))
     }
 }
 
-struct Builder {
-    doc: Doc,
+struct Builder<'a> {
+    doc: Doc<'a>,
     line: String,
     /// The element the open line is in: name and number, as in `p[3]`.
     line_elem: Option<(&'static str, u32)>,
@@ -136,7 +155,7 @@ fn attr_u32(tag: &Tag, name: &str, max: u32) -> u32 {
 }
 
 /// Elements that break lines (`tr`, `td` and `th` only inside a layout table). Their names are
-/// kept as static strings, so that a line's element is only formatted when the line is kept.
+/// kept as static strings, so that a line's element is only formatted when a location is.
 const BLOCKS: [&str; 30] = [
     "p",
     "div",
@@ -221,17 +240,7 @@ fn block_name(name: &str) -> Option<&'static str> {
     BLOCKS.get(i).copied()
 }
 
-/// `p[3]`, or `table[2] tr[5]` with a row: an element's name as locations print it, written
-/// without `format!` (its formatting machinery a line was about 5% of reading a portal page in
-/// WebAssembly).
-fn indexed(name: &str, n: u32, tr: Option<u32>) -> String {
-    match tr {
-        Some(tr) => text!("{name}[{n}] tr[{tr}]", name, n, tr),
-        None => text!("{name}[{n}]", name, n),
-    }
-}
-
-impl Builder {
+impl Builder<'_> {
     fn in_cell(&self) -> bool {
         self.tables
             .last()
@@ -240,10 +249,12 @@ impl Builder {
 
     fn flush_line(&mut self) {
         let elem = self.line_elem.take();
-        if !self.line.trim().is_empty() {
-            let elem = elem.map(|(name, n)| indexed(name, n, None));
-            self.doc.begin_line(&self.line, 0, elem, false);
-            self.doc.push_cell(&self.line, 0, 0, false);
+        let text = self.line.trim();
+        if !text.is_empty() {
+            let elem = elem.map_or(Elem::None, |(name, n)| Elem::Block(name, n));
+            let at = self.doc.push_own(text);
+            self.doc.begin_html_line(elem, false, false, at);
+            self.doc.push_cell(text, at, false, None);
         }
         self.line.clear();
     }
@@ -277,22 +288,34 @@ impl Builder {
         }
     }
 
-    /// Emit a finished table's rows as lines of tokens.
+    /// Emit a finished table's rows as lines of tokens: the row's text (its cells joined by
+    /// ` | `), then each cell's tokens at their place in it.
     fn emit_table(&mut self, t: Table) {
-        for (tr, cells) in &t.rows {
-            let text: Vec<&str> = cells.iter().map(|(_, c)| t.cell_text(c).trim()).collect();
+        for (tr, range) in t.placed() {
             // An empty row is dropped, unless it is a row of cells (table 四 with every zero
             // left blank is a row of 15 empty cells).
-            if text.iter().all(|s| s.is_empty()) && text.len() < 2 {
+            if range.len() < 2 && range.clone().all(|k| t.cell_text(k).trim().is_empty()) {
                 continue;
             }
-            let elem = indexed("table", t.index, Some(*tr));
-            self.doc.begin_line(&text.join(" | "), 0, Some(elem), true);
-            if let Some(l) = self.doc.lines.last_mut() {
-                l.table = true;
+            let start = self.doc.push_own("");
+            for k in range.clone() {
+                self.doc.push_own(if k > range.start { " | " } else { "" });
+                self.doc.push_own(t.cell_text(k).trim());
             }
-            for (col, c) in cells {
-                self.doc.push_cell(t.cell_text(c), *col, c.td, true);
+            // The row's text is trimmed as a line's is (` | a` when its first cell is empty).
+            let lead = self.doc.trim_own(start);
+            let elem = Elem::Row { table: t.index, tr };
+            self.doc.begin_html_line(elem, true, true, start);
+            // Each cell's tokens, at its place in the row's text; its `td` is its place in
+            // the row.
+            let mut at = start;
+            for k in range.clone() {
+                let text = t.cell_text(k).trim();
+                let here = at.saturating_sub(lead).max(start);
+                let col = t.cells.get(k).map_or(0, |c| c.col);
+                let td = (k - range.start) as u32;
+                self.doc.push_cell(text, here, true, Some((col, td)));
+                at += text.len() + 3;
             }
         }
     }
@@ -306,13 +329,11 @@ impl Builder {
                 outer.close_row();
                 outer.layout = true;
                 let index = outer.index;
-                for (_, cells) in std::mem::take(&mut outer.rows) {
-                    texts.extend(
-                        cells
-                            .iter()
-                            .map(|(_, c)| (index, outer.cell_text(c).to_string())),
-                    );
+                for (_, range) in outer.placed() {
+                    texts.extend(range.map(|k| (index, outer.cell_text(k).to_string())));
                 }
+                outer.rows.clear();
+                outer.cells = Chunked::default();
             }
         }
         for (index, text) in texts {
@@ -355,7 +376,7 @@ impl Builder {
                 Some(t) if !t.layout => {
                     t.close_row();
                     t.tr_count += 1;
-                    t.row = Some((t.tr_count, Vec::new()));
+                    t.row = Some((t.tr_count, t.cells.len() as u32));
                 }
                 Some(_) => self.block(name),
                 None => {}
@@ -365,16 +386,13 @@ impl Builder {
                     t.close_cell();
                     if t.row.is_none() {
                         t.tr_count += 1;
-                        t.row = Some((t.tr_count, Vec::new()));
+                        t.row = Some((t.tr_count, t.cells.len() as u32));
                     }
-                    let td = t.row.as_ref().map_or(0, |(_, c)| c.len() as u32);
-                    let at = t.text.len();
                     t.cell = Some(Cell {
-                        start: at,
-                        end: at,
-                        td,
-                        colspan: attr_u32(tag, "colspan", MAX_COLSPAN),
-                        rowspan: attr_u32(tag, "rowspan", MAX_ROWSPAN),
+                        start: t.text.len() as u32,
+                        col: 0,
+                        colspan: attr_u32(tag, "colspan", MAX_COLSPAN) as u8,
+                        rowspan: attr_u32(tag, "rowspan", MAX_ROWSPAN) as u16,
                     });
                 }
                 Some(_) => self.block(name),
@@ -407,7 +425,7 @@ impl Builder {
     }
 }
 
-impl Sink for Builder {
+impl Sink for Builder<'_> {
     fn start(&mut self, tag: &Tag) {
         self.start_tag(tag);
     }
@@ -427,12 +445,9 @@ impl Sink for Builder {
     }
 }
 
-pub fn read(input: &str) -> Doc {
+pub fn read(input: &str) -> Doc<'static> {
     let mut b = Builder {
-        doc: Doc {
-            html: true,
-            ..Doc::default()
-        },
+        doc: Doc::html(),
         line: String::new(),
         line_elem: None,
         tables: Vec::new(),
@@ -445,6 +460,7 @@ pub fn read(input: &str) -> Doc {
         b.end_table();
     }
     b.flush_line();
+    b.doc.finish();
     b.doc
 }
 
@@ -469,7 +485,10 @@ mod tests {
             "<table><tr><td rowspan=2>自然人</td><td colspan=2>法人或其他组织</td><td rowspan=2>总计</td></tr>\
              <tr><td>商业企业</td><td>科研机构</td></tr></table>",
         );
-        let cols: Vec<(&str, u32)> = d.toks.iter().map(|t| (t.raw.as_str(), t.col)).collect();
+        let cols: Vec<(&str, u32)> = d
+            .toks(0, d.tok_count())
+            .map(|(_, t)| (t.raw, t.col()))
+            .collect();
         assert_eq!(
             cols,
             [
@@ -480,14 +499,20 @@ mod tests {
                 ("科研机构", 2)
             ]
         );
-        assert_eq!(d.lines[1].elem.as_deref(), Some("table[1] tr[2]"));
+        assert_eq!(d.elem_of(1), Elem::Row { table: 1, tr: 2 });
+        assert_eq!(
+            d.location(4, None).element.as_deref(),
+            Some("table[1] tr[2] td[2]")
+        );
     }
 
     #[test]
     fn cells_keep_units_breaks_and_blanks() {
         let d = read("<p>前言</p><table><tr><td>本年新<br>制作数量</td><td>251000元</td><td>&nbsp;</td></tr></table><p>后记</p>");
-        let kinds: Vec<(TokKind, &str)> =
-            d.toks.iter().map(|t| (t.kind, t.fold.as_str())).collect();
+        let kinds: Vec<(TokKind, &str)> = d
+            .toks(0, d.tok_count())
+            .map(|(_, t)| (t.kind, t.fold()))
+            .collect();
         assert_eq!(kinds[0], (TokKind::Text, "前言"));
         assert_eq!(kinds[1], (TokKind::Text, "本年新制作数量"));
         assert_eq!(kinds[2].0, TokKind::Value);
@@ -498,7 +523,7 @@ mod tests {
     #[test]
     fn nested_tables_make_the_outer_one_layout() {
         let d = read("<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table><p>五、存在的主要问题及改进情况</p></td></tr></table>");
-        let texts: Vec<&str> = d.lines.iter().map(|l| l.text.as_str()).collect();
+        let texts: Vec<&str> = d.lines().map(|l| l.text()).collect();
         assert_eq!(
             texts,
             ["一、总体情况", "规章 | 1", "五、存在的主要问题及改进情况"]
@@ -512,14 +537,10 @@ mod tests {
         let d = read(&format!(
             "<table><tr><td>{huge}</td><td>规章</td><td>7</td></tr></table>"
         ));
-        let row = d.lines.iter().find(|l| l.table).expect("the row is read");
-        let first = row.text.split(" | ").next().unwrap_or("");
+        let row = d.lines().find(|l| l.table).expect("the row is read").text();
+        let first = row.split(" | ").next().unwrap_or("");
         assert!(first.len() <= MAX_CELL_TEXT + 8, "{}", first.len());
         assert!(first.len() >= MAX_CELL_TEXT, "{}", first.len());
-        assert!(
-            row.text.ends_with(" | 规章 | 7"),
-            "{}",
-            &row.text[row.text.len() - 20..]
-        );
+        assert!(row.ends_with(" | 规章 | 7"), "{}", &row[row.len() - 20..]);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::doc::Doc;
 use super::labels;
-use super::norm::fold;
+use super::norm::{fold, fold_into, fold_prefix};
 use crate::base::dates::{in_calendar, parse_printed, Date};
 use crate::model::decode::SECTION_KEYS;
 
@@ -17,11 +17,12 @@ pub struct Meta {
 /// in the order of the format; a heading-like line out of order is prose.
 pub fn headings(doc: &Doc) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (i, l) in doc.lines.iter().enumerate() {
-        if l.table || l.multi || l.text.chars().count() > 60 || !may_be_heading(&l.text) {
+    for (i, l) in doc.lines().enumerate() {
+        let text = l.text();
+        if l.table || l.multi || text.chars().count() > 60 || !may_be_heading(text) {
             continue;
         }
-        let Some(k) = labels::heading(&fold(&l.text)) else {
+        let Some(k) = labels::heading(&fold(text)) else {
             continue;
         };
         if out.last().is_none_or_before(k) {
@@ -68,14 +69,18 @@ fn years(s: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
 }
 
 pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
-    let head_end = first_heading.unwrap_or(12).clamp(1, 15);
+    // Lines are counted as read, blank ones included (`Line::ord`).
+    let head_end = first_heading
+        .and_then(|i| doc.line(i))
+        .map_or(12, |l| l.ord())
+        .clamp(1, 15);
     let top: Vec<(usize, String)> = doc
-        .lines
-        .iter()
+        .lines()
         .enumerate()
-        .take(head_end + 1)
-        .filter(|(_, l)| !l.table && !l.text.is_empty())
-        .map(|(i, l)| (i, fold(&l.text)))
+        .take_while(|(_, l)| l.ord() <= head_end)
+        .filter(|(_, l)| !l.table && !l.text().is_empty())
+        // A title or an issuer is at most 80 characters: no longer line needs more.
+        .map(|(i, l)| (i, fold_prefix(l.text(), 81)))
         .collect();
     // The title: a short line naming the 年度报告, possibly broken over two lines.
     let mut title: Option<(usize, String)> = None;
@@ -131,13 +136,19 @@ pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
                 });
         }
     }
+    // The first 80 lines outside tables (blank ones counted).
     let head_text = || -> String {
-        doc.lines
-            .iter()
-            .filter(|l| !l.table)
-            .take(80)
-            .map(|l| fold(&l.text))
-            .collect()
+        let mut tables = 0;
+        let mut out = String::new();
+        for l in doc.lines().take_while(|l| {
+            tables += usize::from(l.table);
+            l.table || l.ord().saturating_sub(tables) < 80
+        }) {
+            if !l.table {
+                fold_into(l.text(), &mut out);
+            }
+        }
+        out
     };
     let head_text = if year.is_none() {
         head_text()
@@ -197,16 +208,16 @@ fn period_year(text: &str) -> Option<i32> {
 
 /// 发布日期 / 发布时间 / 成文日期 / 发文日期 / 日期 followed by a date, near the top or the end.
 fn published(doc: &Doc) -> Option<Result<Date, String>> {
-    let n = doc.lines.len();
+    // The first 20 lines and the last 12, as read (blank ones counted).
+    let tail = doc.ord_count().saturating_sub(12).max(20);
     let lines = doc
-        .lines
-        .iter()
-        .take(20)
-        .chain(doc.lines.iter().skip(n.saturating_sub(12).max(20)));
+        .lines()
+        .take_while(|l| l.ord() < 20)
+        .chain((doc.tail_from_ord(tail)..doc.line_count()).filter_map(|i| doc.line(i)));
     // Every label has 期 or 间, which folding neither makes nor removes.
     let text: Vec<String> = lines
-        .filter(|l| !l.table && l.text.contains(['期', '间']))
-        .map(|l| fold(&l.text))
+        .filter(|l| !l.table && l.text().contains(['期', '间']))
+        .map(|l| fold(l.text()))
         .collect();
     for label in ["发布日期", "发布时间", "成文日期", "发文日期", "日期"] {
         for t in &text {
@@ -228,26 +239,31 @@ pub fn sections(
     heads: &[(usize, usize)],
     table_lines: &[(usize, usize)],
 ) -> (Vec<(String, String)>, String) {
-    let in_table = |i: usize| {
-        let l = &doc.lines[i];
-        l.table || l.multi || table_lines.iter().any(|&(a, b)| a <= i && i <= b)
+    // The prose lines of `from..to`.
+    let prose = |from: usize, to: usize| {
+        (from..to.min(doc.line_count())).filter_map(|i| {
+            let l = doc.line(i)?;
+            let in_table = l.table || l.multi || table_lines.iter().any(|&(a, b)| a <= i && i <= b);
+            let text = l.text();
+            (!in_table && !text.is_empty()).then_some(text)
+        })
     };
+    // Measured first, then written: a part can be most of a large input, and a string grown by
+    // doubling holds up to twice what it needs (WebAssembly memory does not shrink back).
     let collect = |from: usize, to: usize| -> String {
-        let mut out = String::new();
-        for i in from..to.min(doc.lines.len()) {
-            if in_table(i) || doc.lines[i].text.is_empty() {
-                continue;
-            }
+        let len: usize = prose(from, to).map(|t| t.len() + 1).sum();
+        let mut out = String::with_capacity(len.saturating_sub(1));
+        for text in prose(from, to) {
             if !out.is_empty() {
                 out.push('\n');
             }
-            out.push_str(&doc.lines[i].text);
+            out.push_str(text);
         }
         out
     };
     let mut out = Vec::new();
     for (k, &(key, line)) in heads.iter().enumerate() {
-        let end = heads.get(k + 1).map_or(doc.lines.len(), |h| h.1);
+        let end = heads.get(k + 1).map_or(doc.line_count(), |h| h.1);
         out.push((SECTION_KEYS[key].to_string(), collect(line + 1, end)));
     }
     let preamble = collect(0, heads.first().map_or(0, |h| h.1));

@@ -139,7 +139,7 @@ pub struct Parsed {
 
 impl Parsed {
     pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(4096);
+        let mut out = String::with_capacity(4096 + sections_json_len(&self.report));
         out.push_str("{\"diagnostics\":");
         crate::diagnostic::write_diagnostics(&mut out, &self.diagnostics);
         write_locations(&mut out, self.locations.as_deref());
@@ -148,6 +148,29 @@ impl Parsed {
         out.push('}');
         out
     }
+}
+
+/// About how long the report's prose is as JSON (its strings escaped as `json::write_str`
+/// escapes them): room made for it before the report is written. Its prose can be most of a
+/// large input, and a string grown by doubling would hold up to twice that, and three times
+/// while it moves (WebAssembly memory does not shrink back).
+pub fn sections_json_len(report: &Report) -> usize {
+    let escaped = |s: &str| {
+        s.len()
+            + 2
+            + s.bytes()
+                .map(|b| match b {
+                    b'"' | b'\\' | b'\n' | b'\r' | b'\t' => 1,
+                    0..0x20 => 5,
+                    _ => 0,
+                })
+                .sum::<usize>()
+    };
+    report
+        .sections
+        .iter()
+        .map(|(k, v)| escaped(k) + escaped(v) + 2)
+        .sum()
 }
 
 /// `,"locations":{"/path":{…},…}` in the order of the form, or nothing when not asked for.
@@ -217,8 +240,26 @@ pub fn detect(input: &str) -> InputKind {
     }
 }
 
+/// The most the readers read: their positions are 32-bit. (`maxInputBytes` is at most 1 GiB:
+/// only a caller of the Rust API that sets it higher can pass more.)
+pub const MAX_READ: usize = (1 << 31) - 1;
+
 /// Read a published report, keeping the preamble for `check`.
 pub fn read(input: &str, options: &ParseOptions) -> Read {
+    read_within(input, options, MAX_READ)
+}
+
+/// `read`, of at most `max` bytes.
+fn read_within(input: &str, options: &ParseOptions, max: usize) -> Read {
+    if input.len() > max {
+        let over = Report::too_large(input.len(), max);
+        return Read {
+            report: Report::default(),
+            diagnostics: crate::api::validate_report(&over, &options.validate).diagnostics,
+            preamble: String::new(),
+            locations: options.locations.then(Vec::new),
+        };
+    }
     let kind = options.kind.unwrap_or_else(|| detect(input));
     let zh = options.validate.locale == crate::messages::Locale::ZhCn;
     let doc = match kind {
@@ -252,12 +293,11 @@ fn is_pre_2019(doc: &doc::Doc, year: Option<i32>, t3_rows: usize) -> bool {
         return false;
     }
     year.is_some_and(|y| y <= 2018)
-        || doc.lines.iter().any(|l| {
+        || doc.lines().any(|l| {
+            let text = l.text();
             !l.table
-                && l.text.chars().count() <= 60
-                && OLD_HEADINGS
-                    .iter()
-                    .any(|h| norm::fold(&l.text).starts_with(h))
+                && text.chars().count() <= 60
+                && OLD_HEADINGS.iter().any(|h| norm::fold(text).starts_with(h))
         })
 }
 
@@ -265,7 +305,7 @@ fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
     let heads = meta::headings(doc);
     let head_toks: Vec<(usize, usize)> = heads
         .iter()
-        .map(|&(k, l)| (k, doc.lines[l].toks.0 as usize))
+        .map(|&(k, l)| (k, doc.line_toks(l).0))
         .collect();
     let m = meta::metadata(doc, heads.first().map(|h| h.1));
     let mut report = Report {
@@ -326,7 +366,7 @@ fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
     let spans: Vec<(usize, usize)> = [&t.t2, &t.t3, &t.t4]
         .iter()
         .filter_map(|s| s.used)
-        .map(|(a, b)| (doc.toks[a].line as usize, doc.toks[b].line as usize))
+        .map(|(a, b)| (doc.tok(a).line() as usize, doc.tok(b).line() as usize))
         .collect();
     let (sections, preamble) = meta::sections(doc, &heads, &spans);
     report.sections = sections;
@@ -446,6 +486,40 @@ mod tests {
             Value::Object(m) => m.values().map(count_leaves).sum(),
             _ => 1,
         }
+    }
+
+    #[test]
+    fn reads_no_more_than_its_positions_can_hold() {
+        let o = ParseOptions::default();
+        let r = read_within("规章 | 1 | 2 | 3 |", &o, 8);
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].rule, crate::rules::input_too_large::ID);
+        assert!(r.report.sections.is_empty());
+        let within = read_within("规章", &o, 8);
+        assert!(within
+            .diagnostics
+            .iter()
+            .all(|d| d.rule != crate::rules::input_too_large::ID));
+    }
+
+    #[test]
+    fn room_made_for_the_prose_is_what_it_takes() {
+        // Quotes, backslashes, line breaks, tabs, other control characters, CJK.
+        let text = "一、概述\n他说：\"公开\"。\\ 路径\t制表\r\u{1}\u{1f}结束".repeat(50);
+        let report = Report {
+            sections: vec![
+                ("overview".to_string(), text.clone()),
+                ("other".to_string(), String::new()),
+            ],
+            ..Report::default()
+        };
+        let mut out = String::new();
+        crate::model::encode::write_parts(&report, Some(&["/sections".to_string()]), &mut out);
+        // `{"sections":{…}}`: the object's members, less their braces.
+        let members = out.len() - r#"{"sections":{}}"#.len();
+        let room = sections_json_len(&report);
+        assert!(room >= members, "{room} < {members}");
+        assert!(room <= members + 8, "{room} > {members} + 8");
     }
 
     #[test]

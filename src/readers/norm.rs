@@ -4,6 +4,12 @@
 /// `1、` to `1.`, `一.` to `一、`. Labels are compared by prefix after this.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// `fold(s)`, appended to `out` (a buffer reused from label to label).
+pub fn fold_into(s: &str, out: &mut String) {
     let mut prev: Option<char> = None;
     // Characters the rules leave alone are copied a run at a time (most of a label is CJK).
     let mut run = 0;
@@ -25,24 +31,47 @@ pub fn fold(s: &str) -> String {
         }
     }
     out.push_str(&s[run..]);
+}
+
+/// `fold(s)`, up to its first `max` characters (a line's fold as far as a rule can use it):
+/// a long line is folded no further.
+pub fn fold_prefix(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if n == max {
+            break;
+        }
+        if let Some(m) = fold_char(c, prev) {
+            out.push(m);
+            prev = Some(m);
+            n += 1;
+        }
+    }
     out
 }
 
-/// `fold(s)`, and for each byte of it (and one past its end) the byte offset in `s` of the
-/// character it came from: where a label found in the folded text starts in the printed one.
-pub fn fold_indexed(s: &str) -> (String, Vec<u32>) {
-    let mut out = String::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len() + 1);
+/// Where in `s` the text folded to `fold(s)[..at]` ends, for each of `ats` (ascending byte
+/// offsets at character boundaries of `fold(s)`): the byte offset of the character that the
+/// folded character at `at` came from, or `s.len()` for the end. One pass, no table per byte.
+pub fn unfold_offsets(s: &str, ats: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(ats.len());
+    let mut wanted = ats.iter().copied().peekable();
+    let mut folded = 0usize;
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
-        if let Some(m) = fold_char(c, prev) {
-            out.push(m);
-            map.extend(std::iter::repeat_n(i as u32, m.len_utf8()));
-            prev = Some(m);
+        let Some(m) = fold_char(c, prev) else {
+            continue;
+        };
+        while wanted.next_if(|&a| a <= folded).is_some() {
+            out.push(i);
         }
+        folded += m.len_utf8();
+        prev = Some(m);
     }
-    map.push(s.len() as u32);
-    (out, map)
+    out.extend(wanted.map(|_| s.len()));
+    out
 }
 
 /// How folding writes one character after `prev` (the last one written); `None` drops it.
@@ -174,6 +203,11 @@ pub fn split_trailing_digits(s: &str) -> (&str, &str) {
     }
 }
 
+/// Whether `digits_only(s)` is something, without making it.
+pub fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| ascii_digit(c).is_ascii_digit())
+}
+
 /// Digits only (the only kind of value whose separators can have been lost).
 pub fn digits_only(s: &str) -> Option<String> {
     let t: String = s.chars().map(ascii_digit).collect();
@@ -213,22 +247,45 @@ mod tests {
     }
 
     #[test]
-    fn indexed_folding_points_back_into_the_text() {
+    fn a_folded_prefix_is_the_fold_cut() {
+        for s in ["（三）不予公开 1、属于 “国家” 秘密", "一.本年", "  ", ""] {
+            for max in [0, 1, 3, 8, 100] {
+                let want: String = fold(s).chars().take(max).collect();
+                assert_eq!(fold_prefix(s, max), want, "{s} {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn folded_offsets_point_back_into_the_text() {
+        let s = "（一）予以公开 1288";
+        let f = fold(s);
+        let at = f.find("予以").unwrap();
+        let back = unfold_offsets(s, &[0, at, f.len()]);
+        assert_eq!(back, [0, s.find("予以").unwrap(), s.len()]);
+        assert_eq!(&s[back[1]..], "予以公开 1288");
+        // Against a table of every folded byte's source (what the cutting used before).
         for s in [
             "（三）不予公开 1、属于 “国家” 秘密",
             "3.危及“三安全一稳定”5",
             "一.本年",
+            " x ",
             "",
         ] {
-            let (f, map) = fold_indexed(s);
-            assert_eq!(f, fold(s), "{s}");
-            assert_eq!(map.len(), f.len() + 1);
-            assert_eq!(map.last().copied(), Some(s.len() as u32));
+            let mut table = Vec::new();
+            let mut prev = None;
+            for (i, c) in s.char_indices() {
+                if let Some(m) = fold_char(c, prev) {
+                    table.extend(std::iter::repeat_n(i, m.len_utf8()));
+                    prev = Some(m);
+                }
+            }
+            table.push(s.len());
+            let f = fold(s);
+            let ats: Vec<usize> = f.char_indices().map(|(i, _)| i).chain([f.len()]).collect();
+            let want: Vec<usize> = ats.iter().map(|&a| table[a]).collect();
+            assert_eq!(unfold_offsets(s, &ats), want, "{s}");
         }
-        let s = "（一）予以公开 1288";
-        let (f, map) = fold_indexed(s);
-        let at = f.find("予以").unwrap();
-        assert_eq!(&s[map[at] as usize..], "予以公开 1288");
     }
 
     #[test]
@@ -247,6 +304,13 @@ mod tests {
         }
         for t in ["1.", "1.属于", "-4-", "规章", "", "+", "12a", "3.其他"] {
             assert!(!is_value(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn tells_digits_without_making_them() {
+        for s in ["0", "0123", "１２", "12a", "", "+1", " 1", "٣"] {
+            assert_eq!(is_digits(s), digits_only(s).is_some(), "{s}");
         }
     }
 

@@ -4,102 +4,153 @@
 
 use super::doc::Doc;
 
-pub fn read(input: &str) -> Doc {
-    let mut doc = Doc {
-        layout: looks_laid_out(input),
-        ..Doc::default()
-    };
-    doc.toks.reserve(input.len() / 12);
-    doc.lines.reserve(input.len() / 40);
-    for (i, raw) in input.lines().enumerate() {
-        let no = (i + 1).min(u32::MAX as usize) as u32;
-        let line = raw.trim_end_matches('\r');
-        if is_page_footer(line) {
-            continue;
-        }
-        // (Laid-out text keeps its cells apart by position: no line of it ran together.)
-        if let Some(cuts) = (!doc.layout).then(|| super::unglue::cuts(line)).flatten() {
-            let mut from = 0;
-            let mut col = 0u32;
-            for to in cuts.into_iter().chain(std::iter::once(line.len())) {
-                let piece = line.get(from..to).unwrap_or("");
-                if !piece.trim().is_empty() {
-                    doc.begin_line(piece, no, None, false);
-                    if let Some(l) = doc.lines.last_mut() {
-                        l.glued = true;
-                    }
-                    doc.push_cell(piece, col, 0, false);
-                }
-                col = col.saturating_add(piece.chars().count() as u32);
-                from = to;
-            }
-            continue;
-        }
-        let sep = if line.contains('|') {
-            Some('|')
-        } else if line.contains('\t') {
-            Some('\t')
-        } else {
-            None
-        };
-        if let Some(sep) = sep {
-            let mut cells: Vec<&str> = line.split(sep).collect();
-            // `a | b |`: the separator closes the last cell, it does not open an empty one.
-            if cells.len() > 1 && cells.last().is_some_and(|c| c.trim().is_empty()) {
-                cells.pop();
-            }
-            doc.begin_line(line, no, None, cells.len() > 1);
-            let mut col = 0u32;
-            for (k, cell) in cells.iter().enumerate() {
-                doc.push_cell(cell, col, k as u32, true);
-                col = col.saturating_add(cell.chars().count() as u32 + 1);
-            }
-        } else {
-            doc.begin_line(line, no, None, false);
-            for (k, (col, seg)) in segments(line).into_iter().enumerate() {
-                doc.push_cell(seg, col, k as u32, false);
-            }
-        }
+pub fn read(input: &str) -> Doc<'_> {
+    let mut doc = Doc::text(input, looks_laid_out(input));
+    let mut lines = 0usize;
+    let mut pos = 0usize;
+    // The lines of `str::lines`: split at `\n`, no last empty line after a final `\n`.
+    while pos < input.len() {
+        let nl = input[pos..].find('\n').map_or(input.len(), |k| pos + k);
+        let line = input[pos..nl].trim_end_matches('\r');
+        read_line(&mut doc, line, pos, lines);
+        lines += 1;
+        pos = nl + 1;
     }
+    doc.end_text(lines);
+    doc.finish();
     doc
 }
 
-/// Cells of a laid-out line: pieces separated by two or more spaces (or an ideographic space).
-/// A single space stays inside the cell, where pdftotext puts it in wrapped or spaced labels.
-fn segments(line: &str) -> Vec<(u32, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<(usize, u32)> = None;
-    let mut spaces = 0usize;
-    let mut last_end = 0usize;
-    for (col, (i, c)) in line.char_indices().enumerate() {
-        let col = col.min(u32::MAX as usize) as u32;
-        if c == ' ' || c == '\t' {
-            spaces += 1;
-            continue;
-        }
-        let wide_gap = spaces >= 2 || c == '\u{3000}';
-        if c == '\u{3000}' {
-            if let Some((s, sc)) = start.take() {
-                out.push((sc, &line[s..last_end]));
-            }
-            spaces = 0;
-            continue;
-        }
-        match start {
-            Some((s, sc)) if wide_gap => {
-                out.push((sc, &line[s..last_end]));
-                start = Some((i, col));
-            }
-            None => start = Some((i, col)),
-            _ => {}
-        }
-        spaces = 0;
-        last_end = i + c.len_utf8();
+/// One line as read, starting at `at` of the input.
+fn read_line(doc: &mut Doc, line: &str, at: usize, index: usize) {
+    if is_page_footer(line) {
+        doc.skip_line();
+        return;
     }
-    if let Some((s, sc)) = start {
-        out.push((sc, &line[s..last_end]));
+    // (Laid-out text keeps its cells apart by position: no line of it ran together.)
+    if let Some(cuts) = (!doc.layout).then(|| super::unglue::cuts(line)).flatten() {
+        let mut from = 0;
+        let mut pieces = 0;
+        for to in cuts.into_iter().chain(std::iter::once(line.len())) {
+            let piece = line.get(from..to).unwrap_or("");
+            if !piece.trim().is_empty() {
+                if pieces > 0 {
+                    doc.extra_piece();
+                }
+                pieces += 1;
+                doc.begin_text_line(at + from, Some(at), index);
+                doc.push_cell(piece, at + from, false, None);
+            }
+            from = to;
+        }
+        if pieces == 0 {
+            doc.skip_line();
+        }
+        return;
     }
-    out
+    let sep = if line.contains('|') {
+        Some('|')
+    } else if line.contains('\t') {
+        Some('\t')
+    } else {
+        None
+    };
+    let blank = line.trim().is_empty();
+    match sep {
+        Some(sep) => {
+            // `a | b |`: the separator closes the last cell, it does not open an empty one.
+            let last = line.rsplit(sep).next().unwrap_or("");
+            let drop_last = last.trim().is_empty();
+            let cells =
+                line.bytes().filter(|&b| b == sep as u8).count() + 1 - usize::from(drop_last);
+            doc.begin_text_line(at, None, index);
+            if cells > 1 {
+                doc.set_multi(sep == '|');
+            }
+            let mut from = 0;
+            for (k, cell) in line.split(sep).enumerate() {
+                if k == cells {
+                    break;
+                }
+                doc.push_cell(cell, at + from, true, None);
+                from += cell.len() + 1;
+            }
+        }
+        None => {
+            // A blank line is not kept (its place still counts: `Doc::end_text`).
+            if blank {
+                return;
+            }
+            doc.begin_text_line(at, None, index);
+            for (start, seg) in Segments::new(line) {
+                doc.push_cell(seg, at + start, false, None);
+            }
+        }
+    }
+}
+
+/// Cells of a laid-out line: pieces separated by two or more spaces (or an ideographic space),
+/// with their byte offsets. A single space stays inside the cell, where pdftotext puts it in
+/// wrapped or spaced labels.
+struct Segments<'s> {
+    line: &'s str,
+    chars: std::str::CharIndices<'s>,
+    /// A segment's start already found (after a wide gap), and where it ends so far.
+    start: Option<usize>,
+    last_end: usize,
+    spaces: usize,
+}
+
+impl<'s> Segments<'s> {
+    fn new(line: &'s str) -> Segments<'s> {
+        Segments {
+            line,
+            chars: line.char_indices(),
+            start: None,
+            last_end: 0,
+            spaces: 0,
+        }
+    }
+}
+
+impl<'s> Iterator for Segments<'s> {
+    type Item = (usize, &'s str);
+
+    fn next(&mut self) -> Option<(usize, &'s str)> {
+        for (i, c) in self.chars.by_ref() {
+            if c == ' ' || c == '\t' {
+                self.spaces += 1;
+                continue;
+            }
+            if c == '\u{3000}' {
+                self.spaces = 0;
+                if let Some(s) = self.start.take() {
+                    return Some((s, self.line.get(s..self.last_end).unwrap_or("")));
+                }
+                continue;
+            }
+            let wide_gap = self.spaces >= 2;
+            self.spaces = 0;
+            let ended = match self.start {
+                Some(s) if wide_gap => {
+                    let seg = (s, self.line.get(s..self.last_end).unwrap_or(""));
+                    self.start = Some(i);
+                    Some(seg)
+                }
+                None => {
+                    self.start = Some(i);
+                    None
+                }
+                _ => None,
+            };
+            self.last_end = i + c.len_utf8();
+            if ended.is_some() {
+                return ended;
+            }
+        }
+        let s = self.start.take()?;
+        Some((s, self.line.get(s..self.last_end).unwrap_or("")))
+    }
 }
 
 /// Page markers that pdftotext leaves inside tables: `- 4 -`, `-3-`, `第 2 页`, `— 5 —`.
@@ -162,6 +213,7 @@ mod tests {
 
     #[test]
     fn splits_layout_segments() {
+        let segments = |l| Segments::new(l).collect::<Vec<_>>();
         let s = segments("一、本年新收政府信息公开申请数量      3001   53  0");
         let texts: Vec<&str> = s.iter().map(|(_, t)| *t).collect();
         assert_eq!(
@@ -186,11 +238,16 @@ mod tests {
     #[test]
     fn pipe_rows_and_glued_labels() {
         let d = read("一、本年新收政府信息公开申请数量200 000121 |\n规章 | 0 | | 1 |");
-        let kinds: Vec<(TokKind, &str)> = d.toks.iter().map(|t| (t.kind, t.raw.as_str())).collect();
+        let kinds: Vec<(TokKind, &str)> = d
+            .toks(0, d.tok_count())
+            .map(|(_, t)| (t.kind, t.raw))
+            .collect();
         assert_eq!(kinds[0].1, "一、本年新收政府信息公开申请数量");
         assert_eq!(kinds[1], (TokKind::Value, "200"));
         assert_eq!(kinds[2], (TokKind::Value, "000121"));
-        assert!(d.lines[1].multi);
+        assert!(d.line(1).is_some_and(|l| l.multi));
+        assert_eq!(d.tok(5).cell(), 2);
+        assert_eq!(d.tok(6).col(), 11);
         assert_eq!(kinds[4], (TokKind::Value, "0"));
         assert_eq!(kinds[5].0, TokKind::Empty);
         assert_eq!(kinds.len(), 7);

@@ -9,7 +9,7 @@
 //! by the table's arithmetic, see `glue` and `solve`).
 
 use super::labels;
-use super::norm::fold_indexed;
+use super::norm::{fold, unfold_offsets};
 use crate::model::layout::T2_ROWS;
 use std::sync::OnceLock;
 
@@ -85,7 +85,7 @@ pub fn cuts(line: &str) -> Option<Vec<usize>> {
     if line.len() < 150 || line.contains(['|', '\t']) {
         return None;
     }
-    let (folded, map) = fold_indexed(line);
+    let folded = fold(line);
     if !(folded.contains("予以公开") || folded.contains("本年新收")) || !is_glued(line, &folded)
     {
         return None;
@@ -117,22 +117,24 @@ pub fn cuts(line: &str) -> Option<Vec<usize>> {
         .iter()
         .find(|m| m.2 == Cut::Row || (m.2 == Cut::Heading && folded[m.0..].starts_with("三、")))
         .map_or(folded.len(), |m| m.0);
-    let mut out: Vec<usize> = Vec::new();
+    // Cuts in the folded text, in order (kept matches do not overlap).
+    let mut at_folded: Vec<usize> = Vec::new();
     for (start, end, cut) in kept {
-        let at = |k: usize| map.get(k).map_or(line.len(), |&b| b as usize);
         match cut {
             Cut::Heading => {
-                out.push(at(start));
-                out.push(at(end));
+                at_folded.push(start);
+                at_folded.push(end);
             }
-            Cut::Row => out.push(at(start)),
+            Cut::Row => at_folded.push(start),
             Cut::Table2 if t2_start.is_some_and(|s| s <= start) && start < t3_start => {
-                out.push(at(start))
+                at_folded.push(start)
             }
             Cut::Table2 => {}
-            Cut::TitleEnd => out.push(at(end)),
+            Cut::TitleEnd => at_folded.push(end),
         }
     }
+    // Back to the line as printed.
+    let mut out = unfold_offsets(line, &at_folded);
     out.retain(|&b| b > 0 && b < line.len());
     out.dedup();
     Some(out)

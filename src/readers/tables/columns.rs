@@ -27,11 +27,11 @@ pub enum Order {
 fn header(doc: &Doc, start: usize, first_row: usize) -> Vec<(usize, u32, u32)> {
     (start..first_row)
         .filter_map(|i| {
-            let t = doc.toks.get(i)?;
+            let t = (i < doc.tok_count()).then(|| doc.tok(i))?;
             (t.kind == TokKind::Text)
-                .then(|| labels::t3_column(&t.fold))
+                .then(|| labels::t3_column(t.fold()))
                 .flatten()
-                .map(|c| (c, t.col, t.line))
+                .map(|c| (c, t.col(), t.line()))
         })
         .collect()
 }

@@ -65,7 +65,7 @@ pub struct Tables {
 }
 
 struct Reader<'a> {
-    doc: &'a Doc,
+    doc: &'a Doc<'a>,
     zh: bool,
     report: &'a mut Report,
     diags: Vec<Diagnostic>,
@@ -74,16 +74,33 @@ struct Reader<'a> {
     glued: Vec<glued_cells::Split>,
 }
 
-impl Reader<'_> {
-    fn tok(&self, i: usize) -> &Tok {
-        &self.doc.toks[i]
+impl<'a> Reader<'a> {
+    fn tok(&self, i: usize) -> Tok<'a> {
+        self.doc.tok(i)
     }
 
-    /// What was seen: the label and the items after it.
-    fn excerpt(&self, label: usize, items: &[usize]) -> String {
-        let mut parts = vec![self.tok(label).raw.as_str()];
-        parts.extend(items.iter().map(|&k| self.tok(k).raw.as_str()));
-        clip(&crate::messages::join(&parts, " | "), 80)
+    /// What was seen: the label and the items after it, as far as an excerpt shows (a row of a
+    /// million cells is not joined whole to be cut).
+    fn excerpt(&self, label: usize, items: impl IntoIterator<Item = usize>) -> String {
+        const MAX: usize = 80;
+        let mut out = String::new();
+        let mut chars = 0;
+        for (i, k) in std::iter::once(label).chain(items).enumerate() {
+            if chars > MAX {
+                break;
+            }
+            let sep = if i > 0 { " | " } else { "" };
+            // Of each piece, what can still show, and one character more for the "…".
+            let raw = self.tok(k).raw;
+            let keep = raw
+                .char_indices()
+                .nth(MAX + 1 - chars)
+                .map_or(raw, |(at, _)| &raw[..at]);
+            out.push_str(sep);
+            out.push_str(keep);
+            chars += sep.len() + keep.chars().count();
+        }
+        clip(&out, MAX)
     }
 
     /// Where a finding is: at token `at`, with what was seen.
@@ -93,7 +110,7 @@ impl Reader<'_> {
 
     /// The values of `toks` as printed, joined by spaces (for messages).
     fn printed(&self, toks: &[usize]) -> String {
-        let parts: Vec<&str> = toks.iter().map(|&k| self.tok(k).raw.as_str()).collect();
+        let parts: Vec<&str> = toks.iter().map(|&k| self.tok(k).raw).collect();
         crate::messages::join(&parts, " ")
     }
 
@@ -103,12 +120,12 @@ impl Reader<'_> {
         let t = self.tok(tok);
         let state = if t.kind == TokKind::Empty {
             CellState::Blank { input: None }
-        } else if let Some(v) = plain_count(&t.raw, c.kind) {
+        } else if let Some(v) = plain_count(t.raw, c.kind) {
             // Most cells are a few plain digits: the same result as `normalize_str` (see the
             // test), without its allocations.
             v
         } else {
-            normalize_str(&t.raw, c.kind, c.unit)
+            normalize_str(t.raw, c.kind, c.unit)
         };
         self.put(id, state, tok, 0);
     }
@@ -154,7 +171,13 @@ impl Reader<'_> {
             .extend(glued_cells::findings(table, rows, self.zh));
     }
 
-    fn unreadable(&mut self, ids: &[CellId], label: usize, items: &[usize], found: usize) {
+    fn unreadable(
+        &mut self,
+        ids: &[CellId],
+        label: usize,
+        items: impl IntoIterator<Item = usize>,
+        found: usize,
+    ) {
         let why = unreadable_cell::Why::Count {
             found,
             expected: ids.len(),
@@ -179,11 +202,8 @@ fn plain_count(raw: &str, kind: crate::model::Kind) -> Option<CellState> {
 fn regions(doc: &Doc, headings: &[(usize, usize)]) -> [Option<(usize, usize)>; 3] {
     let head = |k: usize| headings.iter().find(|(h, _)| *h == k).map(|(_, t)| *t);
     let first = |pred: &dyn Fn(&str) -> bool, from: usize| {
-        doc.toks
-            .iter()
-            .enumerate()
-            .skip(from)
-            .find(|(_, t)| t.kind == TokKind::Text && pred(&t.fold))
+        doc.toks(from, doc.tok_count())
+            .find(|(_, t)| t.kind == TokKind::Text && pred(t.fold()))
             .map(|(i, _)| i)
     };
     let t2 = head(1).or_else(|| {
@@ -208,7 +228,7 @@ fn regions(doc: &Doc, headings: &[(usize, usize)]) -> [Option<(usize, usize)>; 3
         .iter()
         .flatten()
         .copied()
-        .chain(std::iter::once(doc.toks.len()))
+        .chain(std::iter::once(doc.tok_count()))
         .collect();
     let region = |s: Option<usize>| {
         s.map(|s| {
@@ -217,7 +237,7 @@ fn regions(doc: &Doc, headings: &[(usize, usize)]) -> [Option<(usize, usize)>; 3
                 .copied()
                 .filter(|&e| e > s)
                 .min()
-                .unwrap_or(doc.toks.len());
+                .unwrap_or(doc.tok_count());
             (s, e)
         })
     };
@@ -278,13 +298,7 @@ impl Tables {
         };
         let where_ = |span: &TableSpan| {
             span.region.map(|(s, _)| {
-                doc.location(
-                    s,
-                    Some(clip(
-                        &doc.line_of(s).map_or(String::new(), |l| l.text.clone()),
-                        60,
-                    )),
-                )
+                doc.location(s, Some(clip(doc.line_of(s).map_or("", |l| l.text()), 60)))
             })
         };
         // Cells some finding of the reader already covers (an unreadable table, say).
@@ -353,11 +367,11 @@ impl Tables {
         if !self.t4_found {
             let ids = t4::ids();
             if ids.iter().any(|&c| covered(c)) {
-            } else if self.t4.region.is_some_and(|(s, e)| {
-                doc.toks
-                    .get(s..e)
-                    .is_some_and(|t| t.iter().any(|t| t.kind == TokKind::Value))
-            }) {
+            } else if self
+                .t4
+                .region
+                .is_some_and(|(s, e)| doc.toks(s, e).any(|(_, t)| t.kind == TokKind::Value))
+            {
                 diags.push(unreadable_cell::finding(
                     &ids,
                     unreadable_cell::Why::Table4,

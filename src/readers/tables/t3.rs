@@ -3,7 +3,7 @@
 //! was lost (a wrapped label in PDF text) by their place between the rows around them.
 
 use super::columns::{self, Order};
-use super::rows::{in_order, read_row, Row, RowVals};
+use super::rows::{in_order, read_row, Row, RowVals, Taken};
 use super::solve::{self, Outcome};
 use super::{Reader, Tables};
 use crate::model::layout::{layout, CellId, Format, Formats, T3_ROWS, T3_TOTAL_COL};
@@ -11,7 +11,7 @@ use crate::model::CellState;
 use crate::readers::doc::TokKind;
 use crate::readers::glue;
 use crate::readers::labels;
-use crate::readers::norm::digits_only;
+use crate::readers::norm::{digits_only, is_digits};
 use crate::readers::rules::{ambiguous_cells, glued_cells, unreadable_cell};
 
 pub fn ids(row: usize) -> [CellId; 7] {
@@ -30,7 +30,7 @@ fn next_is_sub_row(rd: &Reader, i: usize, end: usize) -> bool {
         .find(|t| t.kind != TokKind::Empty);
     next.is_some_and(|t| {
         t.kind == TokKind::Text
-            && labels::t3_row(&t.fold)
+            && labels::t3_row(t.fold())
                 .is_some_and(|r| T3_ROWS[r].formats == Formats::Only(Format::F2021))
     })
 }
@@ -40,10 +40,10 @@ fn anchors(rd: &Reader, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for i in start..end {
         let t = rd.tok(i);
-        if t.kind != TokKind::Text || labels::t3_stop(&t.fold) {
+        if t.kind != TokKind::Text || labels::t3_stop(t.fold()) {
             continue;
         }
-        let Some(r) = labels::t3_row(&t.fold) else {
+        let Some(r) = labels::t3_row(t.fold()) else {
             continue;
         };
         if T3_ROWS[r].formats == Formats::Only(Format::F2019) && next_is_sub_row(rd, i, end) {
@@ -66,7 +66,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
     let anchors = anchors(rd, start, end);
     for i in start..end {
         let t = rd.tok(i);
-        if t.kind == TokKind::Text && labels::t3_stop(&t.fold) {
+        if t.kind == TokKind::Text && labels::t3_stop(t.fold()) {
             out.t3.mark(i);
         }
     }
@@ -97,7 +97,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
             RowVals::Cells(c) => {
                 let v: Option<Vec<i64>> = c
                     .iter()
-                    .map(|t| t.and_then(|k| number(&rd.tok(k).raw)))
+                    .map(|t| t.and_then(|k| number(rd.tok(k).raw)))
                     .collect();
                 v.and_then(|v| <[i64; 7]>::try_from(v).ok())
             }
@@ -106,7 +106,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
         .collect();
     let data_cols: Option<[u32; 7]> = reads.iter().find_map(|r| match &r.vals {
         RowVals::Cells(c) if c.iter().all(Option::is_some) => {
-            let cols: Vec<u32> = c.iter().flatten().map(|&k| rd.tok(k).col).collect();
+            let cols: Vec<u32> = c.iter().flatten().map(|&k| rd.tok(k).col()).collect();
             <[u32; 7]>::try_from(cols).ok()
         }
         _ => None,
@@ -115,7 +115,7 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
         Order::Known(o) => o,
         Order::Uncertain => {
             let all: Vec<CellId> = reads.iter().flat_map(|r| ids(r.row)).collect();
-            let ex = rd.excerpt(first_row, &[]);
+            let ex = rd.excerpt(first_row, []);
             let at = rd.at(first_row, ex);
             rd.diags.push(unreadable_cell::finding(
                 &all,
@@ -129,7 +129,9 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
     let total_at = order.iter().position(|&c| c == T3_TOTAL_COL).unwrap_or(6);
     // Rows read cell by cell first: the solver needs their numbers.
     let mut table: Vec<solve::Row> = vec![solve::Row::Missing; T3_ROWS.len()];
-    let mut runs: Vec<Option<(usize, Vec<usize>, String)>> = vec![None; T3_ROWS.len()];
+    // Glued rows with candidates: label, the values, their digits (as far as a split can use
+    // them) and how many digits there were.
+    let mut runs: Vec<Option<(usize, Taken, String, usize)>> = vec![None; T3_ROWS.len()];
     for r in &reads {
         let ids = ids(r.row);
         match &r.vals {
@@ -147,10 +149,20 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
                 }));
             }
             RowVals::Glued(toks) => {
-                let digits: String = toks
-                    .iter()
-                    .filter_map(|&k| digits_only(&rd.tok(k).raw))
-                    .collect();
+                let doc = rd.doc;
+                // More digits than seven cells hold split no way (`glue::t3_splits`): they are
+                // counted, not gathered.
+                let mut digits = String::new();
+                let mut count = 0;
+                for k in toks.iter(doc) {
+                    let raw = rd.tok(k).raw;
+                    if is_digits(raw) {
+                        count += raw.chars().count();
+                        if digits.len() <= 7 * 16 {
+                            digits.push_str(&digits_only(raw).unwrap_or_default());
+                        }
+                    }
+                }
                 table[r.row] = match glue::t3_splits(&digits, total_at) {
                     Some(splits) => solve::Row::Cands(
                         splits
@@ -166,30 +178,36 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
                     ),
                     // Too many ways to tell: no candidate is trusted, and that is said.
                     None => {
-                        rd.unreadable(&ids, r.label, toks, toks.len());
+                        rd.unreadable(&ids, r.label, toks.iter(doc), toks.count(doc));
                         solve::Row::Unreadable
                     }
                 };
                 if matches!(table[r.row], solve::Row::Cands(_)) {
-                    runs[r.row] = Some((r.label, toks.clone(), digits));
+                    runs[r.row] = Some((r.label, *toks, digits, count));
                 }
             }
-            RowVals::Short(items) | RowVals::Unreadable(items) => {
+            RowVals::Short(items) => {
                 let found = items
                     .iter()
                     .filter(|&&k| rd.tok(k).kind == TokKind::Value)
                     .count();
-                rd.unreadable(&ids, r.label, items, found);
+                rd.unreadable(&ids, r.label, items.iter().copied(), found);
+                table[r.row] = solve::Row::Unreadable;
+            }
+            RowVals::Unreadable(items) => {
+                let doc = rd.doc;
+                rd.unreadable(&ids, r.label, items.iter(doc), items.values().count(doc));
                 table[r.row] = solve::Row::Unreadable;
             }
         }
     }
     let outcomes = solve::solve(&table);
     for (row, outcome) in outcomes.into_iter().enumerate() {
-        let (Some(outcome), Some((label, toks, digits))) = (outcome, runs[row].take()) else {
+        let (Some(outcome), Some((label, toks, digits, count))) = (outcome, runs[row].take())
+        else {
             continue;
         };
-        settle(rd, row, label, &toks, &digits, &order, outcome);
+        settle(rd, row, label, toks, (&digits, count), &order, outcome);
     }
 }
 
@@ -198,39 +216,42 @@ fn settle(
     rd: &mut Reader,
     row: usize,
     label: usize,
-    toks: &[usize],
-    digits: &str,
+    toks: Taken,
+    (digits, count): (&str, usize),
     order: &[usize; 7],
     outcome: Outcome,
 ) {
     let ids = ids(row);
-    let printed = rd.printed(toks);
-    let at = rd.at(label, rd.excerpt(label, toks));
+    let doc = rd.doc;
+    let at = rd.at(label, rd.excerpt(label, toks.iter(doc)));
     // In print order, as the message shows it.
     let printed_order = |v: &[i64; 7]| -> Vec<i64> { order.iter().map(|&c| v[c]).collect() };
     match outcome {
         Outcome::Read(v) => {
+            // A split was found: the run is short.
+            let toks: Vec<usize> = toks.iter(doc).collect();
             let shown = printed_order(&v);
             // Each cell's digits: where they start in the run, and so in which token.
             for (k, off) in glue::offsets(digits, &shown).into_iter().enumerate() {
-                let (tok, in_tok) = rd.locate(toks, off);
+                let (tok, in_tok) = rd.locate(&toks, off);
                 rd.set_num(ids[order[k]], shown[k], tok, in_tok);
             }
             rd.glued.push(glued_cells::Split {
                 ids: ids.to_vec(),
-                printed,
+                printed: rd.printed(&toks),
                 values: shown,
                 at,
             });
         }
         Outcome::Ambiguous(list) => {
             let shown: Vec<Vec<i64>> = list.iter().map(printed_order).collect();
+            let printed = rd.printed(&toks.iter(doc).collect::<Vec<_>>());
             rd.diags
                 .push(ambiguous_cells::finding(&ids, &printed, &shown, rd.zh, at));
         }
         Outcome::Unreadable => {
-            let n = digits.chars().count().min(toks.len());
-            rd.unreadable(&ids, label, toks, n);
+            let n = count.min(toks.count(doc));
+            rd.unreadable(&ids, label, toks.iter(doc), n);
         }
     }
 }
@@ -240,33 +261,26 @@ fn settle(
 /// in the format's order, when they are as many and each adds up.
 fn orphans(rd: &Reader, end: usize, reads: &mut Vec<Read>, out: &mut Tables) {
     let doc = rd.doc;
-    let used = |k: usize| {
-        reads.iter().any(|r| match &r.vals {
-            RowVals::Cells(c) => c.contains(&Some(k)),
-            RowVals::Glued(t) | RowVals::Short(t) | RowVals::Unreadable(t) => t.contains(&k),
-        })
-    };
+    let used = |k: usize| reads.iter().any(|r| r.vals.has(doc, k));
     // Lines of exactly seven numbers and nothing else, none of them used.
     let Some(from) = reads.first().map(|r| r.label) else {
         return;
     };
     let mut lines: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut li = doc.toks.get(from).map_or(0, |t| t.line as usize);
-    let last_line = doc
-        .toks
-        .get(end.saturating_sub(1))
-        .map_or(0, |t| t.line as usize);
-    while li <= last_line {
-        if let Some(l) = doc.lines.get(li) {
-            let toks: Vec<usize> = (l.toks.0 as usize..l.toks.1 as usize).collect();
-            let values = toks.iter().all(|&k| {
-                doc.toks[k].kind == TokKind::Value && digits_only(&doc.toks[k].raw).is_some()
-            });
-            if toks.len() == 7 && values && !toks.iter().any(|&k| used(k)) && adds_up(rd, &toks) {
-                lines.push((toks[0], toks));
-            }
+    let last_line = doc.tok(end.saturating_sub(1)).line();
+    // Line by line from the first label's, to the end's (a line without tokens has no seven).
+    let mut k = doc.line_range_of(from).0;
+    while k < doc.tok_count() && doc.tok(k).line() <= last_line {
+        let (a, b) = doc.line_range_of(k);
+        let toks: Vec<usize> = (a..b).collect();
+        let values = toks.iter().all(|&k| {
+            let t = doc.tok(k);
+            t.kind == TokKind::Value && is_digits(t.raw)
+        });
+        if toks.len() == 7 && values && !toks.iter().any(|&k| used(k)) && adds_up(rd, &toks) {
+            lines.push((toks[0], toks));
         }
-        li += 1;
+        k = b.max(k + 1);
     }
     if lines.is_empty() {
         return;
@@ -344,10 +358,7 @@ fn number(raw: &str) -> Option<i64> {
 
 /// Whether seven numbers add up as a row of table 三 printed in the format's order.
 fn adds_up(rd: &Reader, toks: &[usize]) -> bool {
-    let v: Vec<i64> = toks
-        .iter()
-        .filter_map(|&k| number(&rd.tok(k).raw))
-        .collect();
+    let v: Vec<i64> = toks.iter().filter_map(|&k| number(rd.tok(k).raw)).collect();
     v.len() == 7 && v[..6].iter().sum::<i64>() == v[6]
 }
 
@@ -364,7 +375,7 @@ fn place_short_rows(rd: &Reader, reads: &mut [Read]) {
     // Each row's numbers on one line.
     let one_line = |toks: &[usize]| {
         toks.first()
-            .is_some_and(|&f| toks.iter().all(|&k| rd.tok(k).line == rd.tok(f).line))
+            .is_some_and(|&f| toks.iter().all(|&k| rd.tok(k).line() == rd.tok(f).line()))
     };
     let full: Vec<Vec<usize>> = reads
         .iter()
@@ -385,7 +396,7 @@ fn place_short_rows(rd: &Reader, reads: &mut [Read]) {
         .collect();
     let width = |k: usize| rd.tok(k).raw.chars().count() as f64;
     let at = |k: usize, mode: u8| {
-        let x = f64::from(rd.tok(k).col);
+        let x = f64::from(rd.tok(k).col());
         match mode {
             0 => x + width(k) / 2.0,
             1 => x,

@@ -22,69 +22,59 @@ pub fn ids() -> Vec<CellId> {
 pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
     let ids = ids();
     let doc = rd.doc;
-    // Runs of values and empty cells between pieces of text.
-    let mut runs: Vec<Vec<usize>> = Vec::new();
-    let mut cur: Vec<usize> = Vec::new();
+    // Runs of values and empty cells between pieces of text: ranges of tokens (a run of a
+    // million cells is two numbers).
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut from = start;
     for i in start..end {
-        match rd.tok(i).kind {
-            TokKind::Text => {
-                if labels::t4_header(&rd.tok(i).fold) {
-                    out.t4.mark(i);
-                }
-                if !cur.is_empty() {
-                    runs.push(std::mem::take(&mut cur));
-                }
+        if doc.kind(i) == TokKind::Text {
+            if labels::t4_header(rd.tok(i).fold()) {
+                out.t4.mark(i);
             }
-            _ => cur.push(i),
+            if i > from {
+                runs.push((from, i));
+            }
+            from = i + 1;
         }
     }
-    if !cur.is_empty() {
-        runs.push(cur);
+    if end > from {
+        runs.push((from, end));
     }
-    let is_value = |k: &usize| doc.toks[*k].kind == TokKind::Value;
-    let multi = |k: usize| {
-        doc.toks
-            .get(k)
-            .and_then(|t| doc.lines.get(t.line as usize))
-            .is_some_and(|l| l.multi)
-    };
-    let glued_line = |k: usize| {
-        doc.toks
-            .get(k)
-            .and_then(|t| doc.lines.get(t.line as usize))
-            .is_some_and(|l| l.glued)
-    };
-    for run in &runs {
-        // A row of cells (HTML, `|`): its 15 cells, blanks where they are empty.
-        let mut by_line: Vec<Vec<usize>> = Vec::new();
-        for &k in run {
-            match by_line.last_mut() {
-                Some(l)
-                    if l.first()
-                        .is_some_and(|&f| doc.toks[f].line == doc.toks[k].line) =>
-                {
-                    l.push(k)
-                }
-                _ => by_line.push(vec![k]),
+    let is_value = |k: &usize| doc.kind(*k) == TokKind::Value;
+    let multi = |k: usize| doc.line_of(k).is_some_and(|l| l.multi);
+    let glued_line = |k: usize| doc.line_of(k).is_some_and(|l| l.glued);
+    for &(a, b) in &runs {
+        // A row of cells (HTML, `|`): its 15 cells, blanks where they are empty. (The run's
+        // tokens line by line: the first line of exactly 15 on a row of cells.)
+        let mut row: Option<usize> = None;
+        let mut k = a;
+        while k < b && row.is_none() {
+            let line = doc.tok(k).line();
+            let mut e = k + 1;
+            while e < b && doc.tok(e).line() == line {
+                e += 1;
             }
+            if e - k == 15 && multi(k) {
+                row = Some(k);
+            }
+            k = e;
         }
         // (All 15 empty is a table of zeros printed blank.)
-        let row = by_line.iter().find(|l| l.len() == 15 && multi(l[0]));
-        let values: Vec<usize> = run.iter().copied().filter(is_value).collect();
-        let a = run.iter().position(is_value);
-        let b = run.iter().rposition(is_value);
-        let trimmed: &[usize] = match (a, b) {
-            (Some(a), Some(b)) => &run[a..=b],
-            _ => &[],
-        };
-        let cells: Option<Vec<usize>> = if let Some(row) = row {
-            Some(row.clone())
-        } else if values.first().is_some_and(|&k| glued_line(k)) {
+        let first = (a..b).find(is_value);
+        let last = (a..b).rev().find(is_value);
+        let values = (a..b).filter(is_value).count();
+        let cells: Option<Vec<usize>> = if let Some(r) = row {
+            Some((r..r + 15).collect())
+        } else if first.is_some_and(glued_line) {
             None
-        } else if trimmed.len() == 15 {
-            Some(trimmed.to_vec())
-        } else if values.len() == 15 {
-            Some(values.clone())
+        } else if let (Some(f), Some(l)) = (first, last) {
+            if l + 1 - f == 15 {
+                Some((f..=l).collect())
+            } else if values == 15 {
+                Some((a..b).filter(is_value).collect())
+            } else {
+                None
+            }
         } else {
             None
         };
@@ -100,22 +90,22 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
     }
     // Separators lost: the first runs whose digits split under the block totals (a few at
     // most: each search has a budget, and a hostile input can have many runs).
-    for run in runs.iter().take(4) {
-        let values: Vec<usize> = run.iter().copied().filter(is_value).collect();
-        let digits: Option<Vec<String>> = values
-            .iter()
-            .map(|&k| digits_only(&rd.tok(k).raw))
-            .collect();
-        let Some(digits) = digits.map(|d| d.concat()) else {
+    for &(a, b) in runs.iter().take(4) {
+        // More digits than 15 cells of 16 hold can split no way (`glue::splits`): not gathered.
+        let mut digits = String::new();
+        let all_digits = (a..b)
+            .filter(is_value)
+            .all(|k| digits.len() <= 15 * 17 && push_digits(rd.tok(k).raw, &mut digits));
+        if !all_digits || digits.len() > 15 * 17 {
             continue;
-        };
+        }
+        let values: Vec<usize> = (a..b).filter(is_value).collect();
         if values.is_empty() || digits.len() < 15 || (values.len() >= 15 && !glued_line(values[0]))
         {
             continue;
         }
         let label = values[0];
-        let at = rd.at(label, rd.excerpt(label, &values[1..]));
-        let printed = rd.printed(&values);
+        let at = rd.at(label, rd.excerpt(label, values.iter().skip(1).copied()));
         match glue::splits(&digits, 15, &glue::t4_row_ok) {
             Some(s) if s.len() == 1 => {
                 let offsets = glue::offsets(&digits, &s[0]);
@@ -125,12 +115,13 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
                 }
                 rd.glued.push(glued_cells::Split {
                     ids: ids.clone(),
-                    printed,
+                    printed: rd.printed(&values),
                     values: s[0].clone(),
                     at,
                 });
             }
             Some(s) if s.len() > 1 => {
+                let printed = rd.printed(&values);
                 rd.diags
                     .push(ambiguous_cells::finding(&ids, &printed, &s, rd.zh, at));
             }
@@ -140,5 +131,16 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
         out.t4.mark(label);
         out.t4.mark(values.last().copied().unwrap_or(label));
         return;
+    }
+}
+
+/// Append `raw`'s digits (`digits_only`); false when it holds something else.
+fn push_digits(raw: &str, out: &mut String) -> bool {
+    match digits_only(raw) {
+        Some(d) => {
+            out.push_str(&d);
+            true
+        }
+        None => false,
     }
 }
