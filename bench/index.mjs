@@ -1,5 +1,7 @@
 // `npm run bench`: every benchmark of the project, one after the other, each printing numbers.
 // The machine is shared and noisy: these are measurements, never pass/fail tests.
+// `npm run bench -- --long` adds the CLI over 20,000 portal pages (memory flat to 20,000: a few
+// minutes, 750 MB of generated pages).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -25,7 +27,17 @@ const steps = [
     ['bench/documents.mjs'],
     'bench/documents.mjs',
   ],
-  ['cli: 10,000 reports', 'node', ['bench/cli.mjs'], 'bench/cli.mjs'],
+  ['cli: 1,000, 3,000 and 5,000 portal pages', 'node', ['bench/cli.mjs'], 'bench/cli.mjs'],
+  ...(process.argv.includes('--long')
+    ? [
+        [
+          'cli: 20,000 portal pages (--long)',
+          'node',
+          ['bench/cli.mjs', '--count', '20000', '--steps', '1000,5000,20000'],
+          'bench/cli.mjs',
+        ],
+      ]
+    : []),
   ['batch: copied-report over 10,000 reports', 'node', ['bench/batch.mjs'], 'bench/batch.mjs'],
   ['form: input event to message in the DOM', 'node', ['bench/form-latency.mjs'], 'bench/form-latency.mjs'],
 ];

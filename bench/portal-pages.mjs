@@ -86,26 +86,33 @@ function wordExport(html, r) {
 }
 
 /**
- * One portal page: about 35 KB of HTML (UTF-8) holding one report.
+ * One portal page holding one report: about 42 KB of HTML (UTF-8), or about 30 KB with
+ * `chrome: 'light'` (fewer menus, scripts and styles, as smaller portals print).
+ * `report`: a report made by the caller (tests/cli/fixtures/generate.mjs), for runs of
+ * consecutive years of one issuer; by default one is made from the seed.
  * @param {number} seed
- * @param {{ format?: '2019'|'2021' }} [o]
+ * @param {{ format?: '2019'|'2021', report?: object, chrome?: 'full'|'light' }} [o]
  */
 export function portalPage(seed, o = {}) {
   const r = rng(seed * 7919 + 13);
   const year = o.format === '2019' ? 2020 : 2021 + (seed % 4);
-  const rep = makeReport({ seed, year, issuer: `示例市第${1 + (seed % 97)}局` });
-  const nav = SECTIONS.map(
-    (s, i) =>
-      `<li class="nav-item${i === 2 ? ' on' : ''}"><a href="/${i}/index.html" target="_self" title="${s}">${s}</a><ul class="sub">${COLUMNS.slice(
-        0,
-        3 + (i % 5),
-      )
-        .map((c, j) => `<li><a href="/${i}/${j}/list.html">${c}</a></li>`)
-        .join('')}</ul></li>`,
-  ).join('\n');
+  const rep = o.report ?? makeReport({ seed, year, issuer: `示例市第${1 + (seed % 97)}局` });
+  const light = o.chrome === 'light';
+  const sections = light ? SECTIONS.slice(0, 6) : SECTIONS;
+  const nav = sections
+    .map(
+      (s, i) =>
+        `<li class="nav-item${i === 2 ? ' on' : ''}"><a href="/${i}/index.html" target="_self" title="${s}">${s}</a><ul class="sub">${COLUMNS.slice(
+          0,
+          3 + (i % 5),
+        )
+          .map((c, j) => `<li><a href="/${i}/${j}/list.html">${c}</a></li>`)
+          .join('')}</ul></li>`,
+    )
+    .join('\n');
   const side = COLUMNS.map((c, i) => `<li class="col${i}"><a href="/xxgk/${i}/">${c}</a></li>`).join('');
   const links = Array.from(
-    { length: 20 },
+    { length: light ? 8 : 20 },
     (_, i) => `<a href="http://www.example${i}.gov.cn/" target="_blank">示例链接${i + 1}</a>`,
   ).join(' | ');
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
@@ -115,9 +122,9 @@ export function portalPage(seed, o = {}) {
 <meta name="ArticleTitle" content="${esc(rep.issuer)}${rep.year}年政府信息公开工作年度报告" />
 <title>${esc(rep.issuer)}${rep.year}年政府信息公开工作年度报告_示例市人民政府</title>
 <link rel="stylesheet" href="/css/common.css" /><style type="text/css">
-${styles(12)}</style>
+${styles(light ? 6 : 12)}</style>
 <script type="text/javascript">
-${script(r, 8)}</script>
+${script(r, light ? 3 : 8)}</script>
 <!--[if lt IE 9]><script src="/js/html5shiv.js"></script><![endif]-->
 </head>
 <body>
@@ -141,7 +148,7 @@ ${wordExport(renderHtml(rep), r)}
 <div class="links"><div class="w1200">${links}</div></div>
 <div class="footer"><div class="w1200"><p>主办单位：示例市人民政府办公室 承办：示例市大数据管理局</p><p>网站标识码：${3208000000 + seed} 备案号：示ICP备${10000000 + seed}号 公网安备 ${32080002000000 + seed}号</p></div></div>
 <script type="text/javascript">
-${script(r, 4)}var _hmt=_hmt||[];(function(){var hm=document.createElement("script");hm.src="/stat.js?${seed}";var s=document.getElementsByTagName("script")[0];s.parentNode.insertBefore(hm,s)})();
+${script(r, light ? 1 : 4)}var _hmt=_hmt||[];(function(){var hm=document.createElement("script");hm.src="/stat.js?${seed}";var s=document.getElementsByTagName("script")[0];s.parentNode.insertBefore(hm,s)})();
 </script>
 </body></html>
 `;

@@ -196,55 +196,87 @@ export class Signatures {
   }
 }
 
+/** The most copies kept (and named) per file. */
+const MAX_COPIES = 3;
+
+/** @typedef {{ other: number, similarity: number }} Copy */
+
+/** Whether copy `a` goes before `b` in a file's list: the more similar first, then by index.
+ * @param {Copy} a @param {Copy} b */
+const before = (a, b) => a.similarity > b.similarity || (a.similarity === b.similarity && a.other < b.other);
+
 /**
  * Pairs of reports of one year, by different issuers, whose prose is mostly the same.
+ * The bands are bucketed by sorting: each band's keys with the file's index in one typed array
+ * (a Map of arrays per bucket took tens of MB at 20,000 files); a file keeps only its
+ * `MAX_COPIES` most similar copies, the ones its message names.
  * @param {{ year: Int32Array, keys: Map<number, string> }} ledger  years and issuer keys
  * @param {Signatures} sigs
  * @returns {Map<number, Array<{ other: number, similarity: number }>>} by file, its copies
+ *   (at most three, the most similar first)
  */
 export function findCopies(ledger, sigs) {
   const n = sigs.has.length;
-  // A band's key: its four values, year and band hashed into one number. Two bands that
-  // differ may share a key now and then: that only costs one comparison.
-  /** @type {Map<number, number[]>} */
-  const buckets = new Map();
-  for (let i = 0; i < n; i++) {
-    if (!sigs.has[i] || !ledger.year[i]) continue;
-    const base = i * SIG;
-    for (let band = 0; band < BANDS; band++) {
-      let h = fmix(ledger.year[i] * BANDS + band);
-      for (let r = 0; r < ROWS; r++) h = fmix(h ^ sigs.data[base + band * ROWS + r]);
-      const key = h * 32 + band; // under 2^37: an exact double
-      const list = buckets.get(key);
-      if (list) list.push(i);
-      else buckets.set(key, [i]);
-    }
-  }
-  /** @type {Set<number>} */
-  const seen = new Set();
-  /** @type {Map<number, { other: number, similarity: number }[]>} */
+  /** @type {number[]} */
+  const signed = [];
+  for (let i = 0; i < n; i++) if (sigs.has[i] && ledger.year[i]) signed.push(i);
+  // A band's key (its four values and the year hashed into 32 bits) above, the file's index
+  // below: sorted, equal keys lie together. Two bands that differ may share a key now and
+  // then: that only costs one comparison.
+  const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const scale = 2 ** bits;
+  const drop = 2 ** Math.max(0, bits - 21); // key bits given up so that key × scale stays exact
+  const keys = new Float64Array(signed.length);
+  // Each file's bucket in each band so far: a pair that met in an earlier band has been
+  // compared there (a Set of the pairs compared grew to 100 MB on 20,000 portal pages, whose
+  // prose shares the page's footer).
+  const bucket = new Uint32Array(n * BANDS);
+  /** @param {number} i @param {number} j @param {number} band */
+  const metBefore = (i, j, band) => {
+    for (let b = 0; b < band; b++) if (bucket[i * BANDS + b] === bucket[j * BANDS + b]) return true;
+    return false;
+  };
+  /** @type {Map<number, Copy[]>} */
   const found = new Map();
-  /** @param {number} i @param {number} other @param {number} s */
-  const note = (i, other, s) => {
+  /** @param {number} i @param {number} other @param {number} similarity */
+  const note = (i, other, similarity) => {
     let list = found.get(i);
     if (!list) found.set(i, (list = []));
-    list.push({ other, similarity: s });
+    const c = { other, similarity };
+    if (list.length === MAX_COPIES && !before(c, list[MAX_COPIES - 1])) return;
+    let at = list.length;
+    while (at > 0 && before(c, list[at - 1])) at--;
+    list.splice(at, 0, c);
+    if (list.length > MAX_COPIES) list.pop();
   };
-  for (const list of buckets.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x];
-        const j = list[y];
-        const pair = i * n + j;
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        const ki = ledger.keys.get(i);
-        if (ki === undefined || ki === ledger.keys.get(j)) continue; // one issuer's own copies
-        const s = similarity(sigs.data, i * SIG, sigs.data, j * SIG);
-        if (s < COPIED_MIN) continue;
-        note(i, j, s);
-        note(j, i, s);
+  for (let band = 0; band < BANDS; band++) {
+    signed.forEach((i, k) => {
+      const base = i * SIG + band * ROWS;
+      let h = fmix(ledger.year[i] * BANDS + band);
+      for (let r = 0; r < ROWS; r++) h = fmix(h ^ sigs.data[base + r]);
+      const key = Math.floor(h / drop);
+      bucket[i * BANDS + band] = key;
+      keys[k] = key * scale + i;
+    });
+    keys.sort();
+    for (let x = 0; x < keys.length;) {
+      const key = Math.floor(keys[x] / scale);
+      let end = x + 1;
+      while (end < keys.length && Math.floor(keys[end] / scale) === key) end++;
+      for (let a = x; a < end; a++) {
+        for (let b = a + 1; b < end; b++) {
+          const i = keys[a] % scale;
+          const j = keys[b] % scale;
+          if (metBefore(i, j, band)) continue;
+          const ki = ledger.keys.get(i);
+          if (ki === undefined || ki === ledger.keys.get(j)) continue; // one issuer's own copies
+          const s = similarity(sigs.data, i * SIG, sigs.data, j * SIG);
+          if (s < COPIED_MIN) continue;
+          note(i, j, s);
+          note(j, i, s);
+        }
       }
+      x = end;
     }
   }
   return found;
@@ -262,9 +294,7 @@ export function copiedReports({ ledger, spool, sigs, locale, addExtra }) {
   const found = findCopies(ledger, sigs);
   const indices = [...found.keys()].sort((a, b) => a - b);
   for (const i of indices) {
-    const others = /** @type {{ other: number, similarity: number }[]} */ (found.get(i)) // one of its keys
-      .sort((a, b) => b.similarity - a.similarity || a.other - b.other)
-      .slice(0, 3);
+    const others = /** @type {Copy[]} */ (found.get(i)); // one of its keys
     const list = others.map(({ other, similarity: s }) =>
       m.copiedItem(ledger.head(other, spool).path, ledger.keys.get(other), Math.round(s * 100)),
     );

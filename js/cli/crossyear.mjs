@@ -5,17 +5,29 @@
 const CARRYOVER = 'cross-year-carryover';
 const CROSS_YEAR = [CARRYOVER, 'tables-unchanged', 't2-carryover', 'text-reuse'];
 /** @import { Carry } from './process.mjs' */
-/** @typedef {import('../types.js').ReportInput} ReportInput */
-/** @type {('proactive' | 'applications' | 'reviewLitigation' | 'sections')[]} */
-const PARTS = ['proactive', 'applications', 'reviewLitigation', 'sections'];
+/** @import { Diagnostic, Locale, ReportInput } from '../types.js' */
+/** @typedef {Pick<import('./core.mjs').Core, 'rules' | 'validate' | 'validateJson'>} PairCore */
+/**
+ * What a run's pairs are checked with (see pairPlan).
+ * @typedef {{ locale: Locale, runs: string[], rowsOnly: boolean, off: Record<string, 'off'> }} PairPlan
+ */
+/**
+ * A record's head as a pair check reads it (see headOf).
+ * @typedef {{ carryText: string, readonly carry: Carry, path: string }} Head
+ */
+/** A pair's findings, or what failed. @typedef {Diagnostic[] | { error: string }} PairFindings */
+/** @typedef {{ findings: PairFindings, prevPath: string }} PairAnswer */
+/**
+ * A job of pairs for a worker (see runPairJob): the pairs, where each file's record is in the
+ * spool ([start, where its result starts]), and the spool's descriptor.
+ * @typedef {{ type: 'pairs', plan: PairPlan, fd: number, pairs: [number, number][], at: Record<number, [number, number]> }} PairJob
+ */
 
-/** The parts of a report the cross-year rules read, from a file's carry (process.mjs).
- * @param {Carry} carry */
-function wholeOf(carry) {
-  /** @type {Record<string, unknown>} */
-  const out = { year: carry.year, format: carry.format };
-  for (const k of PARTS) if (carry[k]) out[k] = carry[k];
-  return out;
+/** A table 三 row of a carry (process.mjs's carryOf), if it is one.
+ * @param {Carry} carry @param {string} key */
+function row(carry, key) {
+  const r = /** @type {Record<string, unknown>} */ (carry.applications)?.[key];
+  return r && typeof r === 'object' ? r : undefined;
 }
 
 /** Issuer names as printed vary in width and spacing (全角/半角, stray blanks), not in words.
@@ -58,38 +70,119 @@ function group(indices, keyOf, yearOf) {
 }
 
 /**
- * Adds the cross-year findings through `addExtra(index, diagnostics)` and records pairs in
- * `ledger.previous`. Only the cross-year rules run on a pair (every other finding is already
- * in each file's own result); with a core that has only the carry-over rule, only on the two
- * rows it compares (a small object the core checks many times faster than a whole report).
- * @param {{ ledger: import('./ledger.mjs').Ledger, spool: import('./spool.mjs').Spool,
- *   core: Pick<import('./core.mjs').Core, 'rules' | 'validate'>, locale: import('../types.js').Locale,
- *   m: import('./messages.mjs').Messages, addExtra: import('./batch.mjs').AddExtra }} run
- * @returns {number} the number of pairs checked
+ * What a run's pairs are checked with: the cross-year rules the core has, and every other rule
+ * turned off. Null when the core has no cross-year rule (or cannot say which it has).
+ * @param {Pick<PairCore, 'rules'>} core @param {Locale} locale
+ * @returns {PairPlan | null}
  */
-export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
+export function pairPlan(core, locale) {
   let ids;
   try {
     ids = core.rules().map((r) => r.id);
   } catch {
-    return 0;
+    return null;
   }
   const runs = CROSS_YEAR.filter((id) => ids.includes(id));
-  if (!runs.includes(CARRYOVER)) return 0;
-  // Only the carry-over rule (a core without the others): the two rows it compares suffice.
-  const rowsOnly = runs.length === 1;
-  /** @type {Record<string, 'off'>} */
-  const onlyCrossYear = Object.fromEntries(ids.filter((id) => !runs.includes(id)).map((id) => [id, 'off']));
+  if (!runs.includes(CARRYOVER)) return null;
+  return {
+    locale,
+    runs,
+    // Only the carry-over rule (a core without the others): the two rows it compares suffice.
+    rowsOnly: runs.length === 1,
+    off: Object.fromEntries(ids.filter((id) => !runs.includes(id)).map((id) => [id, /** @type {'off'} */ ('off')])),
+  };
+}
+
+/**
+ * The core's cross-year findings on one pair (`c` this year's head, `p` last year's: see
+ * `headOf`), or `{ error }` when the core failed. This year's report goes to the core as the
+ * JSON text the spool holds, last year's as the object the options carry. Runs in the workers
+ * (worker.mjs) and, for small runs, in the main thread.
+ * @param {PairCore} core @param {Head} c @param {Head} p @param {PairPlan} plan
+ * @returns {PairFindings}
+ */
+export function pairFindings(core, c, p, plan) {
+  let r;
+  try {
+    if (plan.rowsOnly) {
+      // Equal rows cannot disagree in any column: with only the carry-over rule to run, the
+      // core is asked only where they differ (a call per pair was most of the time this step took).
+      const over = row(c.carry, 'carriedOver');
+      const forward = row(p.carry, 'carriedForward');
+      if (over !== undefined && JSON.stringify(over) === JSON.stringify(forward)) return [];
+      const current = { year: c.carry.year, format: c.carry.format, applications: { carriedOver: over } };
+      const previous = { year: p.carry.year, format: p.carry.format, applications: { carriedForward: forward } };
+      // The parts as read (a format may be pre-2019 or missing): the core checks what it is given.
+      r = core.validate(/** @type {ReportInput} */ (current), {
+        locale: plan.locale,
+        previous: /** @type {ReportInput} */ (previous),
+        partial: true,
+        rules: plan.off,
+      });
+    } else {
+      r = core.validateJson(c.carryText, {
+        locale: plan.locale,
+        previous: /** @type {ReportInput} */ (p.carry),
+        partial: true,
+        rules: plan.off,
+      });
+    }
+  } catch (/** @type {any} */ err) {
+    return { error: String(err?.message ?? err) };
+  }
+  return r.diagnostics.filter((d) => plan.runs.includes(d.rule));
+}
+
+/**
+ * A record's head as the pair check reads it (see process.mjs's entryOf): the carry's JSON text,
+ * the carry parsed only when asked (last year's report), and the path.
+ * @param {string} text
+ * @returns {Head}
+ */
+export function headOf(text) {
+  const at = text.lastIndexOf(',"path":'); // the carry's strings escape their quotes: the last is the key
+  const carryText = text.slice('{"carry":'.length, at);
+  /** @type {Carry | undefined} */
+  let carry;
+  return {
+    carryText,
+    get carry() {
+      carry ??= /** @type {Carry} */ (JSON.parse(carryText)); // heads of paired files hold a carry
+      return carry;
+    },
+    path: JSON.parse(text.slice(at + ',"path":'.length, text.length - ',"result":'.length)),
+  };
+}
+
+/** Pairs handed to a worker at a time: a few chains of one issuer's years, whose reports
+ * the worker then reads and parses once each. */
+const PAIRS_PER_JOB = 24;
+
+/**
+ * Adds the cross-year findings through `addExtra(index, diagnostics)` and records pairs in
+ * `ledger.previous`. Only the cross-year rules run on a pair (every other finding is already
+ * in each file's own result); with a core that has only the carry-over rule, only on the two
+ * rows it compares (a small object the core checks many times faster than a whole report).
+ * The pairs are found here; `runJobs`, when given, checks them on the pool's workers (see
+ * pool.mjs and worker.mjs), else they are checked in this thread.
+ * @param {{ ledger: import('./ledger.mjs').Ledger, spool: import('./spool.mjs').Spool,
+ *   core: PairCore, locale: Locale, m: import('./messages.mjs').Messages,
+ *   addExtra: import('./batch.mjs').AddExtra, runJobs?: import('./pool.mjs').RunJobs | null }} run
+ * @returns {Promise<number>} the number of pairs checked
+ */
+export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJobs }) {
+  const plan = pairPlan(core, locale);
+  if (!plan) return 0;
   // A file is read as this year's report of one pair and last year's of the next: the last few
   // heads read are kept (each holds a whole report's tables and prose).
-  /** @type {Map<number, { carry: Carry, path: string }>} */
+  /** @type {Map<number, Head>} */
   const recent = new Map();
   // Only files with a key are paired, and a key is given only with a carry (process.mjs).
-  /** @param {number} i @returns {{ carry: Carry, path: string }} */
+  /** @param {number} i @returns {Head} */
   const head = (i) => {
     let h = recent.get(i);
     if (!h) {
-      h = /** @type {{ carry: Carry, path: string }} */ (ledger.head(i, spool));
+      h = headOf(ledger.headText(i, spool));
       recent.set(i, h);
       if (recent.size > 4) recent.delete(/** @type {number} */ (recent.keys().next().value)); // the oldest
     }
@@ -99,61 +192,15 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
   const yearOf = (i) => ledger.year[i];
   /** @type {Set<number>} */
   const handled = new Set(); // files whose year before has been settled (paired or ambiguous)
-  let pairs = 0;
+  /** @type {[number, number][]} */
+  const todo = []; // [this year's file, last year's]
   // In input order: results arrive in whatever order the workers finish, and the order of
   // files named in a message must not depend on that.
   const indices = [...ledger.keys.keys()].sort((a, b) => a - b);
-
-  /** The core's findings on one pair, or null when it failed (then reported on the file).
-   * @param {number} cur @param {{ carry: Carry }} c @param {{ carry: Carry }} p */
-  const carryover = (cur, c, p) => {
-    const current = rowsOnly
-      ? { year: c.carry.year, format: c.carry.format, applications: { carriedOver: c.carry.carriedOver } }
-      : wholeOf(c.carry);
-    const previous = rowsOnly
-      ? { year: p.carry.year, format: p.carry.format, applications: { carriedForward: p.carry.carriedForward } }
-      : wholeOf(p.carry);
-    try {
-      return (
-        core
-          // The parts as read (a format may be pre-2019 or missing): the core checks what it is given.
-          .validate(/** @type {ReportInput} */ (current), {
-            locale,
-            previous: /** @type {ReportInput} */ (previous),
-            partial: true,
-            rules: onlyCrossYear,
-          })
-          .diagnostics.filter((d) => runs.includes(d.rule))
-      );
-    } catch (/** @type {any} */ err) {
-      addExtra(cur, [
-        {
-          rule: 'internal-error',
-          severity: 'error',
-          path: '',
-          related: [],
-          message: m.diag['internal-error'](String(err?.message ?? err)),
-        },
-      ]);
-      ledger.trouble[cur] = 1;
-      return null;
-    }
-  };
-
   /** @param {number} cur @param {number} prev */
   const check = (cur, prev) => {
     handled.add(cur);
-    const c = head(cur);
-    const p = head(prev);
-    // Equal rows cannot disagree in any column: with only the carry-over rule to run, the core
-    // is asked only where they differ (a call per pair was most of the time this step took).
-    const over = c.carry.carriedOver;
-    const same = rowsOnly && over !== undefined && JSON.stringify(over) === JSON.stringify(p.carry.carriedForward);
-    const findings = same ? [] : carryover(cur, c, p);
-    if (!findings) return;
-    pairs++;
-    ledger.previous.set(cur, p.path);
-    addExtra(cur, findings);
+    todo.push([cur, prev]);
   };
 
   // 1. The same name (up to width and spacing).
@@ -188,5 +235,86 @@ export function crossYear({ ledger, spool, core, locale, m, addExtra }) {
       if (before?.length === 1 && list.length === 1 && !handled.has(list[0])) check(list[0], before[0]);
     }
   }
+
+  // 3. Each pair checked, on the workers where there are any, and its findings added as its
+  // job comes back; what the workers could not check (one gone) is checked here.
+  /** @type {([number, number][] | null)[]} */
+  const jobs = [];
+  for (let k = 0; k < todo.length; k += PAIRS_PER_JOB) jobs.push(todo.slice(k, k + PAIRS_PER_JOB));
+  let pairs = 0;
+  /** @param {number} j @param {PairAnswer[]} answers */
+  const apply = (j, answers) => {
+    jobs[j]?.forEach(([cur], k) => {
+      const { findings, prevPath } = answers[k];
+      if (!Array.isArray(findings)) {
+        addExtra(cur, [
+          {
+            rule: 'internal-error',
+            severity: 'error',
+            path: '',
+            related: [],
+            message: m.diag['internal-error'](findings.error),
+          },
+        ]);
+        ledger.trouble[cur] = 1;
+        return;
+      }
+      pairs++;
+      ledger.previous.set(cur, prevPath);
+      addExtra(cur, findings);
+    });
+    jobs[j] = null;
+  };
+  /** @param {[number, number][]} list @returns {PairJob} */
+  const job = (list) => {
+    /** @type {Record<number, [number, number]>} */
+    const at = {};
+    for (const pair of list) for (const i of pair) at[i] ??= [ledger.pos[i], ledger.resultAt[i]];
+    return { type: 'pairs', plan, fd: spool.fd, pairs: list, at };
+  };
+  const lost =
+    runJobs && jobs.length > 1
+      ? await runJobs(
+          jobs.map((list) => job(/** @type {[number, number][]} */ (list))),
+          (j, result) => apply(j, /** @type {PairAnswer[]} */ (result)),
+        )
+      : jobs.keys();
+  for (const j of lost) {
+    apply(
+      j,
+      (jobs[j] ?? []).map(([cur, prev]) => ({
+        findings: pairFindings(core, head(cur), head(prev), plan),
+        prevPath: head(prev).path,
+      })),
+    );
+  }
   return pairs;
+}
+
+/**
+ * A job of pairs in a worker: each file's head read from the spool (its descriptor is the
+ * process's, shared by its threads), each pair checked.
+ * @param {PairCore} core @param {PairJob} job
+ * @param {(fd: number, at: [number, number]) => string} readHeadText
+ * @returns {PairAnswer[]}
+ */
+export function runPairJob(core, { pairs, at, fd, plan }, readHeadText) {
+  // A file is this year's report of one pair and last year's of the next (a job holds whole
+  // chains of one issuer's years): the last few heads are kept, not the job's all (each holds a
+  // report's tables and prose, and a worker's heap grew by them while the pairs ran).
+  /** @type {Map<number, Head>} */
+  const heads = new Map();
+  /** @param {number} i @returns {Head} */
+  const get = (i) => {
+    let h = heads.get(i);
+    if (!h) {
+      heads.set(i, (h = headOf(readHeadText(fd, at[i]))));
+      if (heads.size > 4) heads.delete(/** @type {number} */ (heads.keys().next().value)); // the oldest
+    }
+    return h;
+  };
+  return pairs.map(([cur, prev]) => ({
+    findings: pairFindings(core, get(cur), get(prev), plan),
+    prevPath: get(prev).path,
+  }));
 }

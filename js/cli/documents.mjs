@@ -91,6 +91,10 @@ function startReader() {
 /** Read one document in the reader thread; at most one at a time, each with its own clock.
  * @param {Uint8Array} bytes @param {DocumentKind} kind @returns {Promise<ReaderAnswer>} */
 function read(bytes, kind) {
+  // A copy the reader owns, made now: the caller's buffer is reused for the next file, which
+  // is read before this job's turn comes (copied at its turn, a document followed by another
+  // file in a worker's batch was read with that file's bytes).
+  const copy = new Uint8Array(bytes);
   const job = queue.then(
     () =>
       new Promise((/** @type {(answer: ReaderAnswer) => void} */ resolve) => {
@@ -112,8 +116,6 @@ function read(bytes, kind) {
           },
         };
         r.worker.ref();
-        // A copy the reader owns: the caller's buffer is reused for the next file.
-        const copy = new Uint8Array(bytes);
         r.worker.postMessage({ id, bytes: copy, kind, limits: DEFAULT_LIMITS }, [copy.buffer]);
       }),
   );

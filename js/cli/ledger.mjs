@@ -2,6 +2,7 @@
 // reports hold, so that memory stays flat from ten files to tens of thousands. Everything
 // else about a file waits in the spool.
 
+import { readHead, readHeadText } from './spool.mjs';
 /** @import { Spool, Place } from './spool.mjs' */
 /** @import { Diagnostic } from '../types.js' */
 
@@ -75,8 +76,13 @@ export class Ledger {
    * @param {number} i @param {Spool} spool
    * @returns {{ carry: import('./process.mjs').Carry | null, path: string }} */
   head(i, spool) {
-    const [pos] = this.at(i);
-    return JSON.parse(`${spool.readText([pos, this.resultAt[i]])}null}`);
+    return readHead(spool.fd, [this.pos[i], this.resultAt[i]]);
+  }
+
+  /** The same, as the spool holds it (see spool.mjs's readHeadText).
+   * @param {number} i @param {Spool} spool */
+  headText(i, spool) {
+    return readHeadText(spool.fd, [this.pos[i], this.resultAt[i]]);
   }
 
   /** The diagnostics found after the file's own check, or null. @param {number} i @param {Spool} spool

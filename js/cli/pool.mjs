@@ -6,8 +6,12 @@ import { Worker } from 'node:worker_threads';
 import { checkFile, entryOf, packEntries, timedOut } from './process.mjs';
 import { sharedModules } from '../compiled.mjs';
 /** @import { CheckInput, CheckOptions, PackedEntry } from './process.mjs' */
-/** What a worker says (worker.mjs): its results, or that it could not load the core.
- * @typedef {{ type: string, items: PackedEntry[], data: Uint8Array, retiring?: boolean }} WorkerMessage */
+/** What a worker says (worker.mjs): its results, a job's result, or that it could not load the core.
+ * @typedef {{ type: string, items: PackedEntry[], data: Uint8Array, retiring?: boolean, result?: unknown }} WorkerMessage */
+/**
+ * Hands jobs to the workers (see runAll): `onResult(index, result)` as each comes back; resolves
+ * with the indices of the jobs no worker could finish.
+ * @typedef {(jobs: object[], onResult: (index: number, result: unknown) => void) => Promise<number[]>} RunJobs */
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 export const MIN_FILES_FOR_WORKERS = 24;
@@ -84,10 +88,16 @@ function startWorker(workerData) {
 
 /**
  * Calls `onResults(entries, data)` until every item is in, in any order: `entries` as packed by
- * packEntries (each with its `index`), `data` their records one after the other.
+ * packEntries (each with its `index`), `data` their records one after the other. Then, with
+ * the workers still running, `afterFiles(runJobs)` when given: `runJobs(jobs, onResult)` hands
+ * plain-data jobs to the workers (worker.mjs's `job` message; the cross-year pairs), calls
+ * `onResult(index, result)` as each comes back (in any order; nothing is kept here), and
+ * resolves with the indices of the jobs no worker could finish (for the caller to do);
+ * `runJobs` is null when the files were checked in this thread.
  * @param {CheckInput[]} items
  * @param {{ jobs: number, core: import('./core.mjs').Core, options: CheckOptions,
- *   onResults: (entries: PackedEntry[], data: Uint8Array) => void, timeLimitMs?: number }} ctx
+ *   onResults: (entries: PackedEntry[], data: Uint8Array) => void, timeLimitMs?: number,
+ *   afterFiles?: (runJobs: RunJobs | null) => Promise<void> }} ctx
  *   `timeLimitMs`: a file a worker checks for longer than this is reported (`time-limit`) and
  *   its worker replaced; files checked in this thread (small runs) are bounded by their size.
  */
@@ -107,7 +117,11 @@ export async function runAll(items, ctx) {
     }
   };
   const jobs = Math.min(ctx.jobs, Math.ceil(items.length / 8));
-  if (jobs < 2 || items.length < MIN_FILES_FOR_WORKERS) return inline(items.keys());
+  if (jobs < 2 || items.length < MIN_FILES_FOR_WORKERS) {
+    await inline(items.keys());
+    if (ctx.afterFiles) await ctx.afterFiles(null);
+    return;
+  }
 
   const batchSize = Math.max(1, Math.min(32, Math.ceil(items.length / (jobs * 16))));
   let next = 0;
@@ -118,6 +132,8 @@ export async function runAll(items, ctx) {
   let loadFailed = false;
   /** @type {Set<Worker>} */
   const workers = new Set();
+  /** @type {Map<Worker, { done: (result: unknown) => void, gone: () => void }>} */
+  const jobHooks = new Map(); // worker → its hooks while it runs jobs
 
   const takeBatch = () => {
     if (retry.length) return retry.shift();
@@ -174,6 +190,7 @@ export async function runAll(items, ctx) {
         gone = true;
         workers.delete(worker);
         watch.delete(worker);
+        jobHooks.get(worker)?.gone();
         retry.push(...inFlight.splice(0));
         // A worker that ended after a core failure (see worker.mjs) is replaced, so that one
         // bad file does not leave the rest of the run with a damaged WebAssembly instance.
@@ -206,6 +223,7 @@ export async function runAll(items, ctx) {
           loadFailed = true;
           return leave();
         }
+        if (msg.type === 'job-result') return jobHooks.get(worker)?.done(msg.result);
         if (msg.type !== 'results') return;
         inFlight.shift();
         outstanding -= msg.items.length;
@@ -222,9 +240,61 @@ export async function runAll(items, ctx) {
     for (let w = 0; w < jobs; w++) spawn();
   });
   clearInterval(watchdog);
-  await Promise.all([...workers].map((w) => w.terminate()));
   // Whatever no worker could take is checked here.
   const rest = retry.flat();
   for (; next < items.length; next++) rest.push(next);
   await inline(rest);
+
+  /** The jobs on the workers left, two in flight each; see above. @type {RunJobs} */
+  const runJobs = (list, onResult) =>
+    new Promise((resolve) => {
+      /** @type {number[]} */
+      const lost = [];
+      let nextJob = 0;
+      let busy = 0; // workers with jobs in flight
+      const live = [...workers];
+      const finish = () => {
+        if (busy > 0) return;
+        for (const w of live) jobHooks.delete(w);
+        for (; nextJob < list.length; nextJob++) lost.push(nextJob);
+        resolve(lost);
+      };
+      for (const w of live) {
+        /** @type {number[]} */
+        const held = []; // indices of its jobs in flight, in order
+        const feed = () => {
+          if (nextJob >= list.length) return;
+          held.push(nextJob);
+          w.postMessage({ type: 'job', job: list[nextJob++] });
+        };
+        jobHooks.set(w, {
+          done(result) {
+            const j = /** @type {number} */ (held.shift()); // a result answers a job in flight
+            if (result) onResult(j, result);
+            else lost.push(j);
+            feed();
+            if (held.length === 0) {
+              busy--;
+              finish();
+            }
+          },
+          gone() {
+            // Its jobs are the caller's; the others take on the rest.
+            if (held.length === 0) return;
+            lost.push(...held.splice(0));
+            busy--;
+            finish();
+          },
+        });
+        feed();
+        feed();
+        if (held.length) busy++;
+      }
+      finish();
+    });
+  try {
+    if (ctx.afterFiles) await ctx.afterFiles(workers.size ? runJobs : null);
+  } finally {
+    await Promise.all([...workers].map((w) => w.terminate()));
+  }
 }

@@ -19,10 +19,11 @@ import { documentKind, checkDocument, DOCUMENT_EXTENSIONS } from './documents.mj
  *   issuer: string | null, format: string | null, previous?: string }} FileResult
  */
 /**
- * What the cross-year and batch checks need of a report (see carryOf).
- * @typedef {{ year: number, format: string | null, carriedOver?: Record<string, unknown>,
- *   carriedForward?: Record<string, unknown>, proactive?: Record<string, unknown>, applications: Record<string, unknown>,
- *   reviewLitigation?: Record<string, unknown>, sections?: Record<string, unknown> }} Carry
+ * What the cross-year and batch checks need of a report (see carryOf): the report the
+ * cross-year rules are given.
+ * @typedef {{ year: number, format: string | null, proactive?: Record<string, unknown>,
+ *   applications: Record<string, unknown>, reviewLitigation?: Record<string, unknown>,
+ *   sections?: Record<string, unknown> }} Carry
  */
 /**
  * One file checked: its result, its carry, and whether the tool could not check it at all.
@@ -31,9 +32,14 @@ import { documentKind, checkDocument, DOCUMENT_EXTENSIONS } from './documents.mj
 /**
  * A file to check, as the pool hands it to checkFile (see there).
  * @typedef {{ path: string, fsPath?: string | Uint8Array, bytes?: Uint8Array, special?: string, over?: number,
- *   limit?: number, timedOut?: number, error?: string }} CheckInput
+ *   limit?: number, timedOut?: number, error?: string, read?: ReadResult }} CheckInput
  */
 /** @typedef {{ locale: Locale, maxBytes?: number }} CheckOptions */
+/**
+ * What reading a file gave (readBytes, readBytesAsync): its bytes (`buffer` the pool's buffer
+ * they are in), or what kind of special file it is, its size over the limit, or the error.
+ * @typedef {{ bytes?: Uint8Array, buffer?: Buffer, special?: string, over?: number, error?: any }} ReadResult
+ */
 /** What entryOf makes of a checked file. @typedef {ReturnType<typeof entryOf>} Entry */
 /** An entry as packEntries sends it: `bytes` (its record's length in the block) for its `json`.
  * @typedef {Omit<Entry, 'json'> & { index: number, bytes: number }} PackedEntry */
@@ -90,11 +96,11 @@ function ioReason(err) {
 }
 
 /**
- * What the cross-year and batch checks need of a report, with what identifies it: the two rows
- * of table 三 that cross-year-carryover compares (the pair check skips the core where they
- * match and nothing else is asked), and the tables and prose that tables-unchanged,
- * t2-carryover and text-reuse compare with last year's and copied-report with other issuers'
- * (see crossyear.mjs, batch.mjs).
+ * What the cross-year and batch checks need of a report: its year and format, the tables that
+ * cross-year-carryover, tables-unchanged and t2-carryover compare with last year's, and the
+ * prose that text-reuse compares with last year's and copied-report with other issuers' (see
+ * crossyear.mjs, batch.mjs). Shaped as the report the cross-year rules are given, so that its
+ * JSON in the spool goes to the core as it is.
  * @param {Record<string, any> | null} report  what the core read (any shape: a JSON file's own)
  * @param {FileResult} result
  * @returns {Carry | null}
@@ -102,16 +108,12 @@ function ioReason(err) {
 export function carryOf(report, result) {
   const apps = report?.applications;
   if (!result.issuer || !Number.isInteger(result.year) || !apps || typeof apps !== 'object') return null;
-  /** @param {string} row */
-  const pick = (row) => (apps[row] && typeof apps[row] === 'object' ? apps[row] : undefined);
   /** @param {string} key */
   const part = (key) =>
     report[key] && typeof report[key] === 'object' && !Array.isArray(report[key]) ? report[key] : undefined;
   return {
     year: /** @type {number} */ (result.year), // an integer (above)
     format: result.format,
-    carriedOver: pick('carriedOver'),
-    carriedForward: pick('carriedForward'),
     proactive: part('proactive'),
     applications: apps,
     reviewLitigation: part('reviewLitigation'),
@@ -135,7 +137,7 @@ let readBuffer = Buffer.allocUnsafe(1 << 16);
  * @returns {{ special: 'fifo' | 'socket' | 'device', over?: undefined, bytes?: undefined }
  *   | { over: number, special?: undefined, bytes?: undefined } | { bytes: Buffer, special?: undefined, over?: undefined }}
  */
-function readBytes(file, limit) {
+export function readBytes(file, limit) {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const st = fs.fstatSync(fd);
@@ -155,6 +157,94 @@ function readBytes(file, limit) {
     }
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * The same as readBytes, the file's content read without blocking the thread, so that a
+ * worker on slow storage (a network drive) reads the next files while it checks this one (see
+ * worker.mjs). Opening and the size are asked synchronously (cheap; each operation handed to
+ * libuv's threads costs a round trip between threads); the bytes come in one read of the size
+ * plus one (a short read of a regular file is its end; a full one, a file that grew, reads on).
+ * Resolves to `{ bytes, buffer }`
+ * (`buffer` is `pool`'s, handed back with `pool.release`), `{ special }`, `{ over }` or
+ * `{ error }`; never rejects.
+ * @param {string | Buffer} file @param {number} limit @param {BufferPool} pool
+ * @returns {Promise<ReadResult>}
+ */
+export function readBytesAsync(file, limit, pool) {
+  /** @type {number} */
+  let fd;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return Promise.resolve({ error });
+  }
+  /** @param {ReadResult} result */
+  const close = (result) => {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      /* read already; nothing to keep */
+    }
+    return result;
+  };
+  let st;
+  try {
+    st = fs.fstatSync(fd);
+  } catch (error) {
+    return Promise.resolve(close({ error }));
+  }
+  if (!st.isFile())
+    return Promise.resolve(close({ special: st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : 'device' }));
+  if (st.size > limit) return Promise.resolve(close({ over: st.size }));
+  return new Promise((resolve) => {
+    let buf = pool.take(Math.min(st.size + 1, limit + 1));
+    let got = 0;
+    /** @param {ReadResult} result */
+    const done = (result) => {
+      if (!result.bytes) pool.release(buf);
+      resolve(close(result));
+    };
+    const more = () => {
+      const want = Math.min(buf.length, limit + 1) - got;
+      fs.read(fd, buf, got, want, null, (err, n) => {
+        if (err) return done({ error: err });
+        got += n;
+        if (got > limit) return done({ over: got }); // it grew while being read
+        if (n < want || n === 0) return done({ bytes: buf.subarray(0, got), buffer: buf });
+        if (got === buf.length) {
+          const bigger = pool.take(Math.min(buf.length * 2, limit + 1));
+          buf.copy(bigger, 0, 0, got);
+          pool.release(buf);
+          buf = bigger;
+        }
+        more();
+      });
+    };
+    more();
+  });
+}
+
+/**
+ * Buffers for readBytesAsync, reused: a worker has a few reads in flight, and a fresh buffer a
+ * file was garbage for the collector and memory for the allocator to fragment.
+ */
+export class BufferPool {
+  constructor(keepBytes = 1 << 20) {
+    /** @type {Buffer[]} */
+    this.free = [];
+    this.keepBytes = keepBytes; // larger buffers are not kept
+  }
+  /** @param {number} size @returns {Buffer} */
+  take(size) {
+    const k = this.free.findIndex((b) => b.length >= size);
+    if (k >= 0) return this.free.splice(k, 1)[0];
+    return Buffer.allocUnsafeSlow(Math.max(size, 1 << 16));
+  }
+  /** @param {Buffer} buf */
+  release(buf) {
+    if (buf.length <= this.keepBytes && this.free.length < 8) this.free.push(buf);
   }
 }
 
@@ -228,6 +318,25 @@ export function packEntries(entries) {
   return { entries: out, data: encoder.encode(text) };
 }
 
+/** The name to open: `fsPath` where the name is not `path` (GBK names).
+ * @param {CheckInput} input */
+export const fsPathOf = (input) => (input.fsPath ? Buffer.from(input.fsPath) : input.path);
+
+/** Whether a worker may read `input` ahead (readBytesAsync): a file named, not yet read, and
+ * no PDF or Word file (their size limit is large; they are read as they are checked).
+ * @param {CheckInput} input */
+export function readsAhead(input) {
+  return (
+    !input.bytes &&
+    !input.over &&
+    !input.timedOut &&
+    !input.error &&
+    !input.special &&
+    input.path !== '-' &&
+    !DOCUMENT_EXTENSIONS.has(path.extname(input.path).toLowerCase())
+  );
+}
+
 /**
  * @param {import('./core.mjs').Core} core  the loaded core module
  * @param {CheckInput} input
@@ -235,7 +344,7 @@ export function packEntries(entries) {
  *   open where it is not `path` (GBK names), `special` a named file that is not a regular one,
  *   `over` the size of one that was not read for being over the limit (`limit` the limit it was
  *   over), `timedOut` the milliseconds one took to read before it was given up, `error` why
- *   one could not be read
+ *   one could not be read, `read` what a worker read of it ahead (readBytesAsync)
  * @param {CheckOptions} opts
  * @returns {Checked | Promise<Checked>}  (a promise for PDF and Word files, which are read
  *   asynchronously: see documents.mjs)
@@ -265,9 +374,10 @@ export function checkFile(core, input, opts) {
   if (input.special && !bytes) return unreadable(m.notRegular(input.special));
   if (!bytes) {
     const limit = limitFor(path, maxBytes);
-    let read;
+    let read = input.read; // read ahead by the worker (readBytesAsync)
+    if (read?.error) return unreadable(ioReason(read.error));
     try {
-      read = readBytes(input.fsPath ? Buffer.from(input.fsPath) : path, limit);
+      read ??= readBytes(fsPathOf(input), limit);
     } catch (err) {
       return unreadable(ioReason(err));
     }

@@ -250,6 +250,12 @@ export async function main(
     // only in a callback for the null it started as.
     /** @type {any} */
     let spoolError = null;
+    /** @type {import('./batch.mjs').AddExtra} */
+    const addExtra = (i, diagnostics) => {
+      ledger.addExtra(i, diagnostics, spool);
+      for (const d of diagnostics) countRule(d);
+    };
+    let pairs = 0;
     await runAll(items, {
       jobs,
       core,
@@ -273,6 +279,11 @@ export async function main(
           progress.tick();
         }
       },
+      // 3. Consecutive years of one issuer: the cross-year rules on each pair, on the workers
+      // while they are there (crossyear.mjs).
+      async afterFiles(runJobs) {
+        if (!spoolError) pairs = await crossYear({ ledger, spool, core, locale: opts.locale, m, addExtra, runJobs });
+      },
     });
     progress.clear();
     if (spoolError) {
@@ -281,15 +292,8 @@ export async function main(
     }
     items.length = 0; // the paths are in the spool now
 
-    // 3. Consecutive years of one issuer: run the cross-year rules on each pair. Then the
-    // batch checks: reports of one year by different issuers with the same prose, and the
-    // --aggregate report against the sum of the others (batch.mjs).
-    /** @type {import('./batch.mjs').AddExtra} */
-    const addExtra = (i, diagnostics) => {
-      ledger.addExtra(i, diagnostics, spool);
-      for (const d of diagnostics) countRule(d);
-    };
-    const pairs = crossYear({ ledger, spool, core, locale: opts.locale, m, addExtra });
+    // The batch checks: reports of one year by different issuers with the same prose, and
+    // the --aggregate report against the sum of the others (batch.mjs).
     copiedReports({ ledger, spool, sigs, locale: opts.locale, addExtra });
     if (govPath) {
       if (govIndex >= 0 && !ledger.trouble[govIndex]) {

@@ -49,11 +49,7 @@ export class Spool {
   /** The record's JSON text, or the part of it from byte `from` to `end` bytes before its end.
    * @param {Place} at */
   readText([pos, len], from = 0, end = 0) {
-    const n = len - from - end;
-    const buf = Buffer.allocUnsafe(n);
-    let got = 0;
-    while (got < n) got += fs.readSync(this.fd, buf, got, n - got, pos + from + got);
-    return buf.toString('utf8');
+    return readRange(this.fd, pos + from, len - from - end);
   }
   close() {
     try {
@@ -63,4 +59,32 @@ export class Spool {
     }
     if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** `n` bytes at `pos` of a spool's file as text. Workers read the spool so too: a file
+ * descriptor belongs to the process, and so to all its threads.
+ * @param {number} fd @param {number} pos @param {number} n */
+export function readRange(fd, pos, n) {
+  const buf = Buffer.allocUnsafe(n);
+  let got = 0;
+  while (got < n) {
+    const k = fs.readSync(fd, buf, got, n - got, pos + got);
+    if (k === 0) throw new Error(`the spool ends before byte ${pos + n}`);
+    got += k;
+  }
+  return buf.toString('utf8');
+}
+
+/** A record's head as text, `{"carry":…,"path":…,"result":`, read without its result: `at` is
+ * [where the record starts, where its result starts in it] (see process.mjs's entryOf).
+ * @param {number} fd @param {[number, number]} at */
+export function readHeadText(fd, [pos, resultAt]) {
+  return readRange(fd, pos, resultAt);
+}
+
+/** A record's head, `{ carry, path }`, parsed.
+ * @param {number} fd @param {[number, number]} at
+ * @returns {{ carry: import('./process.mjs').Carry | null, path: string }} */
+export function readHead(fd, at) {
+  return JSON.parse(`${readHeadText(fd, at)}null}`);
 }

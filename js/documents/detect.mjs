@@ -16,17 +16,11 @@ const startsWith = (bytes, sig, at = 0) => sig.every((b, i) => bytes[at + i] ===
  * @returns {'pdf' | 'zip' | 'ole' | null}
  */
 export function signature(bytes) {
-  // A PDF may have junk before its header (the spec allows up to 1024 bytes): look that far.
+  // A PDF may have junk before its header (the spec allows up to 1024 bytes): look that far,
+  // from one `%` to the next (the CLI asks this of every file it reads).
   const head = bytes.subarray(0, 1024);
-  for (let i = 0; i + 4 < head.length; i++) {
-    if (
-      head[i] === 0x25 &&
-      head[i + 1] === 0x50 &&
-      head[i + 2] === 0x44 &&
-      head[i + 3] === 0x46 &&
-      head[i + 4] === 0x2d
-    )
-      return 'pdf';
+  for (let i = head.indexOf(0x25); i >= 0 && i + 4 < head.length; i = head.indexOf(0x25, i + 1)) {
+    if (head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return 'pdf';
   }
   if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) return 'zip';
   if (startsWith(bytes, OLE)) return 'ole';

@@ -253,12 +253,12 @@ pub fn read(input: &str, options: &ParseOptions) -> Read {
 fn read_within(input: &str, options: &ParseOptions, max: usize) -> Read {
     if input.len() > max {
         let over = Report::too_large(input.len(), max);
+        // That rule alone speaks of a report not read (the registry, above the readers, would
+        // run the others to no effect).
         let mut diagnostics = Vec::new();
-        let rule = &crate::rules::input_too_large::RULE;
-        (rule.check)(
-            &crate::rules::Context::new(&over, &options.validate),
-            &mut diagnostics,
-        );
+        let ctx = crate::rules::Context::new(&over, &options.validate);
+        (crate::rules::input_too_large::RULE.check)(&ctx, &mut diagnostics);
+        crate::rules::finish(&mut diagnostics, &options.validate);
         return Read {
             report: Report::default(),
             diagnostics,

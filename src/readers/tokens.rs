@@ -6,46 +6,105 @@
 //! It replaced a general tokenizer that was twice as slow here and a third of the wasm size.
 
 use super::entities::ENTITIES;
+use crate::base::scan::find_any as scan;
+use std::borrow::Cow;
 
-/// A start tag as read: the name and the attributes, in one reused buffer.
-#[derive(Default)]
-pub struct Tag {
+/// A start tag as read: the name, and the attributes as found in the source, decoded only when
+/// asked for. The reader looks up two attributes of table cells and nothing else, and Word's
+/// pages carry long `style` attributes on every element: decoding them all was a third of the
+/// time spent reading a portal page.
+pub struct Tag<'a> {
     pub name: String,
     pub self_closing: bool,
-    buf: String,
-    /// (name start, name end = value start, value end) in `buf`; the first of two equal names
-    /// wins.
-    attrs: Vec<(usize, usize, usize)>,
+    src: &'a str,
+    /// (name start, name end, value start, value end) in `src`, in source order, repeats
+    /// included: the first of two equal names wins when they are looked up.
+    attrs: Vec<(usize, usize, usize, usize)>,
 }
 
-impl Tag {
-    /// The attributes in source order, each name once (the first wins).
-    pub fn attrs(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.attrs.iter().map(|&(s, e, v)| {
-            (
-                self.buf.get(s..e).unwrap_or_default(),
-                self.buf.get(e..v).unwrap_or_default(),
-            )
-        })
+impl<'a> Tag<'a> {
+    fn new(src: &'a str) -> Self {
+        Tag {
+            name: String::new(),
+            self_closing: false,
+            src,
+            attrs: Vec::new(),
+        }
     }
 
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    /// The attributes in source order, each name once (the first wins), decoded.
+    pub fn attrs(&self) -> impl Iterator<Item = (Cow<'a, str>, Cow<'a, str>)> + '_ {
         self.attrs
             .iter()
-            .find(|&&(s, e, _)| &self.buf[s..e] == name)
-            .map(|&(_, e, v)| &self.buf[e..v])
+            .enumerate()
+            .filter_map(|(k, &(s, e, vs, ve))| {
+                let name = self.decoded_name(s, e);
+                let seen = self
+                    .attrs
+                    .get(..k)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|&(s2, e2, _, _)| self.decoded_name(s2, e2) == name);
+                (!seen).then(|| (name, self.decoded_value(vs, ve)))
+            })
+    }
+
+    /// The value of the attribute `name` (lowercase, as the tokenizer gives names), decoded.
+    pub fn attr(&self, name: &str) -> Option<Cow<'a, str>> {
+        self.attrs
+            .iter()
+            .find(|&&(s, e, _, _)| self.name_is(s, e, name))
+            .map(|&(_, _, vs, ve)| self.decoded_value(vs, ve))
+    }
+
+    /// Whether the raw name at `s..e` reads as `want` once lowercased, without copying it
+    /// unless it holds a NUL (which reads as U+FFFD).
+    fn name_is(&self, s: usize, e: usize, want: &str) -> bool {
+        let raw = self.src.as_bytes().get(s..e).unwrap_or_default();
+        if raw.contains(&0) {
+            return self.decoded_name(s, e) == want;
+        }
+        raw.len() == want.len()
+            && raw
+                .iter()
+                .zip(want.as_bytes())
+                .all(|(&a, &b)| a.to_ascii_lowercase() == b)
+    }
+
+    fn decoded_name(&self, s: usize, e: usize) -> Cow<'a, str> {
+        let src: &'a str = self.src;
+        let raw = src.get(s..e).unwrap_or_default();
+        if raw.bytes().all(|c| c != 0 && !c.is_ascii_uppercase()) {
+            return Cow::Borrowed(raw);
+        }
+        let mut out = String::with_capacity(raw.len());
+        let mut k = s;
+        while k < e {
+            k = push_lower(src, k, &mut out);
+        }
+        Cow::Owned(out)
+    }
+
+    fn decoded_value(&self, s: usize, e: usize) -> Cow<'a, str> {
+        let src: &'a str = self.src;
+        let raw = src.get(s..e).unwrap_or_default();
+        if !raw.bytes().any(|c| matches!(c, b'&' | b'\r' | 0)) {
+            return Cow::Borrowed(raw);
+        }
+        let mut out = String::with_capacity(raw.len());
+        attr_value(src, s, e, &mut out);
+        Cow::Owned(out)
     }
 
     fn clear(&mut self) {
         self.name.clear();
         self.self_closing = false;
-        self.buf.clear();
         self.attrs.clear();
     }
 }
 
 pub trait Sink {
-    fn start(&mut self, tag: &Tag);
+    fn start(&mut self, tag: &Tag<'_>);
     fn end(&mut self, name: &str);
     fn text(&mut self, s: &str);
 }
@@ -83,7 +142,7 @@ struct Tokenizer<'a, S: Sink> {
     b: &'a [u8],
     pos: usize,
     sink: &'a mut S,
-    tag: Tag,
+    tag: Tag<'a>,
     /// Text that had to be rewritten (references, CR, NUL); borrowed slices go straight out.
     scratch: String,
 }
@@ -101,7 +160,7 @@ pub fn tokenize_in<S: Sink>(input: &str, mode: Mode, last_start_tag: Option<&str
         b: input.as_bytes(),
         pos: 0,
         sink,
-        tag: Tag::default(),
+        tag: Tag::new(input),
         scratch: String::new(),
     };
     t.tag.name.push_str(last_start_tag.unwrap_or_default());
@@ -123,34 +182,19 @@ impl<S: Sink> Tokenizer<'_, S> {
     /// Emits `s[self.pos..end]` as text, decoding references if `refs`, folding CR and (outside
     /// data, where it stays) NUL, then moves to `end`.
     fn text_run(&mut self, end: usize, refs: bool, nul: bool) {
+        let b = self.b.get(..end).unwrap_or(self.b);
         let mut from = self.pos;
-        let mut i = self.pos;
-        while i < end {
-            let c = self.b[i];
-            if c == b'\r' || (refs && c == b'&') || (nul && c == 0) {
-                if i > from {
-                    self.sink.text(&self.s[from..i]);
-                }
-                self.scratch.clear();
-                if c == b'\r' {
-                    self.scratch.push('\n');
-                    i += 1;
-                    if self.b.get(i) == Some(&b'\n') {
-                        i += 1;
-                    }
-                } else if c == 0 {
-                    self.scratch.push('\u{fffd}');
-                    i += 1;
-                } else {
-                    i = char_ref(self.s, i, end, false, &mut self.scratch);
-                }
-                let scratch = std::mem::take(&mut self.scratch);
-                self.sink.text(&scratch);
-                self.scratch = scratch;
-                from = i;
-            } else {
-                i += 1;
+        loop {
+            let i = match (refs, nul) {
+                (true, true) => scan(b, from, [b'\r', b'&', 0]),
+                (true, false) => scan(b, from, [b'\r', b'&']),
+                (false, true) => scan(b, from, [b'\r', 0]),
+                (false, false) => scan(b, from, [b'\r']),
+            };
+            if i >= end {
+                break;
             }
+            from = self.special(from, i, end);
         }
         if end > from {
             self.sink.text(&self.s[from..end]);
@@ -158,11 +202,36 @@ impl<S: Sink> Tokenizer<'_, S> {
         self.pos = end;
     }
 
+    /// Emits the text `from..at`, then the CR, NUL or reference at `at` (ending by `end`)
+    /// decoded; returns where the text goes on.
+    fn special(&mut self, from: usize, at: usize, end: usize) -> usize {
+        if at > from {
+            self.sink.text(&self.s[from..at]);
+        }
+        self.scratch.clear();
+        let next = match self.b.get(at) {
+            Some(b'\r') => {
+                self.scratch.push('\n');
+                if self.b.get(at + 1) == Some(&b'\n') {
+                    at + 2
+                } else {
+                    at + 1
+                }
+            }
+            Some(0) => {
+                self.scratch.push('\u{fffd}');
+                at + 1
+            }
+            _ => char_ref(self.s, at, end, false, &mut self.scratch),
+        };
+        let scratch = std::mem::take(&mut self.scratch);
+        self.sink.text(&scratch);
+        self.scratch = scratch;
+        next
+    }
+
     fn find(&self, from: usize, byte: u8) -> usize {
-        self.b[from..]
-            .iter()
-            .position(|&c| c == byte)
-            .map_or(self.b.len(), |k| from + k)
+        scan(self.b, from, [byte])
     }
 
     /// Up to and including the next `>` (or to the end): comments' kin that say nothing.
@@ -171,9 +240,21 @@ impl<S: Sink> Tokenizer<'_, S> {
     }
 
     fn data(&mut self) -> Mode {
-        let lt = self.find(self.pos, b'<');
-        self.text_run(lt, true, false);
-        if lt >= self.b.len() {
+        // Text up to the next `<`, references and CR decoded: one scan for all three.
+        let len = self.b.len();
+        let mut from = self.pos;
+        let lt = loop {
+            let i = scan(self.b, from, [b'<', b'&', b'\r']);
+            if i >= len || self.b.get(i) == Some(&b'<') {
+                break i;
+            }
+            from = self.special(from, i, len);
+        };
+        if lt > from {
+            self.sink.text(&self.s[from..lt]);
+        }
+        self.pos = lt;
+        if lt >= len {
             return Mode::Data;
         }
         let next = self.b.get(lt + 1).copied();
@@ -224,8 +305,15 @@ impl<S: Sink> Tokenizer<'_, S> {
                 // Closed by `-->` or `--!>`, whichever comes first; open to the end otherwise.
                 let mut end = self.b.len();
                 let mut k = body;
-                while let Some(d) = self.b[k..].windows(2).position(|w| w == b"--") {
-                    let dd = k + d;
+                loop {
+                    let dd = self.find(k, b'-');
+                    if dd >= self.b.len() {
+                        break;
+                    }
+                    if self.b.get(dd + 1) != Some(&b'-') {
+                        k = dd + 1;
+                        continue;
+                    }
                     let after = &self.b[dd + 2..];
                     if after.starts_with(b">") {
                         end = dd + 3;
@@ -261,9 +349,7 @@ impl<S: Sink> Tokenizer<'_, S> {
         let b = self.b;
         let start = self.pos;
         let mut i = start;
-        while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
-            i += 1;
-        }
+        i = skip(b, i, SPACE | SLASH | GT, false);
         let name = &self.s[start..i];
         if name
             .bytes()
@@ -279,9 +365,7 @@ impl<S: Sink> Tokenizer<'_, S> {
         }
         loop {
             // Before an attribute name.
-            while i < b.len() && is_space(b[i]) {
-                i += 1;
-            }
+            i = skip(b, i, SPACE, true);
             match b.get(i) {
                 None => return false,
                 Some(b'>') => {
@@ -300,71 +384,32 @@ impl<S: Sink> Tokenizer<'_, S> {
                 Some(_) => {}
             }
             // The name; a leading `=` belongs to it.
-            let name_start = self.tag.buf.len();
-            i = push_lower(self.s, i, &mut self.tag.buf);
-            while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
-                i = push_lower(self.s, i, &mut self.tag.buf);
-            }
-            let name_end = self.tag.buf.len();
-            while i < b.len() && is_space(b[i]) {
-                i += 1;
-            }
+            let name_start = i;
+            i = skip(b, i + 1, SPACE | SLASH | GT | EQ, false);
+            let name_end = i;
+            i = skip(b, i, SPACE, true);
+            let (mut value_start, mut value_end) = (i, i);
             if b.get(i) == Some(&b'=') {
-                i += 1;
-                while i < b.len() && is_space(b[i]) {
-                    i += 1;
-                }
+                i = skip(b, i + 1, SPACE, true);
                 match b.get(i) {
                     Some(&q @ (b'"' | b'\'')) => {
                         let end = self.find(i + 1, q);
                         if end >= b.len() {
                             return false;
                         }
-                        self.attr_value(i + 1, end);
+                        (value_start, value_end) = (i + 1, end);
                         i = end + 1;
                     }
                     _ => {
-                        let mut end = i;
-                        while end < b.len() && !is_space(b[end]) && b[end] != b'>' {
-                            end += 1;
-                        }
-                        self.attr_value(i, end);
+                        let end = skip(b, i, SPACE | GT, false);
+                        (value_start, value_end) = (i, end);
                         i = end;
                     }
                 }
             }
-            if self.tag.attr(&self.tag.buf[name_start..name_end]).is_some() {
-                self.tag.buf.truncate(name_start);
-            } else {
-                let value_end = self.tag.buf.len();
-                self.tag.attrs.push((name_start, name_end, value_end));
-            }
-        }
-    }
-
-    fn attr_value(&mut self, from: usize, to: usize) {
-        let mut i = from;
-        while i < to {
-            match self.b[i] {
-                b'&' => i = char_ref(self.s, i, to, true, &mut self.tag.buf),
-                b'\r' => {
-                    self.tag.buf.push('\n');
-                    i += if self.b.get(i + 1) == Some(&b'\n') {
-                        2
-                    } else {
-                        1
-                    };
-                }
-                0 => {
-                    self.tag.buf.push('\u{fffd}');
-                    i += 1;
-                }
-                _ => {
-                    let c = self.s[i..].chars().next().unwrap_or('\u{fffd}');
-                    self.tag.buf.push(c);
-                    i += c.len_utf8().max(1);
-                }
-            }
+            self.tag
+                .attrs
+                .push((name_start, name_end, value_start, value_end));
         }
     }
 
@@ -423,7 +468,16 @@ impl<S: Sink> Tokenizer<'_, S> {
         let b = self.b;
         let mut st = St::Plain;
         let mut i = self.pos;
-        while i < b.len() {
+        loop {
+            // Only `<` matters in plain script data, `<` and `-` in its escapes.
+            i = if st == St::Plain {
+                scan(b, i, [b'<'])
+            } else {
+                scan(b, i, [b'<', b'-'])
+            };
+            if i >= b.len() {
+                break;
+            }
             match (&st, b[i]) {
                 (St::Plain, b'<') if b[i + 1..].starts_with(b"!--") => {
                     st = St::Escaped;
@@ -490,6 +544,66 @@ fn script_word(b: &[u8]) -> usize {
     } else {
         0
     }
+}
+
+/// Byte classes of a tag's syntax, one table lookup per byte instead of a chain of compares.
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQ: u8 = 8;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[0x0c] = SPACE;
+    t[b' ' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[b'/' as usize] = SLASH;
+    t[b'>' as usize] = GT;
+    t[b'=' as usize] = EQ;
+    t
+};
+
+/// From `i`, past the bytes that are (`while_in`) or are not (`!while_in`) of the classes
+/// `mask`; returns where that run ends (at most `b.len()`).
+#[inline(always)]
+fn skip(b: &[u8], mut i: usize, mask: u8, while_in: bool) -> usize {
+    while let Some(&c) = b.get(i) {
+        if (CLASS[c as usize] & mask != 0) != while_in {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Decodes the attribute value at `s[from..to]` into `out`: references (the attribute rules),
+/// CR LF and CR as LF, NUL as U+FFFD; the runs between them copied whole.
+fn attr_value(s: &str, from: usize, to: usize, out: &mut String) {
+    let b = s.as_bytes();
+    let mut i = from;
+    let mut run = from;
+    while i < to {
+        let c = b.get(i).copied().unwrap_or_default();
+        if !matches!(c, b'&' | b'\r' | 0) {
+            i += 1;
+            continue;
+        }
+        out.push_str(s.get(run..i).unwrap_or_default());
+        match c {
+            b'&' => i = char_ref(s, i, to, true, out),
+            b'\r' => {
+                out.push('\n');
+                i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            }
+            _ => {
+                out.push('\u{fffd}');
+                i += 1;
+            }
+        }
+        run = i;
+    }
+    out.push_str(s.get(run..to).unwrap_or_default());
 }
 
 /// Pushes the character at `i`, ASCII lowercased and NUL replaced; returns the next index.
@@ -650,6 +764,67 @@ mod tests {
         assert_eq!(tokens("<td colspan='&#50;'>"), ["<td colspan=2>"]);
         assert_eq!(tokens("a < b <3 </> c"), ["a < b <3  c"]);
         assert_eq!(tokens("x<td"), ["x"]);
+    }
+
+    /// The attributes of the last start tag of `html`, decoded, and whether each value was
+    /// handed out borrowed from the page (not decoded into a copy).
+    fn last_attrs(html: &str, names: &[&str]) -> Vec<Option<(String, bool)>> {
+        struct Last<'n>(&'n [&'n str], Vec<Option<(String, bool)>>);
+        impl Sink for Last<'_> {
+            fn start(&mut self, tag: &Tag<'_>) {
+                self.1 = self
+                    .0
+                    .iter()
+                    .map(|n| {
+                        tag.attr(n)
+                            .map(|v| (v.to_string(), matches!(v, Cow::Borrowed(_))))
+                    })
+                    .collect();
+            }
+            fn end(&mut self, _: &str) {}
+            fn text(&mut self, _: &str) {}
+        }
+        let mut last = Last(names, Vec::new());
+        tokenize(html, &mut last);
+        last.1
+    }
+
+    #[test]
+    fn attributes_are_decoded_when_asked_for() {
+        let got = last_attrs(
+            "<td STYLE='a&amp;b' ColSpan=\"2\" colspan=3 x\0y=1 r='a\r\nb'>",
+            &["style", "colspan", "x\u{fffd}y", "r", "ColSpan", "none"],
+        );
+        assert_eq!(
+            got,
+            [
+                Some(("a&b".into(), false)),
+                // The first of two equal names wins; a plain value is not copied.
+                Some(("2".into(), true)),
+                Some(("1".into(), true)),
+                Some(("a\nb".into(), false)),
+                // Names are lowercased: an uppercase name is never found.
+                None,
+                None,
+            ]
+        );
+        struct All(Vec<(String, String)>);
+        impl Sink for All {
+            fn start(&mut self, tag: &Tag<'_>) {
+                self.0 = tag
+                    .attrs()
+                    .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                    .collect();
+            }
+            fn end(&mut self, _: &str) {}
+            fn text(&mut self, _: &str) {}
+        }
+        let mut all = All(Vec::new());
+        tokenize("<p A=1 b a=2 =c>", &mut all);
+        assert_eq!(
+            all.0,
+            [("a", "1"), ("b", ""), ("=c", "")].map(|(k, v)| (k.to_string(), v.to_string()))
+        );
     }
 
     #[test]

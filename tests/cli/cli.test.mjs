@@ -405,17 +405,31 @@ test('glob patterns: **, braces, and quoting', () => {
   );
 });
 
-test('worker threads and the main thread give the same results, in input order', () => {
+/**
+ * A folder of `count` reports, `years` consecutive years of `count / years` issuers (file i is
+ * issuer i mod that, year 2021 + i div it), every `plantEvery`-th with `plant`; JSON files, or
+ * HTML and text alternately with `mixed`.
+ */
+function yearsDir({ count, years = 4, seed, plant, plantEvery, mixed = false }) {
   const dir = tmpDir();
-  for (let i = 0; i < 60; i++) {
+  const issuers = count / years;
+  for (let i = 0; i < count; i++) {
     const rep = makeReport({
-      issuer: `示例单位${i % 15}`,
-      year: 2021 + Math.floor(i / 15),
-      seed: 1000 + i,
-      plant: i % 7 === 0 ? 't4-total' : undefined,
+      issuer: `示例单位${i % issuers}`,
+      year: 2021 + Math.floor(i / issuers),
+      seed: seed + i,
+      plant: i % plantEvery === 0 ? plant : undefined,
     });
-    fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(rep));
+    const name = path.join(dir, `r${String(i).padStart(2, '0')}`);
+    if (!mixed) fs.writeFileSync(`${name}.json`, renderJson(rep));
+    else if (i % 2) fs.writeFileSync(`${name}.html`, renderHtml(rep));
+    else fs.writeFileSync(`${name}.txt`, renderText(rep));
   }
+  return dir;
+}
+
+test('worker threads and the main thread give the same results, in input order', () => {
+  const dir = yearsDir({ count: 60, seed: 1000, plant: 't4-total', plantEvery: 7 });
   const inline = runJson(['check', dir, '--jobs', '0']);
   const threads = runJson(['check', dir, '--jobs', '2']);
   assert.equal(inline.code, 1);
@@ -439,6 +453,31 @@ test('worker threads and the main thread give the same results, in input order',
   assert.equal(flagged.code, 1, flagged.stderr);
   assert.equal(flagged.stdout, inline.stdout);
   assert.equal(flagged.stderr.match(/hook in worker/g)?.length, 2, flagged.stderr);
+});
+
+test('cross-year pairs are checked on the workers, and in the main thread when a worker is gone', () => {
+  const dir = yearsDir({ count: 80, seed: 2000, plant: 't3-balance', plantEvery: 9 });
+  const inline = runJson(['check', dir, '--jobs', '0']);
+  assert.equal(inline.doc.summary.crossYearPairs, 60); // three jobs of pairs
+  assert.ok(inline.doc.files.some((f) => rulesOf(f).includes('text-reuse')));
+  const threads = runJson(['check', dir, '--jobs', '2']);
+  assert.equal(threads.stdout, inline.stdout);
+  // Every worker ends on its first pair: the main thread checks them all, with the same result.
+  const dying = runJson(['check', dir, '--jobs', '2'], { env: { XXGKNB_CORE: path.join(FIXTURES, 'dying-core.mjs') } });
+  assert.equal(dying.stdout, inline.stdout, dying.stderr);
+});
+
+test('files read ahead (slow storage) give what files read as they are checked give', () => {
+  const dir = yearsDir({ count: 40, seed: 3000, plant: 't4-total', plantEvery: 6, mixed: true });
+  fs.writeFileSync(path.join(dir, 'r05-big.txt'), 'x'.repeat(300_000)); // over --max-size 0.2 (MB)
+  fs.writeFileSync(path.join(dir, 'r06-binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0]));
+  const args = ['check', dir, '--jobs', '2', '--max-size', '0.2'];
+  const now = runJson(args, { env: { XXGKNB_READ_AHEAD: 'never' } });
+  const ahead = runJson(args, { env: { XXGKNB_READ_AHEAD: 'always' } });
+  assert.equal(now.doc.summary.files, 42);
+  assert.deepEqual(rulesOf(byPath(now.doc)[path.join(dir, 'r05-big.txt')]), ['input-too-large']);
+  assert.deepEqual(rulesOf(byPath(now.doc)[path.join(dir, 'r06-binary.txt')]), ['file-undecodable']);
+  assert.equal(ahead.stdout, now.stdout);
 });
 
 test('a core without report readers: HTML and text are reported as not checkable, JSON still checked', () => {

@@ -57,6 +57,27 @@ for (const jobs of ['0', '2']) {
   });
 }
 
+test('documents among many files in workers are each read with their own bytes', () => {
+  // Enough files for workers; each document followed, in its batch, by other files (read into
+  // the buffer the document's bytes were in) and by another document.
+  const dir = tmpDir();
+  const report = fs.readFileSync(path.join(ROOT, 'tests/cli/fixtures/reports/good-2023.json'));
+  const docs = { pdf: 'template-2024.pdf', docx: 'template-2024.docx', doc: 'template-2024.doc' };
+  for (let i = 0; i < 40; i++) {
+    const kind = ['pdf', 'docx', 'doc'][i % 3];
+    if (i % 4 === 0 || i % 4 === 1)
+      fs.copyFileSync(path.join(DOCS, docs[kind]), path.join(dir, `f${String(i).padStart(2, '0')}.${kind}`));
+    else fs.writeFileSync(path.join(dir, `f${String(i).padStart(2, '0')}.json`), report);
+  }
+  const r = runJson(['check', dir, '-j', '2']);
+  assertSchema(r.doc);
+  assert.equal(r.doc.summary.files, 40);
+  for (const f of r.doc.files) {
+    assert.equal(f.valid, true, `${f.path}: ${JSON.stringify(f.diagnostics)}`);
+    if (!f.path.endsWith('.json')) assert.equal(f.issuer, '示例市人民政府', f.path);
+  }
+});
+
 test('a document over the time limit is stopped and reported; the next file is still checked', () => {
   const dir = folder(['template-2024.pdf']);
   const r = runJson(['check', dir, '-j', '0'], { env: { XXGKNB_DOCUMENT_TIMEOUT_MS: '1' } });

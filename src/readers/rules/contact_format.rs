@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::model::layout::Label;
 use crate::rules::{Context, RuleDef};
 
-use super::prose::ProseRule;
+use super::prose::{has as contains, ProseRule};
 
 pub static RULE: RuleDef = RuleDef {
     id: "contact-format",
@@ -68,10 +68,11 @@ impl Problem {
 pub fn findings(text: &str) -> Vec<(String, Problem)> {
     let mut out = Vec::new();
     // Most prose has no contact at all: look closer only where one may be.
-    let has_mail = text.contains(['@', '＠']);
+    let has = |w: &str| contains(text, w);
+    let has_mail = has("@") || has("＠");
     let has_url = ["http", "HTTP", "Http", "www", "WWW"]
         .iter()
-        .any(|w| text.contains(w));
+        .any(|w| has(w));
     if has_mail || has_url {
         let chars: Vec<char> = text.chars().collect();
         if has_mail {
@@ -81,7 +82,7 @@ pub fn findings(text: &str) -> Vec<(String, Problem)> {
             urls(&chars, &mut out);
         }
     }
-    if text.contains(['电', '传']) {
+    if has("电") || has("传") {
         phones(text, &mut out);
     }
     out

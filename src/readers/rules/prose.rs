@@ -8,6 +8,7 @@ use std::cell::OnceCell;
 
 use super::figures::{self, Mention, Quantity, ScanInfo};
 use crate::base::fold::fold_prose;
+use crate::base::scan::find;
 use crate::diagnostic::Diagnostic;
 use crate::model::decode::SECTION_KEYS;
 use crate::model::layout::Label;
@@ -118,42 +119,26 @@ impl<'a> Prose<'a> {
     }
 }
 
-/// Haystacks up to this many bytes are searched by a plain scan: building std's two-way searcher
-/// costs more than the scan (most of the prose rules' searches are in a clause or a figure's
-/// context, a few dozen bytes).
-const SHORT: usize = 128;
-
 /// Whether `hay` contains `needle`. Out of line: the prose rules search for hundreds of words,
 /// and the search inlined at every call site made the full build several KB larger.
 #[inline(never)]
 pub fn has(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if h.len() > SHORT {
-        return hay.contains(needle);
-    }
-    let Some((&first, rest)) = n.split_first() else {
-        return true;
-    };
-    h.len() >= n.len()
-        && (0..=h.len() - n.len()).any(|i| h[i] == first && h[i + 1..].starts_with(rest))
+    find(hay.as_bytes(), needle.as_bytes()).is_some()
 }
 
-/// Whether any of `words` occurs in `hay`: one pass over a short text, each word compared at
-/// each character; a long text is searched word by word.
+/// Whether any of `words` occurs in `hay`.
 #[inline(never)]
 pub fn has_any(hay: &str, words: &[&str]) -> bool {
-    let h = hay.as_bytes();
-    if h.len() > SHORT {
-        return words.iter().any(|w| hay.contains(w));
-    }
-    // Words start at a character: skip UTF-8 continuation bytes.
-    (0..h.len()).any(|i| h[i] & 0xC0 != 0x80 && words.iter().any(|w| at(&h[i..], w.as_bytes())))
+    words.iter().any(|w| has(hay, w))
 }
 
-/// Where the first of `words` starts in `hay`, if any does (one pass).
+/// Where the first of `words` starts in `hay`, if any does.
+#[inline(never)]
 pub fn first_of(hay: &str, words: &[&str]) -> Option<usize> {
-    let h = hay.as_bytes();
-    (0..h.len()).find(|&i| h[i] & 0xC0 != 0x80 && words.iter().any(|w| at(&h[i..], w.as_bytes())))
+    words
+        .iter()
+        .filter_map(|w| find(hay.as_bytes(), w.as_bytes()))
+        .min()
 }
 
 /// Whether `h` starts with `w`: the first two bytes compared in line, the rest only when they

@@ -141,7 +141,15 @@ fn stale_sentence(text: &str, year: i32) -> Option<(i32, &str)> {
 /// The years a 统计期限 (统计时限, 统计时间) names, when one differs from `year`.
 pub fn stale_period(text: &str, year: i32) -> Option<i32> {
     for label in ["统计期限", "统计时限", "统计时间", "统计区间", "统计周期"] {
-        for (i, _) in text.match_indices(label) {
+        // Each occurrence (the word-at-a-time search: the text may be a portal page's whole
+        // preamble, and std's searcher is slower to set up than to run here).
+        let mut from = 0;
+        while let Some(k) = text
+            .get(from..)
+            .and_then(|t| crate::base::scan::find(t.as_bytes(), label.as_bytes()))
+        {
+            let i = from + k;
+            from = i + label.len();
             let window: String = text[i..].chars().take(40).collect();
             for (j, _) in window.char_indices() {
                 if let Some((d, _)) = crate::base::dates::parse_printed(&window[j..]) {
