@@ -28,6 +28,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { start } from '../scripts/serve.mjs';
+import { CHROMIUM, FLAGS } from '../tests/e2e/chromium.mjs';
 
 const ITERATIONS = Number(process.argv[2] ?? 50);
 const RATES = (process.argv[3] ?? '1,4').split(',').map(Number);
@@ -37,17 +38,6 @@ const CELL = '[data-xxgknb="/applications/received/total"]';
 // Made wrong before the summary scenario, so that the summary stays up while the measured cell's
 // problem comes and goes in it.
 const OTHER = '[data-xxgknb="/applications/carriedOver/natural"]';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -382,7 +372,7 @@ async function measure(page, rate, trace = false) {
 const server = await start({ port: 0 });
 const profile = mkdtempSync(join(tmpdir(), 'xxgknb-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
   args: FLAGS,
   viewport: { width: 1366, height: 900 },

@@ -10,22 +10,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DEFAULT_ROUTES, start } from '../../scripts/serve.mjs';
+import { CHROMIUM, FLAGS } from './chromium.mjs';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const ARTIFACTS = join(REPO, 'tests', 'artifacts');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--lang=zh-CN', // date inputs and other browser chrome as a Chinese user sees them
-];
+export { CHROMIUM, FLAGS } from './chromium.mjs';
 
 function checkPrerequisites() {
   const missing = [];
