@@ -21,8 +21,9 @@ pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
 }
 
 /// The indices `0..n` in stable sorted order, where `after(a, b)` says that item `a` sorts
-/// after item `b`.
-fn stable_order(n: usize, after: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+/// after item `b`. Two `usize` per item: for long lists whose keys need not be collected
+/// first (`sort_by_key` holds a key and an `Option<T>` per item as well).
+pub fn stable_order(n: usize, after: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     let mut merged = order.clone();
     let mut width = 1;

@@ -7,6 +7,9 @@ use super::layout::{layout, CellId, Format, Formats, Layout, Node};
 use super::normalize::normalize;
 use super::num::Num;
 use super::report::MAX_LISTED;
+
+/// How many unknown keys are held before repeats among them are folded on the way.
+const FOLD_AT: usize = 4096;
 use super::report::{
     CellState, Duplicate, FormatSource, MetadataIssue, MetadataProblem, Report, StructureIssue,
 };
@@ -87,6 +90,10 @@ struct Decoder<'t> {
     /// `MAX_LISTED + 1` (what the rule shows), and how many in all.
     dups: Vec<(String, usize, usize)>,
     dup_count: usize,
+    /// Hashes of recent unknown-key paths, and how many repeats of them were seen since the
+    /// list of unknown keys last filled (see `unknown`).
+    recent: [u32; 256],
+    recent_repeats: usize,
 }
 
 impl<'t> Decoder<'t> {
@@ -103,6 +110,8 @@ impl<'t> Decoder<'t> {
             unknown_at: Vec::new(),
             dups: Vec::new(),
             dup_count: 0,
+            recent: [0; 256],
+            recent_repeats: 0,
         }
     }
 
@@ -218,8 +227,30 @@ impl<'t> Decoder<'t> {
     }
 
     fn unknown(&mut self, mut path: String, at: usize) {
-        // Kept for every unknown key (millions in hostile input): without the room `text!`
-        // makes for longer values (issue 19: memory per input byte).
+        // Millions of unknown keys in hostile input, mostly one key repeated: a long list
+        // that is full is folded before it grows, so that repeats cost no memory (issue 19:
+        // memory per input byte). Below the threshold the list is folded once, at the end;
+        // above it, which repeats are listed first can differ (all are counted).
+        let n = self.r.unknown.len();
+        // A repeat of one of the recent keys (by a hash of the path, in a small table)?
+        let h = path.bytes().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        if let Some(slot) = self.recent.get_mut((h & 0xff) as usize) {
+            self.recent_repeats += usize::from(*slot == h);
+            *slot = h;
+        }
+        if n >= FOLD_AT && n == self.r.unknown.capacity() {
+            // Sorting costs as much as all the rest of decoding: only when the recent keys
+            // showed repeats (one key or a few hundred cycled, as hostile input does).
+            // Distinct keys, or repeats far apart, grow the list as before.
+            if self.recent_repeats >= n / 16 {
+                self.fold_unknown();
+            }
+            self.recent_repeats = 0;
+        }
+        // Kept for every distinct unknown key: without the room `text!` makes for longer
+        // values.
         path.shrink_to_fit();
         self.r.unknown.push(path);
         self.unknown_at.push(at);
@@ -425,34 +456,44 @@ impl<'t> Decoder<'t> {
     }
 
     /// An unknown key given more than once is one unknown key (at its first place, as
-    /// `JSON.parse` keeps it) and a repeat.
+    /// `JSON.parse` keeps it) and a repeat, paired with the occurrence before it. Run after
+    /// the last key, and on the way whenever a long list is full (see `unknown`).
     #[inline(never)]
     fn fold_unknown(&mut self) {
         let unknown = &self.r.unknown;
-        let at = &self.unknown_at;
-        let mut order: Vec<usize> = (0..unknown.len()).collect();
-        // By path; a stable sort keeps each path's occurrences in text order.
-        crate::base::sort::sort_by_key(&mut order, |&i| unknown[i].as_str());
+        // By path; stable, so each path's occurrences stay in text order. Indices only: in
+        // hostile input (millions of one repeated key) anything more per key is what bounds
+        // the memory per input byte (issue 19).
+        let order = crate::base::sort::stable_order(unknown.len(), &|a, b| unknown[b] < unknown[a]);
         let mut repeat = vec![false; unknown.len()];
-        let mut repeats = Vec::new();
-        for w in order.windows(2) {
-            if let [a, b] = *w {
-                if unknown[a] == unknown[b] {
+        let mut group = 0;
+        for k in 1..=order.len() {
+            let (first, prev) = (order[group], order[k - 1]);
+            match order.get(k) {
+                Some(&b) if unknown[b] == unknown[first] => {
                     repeat[b] = true;
-                    repeats.push((b, at[a], at[b]));
+                    self.dup_count += 1;
+                    if self.dups.len() <= MAX_LISTED {
+                        let at = &self.unknown_at;
+                        self.dups.push((unknown[b].clone(), at[prev], at[b]));
+                    }
+                }
+                _ => {
+                    // The kept (first) entry now stands for its whole group: a later repeat
+                    // pairs with the group's last occurrence.
+                    self.unknown_at[first] = self.unknown_at[prev];
+                    group = k;
                 }
             }
         }
-        for (b, first, later) in repeats {
-            let unknown = &self.r.unknown;
-            let path = || unknown.get(b).cloned().unwrap_or_default();
-            self.dup_count += 1;
-            if self.dups.len() <= MAX_LISTED {
-                self.dups.push((path(), first, later));
-            }
-        }
+        drop(order);
         let mut i = 0;
         self.r.unknown.retain(|_| {
+            i += 1;
+            !repeat.get(i - 1).copied().unwrap_or(false)
+        });
+        let mut i = 0;
+        self.unknown_at.retain(|_| {
             i += 1;
             !repeat.get(i - 1).copied().unwrap_or(false)
         });
@@ -686,6 +727,85 @@ mod tests {
         assert_eq!(at("/proactive/regulations/inForce"), Some(Num::Int(5)));
         assert_eq!(at("/proactive/fees/amount"), Some(Num::Int(2)));
         assert_eq!(r.unknown, vec!["/applications/received/x~1y"]);
+    }
+
+    #[test]
+    fn long_lists_of_unknown_keys_fold_on_the_way_with_the_same_answer() {
+        // More unknown keys than FOLD_AT, repeats spread over the whole list: the same
+        // distinct keys in first-seen order, every repeat counted and paired with the
+        // occurrence before it, as a fold at the end alone would give.
+        let keys: Vec<String> = (0..3 * FOLD_AT)
+            .map(|i| format!("k{}", if i % 3 == 0 { i % 11 } else { i }))
+            .collect();
+        let mut text = String::from("{\"year\":2024");
+        let mut col = Vec::new();
+        for k in &keys {
+            text.push(',');
+            col.push(text.chars().count() + 1);
+            text.push_str(&format!("\"{k}\":1"));
+        }
+        text.push('}');
+        let r = decode_str(&text);
+        let mut distinct: Vec<String> = Vec::new();
+        let mut last: Vec<(String, usize)> = Vec::new();
+        let mut pairs = Vec::new();
+        for (k, &c) in keys.iter().zip(&col) {
+            let path = format!("/{k}");
+            match last.iter_mut().find(|(p, _)| *p == path) {
+                Some(seen) => {
+                    pairs.push((path, seen.1, c));
+                    seen.1 = c;
+                }
+                None => {
+                    distinct.push(path.clone());
+                    last.push((path, c));
+                }
+            }
+        }
+        assert_eq!(r.unknown, distinct);
+        assert_eq!(r.duplicates_total, pairs.len());
+        assert!(!r.duplicates.is_empty());
+        for d in r.duplicates.iter().take(MAX_LISTED) {
+            let want = (d.path.clone(), d.first.1, d.second.1);
+            assert!(pairs.contains(&want), "{want:?}");
+        }
+    }
+
+    #[test]
+    fn a_repeat_after_a_fold_on_the_way_pairs_with_the_occurrence_before_it() {
+        // `x` twice, a fold on the way, then `x` again: the third `x` is paired with the
+        // second, not with the first that the list kept.
+        let mut d = Decoder::new("", Vec::new());
+        d.unknown("/x".into(), 1);
+        d.unknown("/y".into(), 3);
+        d.unknown("/x".into(), 5);
+        d.fold_unknown();
+        d.unknown("/x".into(), 9);
+        d.unknown("/y".into(), 11);
+        d.fold_unknown();
+        assert_eq!(d.r.unknown, ["/x", "/y"]);
+        let pairs: Vec<_> = d
+            .dups
+            .iter()
+            .map(|(p, a, b)| (p.as_str(), *a, *b))
+            .collect();
+        assert_eq!(pairs, [("/x", 1, 5), ("/x", 5, 9), ("/y", 3, 11)]);
+        assert_eq!(d.dup_count, 3);
+    }
+
+    #[test]
+    fn one_key_repeated_holds_no_list_of_its_repeats() {
+        // Issue 19: 8 MB of `,"x":1` is 1.4 million repeats; without folding on the way the
+        // list of them grew to the next power of two before the fold at the end.
+        let text = format!("{{\"year\":2024{}}}", ",\"x\":1".repeat(40 * FOLD_AT));
+        let r = decode_str(&text);
+        assert_eq!(r.unknown, ["/x"]);
+        assert_eq!(r.duplicates_total, 40 * FOLD_AT - 1);
+        assert!(
+            r.unknown.capacity() <= 2 * FOLD_AT,
+            "{}",
+            r.unknown.capacity()
+        );
     }
 
     #[test]
