@@ -31,6 +31,8 @@ const shapes = [
   ['check: a label, then a row of "|" cells', 'check', `规章|${fill('|')}`],
   ['check: "1 " words', 'check', fill('1 ')],
   ['check: one long line of 汉字', 'check', fill('汉')],
+  ['check: one long line of "a@b.cn " addresses', 'check', fill('a@b.cn ')],
+  ['check: one long line of "www.a.cn " addresses', 'check', fill('www.a.cn ')],
   ['check: <td> cells', 'check', `<table><tr>${fill('<td>1</td>')}</tr></table>`],
   ['check: <tr><td> rows, unclosed', 'check', `<table>${fill('<tr><td>1')}</table>`],
   ['check: <p> lines', 'check', fill('<p>1')],
@@ -39,6 +41,16 @@ const shapes = [
     'check: a report, repeated',
     'check',
     fill(readFileSync(new URL('tests/fixtures/readers/sample-2020.txt', root), 'utf8')),
+  ],
+  [
+    'check: a laid-out report, repeated',
+    'check',
+    fill(readFileSync(new URL('tests/fixtures/readers/layout-2024.txt', root), 'utf8')),
+  ],
+  [
+    'check: an HTML report, repeated',
+    'check',
+    fill(readFileSync(new URL('tests/fixtures/readers/sample-2020.html', root), 'utf8')),
   ],
   [
     'validateJson: unknown keys',
@@ -68,7 +80,7 @@ for (const [label, func, input] of shapes) {
   worst = Math.max(worst, per);
   const ok = out.startsWith('{');
   console.log(
-    `  ${label.padEnd(40)} ${per.toFixed(1).padStart(6)}×  ${(ms / (bytes / MB)).toFixed(0).padStart(5)} ms/MB${ok ? '' : '  (no result)'}`,
+    `  ${label.padEnd(46)} ${per.toFixed(1).padStart(6)}×  ${(ms / (bytes / MB)).toFixed(0).padStart(5)} ms/MB${ok ? '' : '  (no result)'}`,
   );
 }
 raw.__wbg_reset_state();
