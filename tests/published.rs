@@ -411,3 +411,36 @@ fn laid_out_text_reads_a_last_row_printed_empty_but_not_a_row_cut_off() {
         p.diagnostics
     );
 }
+
+#[test]
+fn the_last_part_ends_where_the_portal_page_does() {
+    // A portal page: after 六, the article's print/close links and the site's footer. They are
+    // the site's, not the report's: part 六 holds only the report's own text (and the
+    // signature), so reports of one portal are not alike by their footer (copied-report).
+    let page = include_str!("fixtures/readers/sample-2020.html");
+    let signed = page.replace(
+        "</body>",
+        "<p style=\"text-align:right\">示例市示例局</p>\n<p style=\"text-align:right\">2021年1月20日</p>\n</body>",
+    );
+    let portal = signed.replace(
+        "</body>",
+        "<div class=\"tools\">【打印本页】【关闭窗口】</div>\n<div>上一篇：示例局2019年政府信息公开工作年度报告</div>\n\
+         <div class=\"footer\"><p>主办单位：示例市人民政府办公室 承办：示例市大数据管理局</p>\n\
+         <p>网站标识码：3208000001 示ICP备12345678号 公网安备 32080002000001号</p></div>\n</body>",
+    );
+    let other = |text: &str| {
+        let p = parse(text, &ParseOptions::default());
+        p.report
+            .sections
+            .iter()
+            .find(|(k, _)| k == "other")
+            .map(|(_, t)| t.clone())
+            .unwrap()
+    };
+    let own = other(&signed);
+    assert!(
+        own.starts_with("无。") && own.contains("2021年1月20日"),
+        "{own}"
+    );
+    assert_eq!(other(&portal), own);
+}

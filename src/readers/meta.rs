@@ -263,11 +263,39 @@ pub fn sections(
     };
     let mut out = Vec::new();
     for (k, &(key, line)) in heads.iter().enumerate() {
-        let end = heads.get(k + 1).map_or(doc.line_count(), |h| h.1);
+        let end = match heads.get(k + 1) {
+            Some(h) => h.1,
+            None => page_end(doc, line + 1),
+        };
         out.push((SECTION_KEYS[key].to_string(), collect(line + 1, end)));
     }
     let preamble = collect(0, heads.first().map_or(0, |h| h.1));
     (out, preamble)
+}
+
+/// Where the report ends on a portal page: the first line from `from` that is the site's own
+/// (the article's 上一篇/打印本页 links, the footer's 主办单位, 网站标识码, ICP备 and 版权所有
+/// lines), else the end. Without it the last part ran on into the footer, and reports of one
+/// portal looked alike to `copied-report` by their shared chrome.
+fn page_end(doc: &Doc, from: usize) -> usize {
+    const STARTS: [&str; 8] = [
+        "上一篇",
+        "下一篇",
+        "【打印",
+        "打印本页",
+        "【关闭",
+        "关闭窗口",
+        "主办单位",
+        "主办：",
+    ];
+    const HOLDS: [&str; 5] = ["网站标识码", "ICP备", "公网安备", "版权所有", "技术支持："];
+    let chrome = |t: &str| {
+        let t = t.trim_start();
+        STARTS.iter().any(|s| t.starts_with(s)) || HOLDS.iter().any(|s| t.contains(s))
+    };
+    (from..doc.line_count())
+        .find(|&i| doc.line(i).is_some_and(|l| chrome(l.text())))
+        .unwrap_or(doc.line_count())
 }
 
 #[cfg(test)]
