@@ -21,6 +21,29 @@ function missing(pkg, e) {
 /** @type {Promise<import('./pdf.mjs').PdfLib> | null} */
 let pdf = null;
 
+// PDF.js's build for Node bundles core-js, which replaces `Array.prototype.push`, `JSON.parse`
+// and `JSON.stringify` for the whole process with polyfills (Node 20's are fine for PDF.js's
+// use): after the first PDF every push and every JSON call, ours (each `check()` result is
+// JSON) and the host application's, ran through them. A quarter of the time of reading a PDF.
+const BUILTINS = /** @type {const} */ ([
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+]);
+
+/** Run `load` and put back the built-ins it replaced. @template T @param {() => Promise<T>} load */
+async function keepBuiltins(load) {
+  const saved = BUILTINS.map(([o, k]) => Object.getOwnPropertyDescriptor(o, k));
+  try {
+    return await load();
+  } finally {
+    BUILTINS.forEach(([o, k], i) => {
+      const d = saved[i];
+      if (d) Object.defineProperty(o, k, d);
+    });
+  }
+}
+
 /** PDF.js and the parameters of `getDocument` that make it work offline in Node.
  * @returns {Promise<import('./pdf.mjs').PdfLib>} */
 export function loadPdf() {
@@ -29,7 +52,14 @@ export function loadPdf() {
     let pdfjs;
     try {
       root = dirname(require.resolve('pdfjs-dist/package.json'));
-      pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // The worker's module too: PDF.js imports it (the same module) at the first document,
+      // and its own copy of core-js would replace the built-ins then.
+      pdfjs = await keepBuiltins(async () => {
+        const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+        // @ts-expect-error: the worker's module ships no type declarations
+        await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+        return lib;
+      });
     } catch (/** @type {any} */ e) {
       pdf = null;
       throw missing('pdfjs-dist', e);

@@ -9,9 +9,12 @@ import { zipSync, unzipSync, strToU8, strFromU8 } from 'fflate';
 import { parseFile, checkFile, parse, check, rules } from '../../js/index.node.mjs';
 import { layoutText } from '../../js/documents/layout.mjs';
 import { docRows } from '../../js/documents/doc.mjs';
-import { wordHtml } from '../../js/documents/docx.mjs';
+import { slim, wordHtml } from '../../js/documents/docx.mjs';
 import { signature, isEncryptedOle } from '../../js/documents/detect.mjs';
 import { loadXml } from '../../js/documents/env.node.mjs';
+
+// The built-ins as Node has them, before PDF.js is loaded by a test below.
+const NATIVE = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 
 const fixture = (name) => readFileSync(fileURLToPath(new URL(`../fixtures/documents/${name}`, import.meta.url)));
 const expected = (name) => JSON.parse(fixture(`${name}.expected.json`).toString('utf8'));
@@ -210,6 +213,49 @@ describe('DOCX tables as an HTML grid', async () => {
   test('text is escaped for HTML', () => {
     assert.match(wordHtml(w(p('a &lt;b&gt; &amp; c')), parseXml).html, /<p>a &lt;b&gt; &amp; c<\/p>/);
   });
+
+  test('formatting is cut out before parsing, and what is read stays the same', () => {
+    const xml = w(
+      `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>` +
+        `<w:r><w:rPr><w:rFonts w:ascii="宋体" w:hint='a/>b'/><w:sz w:val="24"/></w:rPr><w:t>一</w:t><w:tab/><w:t>二</w:t><w:br/><w:t>三</w:t></w:r></w:p>` +
+        `<w:tbl><w:tr><w:tblPrEx><w:tblBorders><w:top w:val="none"/></w:tblBorders></w:tblPrEx>` +
+        `<w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc('（一）', '<w:tcW w:w="2435"/><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>')}${tc('1')}</w:tr></w:tbl>`,
+    );
+    const slimmed = slim(xml);
+    assert.ok(slimmed.length < xml.length);
+    for (const gone of ['w:spacing', 'w:rFonts', 'w:sz', 'w:top', 'w:tcW', "'a/>b'"])
+      assert.ok(!slimmed.includes(gone), gone);
+    for (const kept of [
+      '<w:tab w:val="left" w:pos="420"/>',
+      '<w:tab/>',
+      '<w:br/>',
+      '<w:gridBefore w:val="1"/>',
+      '<w:gridSpan w:val="2"/>',
+      '<w:vMerge w:val="restart"/>',
+    ])
+      assert.ok(slimmed.includes(kept), kept);
+    assert.deepEqual(wordHtml(slimmed, parseXml), wordHtml(xml, parseXml));
+    // A CDATA section could hold text that looks like an element: such XML is left whole.
+    const cdata = w(`<w:p><w:r><w:t><![CDATA[<w:b/>]]></w:t></w:r></w:p>`);
+    assert.equal(slim(cdata), cdata);
+  });
+
+  test('the Word fixtures read the same with and without the formatting', () => {
+    for (const f of ['template-2024.docx', 'template-blanks-2024.docx']) {
+      const files = unzipSync(readFileSync(new URL(`../fixtures/documents/${f}`, import.meta.url)));
+      const xml = strFromU8(files['word/document.xml']);
+      assert.ok(slim(xml).length < xml.length / 2, f);
+      assert.deepEqual(wordHtml(slim(xml), parseXml), wordHtml(xml, parseXml), f);
+    }
+  });
+});
+
+test("reading a PDF leaves the process's built-ins as they were (PDF.js's core-js replaced them)", async () => {
+  const r = await checkFile(fixture('template-2024.pdf'), { report: false });
+  assert.ok(!r.diagnostics.some((d) => d.rule === 'unreadable-document'));
+  assert.equal(Array.prototype.push, NATIVE.push);
+  assert.equal(JSON.parse, NATIVE.parse);
+  assert.equal(JSON.stringify, NATIVE.stringify);
 });
 
 describe('signatures', () => {
