@@ -56,7 +56,6 @@ export function loadPdf() {
       // and its own copy of core-js would replace the built-ins then.
       pdfjs = await keepBuiltins(async () => {
         const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-        // @ts-expect-error: the worker's module ships no type declarations
         await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
         return lib;
       });

@@ -5,3 +5,9 @@ declare module '*.wasm' {
   const bytes: Uint8Array;
   export default bytes;
 }
+
+// PDF.js's worker module ships no declarations; js/documents/env.node.mjs imports it only to
+// load it early (its core-js is then run while the built-ins can be put back).
+declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: unknown;
+}
