@@ -137,6 +137,11 @@ struct Builder<'a> {
     table_count: u32,
     skip: u32,
     block_count: u32,
+    /// Open `ul`/`ol` lists and `a` links outside table cells, for dropping navigation.
+    lists: u32,
+    links: u32,
+    /// Whether the open line has text outside a link.
+    line_plain: bool,
 }
 
 fn attr_u32(tag: &Tag, name: &str, max: u32) -> u32 {
@@ -219,7 +224,12 @@ impl Builder<'_> {
     fn flush_line(&mut self) {
         let elem = self.line_elem.take();
         let text = self.line.trim();
-        if !text.is_empty() {
+        // A list item that is nothing but a link is navigation (menus, columns, related
+        // articles: a portal page prints hundreds): no table or prose is in it, and as lines it
+        // cost a tenth of checking the page.
+        let navigation = self.lists > 0 && !self.line_plain;
+        self.line_plain = false;
+        if !text.is_empty() && !navigation {
             let elem = elem.map_or(Elem::None, |(name, n)| Elem::Block(name, n));
             let at = self.doc.push_own(text);
             self.doc.begin_html_line(elem, false, false, at);
@@ -239,6 +249,9 @@ impl Builder<'_> {
         } else {
             if self.line_elem.is_none() {
                 self.line_elem = Some(("text", self.block_count + 1));
+            }
+            if self.links == 0 && !self.line_plain {
+                self.line_plain = !s.trim().is_empty();
             }
             self.line.push_str(s);
         }
@@ -310,6 +323,7 @@ impl Builder<'_> {
                 self.flush_line();
                 self.line_elem = Some(("table", index));
                 self.line.push_str(part);
+                self.line_plain = true;
             }
         }
         self.flush_line();
@@ -341,6 +355,7 @@ impl Builder<'_> {
                 self.skip += 1;
             }
             [b't', b'a', b'b', b'l', b'e'] => self.start_table(),
+            [b'a'] if !self.in_cell() => self.links += 1,
             [b't', b'r'] => match self.tables.last_mut() {
                 Some(t) if !t.layout => {
                     t.close_row();
@@ -367,7 +382,27 @@ impl Builder<'_> {
                 Some(_) => self.block(name),
                 None => {}
             },
-            _ if block_name(name).is_some() => self.block(name),
+            _ if block_name(name).is_some() => {
+                self.block(name);
+                self.list_tag(name, true);
+            }
+            _ => {}
+        }
+    }
+
+    /// Counts lists opened and closed outside table cells. A link left open (`<li><a>…</li>`)
+    /// ends with its item, so that it cannot make later lines look like links.
+    fn list_tag(&mut self, name: &str, open: bool) {
+        if self.in_cell() {
+            return;
+        }
+        match name.as_bytes() {
+            [b'u' | b'o', b'l'] if open => self.lists += 1,
+            [b'u' | b'o', b'l'] => {
+                self.lists = self.lists.saturating_sub(1);
+                self.links = 0;
+            }
+            [b'l', b'i'] => self.links = 0,
             _ => {}
         }
     }
@@ -388,7 +423,11 @@ impl Builder<'_> {
                 Some(_) => self.block(name),
                 None => {}
             },
-            _ if block_name(name).is_some() => self.block(name),
+            [b'a'] if !self.in_cell() => self.links = self.links.saturating_sub(1),
+            _ if block_name(name).is_some() => {
+                self.block(name);
+                self.list_tag(name, false);
+            }
             _ => {}
         }
     }
@@ -423,6 +462,9 @@ pub fn read(input: &str) -> Doc<'static> {
         table_count: 0,
         skip: 0,
         block_count: 0,
+        lists: 0,
+        links: 0,
+        line_plain: false,
     };
     tokenize(input, &mut b);
     while !b.tables.is_empty() {
@@ -496,6 +538,31 @@ mod tests {
         assert_eq!(
             texts,
             ["一、总体情况", "规章 | 1", "五、存在的主要问题及改进情况"]
+        );
+    }
+
+    #[test]
+    fn list_items_that_are_only_links_are_navigation() {
+        let d = read(
+            "<ul class=nav><li><a href=/>首页</a><ul><li><a href=/1>政务公开</a></li><li> <a>年报</a> </li></ul></li></ul>\
+             <p>一、<a href=#a>总体情况</a></p>\
+             <ol><li>主动公开政府信息<a href=/x>详见</a></li><li><a href=/y>链接</a>，以及说明</li></ol>\
+             <div><a href=/z>单独的链接</a></div>\
+             <ul><li><a href=/open>未闭合的链接</li><li>正文</li></ul><ul><li>列表项</li></ul>\
+             <table><tr><td><ul><li><a>表内链接</a></li></ul></td><td>7</td></tr></table>",
+        );
+        let texts: Vec<&str> = d.lines().map(|l| l.text()).collect();
+        assert_eq!(
+            texts,
+            [
+                "一、总体情况",
+                "主动公开政府信息详见",
+                "链接，以及说明",
+                "单独的链接",
+                "正文",
+                "列表项",
+                "表内链接 | 7"
+            ]
         );
     }
 
