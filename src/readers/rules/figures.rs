@@ -383,6 +383,30 @@ const FILLERS: [&str; 33] = [
     "为",
 ];
 
+/// The first two bytes of each filler (all are CJK, three bytes in UTF-8), as bits: bit
+/// `b1 & 63` of entry `b0 & 15`. Most characters of a key start no filler, and this rules
+/// them out with one lookup instead of comparing 33 words (half the time of the figures'
+/// scan went there).
+const FILLER_LEADS: [u64; 16] = {
+    let mut table = [0u64; 16];
+    let mut k = 0;
+    while k < FILLERS.len() {
+        let b = FILLERS[k].as_bytes();
+        assert!(b.len() >= 3 && b[0] >= 0xE0);
+        table[(b[0] & 0x0F) as usize] |= 1 << (b[1] & 0x3F);
+        k += 1;
+    }
+    table
+};
+
+/// Whether a filler may start at `tail` (see `FILLER_LEADS`).
+fn may_start_filler(tail: &[u8]) -> bool {
+    match tail {
+        [b0, b1, ..] if *b0 >= 0xE0 => FILLER_LEADS[usize::from(b0 & 0x0F)] >> (b1 & 0x3F) & 1 == 1,
+        _ => false,
+    }
+}
+
 /// Words that make a figure a comparison with another time, not a statement of this year's.
 const COMPARISON: [&str; 14] = [
     "较",
@@ -458,7 +482,10 @@ fn normalise(prefix: &str, year: Option<i32>) -> String {
                 continue;
             }
         }
-        if let Some(w) = FILLERS.iter().find(|w| at(tail, w.as_bytes())) {
+        if let Some(w) = may_start_filler(tail)
+            .then(|| FILLERS.iter().find(|w| at(tail, w.as_bytes())))
+            .flatten()
+        {
             i += w.len();
             continue;
         }
@@ -831,6 +858,18 @@ fn claims(
 mod tests {
     use super::*;
     use crate::base::fold::fold_prose;
+
+    #[test]
+    fn the_filler_prefilter_lets_every_filler_through() {
+        for w in FILLERS {
+            assert!(may_start_filler(w.as_bytes()), "{w}");
+        }
+        // Most characters start none: 信, 息, 申, 请 and ASCII.
+        for c in ["信", "息", "申", "请", "a1"] {
+            assert!(!may_start_filler(c.as_bytes()), "{c}");
+        }
+        assert_eq!(normalise("全年共受理申请", Some(2024)), "受理申请");
+    }
 
     fn read(text: &str) -> (Vec<Mention>, Vec<Quantity>) {
         let info = ScanInfo {
