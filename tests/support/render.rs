@@ -61,19 +61,23 @@ pub enum Shape {
     HtmlNoSpans,
     /// Word-exported HTML: spans and paragraphs inside cells, a metadata table, nested divs.
     HtmlWord,
+    /// Word-exported HTML on a portal page: menus and lists of links (with years and numbers
+    /// in them), a table of contents linking to the parts, a drop-down of links, a footer.
+    HtmlPortal,
     /// `pdftotext -layout`: wrapped labels, vertical group labels, footers, garbled headers.
     PdfText,
     /// `pdftotext -layout` of a table whose zeros were left blank: they print nothing.
     PdfBlanks,
 }
 
-pub const SHAPES: [Shape; 8] = [
+pub const SHAPES: [Shape; 9] = [
     Shape::Pipes,
     Shape::PerLine,
     Shape::Glued,
     Shape::HtmlBlanks,
     Shape::HtmlNoSpans,
     Shape::HtmlWord,
+    Shape::HtmlPortal,
     Shape::PdfText,
     Shape::PdfBlanks,
 ];
@@ -87,6 +91,7 @@ impl Shape {
             Shape::HtmlBlanks => "HTML, blanks for 0",
             Shape::HtmlNoSpans => "HTML, header w/o spans",
             Shape::HtmlWord => "HTML from Word",
+            Shape::HtmlPortal => "HTML on a portal page",
             Shape::PdfText => "pdftext, wrapped",
             Shape::PdfBlanks => "pdftext, blanks for 0",
         }
@@ -419,6 +424,7 @@ pub fn render(report: &Value, shape: Shape, rng: &mut Rng) -> String {
         Shape::HtmlBlanks => html(report, shape, rng),
         Shape::HtmlNoSpans => html(report, shape, rng),
         Shape::HtmlWord => html(report, shape, rng),
+        Shape::HtmlPortal => portal(report, rng),
         Shape::PdfText | Shape::PdfBlanks => pdf(report, shape, rng),
     }
 }
@@ -794,6 +800,83 @@ fn html(report: &Value, shape: Shape, rng: &mut Rng) -> String {
     }
     out.push_str("</body></html>");
     out
+}
+
+/// The Word-exported page inside a portal's chrome: nested menus of links, the site's other
+/// years' reports and news as lists of links (years, issue numbers and counts in them), a table
+/// of contents whose items link to the part headings, a drop-down of links, a footer with the
+/// site's numbers. None of it is the report's, and none of it may be read as its cells.
+fn portal(report: &Value, rng: &mut Rng) -> String {
+    let page = html(report, Shape::HtmlWord, rng);
+    let year = report["year"].as_i64().unwrap_or(2024);
+    let link =
+        |text: &str, n: u64| format!("<a href=\"/{n}/index.html\" target=\"_blank\">{text}</a>");
+    let mut menu = String::from("<div class=\"nav\"><ul>");
+    for (i, name) in [
+        "首页",
+        "政务公开",
+        "政府信息公开年报",
+        "政务服务",
+        "互动交流",
+    ]
+    .iter()
+    .enumerate()
+    {
+        menu.push_str(&format!(
+            "<li class=\"nav-item\">{}<ul class=\"sub\">",
+            link(name, i as u64)
+        ));
+        for j in 0..1 + rng.below(4) {
+            menu.push_str(&format!(
+                "<li>{}</li>",
+                link(&format!("第{}栏目", j + 1), j)
+            ));
+        }
+        menu.push_str("</ul></li>");
+    }
+    menu.push_str("</ul></div>");
+    // Other years' reports of the same issuer, and news with figures in their titles.
+    let mut related = String::from("<div class=\"related\"><h3>相关信息</h3><ul>");
+    for y in [year - 1, year - 2, year - 3] {
+        related.push_str(&format!(
+            "<li>{}</li>",
+            link(
+                &format!(
+                    "{}{y}年政府信息公开工作年度报告",
+                    report["issuer"].as_str().unwrap_or("")
+                ),
+                y as u64
+            )
+        ));
+    }
+    related.push_str(&format!(
+        "<li><a href=\"/n/1.html\">全年受理申请{}件 办结率100%</a></li><li><a href=\"/n/2.html\">第{}期政务公开简报</a></li></ul></div>",
+        10 + rng.below(90),
+        1 + rng.below(12)
+    ));
+    let toc: String = HEADS
+        .iter()
+        .enumerate()
+        .map(|(i, h)| format!("<li><a href=\"#part{i}\">{h}</a></li>"))
+        .collect();
+    let select = "<select onchange=\"location=this.value\"><option value=\"\">--部门网站--</option><option value=\"/1\">示例市统计局</option><option value=\"/2\">示例市财政局</option></select>";
+    let footer = format!(
+        "<div class=\"footer\"><ul class=\"links\"><li>{}</li><li>{}</li></ul><p>主办单位：示例市人民政府办公室</p><p>网站标识码：{} 示ICP备{}号</p></div>",
+        link("网站地图", 90),
+        link("联系我们", 91),
+        3_208_000_000 + rng.below(1000),
+        10_000_000 + rng.below(1000)
+    );
+    let body_at = page.find("<body>").map_or(0, |i| i + "<body>".len());
+    let end_at = page.rfind("</body>").unwrap_or(page.len());
+    format!(
+        "{}{menu}<div class=\"crumbs\">当前位置：{} &gt; {}</div>{select}<ol class=\"toc\">{toc}</ol>{}{related}{footer}{}",
+        &page[..body_at],
+        link("首页", 0),
+        link("政府信息公开年报", 2),
+        &page[body_at..end_at],
+        &page[end_at..]
+    )
 }
 
 /// Pad `s` to `width` characters (each character one column, as pdftotext counts them).
