@@ -444,3 +444,61 @@ fn the_last_part_ends_where_the_portal_page_does() {
     );
     assert_eq!(other(&portal), own);
 }
+
+#[test]
+fn a_table_of_contents_before_the_report_is_no_part_of_it() {
+    // The six part headings listed before the report (links to the parts, or plain lines, in
+    // a list, paragraphs or divs): taken for the parts, each part was a line long and no
+    // table was found in any.
+    let page = include_str!("fixtures/readers/sample-2020.html");
+    let heads = [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ];
+    let clean = check(page, &ParseOptions::default());
+    let rules = |c: &xxgknb::Checked| {
+        c.result
+            .diagnostics
+            .iter()
+            .map(|d| d.rule)
+            .collect::<Vec<_>>()
+    };
+    for (shape, item) in [
+        (
+            "list of links",
+            "<ul><li><a href=\"#p{i}\">{h}</a></li></ul>",
+        ),
+        ("paragraphs of links", "<p><a href=\"#p{i}\">{h}</a></p>"),
+        ("plain lines", "<div>{h}</div>"),
+    ] {
+        let toc: String = heads
+            .iter()
+            .enumerate()
+            .map(|(i, h)| item.replace("{i}", &i.to_string()).replace("{h}", h))
+            .collect();
+        let with_toc = page.replacen("<body>", &format!("<body><p>目录</p>{toc}"), 1);
+        assert_ne!(with_toc, page);
+        let c = check(&with_toc, &ParseOptions::default());
+        assert_eq!(rules(&c), rules(&clean), "{shape}");
+        assert_eq!(
+            xxgknb::model::encode::encode(&c.report),
+            xxgknb::model::encode::encode(&clean.report),
+            "{shape}"
+        );
+    }
+    // Headings only in the list: kept (they are all the page has), as before.
+    let only = format!(
+        "<body><ol>{}</ol><p>正文</p></body>",
+        heads.map(|h| format!("<li>{h}</li>")).concat()
+    );
+    let p = parse(&only, &ParseOptions::default());
+    assert!(
+        p.report.sections.iter().any(|(k, _)| k == "overview"),
+        "{:?}",
+        p.report.sections
+    );
+}

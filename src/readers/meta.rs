@@ -14,22 +14,58 @@ pub struct Meta {
 }
 
 /// Part headings found, in order: (index into `SECTION_KEYS`, line index). Each part once, and
-/// in the order of the format; a heading-like line out of order is prose.
+/// in the order of the format; a heading-like line out of order is prose, and so is a table of
+/// contents (see `contents`).
 pub fn headings(doc: &Doc) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
+    // Heading-like lines: (part, line index, index among the lines with text).
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let mut with_text = 0;
     for (i, l) in doc.lines().enumerate() {
         let text = l.text();
+        if text.trim().is_empty() {
+            continue;
+        }
+        with_text += 1;
         if l.table || l.multi || text.chars().count() > 60 || !may_be_heading(text) {
             continue;
         }
-        let Some(k) = labels::heading(&fold(text)) else {
-            continue;
-        };
-        if out.last().is_none_or_before(k) {
+        if let Some(k) = labels::heading(&fold(text)) {
+            found.push((k, i, with_text));
+        }
+    }
+    let skip = contents(&found);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (n, &(k, i, _)) in found.iter().enumerate() {
+        if !skip.contains(&n) && out.last().is_none_or_before(k) {
             out.push((k, i));
         }
     }
     out
+}
+
+/// The heading-like lines (indices into `found`) that are a table of contents: three or more
+/// part headings in order on consecutive lines, nothing between them, each heading again
+/// further on. Taken for the parts, they left each part a line long, and no table was found
+/// in them. A report's own parts are never that short; without the headings again further
+/// on, the run stays (it may be all the headings a page has).
+fn contents(found: &[(usize, usize, usize)]) -> Vec<usize> {
+    let mut skip = Vec::new();
+    let mut start = 0;
+    while start < found.len() {
+        let mut end = start + 1;
+        while end < found.len()
+            && found[end].2 == found[end - 1].2 + 1
+            && found[end].0 > found[end - 1].0
+        {
+            end += 1;
+        }
+        let again = |&(k, ..): &(usize, usize, usize)| found[end..].iter().any(|f| f.0 == k);
+        if end - start >= 3 && found[start..end].iter().all(again) {
+            skip.extend(start..end);
+        }
+        start = end;
+    }
+    skip
 }
 
 /// Whether the folded line could start with a part number (一 … 六): the fold of a line starts

@@ -804,7 +804,7 @@ fn html(report: &Value, shape: Shape, rng: &mut Rng) -> String {
 
 /// The Word-exported page inside a portal's chrome: nested menus of links, the site's other
 /// years' reports and news as lists of links (years, issue numbers and counts in them), a table
-/// of contents whose items link to the part headings, a drop-down of links, a footer with the
+/// of contents of the part headings (a list of links, or paragraphs), a drop-down of links, a footer with the
 /// site's numbers. None of it is the report's, and none of it may be read as its cells.
 fn portal(report: &Value, rng: &mut Rng) -> String {
     let page = html(report, Shape::HtmlWord, rng);
@@ -854,11 +854,22 @@ fn portal(report: &Value, rng: &mut Rng) -> String {
         10 + rng.below(90),
         1 + rng.below(12)
     ));
+    // The contents as a list of links, or as paragraphs (of links or not) that no list marks.
+    let item = *rng.pick(&[
+        "<li><a href=\"#part{i}\">{h}</a></li>",
+        "<p><a href=\"#part{i}\">{h}</a></p>",
+        "<p>{h}</p>",
+    ]);
     let toc: String = HEADS
         .iter()
         .enumerate()
-        .map(|(i, h)| format!("<li><a href=\"#part{i}\">{h}</a></li>"))
+        .map(|(i, h)| item.replace("{i}", &i.to_string()).replace("{h}", h))
         .collect();
+    let toc = if item.starts_with("<li>") {
+        format!("<ol class=\"toc\">{toc}</ol>")
+    } else {
+        format!("<div class=\"toc\">{toc}</div>")
+    };
     let select = "<select onchange=\"location=this.value\"><option value=\"\">--部门网站--</option><option value=\"/1\">示例市统计局</option><option value=\"/2\">示例市财政局</option></select>";
     let footer = format!(
         "<div class=\"footer\"><ul class=\"links\"><li>{}</li><li>{}</li></ul><p>主办单位：示例市人民政府办公室</p><p>网站标识码：{} 示ICP备{}号</p></div>",
@@ -870,7 +881,7 @@ fn portal(report: &Value, rng: &mut Rng) -> String {
     let body_at = page.find("<body>").map_or(0, |i| i + "<body>".len());
     let end_at = page.rfind("</body>").unwrap_or(page.len());
     format!(
-        "{}{menu}<div class=\"crumbs\">当前位置：{} &gt; {}</div>{select}<ol class=\"toc\">{toc}</ol>{}{related}{footer}{}",
+        "{}{menu}<div class=\"crumbs\">当前位置：{} &gt; {}</div>{select}{toc}{}{related}{footer}{}",
         &page[..body_at],
         link("首页", 0),
         link("政府信息公开年报", 2),
