@@ -62,14 +62,25 @@ export class Ledger {
   }
 
   /**
-   * The file's own result as JSON text, straight from the spool, where nothing was added to it
-   * later (else null): what the JSON reporter prints, without a parse and a stringify.
+   * The file's own result as JSON text, straight from the spool (the record ends with it, then
+   * `}` and the newline): the carry before it is neither read nor parsed.
+   * @param {number} i @param {Spool} spool
+   */
+  ownResultText(i, spool) {
+    return spool.readText(this.at(i), this.resultAt[i], 2);
+  }
+
+  /**
+   * The file's result as JSON text where no diagnostic was added to it later (else null): what
+   * the JSON reporter prints, without a parse and a stringify. Last year's file, where it was
+   * paired, is added last, as run.mjs's `load` adds it.
    * @param {number} i @param {Spool} spool
    */
   resultText(i, spool) {
-    if (this.extra.has(i) || this.previous.has(i)) return null;
-    // The record ends with the result's JSON, then `}` and the newline.
-    return spool.readText(this.at(i), this.resultAt[i], 2);
+    if (this.extra.has(i)) return null;
+    const own = this.ownResultText(i, spool);
+    const previous = this.previous.get(i);
+    return previous === undefined ? own : `${own.slice(0, -1)},"previous":${JSON.stringify(previous)}}`;
   }
 
   /** `{ carry, path }` of the file, read without its result.

@@ -347,7 +347,7 @@ export async function main(
     /** A file's full result: its own check plus what the cross-year check added.
      * @param {number} i @returns {import('./process.mjs').FileResult} */
     const load = (i) => {
-      const { result } = spool.read(ledger.at(i));
+      const result = JSON.parse(ledger.ownResultText(i, spool));
       const extra = ledger.extraOf(i, spool);
       if (extra) {
         result.diagnostics.push(...extra);

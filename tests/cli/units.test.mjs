@@ -11,6 +11,9 @@ import { parseCliArgs, UsageError } from '../../js/cli/args.mjs';
 import { displayWidth } from '../../js/cli/reporters.mjs';
 import { Progress, useColor } from '../../js/cli/output.mjs';
 import { messages } from '../../js/cli/messages.mjs';
+import { Ledger } from '../../js/cli/ledger.mjs';
+import { Spool } from '../../js/cli/spool.mjs';
+import { entryOf, packEntries } from '../../js/cli/process.mjs';
 import { encodeGb18030 } from './fixtures/generate.mjs';
 import { tmpDir } from './helpers.mjs';
 
@@ -220,4 +223,43 @@ test('discover: linked folders are followed, once, even when they link back up',
       ['a/link-to-b/loop/b', 'visited'],
     ],
   );
+});
+
+test('a result is printed from the spool as it would be parsed and written again, last year added last', () => {
+  const spool = new Spool();
+  try {
+    const ledger = new Ledger(2);
+    const result = {
+      path: 'a-2024.html',
+      kind: 'html',
+      valid: true,
+      errorCount: 0,
+      warningCount: 0,
+      diagnostics: [],
+      issuer: '示例局 "引号"',
+    };
+    const carry = { year: 2024, format: '2021', applications: { received: { natural: 1 } } };
+    const { entries, data } = packEntries([
+      { index: 0, ...entryOf({ result, carry, trouble: false }) },
+      { index: 1, ...entryOf({ result: { ...result, path: 'b.html' }, carry: null, trouble: false }) },
+    ]);
+    let pos = spool.writeBytes(data);
+    for (const e of entries) {
+      ledger.set(e.index, [pos, e.bytes], e);
+      pos += e.bytes;
+    }
+    assert.equal(ledger.ownResultText(0, spool), JSON.stringify(result));
+    assert.equal(ledger.resultText(1, spool), JSON.stringify({ ...result, path: 'b.html' }));
+    ledger.previous.set(0, 'a-2023 "旧".html');
+    assert.equal(ledger.resultText(0, spool), JSON.stringify({ ...result, previous: 'a-2023 "旧".html' }));
+    // Diagnostics added later: parsed and written again by the caller.
+    ledger.addExtra(
+      0,
+      [{ rule: 'cross-year-carryover', severity: 'error', path: '/x', related: [], message: 'm' }],
+      spool,
+    );
+    assert.equal(ledger.resultText(0, spool), null);
+  } finally {
+    spool.close();
+  }
 });
