@@ -502,3 +502,27 @@ fn a_table_of_contents_before_the_report_is_no_part_of_it() {
         p.report.sections
     );
 }
+
+#[test]
+fn a_title_with_the_year_in_chinese_numerals_names_the_issuer_and_the_year() {
+    let page = include_str!("fixtures/readers/sample-2020.html");
+    for year in ["二〇二〇", "二零二〇"] {
+        let titled = page
+            .replace(
+                "2020年政府信息公开工作年度报告</h1>",
+                &format!("{year}年政府信息公开工作年度报告</h1>"),
+            )
+            .replace(
+                "<title>示例区住房和城乡建设局2020年政府信息公开工作年度报告</title>",
+                "",
+            );
+        assert!(!titled.contains("2020年政府信息公开工作年度报告"));
+        let p = parse(&titled, &ParseOptions::default());
+        assert_eq!(p.report.year, Some(2020), "{year}");
+        assert_eq!(
+            p.report.issuer.as_deref(),
+            Some("示例区住房和城乡建设局"),
+            "{year}"
+        );
+    }
+}

@@ -88,20 +88,45 @@ impl Before for Option<&(usize, usize)> {
     }
 }
 
-/// A 4-digit year followed by 年, in 2000..=2100, and where it starts (byte offset).
-fn years(s: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
-    s.char_indices().filter_map(move |(i, _)| {
+/// A year followed by 年, in 2000..=2100, where it starts and where its digits end (byte
+/// offsets): four digits (2023年) or four Chinese numerals (二〇二三年, 二零二三年), as titles
+/// and signatures print it.
+fn years(s: &str) -> impl Iterator<Item = (usize, usize, i32)> + '_ {
+    s.char_indices().filter_map(move |(i, c)| {
         let b = s.as_bytes();
-        let d = b.get(i..i + 4)?;
-        if !d.iter().all(u8::is_ascii_digit) || i > 0 && b[i - 1].is_ascii_digit() {
+        let (y, end) = if c.is_ascii_digit() {
+            let d = b.get(i..i + 4)?;
+            if !d.iter().all(u8::is_ascii_digit) || i > 0 && b[i - 1].is_ascii_digit() {
+                return None;
+            }
+            (std::str::from_utf8(d).ok()?.parse().ok()?, i + 4)
+        } else {
+            let before = s[..i].chars().next_back();
+            if numeral(c).is_none() || before.and_then(numeral).is_some() {
+                return None;
+            }
+            let mut y = 0;
+            let mut end = i;
+            for c in s[i..].chars().take(4) {
+                y = y * 10 + numeral(c)?;
+                end += c.len_utf8();
+            }
+            (y, end)
+        };
+        if !s.get(end..)?.starts_with('年') {
             return None;
         }
-        if !s.get(i + 4..)?.starts_with('年') {
-            return None;
-        }
-        let y: i32 = std::str::from_utf8(d).ok()?.parse().ok()?;
-        (2000..=2100).contains(&y).then_some((i, y))
+        (2000..=2100).contains(&y).then_some((i, end, y))
     })
+}
+
+/// A digit written as a Chinese numeral in a year (二〇二三, 二零二三).
+fn numeral(c: char) -> Option<i32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|n| n == c)
+        .or((c == '零').then_some(0))
+        .map(|d| d as i32)
 }
 
 pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
@@ -141,13 +166,13 @@ pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
     let mut issuer = None;
     if let Some((i, t)) = &title {
         let t = t.rsplit([':', '：']).next().unwrap_or(t);
-        if let Some((at, y)) = years(t).next() {
+        if let Some((at, end, y)) = years(t).next() {
             year = Some(y);
             let before = issuer_name(&t[..at]);
             if !before.is_empty() {
                 issuer = Some(before.to_string());
             } else {
-                let after = &t[at + 4..];
+                let after = &t[end..];
                 let after = after.trim_start_matches('年').trim_start_matches('度');
                 if let Some(p) = after.find("政府信息公开") {
                     let name = &after[..p];
@@ -197,7 +222,7 @@ pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
     if year.is_none() {
         // No title and no 统计期限 (the sample report): the year the opening prose speaks of.
         let mut counts: Vec<(i32, usize, usize)> = Vec::new();
-        for (at, y) in years(&head_text) {
+        for (at, _, y) in years(&head_text) {
             match counts.iter_mut().find(|(v, _, _)| *v == y) {
                 Some(c) => c.1 += 1,
                 None => counts.push((y, 1, at)),
@@ -232,8 +257,8 @@ fn issuer_name(s: &str) -> &str {
 fn period_year(text: &str) -> Option<i32> {
     for (i, _) in text.match_indices("统计") {
         let window: String = text[i..].chars().take(40).collect();
-        for (at, y) in years(&window) {
-            let rest = &window[at + 4..];
+        for (_, end, y) in years(&window) {
+            let rest = &window[end..];
             if rest.starts_with("年1月1日") || rest.starts_with("年01月01日") {
                 return Some(y);
             }
@@ -355,9 +380,14 @@ mod tests {
     #[test]
     fn finds_years() {
         let y: Vec<i32> = years("自2020年1月1日至202020年12月31日")
-            .map(|(_, y)| y)
+            .map(|(.., y)| y)
             .collect();
         assert_eq!(y, [2020]);
+        // Chinese numerals, as titles and signatures print the year; never part of a longer
+        // run of numerals, and never outside 2000..=2100.
+        let at: Vec<(usize, usize, i32)> =
+            years("某局二〇二三年度报告，二零二四年，一二〇二三年，三四五六年").collect();
+        assert_eq!(at, [(6, 18, 2023), (33, 45, 2024)]);
         assert_eq!(
             period_year("本报告中所列数据的统计期限自2020年1月1日起"),
             Some(2020)
