@@ -451,14 +451,7 @@ fn a_table_of_contents_before_the_report_is_no_part_of_it() {
     // a list, paragraphs or divs): taken for the parts, each part was a line long and no
     // table was found in any.
     let page = include_str!("fixtures/readers/sample-2020.html");
-    let heads = [
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
-    ];
+    let heads = xxgknb::readers::rules::prose::HEADINGS.map(|l| l.zh);
     let clean = check(page, &ParseOptions::default());
     let rules = |c: &xxgknb::Checked| {
         c.result
