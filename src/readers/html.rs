@@ -229,7 +229,7 @@ impl Builder<'_> {
         // A list item that is nothing but a link is navigation (menus, columns, related
         // articles: a portal page prints hundreds): no table or prose is in it, and as lines it
         // cost a tenth of checking the page.
-        let navigation = self.lists > 0 && !self.line_plain;
+        let navigation = self.lists > 0 && !self.line_plain && matches!(elem, Some(("li", _)));
         self.line_plain = false;
         if !text.is_empty() && !navigation {
             let elem = elem.map_or(Elem::None, |(name, n)| Elem::Block(name, n));
@@ -357,7 +357,8 @@ impl Builder<'_> {
                 self.skip += 1;
             }
             [b't', b'a', b'b', b'l', b'e'] => self.start_table(),
-            [b'a'] if !self.in_cell() => self.links += 1,
+            // A link (`href`): a bookmark (`<a name="_Toc1">` round a heading) is no link.
+            [b'a'] if !self.in_cell() && tag.attr("href").is_some() => self.links += 1,
             [b't', b'r'] => match self.tables.last_mut() {
                 Some(t) if !t.layout => {
                     t.close_row();
@@ -569,9 +570,23 @@ mod tests {
     }
 
     #[test]
+    fn headings_that_are_links_or_bookmarks_stay_after_an_unclosed_list() {
+        let d = read(
+            "<div class=nav><ul><li><a href=/>首页</a></li></div>\
+             <h2><a href=#top>一、总体情况</a></h2><p><a href=/x>全文链接</a></p>\
+             <li><a name=_Toc1>二、主动公开政府信息情况</a></li>",
+        );
+        let texts: Vec<&str> = d.lines().map(|l| l.text()).collect();
+        assert_eq!(
+            texts,
+            ["一、总体情况", "全文链接", "二、主动公开政府信息情况"]
+        );
+    }
+
+    #[test]
     fn list_items_that_are_only_links_are_navigation() {
         let d = read(
-            "<ul class=nav><li><a href=/>首页</a><ul><li><a href=/1>政务公开</a></li><li> <a>年报</a> </li></ul></li></ul>\
+            "<ul class=nav><li><a href=/>首页</a><ul><li><a href=/1>政务公开</a></li><li> <a href=/2>年报</a> </li></ul></li></ul>\
              <p>一、<a href=#a>总体情况</a></p>\
              <ol><li>主动公开政府信息<a href=/x>详见</a></li><li><a href=/y>链接</a>，以及说明</li></ol>\
              <div><a href=/z>单独的链接</a></div>\

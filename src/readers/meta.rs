@@ -222,7 +222,11 @@ pub fn metadata(doc: &Doc, first_heading: Option<usize>) -> Meta {
     if year.is_none() {
         // No title and no 统计期限 (the sample report): the year the opening prose speaks of.
         let mut counts: Vec<(i32, usize, usize)> = Vec::new();
-        for (at, _, y) in years(&head_text) {
+        // Digits only: a year in numerals here is most often the signature's (二〇二一年一月),
+        // the year of publication, not of the report.
+        for (at, _, y) in
+            years(&head_text).filter(|&(at, ..)| head_text.as_bytes()[at].is_ascii_digit())
+        {
             match counts.iter_mut().find(|(v, _, _)| *v == y) {
                 Some(c) => c.1 += 1,
                 None => counts.push((y, 1, at)),
