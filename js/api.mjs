@@ -18,6 +18,7 @@ import { compileMessages, applyMessages } from './messages.mjs';
  * @typedef {object} Glue
  * @property {(func: string, input: string, opts: string, over: number) => string} run
  * @property {(func: string, bytes: Uint8Array, opts: string) => string} [runBytes]
+ * @property {(current: Uint8Array, previous: Uint8Array, opts: string) => string} [crossYear]
  * @property {(what: string) => string} catalog
  * @property {() => number} [memoryBytes]
  * @property {() => void} [__wbg_reset_state]
@@ -33,12 +34,17 @@ import { compileMessages, applyMessages } from './messages.mjs';
  * @property {typeof import('./index.js').validateJson} validateJson
  * @property {typeof import('./index.js').parse | undefined} parse
  * @property {typeof import('./index.js').check | undefined} check
+ * @property {Internal} internal  what full-build functions outside this file call through
  * @property {typeof import('./index.js').cells} cells
  * @property {typeof import('./index.js').jsonSchema} jsonSchema
  * @property {typeof import('./index.js').rules} rules
  */
 /** The full build's API (a glue with `runBytes` has the readers).
  * @typedef {Api & { parse: NonNullable<Api['parse']>, check: NonNullable<Api['check']> }} FullApi */
+/**
+ * The core's call (a trap answered, a misuse thrown) and the `messages` option's wording.
+ * @typedef {{ call: (name: string, fn: (...args: any[]) => string, ...args: any[]) => any,
+ *   wording: (name: string, opts: OptionsText) => (<R extends ValidationResult>(result: R) => R) }} Internal */
 /** @typedef {Glue & { runBytes: NonNullable<Glue['runBytes']> }} FullGlue */
 
 /** Options as the core takes them: JSON text ('' for none), and the input limit they set.
@@ -106,7 +112,7 @@ const isObject = (v) => {
 
 /** A copy of the bytes of a `Uint8Array` (from any realm), or null for anything else.
  * @param {unknown} v @param {string} name @returns {Uint8Array | null} */
-function copyBytes(v, name) {
+export function copyBytes(v, name) {
   if (v === null || typeof v !== 'object' || apply(typedArrayTag, v, []) !== 'Uint8Array') return null;
   const buffer = apply(typedArrayBuffer, v, []);
   const offset = apply(typedArrayOffset, v, []);
@@ -140,7 +146,7 @@ function utf8Length(s) {
 
 /** The input's size in bytes when it is over `limit`, else 0 (exact only when it matters).
  * @param {string | Uint8Array} input @param {number} limit */
-function overLimit(input, limit) {
+export function overLimit(input, limit) {
   if (typeof input === 'string') {
     if (input.length * 3 <= limit) return 0;
     const n = utf8Length(input);
@@ -215,7 +221,7 @@ function reportText(report, name) {
 
 /** Options as JSON text for the core ('' for none), and the input limit they set.
  * @param {unknown} options @param {string} name @returns {OptionsText} */
-function optionsText(options, name) {
+export function optionsText(options, name) {
   if (options === undefined || options === null) return { text: '', limit: DEFAULT_MAX_INPUT_BYTES };
   if (!isObject(options)) throw new Error(`${name}: options must be an object, got ${describe(options)}`);
   let text;
@@ -370,6 +376,8 @@ export function makeApi(raw, ready) {
     validateJson: textCall('validateJson', 'JSON text'),
     parse: readers ? textCall('parse', "the report's text") : undefined,
     check: readers ? textCall('check', "the report's text") : undefined,
+    // For the full build's extra functions (cross-year.mjs): not exported by the entries.
+    internal: { call, wording },
     cells: (/** @type {unknown} */ format) => cellsOf(format),
     jsonSchema: (/** @type {unknown} */ format) =>
       buildSchema(formatArg(format, 'jsonSchema'), cellsOf(format, 'jsonSchema')),

@@ -3,12 +3,14 @@
 // `initSync({ module })` works too; on the main thread browsers refuse synchronous compiles.
 import * as raw from '../pkg/xxgknb.js';
 import { browserEntry } from './api.mjs';
+import { crossYearFunction } from './cross-year.mjs';
 import { refuseFiles } from './documents/sync-guard.mjs';
 import { fileFunctions } from './documents/lazy.mjs';
 
 const { api, init, initSync } = browserEntry(raw);
 
 export const { validate, validateJson, cells, jsonSchema, rules } = api;
+export const crossYear = crossYearFunction(raw, api.internal);
 export const parse = refuseFiles('parse', api.parse);
 export const check = refuseFiles('check', api.check);
 

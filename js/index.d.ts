@@ -1,5 +1,5 @@
 // xxgknb: the full build (validator and report readers).
-import type { CheckFileOptions, CheckOptions, CheckResult, FileInput, FileKind, Location, ParseFileOptions, ParseOptions, ParseResult, Report, ValidationResult } from "./types.js";
+import type { CheckFileOptions, CheckOptions, CheckResult, FileInput, FileKind, Location, ParseFileOptions, ParseOptions, ParseResult, Report, ValidateOptions, ValidationResult } from "./types.js";
 export * from "./lite.js";
 export { default } from "./lite.js";
 export type * from "./types.js";
@@ -15,6 +15,16 @@ export function check(input: string | Uint8Array, options?: CheckOptions & { rep
 export function check(input: string | Uint8Array, options: CheckOptions & { report: false }): ValidationResult & { locations?: Record<string, Location> };
 /** Read, then validate, with only the parts of the report at these JSON pointers (`format` too only if asked for). */
 export function check(input: string | Uint8Array, options: CheckOptions & { report: readonly string[] }): ValidationResult & { report: Partial<Report>; locations?: Record<string, Location> };
+/**
+ * The cross-year rules alone (cross-year-carryover, tables-unchanged, t2-carryover, text-reuse)
+ * on this year's report and last year's, each as JSON text or its UTF-8 bytes: what a batch runs
+ * on each pair of one issuer's consecutive reports once each report has had its own check. The
+ * same findings as `validateJson(report, { previous, partial: true })` with every other rule off,
+ * at a fraction of the cost. This year's text not read as a report still gives invalid-json,
+ * invalid-structure or input-too-large; last year's not a JSON object throws, as `previous`
+ * does. For report objects, use `validate(report, { previous })`.
+ */
+export function crossYear(report: string | Uint8Array, previous: string | Uint8Array, options?: Omit<ValidateOptions, "previous" | "partial">): ValidationResult;
 /** `report` not known until run time: there unless it was `false`, and whole unless it was a list. */
 export function check(input: string | Uint8Array, options?: CheckOptions): ValidationResult & { report?: Partial<Report>; locations?: Record<string, Location> };
 

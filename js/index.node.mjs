@@ -1,6 +1,7 @@
 // Node entry of the full build: instantiated synchronously on import, ready to use.
 import * as raw from '../pkg/xxgknb.js';
 import { makeApi } from './api.mjs';
+import { crossYearFunction } from './cross-year.mjs';
 import { refuseFiles } from './documents/sync-guard.mjs';
 import { fileFunctions } from './documents/lazy.mjs';
 import { compiledModule } from './compiled.mjs';
@@ -9,6 +10,7 @@ raw.initSync({ module: compiledModule(new URL('../pkg/xxgknb_bg.wasm', import.me
 const api = makeApi(raw, () => true);
 
 export const { validate, validateJson, cells, jsonSchema, rules } = api;
+export const crossYear = crossYearFunction(raw, api.internal);
 export const parse = refuseFiles('parse', api.parse);
 export const check = refuseFiles('check', api.check);
 export { version } from '../pkg/version.js';

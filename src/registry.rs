@@ -31,6 +31,19 @@ pub fn rule_id(id: &str) -> Option<&'static str> {
     find(id).map(|r| r.id)
 }
 
+/// The rules that compare a report with last year's (`previous`): all that
+/// [`crate::api::cross_year`] runs, with [`UNREAD`].
+pub const CROSS_YEAR: [&str; 4] = [
+    "cross-year-carryover",
+    "tables-unchanged",
+    "t2-carryover",
+    "text-reuse",
+];
+
+/// The rules that say the input was not read as a report: kept on where only a few rules run
+/// (`cross_year`), so that a text that is no report never passes for one without findings.
+pub const UNREAD: [&str; 3] = ["input-too-large", "invalid-json", "invalid-structure"];
+
 /// Run every rule on a decoded report: the core's rules (with culprit location), then the prose
 /// rules on `sections` wherever the report came from; severity overrides applied, ordered.
 pub fn run(report: &Report, options: &Options) -> Vec<Diagnostic> {
@@ -55,5 +68,10 @@ mod tests {
         assert_eq!(rule_id("no-such-rule"), None);
         #[cfg(feature = "readers")]
         assert!(ids.contains(&"narrative-mismatch"));
+        for id in UNREAD.iter().chain(&CROSS_YEAR[..3]) {
+            assert_eq!(rule_id(id), Some(*id));
+        }
+        #[cfg(feature = "readers")]
+        assert_eq!(rule_id(CROSS_YEAR[3]), Some(CROSS_YEAR[3]));
     }
 }

@@ -221,6 +221,54 @@ test("the reviewer's checklist: the prose rules and cross-year table rules are i
   );
 });
 
+test('crossYear: the cross-year rules alone on two reports as text or bytes, as validateJson finds them', () => {
+  assert.equal(lite.crossYear, undefined); // not in the lite build (text-reuse is a reader's rule)
+  const cur = consistent();
+  /** Last year's: its carried-forward 30 where this year's carried-over says otherwise, or,
+   * when `same`, the same tables as this year's (tables-unchanged). */
+  const last = (same) => {
+    const prev = { ...consistent(), year: 2023 };
+    const forward = { ...cur.applications.carriedOver, natural: same ? cur.applications.carriedOver.natural : 30 };
+    prev.applications = { ...prev.applications, carriedForward: forward };
+    if (same) cur.applications = { ...cur.applications, carriedForward: forward };
+    return prev;
+  };
+  const off = Object.fromEntries(
+    full
+      .rules()
+      .map((r) => r.id)
+      .filter((id) => !['cross-year-carryover', 'tables-unchanged', 't2-carryover', 'text-reuse'].includes(id))
+      .map((id) => [id, 'off']),
+  );
+  const seen = new Set();
+  for (const same of [false, true]) {
+    const prev = last(same);
+    const [a, b] = [JSON.stringify(cur), JSON.stringify(prev)];
+    const expected = full.validateJson(a, { previous: prev, partial: true, rules: off, locale: 'en' });
+    assert.ok(expected.diagnostics.length > 0);
+    for (const d of expected.diagnostics) seen.add(d.rule);
+    assert.deepEqual(full.crossYear(a, b, { locale: 'en' }), expected);
+    const bytes = (t) => Buffer.from(t);
+    assert.deepEqual(full.crossYear(bytes(a), bytes(b), { locale: 'en' }), expected);
+  }
+  assert.ok(seen.has('cross-year-carryover') && seen.has('tables-unchanged'), [...seen].join());
+  // This year's text no report: said. Last year's no JSON object, or options.previous: misuse.
+  const prev = JSON.stringify(last(false));
+  assert.deepEqual(
+    full.crossYear('{"year": 2024', prev).diagnostics.map((d) => d.rule),
+    ['invalid-json'],
+  );
+  assert.throws(() => full.crossYear(JSON.stringify(cur), '[1]'), {
+    message: "crossYear: last year's report is not a JSON object",
+  });
+  assert.throws(() => full.crossYear(JSON.stringify(cur), prev, { previous: {} }), /second argument/);
+  assert.throws(() => full.crossYear(cur, prev), /crossYear: expected this year's report as JSON text .*validate\(report, \{ previous \}\)/);
+  assert.throws(() => full.crossYear(JSON.stringify(cur), 7), /crossYear: expected last year's report/);
+  // Over the size limit: input-too-large, whichever of the two is over.
+  const big = full.crossYear(JSON.stringify(cur), prev, { maxInputBytes: 100 });
+  assert.deepEqual(big.diagnostics.map((d) => d.rule), ['input-too-large']);
+});
+
 test('blanks: "zero" is the full build\'s; the lite build refuses it by name, and takes "strict"', () => {
   // A 0 left blank: with blanks as 0 the sums still hold, and one blank-cell says so.
   const doc = consistent();

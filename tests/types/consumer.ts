@@ -1,5 +1,5 @@
 // Type-checked with `tsc --noEmit -p tests/types`: the declarations must describe real use.
-import init, { validate, validateJson, check, checkFile, parseFile, configureFiles, cells, rules, version, type FileKind, type CheckOptions, type Diagnostic, type Format, type IssuerKind, type ValidationResult } from "xxgknb";
+import init, { validate, validateJson, crossYear, check, checkFile, parseFile, configureFiles, cells, rules, version, type FileKind, type CheckOptions, type Diagnostic, type Format, type IssuerKind, type ValidationResult } from "xxgknb";
 import { validate as validateLite } from "xxgknb/lite";
 import { attach, pattern, type FormHandle, type LoadErrorEventDetail } from "xxgknb/form";
 import type { Applications, ApplicantRow } from "xxgknb";
@@ -12,6 +12,9 @@ const first: Diagnostic | undefined = result.diagnostics[0];
 const fix: number | undefined = first?.expected;
 const lite = validateLite({ year: 2020 }, { rules: { "blank-cell": "off" } });
 const fromText = validateJson("{}");
+const pairFindings: Diagnostic[] = crossYear("{}", new TextEncoder().encode("{}"), { locale: "en", rules: { "text-reuse": "off" } }).diagnostics;
+// @ts-expect-error: last year's report is the second argument, not an option
+crossYear("{}", "{}", { previous: {} });
 const checked = check("<table></table>", { kind: "html" });
 const year: number | null = checked.year;
 const carried = check(new TextEncoder().encode("x"), { report: ["/applications/carriedForward"] }).report.applications?.carriedForward;
