@@ -2,7 +2,7 @@
 // reports hold, so that memory stays flat from ten files to tens of thousands. Everything
 // else about a file waits in the spool.
 
-import { readHead, readHeadText } from './spool.mjs';
+import { readHead, readHeadBytes } from './spool.mjs';
 /** @import { Spool, Place } from './spool.mjs' */
 /** @import { Diagnostic } from '../types.js' */
 
@@ -90,10 +90,10 @@ export class Ledger {
     return readHead(spool.fd, [this.pos[i], this.resultAt[i]]);
   }
 
-  /** The same, as the spool holds it (see spool.mjs's readHeadText).
+  /** The same, as the spool holds it (see spool.mjs's readHeadBytes).
    * @param {number} i @param {Spool} spool */
-  headText(i, spool) {
-    return readHeadText(spool.fd, [this.pos[i], this.resultAt[i]]);
+  headBytes(i, spool) {
+    return readHeadBytes(spool.fd, [this.pos[i], this.resultAt[i]]);
   }
 
   /** The diagnostics found after the file's own check, or null. @param {number} i @param {Spool} spool

@@ -61,10 +61,10 @@ export class Spool {
   }
 }
 
-/** `n` bytes at `pos` of a spool's file as text. Workers read the spool so too: a file
- * descriptor belongs to the process, and so to all its threads.
- * @param {number} fd @param {number} pos @param {number} n */
-export function readRange(fd, pos, n) {
+/** `n` bytes at `pos` of a spool's file. Workers read the spool so too: a file descriptor
+ * belongs to the process, and so to all its threads.
+ * @param {number} fd @param {number} pos @param {number} n @returns {Buffer} */
+export function readBytesAt(fd, pos, n) {
   const buf = Buffer.allocUnsafe(n);
   let got = 0;
   while (got < n) {
@@ -72,14 +72,26 @@ export function readRange(fd, pos, n) {
     if (k === 0) throw new Error(`the spool ends before byte ${pos + n}`);
     got += k;
   }
-  return buf.toString('utf8');
+  return buf;
 }
 
-/** A record's head as text, `{"carry":…,"path":…,"result":`, read without its result: `at` is
- * [where the record starts, where its result starts in it] (see process.mjs's entryOf).
+/** `n` bytes at `pos` of a spool's file as text (see readBytesAt).
+ * @param {number} fd @param {number} pos @param {number} n */
+export function readRange(fd, pos, n) {
+  return readBytesAt(fd, pos, n).toString('utf8');
+}
+
+/** A record's head, `{"carry":…,"path":…,"result":`, read without its result, as the spool
+ * holds it (UTF-8): `at` is [where the record starts, where its result starts in it] (see
+ * process.mjs's entryOf).
  * @param {number} fd @param {[number, number]} at */
-export function readHeadText(fd, [pos, resultAt]) {
-  return readRange(fd, pos, resultAt);
+export function readHeadBytes(fd, [pos, resultAt]) {
+  return readBytesAt(fd, pos, resultAt);
+}
+
+/** The same as text. @param {number} fd @param {[number, number]} at */
+export function readHeadText(fd, at) {
+  return readHeadBytes(fd, at).toString('utf8');
 }
 
 /** A record's head, `{ carry, path }`, parsed.

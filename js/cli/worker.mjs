@@ -18,7 +18,7 @@ import {
   DEFAULT_MAX_BYTES,
 } from './process.mjs';
 import { runPairJob } from './crossyear.mjs';
-import { readHeadText } from './spool.mjs';
+import { readHeadBytes } from './spool.mjs';
 
 if (!parentPort) throw new Error('xxgknb: js/cli/worker.mjs runs as a worker thread (pool.mjs starts it)');
 const port = parentPort;
@@ -162,7 +162,7 @@ if (core) {
       // After the files: a job of cross-year pairs (see crossyear.mjs).
       let result = null; // the main thread does what a job could not
       try {
-        result = runPairJob(loaded, msg.job, readHeadText);
+        result = runPairJob(loaded, msg.job, readHeadBytes);
       } catch {
         /* the spool unreadable: left to the main thread, which reports it */
       }
