@@ -50,9 +50,13 @@ const builds = [
     targetDir: 'target',
     optLevel: '3',
     rustflags: [],
-    // Node and current browsers: the features Rust enables by default.
+    // Node and current browsers: the features Rust enables by default. `-ocimfs 500`: binaryen
+    // otherwise inlines every function that has one caller, whatever its size, and the readers
+    // became one 94 KB function whose optimised compile alone took V8 ~250–550 ms on each run's
+    // first pages (see docs/performance.md, "Warm-up").
     wasmOpt: [
       '-O3',
+      '--one-caller-inline-max-function-size=500',
       '--enable-bulk-memory',
       '--enable-nontrapping-float-to-int',
       '--enable-sign-ext',

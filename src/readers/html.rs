@@ -456,6 +456,9 @@ impl Sink for Builder<'_> {
     }
 }
 
+// Out of line, as are the other readers' steps: inlined into their one caller they made one
+// function so large that V8 took up to half a second to optimise it (docs/performance.md).
+#[inline(never)]
 pub fn read(input: &str) -> Doc<'static> {
     let mut b = Builder {
         doc: Doc::html(),

@@ -307,6 +307,9 @@ fn is_pre_2019(doc: &doc::Doc, year: Option<i32>, t3_rows: usize) -> bool {
         })
 }
 
+// Out of line, as are the other readers' steps: inlined into their one caller they made one
+// function so large that V8 took up to half a second to optimise it (docs/performance.md).
+#[inline(never)]
 fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
     let heads = meta::headings(doc);
     let head_toks: Vec<(usize, usize)> = heads

@@ -4,6 +4,9 @@
 
 use super::doc::Doc;
 
+// Out of line, as are the other readers' steps: inlined into their one caller they made one
+// function so large that V8 took up to half a second to optimise it (docs/performance.md).
+#[inline(never)]
 pub fn read(input: &str) -> Doc<'_> {
     let mut doc = Doc::text(input, looks_laid_out(input));
     let mut lines = 0usize;
