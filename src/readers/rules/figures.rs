@@ -425,6 +425,8 @@ const COMPARISON: [&str; 14] = [
     "比上",
 ];
 
+// Out of line: see readers/html.rs's `read` (V8 optimises a smaller function sooner).
+#[inline(never)]
 fn key_of(sentence: &str, prev_end: usize, f: &Found, year: Option<i32>) -> Option<String> {
     let after = &sentence[f.end..];
     let after = &after[..after.find([',', ';', '(', ')']).unwrap_or(after.len())];
@@ -611,6 +613,8 @@ fn items(sentence: &str, found: &[Found]) -> Vec<(usize, usize)> {
     out
 }
 
+// Out of line: see readers/html.rs's `read` (V8 optimises a smaller function sooner).
+#[inline(never)]
 fn facts_of(part: usize, sentence: &str, found: &[Found], info: &ScanInfo, out: &mut Vec<Mention>) {
     let first = out.len();
     let mut topic = Topic::None;

@@ -117,6 +117,8 @@ fn holds(eq: &Eq, val: &dyn Fn(usize) -> Option<[i64; 7]>) -> Option<bool> {
 }
 
 /// Solve: an outcome for every row given as `Cands`, by `T3_ROWS` index.
+// Out of line: see readers/html.rs's `read` (V8 optimises a smaller function sooner).
+#[inline(never)]
 pub fn solve(rows: &[Row]) -> Vec<Option<Outcome>> {
     let eqs = equations(rows);
     let fixed = |r: usize| -> Option<[i64; 7]> {

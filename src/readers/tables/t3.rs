@@ -212,6 +212,8 @@ pub fn read(rd: &mut Reader, start: usize, end: usize, out: &mut Tables) {
 }
 
 /// Set a glued row's cells from its outcome, and say what was done.
+// Out of line: see readers/html.rs's `read` (V8 optimises a smaller function sooner).
+#[inline(never)]
 fn settle(
     rd: &mut Reader,
     row: usize,
@@ -259,6 +261,8 @@ fn settle(
 /// Laid-out text: lines of seven numbers that no label claimed (the label wrapped away, or
 /// was printed after its numbers) go to the rows not found between the rows around them,
 /// in the format's order, when they are as many and each adds up.
+// Out of line: see readers/html.rs's `read` (V8 optimises a smaller function sooner).
+#[inline(never)]
 fn orphans(rd: &Reader, end: usize, reads: &mut Vec<Read>, out: &mut Tables) {
     let doc = rd.doc;
     let used = |k: usize| reads.iter().any(|r| r.vals.has(doc, k));
@@ -368,6 +372,8 @@ fn adds_up(rd: &Reader, toks: &[usize]) -> bool {
 /// clearly under one column leaves its row unread. (Columns guessed from where the numbers of
 /// short rows stand were tried and dropped: a column blank in every row shifts them all by one,
 /// and no sum can tell, since every row and column still adds up.)
+// Out of line: see readers/html.rs's `read` (V8 optimises a smaller function sooner).
+#[inline(never)]
 fn place_short_rows(rd: &Reader, reads: &mut [Read]) {
     if !reads.iter().any(|r| matches!(r.vals, RowVals::Short(_))) {
         return;
