@@ -34,12 +34,14 @@ async function measure(label, bytes, goal, ms = 3000) {
   );
 }
 
-console.log(
-  `load average ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}\n`,
-);
+// The bench pins nothing itself: the PDF goal is for one core, which only the caller can set.
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
+const cores = os.availableParallelism();
+const pin = cores > 1 ? ' (the PDF goal is on one core: taskset -c 0 node bench/documents.mjs)' : '';
+console.log(`load average ${load}; cores this process may run on: ${cores}${pin}\n`);
 const t0 = performance.now();
 await checkFile(readFileSync(fixture('template-2024.pdf')));
 console.log(`first PDF in a fresh process (PDF.js loaded): ${(performance.now() - t0).toFixed(0)} ms\n`);
