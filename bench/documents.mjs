@@ -47,7 +47,9 @@ async function measure(label, bytes, goal, ms = 3000) {
   console.log(
     `${label.padEnd(36)} ${median.toFixed(1).padStart(7)} ms median (${(1000 / median).toFixed(0).padStart(4)}/s), best ${times[0].toFixed(1)} ms, CPU ${cpuPer.toFixed(1)} ms/file${verdict}`,
   );
-  console.log(`${''.padEnd(36)} (its first ${WARM} reads in this process: median ${medianOf(first).toFixed(1)} ms, first ${first[0].toFixed(0)} ms)`);
+  console.log(
+    `${''.padEnd(36)} (its first ${WARM} reads in this process: median ${medianOf(first).toFixed(1)} ms, first ${first[0].toFixed(0)} ms)`,
+  );
 }
 
 // The bench pins nothing itself: the PDF goal is for one core, which only the caller can set.

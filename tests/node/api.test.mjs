@@ -262,11 +262,17 @@ test('crossYear: the cross-year rules alone on two reports as text or bytes, as 
     message: "crossYear: last year's report is not a JSON object",
   });
   assert.throws(() => full.crossYear(JSON.stringify(cur), prev, { previous: {} }), /second argument/);
-  assert.throws(() => full.crossYear(cur, prev), /crossYear: expected this year's report as JSON text .*validate\(report, \{ previous \}\)/);
+  assert.throws(
+    () => full.crossYear(cur, prev),
+    /crossYear: expected this year's report as JSON text .*validate\(report, \{ previous \}\)/,
+  );
   assert.throws(() => full.crossYear(JSON.stringify(cur), 7), /crossYear: expected last year's report/);
   // Over the size limit: input-too-large, whichever of the two is over.
   const big = full.crossYear(JSON.stringify(cur), prev, { maxInputBytes: 100 });
-  assert.deepEqual(big.diagnostics.map((d) => d.rule), ['input-too-large']);
+  assert.deepEqual(
+    big.diagnostics.map((d) => d.rule),
+    ['input-too-large'],
+  );
 });
 
 test('blanks: "zero" is the full build\'s; the lite build refuses it by name, and takes "strict"', () => {
