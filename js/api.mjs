@@ -18,7 +18,7 @@ import { compileMessages, applyMessages } from './messages.mjs';
  * @typedef {object} Glue
  * @property {(func: string, input: string, opts: string, over: number) => string} run
  * @property {(func: string, bytes: Uint8Array, opts: string) => string} [runBytes]
- * @property {(current: Uint8Array, previous: Uint8Array, opts: string) => string} [crossYear]
+ * @property {(current: Uint8Array, previous: Uint8Array, opts: string, over: number) => string} [crossYear]
  * @property {(what: string) => string} catalog
  * @property {() => number} [memoryBytes]
  * @property {() => void} [__wbg_reset_state]

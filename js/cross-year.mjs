@@ -5,6 +5,7 @@ import { copyBytes, describe, optionsText, overLimit } from './api.mjs';
 /** @import { ValidationResult } from './types.js' */
 
 const utf8 = new TextEncoder();
+const EMPTY = new Uint8Array(0);
 
 /**
  * `crossYear(report, previous, options?)` over the glue's `crossYear`, which takes both reports
@@ -19,10 +20,14 @@ export function crossYearFunction(raw, { call, wording }) {
   /** @param {unknown} v @param {string} which @returns {string | Uint8Array} */
   const textOf = (v, which) => {
     const t = typeof v === 'string' ? v : copyBytes(v, name);
-    if (t === null)
+    if (t === null) {
+      // Bytes of another kind (ArrayBuffer, DataView) need a Uint8Array; a report object, validate.
+      const plain = v !== null && typeof v === 'object' && !ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer);
+      const hint = plain ? '; for report objects, use validate(report, { previous })' : '';
       throw new Error(
-        `${name}: expected ${which} as JSON text (a string or its UTF-8 bytes), got ${describe(v)}; for report objects, use validate(report, { previous })`,
+        `${name}: expected ${which} as JSON text (a string or its UTF-8 bytes in a Uint8Array), got ${describe(v)}${hint}`,
       );
+    }
     return t;
   };
   /** @param {string | Uint8Array} t */
@@ -32,10 +37,9 @@ export function crossYearFunction(raw, { call, wording }) {
     const last = textOf(previous, "last year's report");
     const opts = optionsText(options, name);
     const worded = wording(name, opts);
-    // The larger of the two is held to the limit: over it, the core's input-too-large, nothing
-    // copied in.
-    const over = Math.max(overLimit(current, opts.limit), overLimit(last, opts.limit));
-    if (over) return worded(call(name, raw.run, 'validateJson', '', opts.text, over));
-    return worded(call(name, glue, bytesOf(current), bytesOf(last), opts.text));
+    // This year's text over the limit is not copied in (the core answers input-too-large after
+    // the same misuse checks); last year's has no limit, as `previous` has none.
+    const over = overLimit(current, opts.limit);
+    return worded(call(name, glue, over ? EMPTY : bytesOf(current), bytesOf(last), opts.text, over));
   };
 }

@@ -15,18 +15,19 @@ export function check(input: string | Uint8Array, options?: CheckOptions & { rep
 export function check(input: string | Uint8Array, options: CheckOptions & { report: false }): ValidationResult & { locations?: Record<string, Location> };
 /** Read, then validate, with only the parts of the report at these JSON pointers (`format` too only if asked for). */
 export function check(input: string | Uint8Array, options: CheckOptions & { report: readonly string[] }): ValidationResult & { report: Partial<Report>; locations?: Record<string, Location> };
+/** `report` not known until run time: there unless it was `false`, and whole unless it was a list. */
+export function check(input: string | Uint8Array, options?: CheckOptions): ValidationResult & { report?: Partial<Report>; locations?: Record<string, Location> };
 /**
  * The cross-year rules alone (cross-year-carryover, tables-unchanged, t2-carryover, text-reuse)
  * on this year's report and last year's, each as JSON text or its UTF-8 bytes: what a batch runs
  * on each pair of one issuer's consecutive reports once each report has had its own check. The
  * same findings as `validateJson(report, { previous, partial: true })` with every other rule off,
  * at a fraction of the cost. This year's text not read as a report still gives invalid-json,
- * invalid-structure or input-too-large; last year's not a JSON object throws, as `previous`
- * does. For report objects, use `validate(report, { previous })`.
+ * invalid-structure or input-too-large (the options' `rules` count on these too, as in
+ * `validateJson`); last year's has no size limit, as `previous` has none, and not a JSON object
+ * it throws, as `previous` does. For report objects, use `validate(report, { previous })`.
  */
 export function crossYear(report: string | Uint8Array, previous: string | Uint8Array, options?: Omit<ValidateOptions, "previous" | "partial">): ValidationResult;
-/** `report` not known until run time: there unless it was `false`, and whole unless it was a list. */
-export function check(input: string | Uint8Array, options?: CheckOptions): ValidationResult & { report?: Partial<Report>; locations?: Record<string, Location> };
 
 /**
  * Read a report file: PDF, DOCX, DOC/WPS (Node only), or the text, HTML and JSON that `parse`

@@ -67,42 +67,46 @@ pub fn too_deep(options: &Options) -> ValidationResult {
 
 /// The cross-year rules alone ([`crate::registry::CROSS_YEAR`]) on this year's report and last
 /// year's, both JSON text: what a batch runs on each pair of one issuer's consecutive reports,
-/// whose other findings each report's own check has given. Cheaper than [`validate_str`] with
-/// `previous` in the options and the other rules off (a CLI's pair: 154 → 84 µs): last year's
-/// report is read once, and no options text carries it.
-/// `options` as for [`validate_str`], less `previous` (misuse here) and with `partial` always;
-/// of its `rules`, those on these rules count. The rules that say the input was not read
-/// ([`crate::registry::UNREAD`]) stay on. Last year's text not a JSON object is misuse (as
-/// `previous` not an object is in the options): `Err` with the reason.
+/// whose other findings each report's own check has given. The findings of [`validate_str`] with
+/// last year's report as `previous`, `partial`, and every other rule off but those that say the
+/// input was not read ([`crate::registry::UNREAD`]); the caller's `rules` count on those and on
+/// these. Cheaper (a CLI's pair: 154 → 69 µs): last year's report is read once, and no options
+/// text carries it. `over`, when not 0: this year's text had that many bytes, over the limit, and
+/// was not copied in (`input-too-large`); last year's has no limit, as `previous` has none.
+/// Misuse, `Err` with the reason: `options.previous` given, or last year's text no JSON object
+/// (as `previous` not an object is in the options).
+#[cfg(feature = "readers")]
 pub fn cross_year(
     current: &str,
     previous: &str,
     mut options: Options,
+    over: usize,
 ) -> Result<ValidationResult, &'static str> {
+    use crate::registry::{CROSS_YEAR, UNREAD};
     if options.previous.is_some() {
         return Err("last year's report is the second argument, not options.previous");
     }
-    if let Some(r) = refuse(current.len().max(previous.len()), &options) {
-        return Ok(r);
-    }
     let prev = crate::model::decode::decode_str(previous);
-    let object = previous.trim_start().starts_with('{');
-    if !object || prev.syntax_error.is_some() || prev.too_deep.is_some() {
+    if prev.too_deep.is_some() {
+        return Err("last year's report is nested too deeply to be read");
+    }
+    if !previous.trim_start().starts_with('{') || prev.syntax_error.is_some() {
         return Err("last year's report is not a JSON object");
     }
-    use crate::registry::{CROSS_YEAR, UNREAD};
     options.previous = Some(alloc::boxed::Box::new(prev));
     options.partial = true;
-    options.overrides.retain(|(id, _)| CROSS_YEAR.contains(id));
-    for rule in crate::registry::all() {
-        if !CROSS_YEAR.contains(&rule.id) && !UNREAD.contains(&rule.id) {
-            options.overrides.push((rule.id, None));
-        }
+    // The other rules off whatever the caller's `rules` say of them (a rule set off anywhere in
+    // the list is off); the caller's own entries kept for the rules that run.
+    let own = core::mem::take(&mut options.overrides);
+    options.overrides = crate::registry::all()
+        .filter(|r| !CROSS_YEAR.contains(&r.id) && !UNREAD.contains(&r.id))
+        .map(|r| (r.id, None))
+        .chain(own)
+        .collect();
+    if over > 0 {
+        return Ok(too_large(over, &options));
     }
-    Ok(validate_report(
-        &crate::model::decode::decode_str(current),
-        &options,
-    ))
+    Ok(validate_str(current, &options))
 }
 
 #[cfg(feature = "readers")]
@@ -287,19 +291,21 @@ mod tests {
     #[test]
     fn cross_year_finds_what_validate_finds_with_the_other_rules_off() {
         let (this, prev) = pair(true);
-        let got = cross_year(&this, &prev, Options::default()).unwrap();
+        let got = cross_year(&this, &prev, Options::default(), 0).unwrap();
         let rules: Vec<&str> = got.diagnostics.iter().map(|d| d.rule).collect();
         assert!(rules.contains(&"cross-year-carryover"), "{rules:?}");
         let mut o = options(&format!(r#"{{"partial": true, "previous": {prev}}}"#)).unwrap();
         for rule in crate::registry::all() {
-            if !crate::registry::CROSS_YEAR.contains(&rule.id) {
+            if !crate::registry::CROSS_YEAR.contains(&rule.id)
+                && !crate::registry::UNREAD.contains(&rule.id)
+            {
                 o.overrides.push((rule.id, None));
             }
         }
         assert_eq!(got.to_json(), validate_str(&this, &o).to_json());
         // And nothing when last year's matches (its carried-forward is this year's).
         let (this, prev) = pair(false);
-        let same = cross_year(&this, &prev, Options::default()).unwrap();
+        let same = cross_year(&this, &prev, Options::default(), 0).unwrap();
         assert!(!same
             .diagnostics
             .iter()
@@ -311,7 +317,7 @@ mod tests {
         let (this, prev) = pair(true);
         let o = options(r#"{"rules": {"cross-year-carryover": "info", "t3-balance": "error"}}"#)
             .unwrap();
-        let got = cross_year(&this, &prev, o).unwrap();
+        let got = cross_year(&this, &prev, o, 0).unwrap();
         assert!(got.diagnostics.iter().all(|d| d.rule != "t3-balance"));
         let carry: Vec<_> = got
             .diagnostics
@@ -320,18 +326,61 @@ mod tests {
             .collect();
         assert!(!carry.is_empty() && carry.iter().all(|d| d.severity == crate::Severity::Info));
         // This year's text no report: said, never a clean pass.
-        let bad = cross_year("{\"year\": 2024,", &prev, Options::default()).unwrap();
+        let bad = cross_year("{\"year\": 2024,", &prev, Options::default(), 0).unwrap();
         assert_eq!(bad.diagnostics[0].rule, "invalid-json");
         assert!(!bad.valid);
         // Last year's no JSON object: misuse, as `previous` not an object is.
         for prev in ["", "[1]", "{\"year\": 2023,", "null"] {
             assert!(
-                cross_year(&this, prev, Options::default()).is_err(),
+                cross_year(&this, prev, Options::default(), 0).is_err(),
                 "{prev}"
             );
         }
         let twice = options(&format!(r#"{{"previous": {prev}}}"#)).unwrap();
-        assert!(cross_year(&this, &prev, twice).is_err());
+        assert!(cross_year(&this, &prev, twice, 0).is_err());
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let deep = format!(r#"{{"sections": {deep}}}"#);
+        let said = cross_year(&this, &deep, Options::default(), 0).unwrap_err();
+        assert!(said.contains("nested"), "{said}");
+        // Over the size limit (this year's text not copied in): input-too-large, after the
+        // same misuse checks.
+        let big = cross_year("", &prev, Options::default(), 1 << 30).unwrap();
+        assert_eq!(big.diagnostics[0].rule, "input-too-large");
+        assert!(cross_year("", "[1]", Options::default(), 1 << 30).is_err());
+    }
+
+    #[test]
+    fn cross_year_takes_the_callers_rules_on_the_rules_it_runs_as_validate_does() {
+        let (this, prev) = pair(true);
+        for own in [
+            r#"{"invalid-json": "warning"}"#,
+            r#"{"input-too-large": "off", "cross-year-carryover": "off"}"#,
+            r#"{"text-reuse": "error", "t3-balance": "error"}"#,
+        ] {
+            for (text, over) in [("{\"year\": 2024,", 0), (this.as_str(), 0), ("", 1 << 30)] {
+                let o = options(&format!(r#"{{"rules": {own}}}"#)).unwrap();
+                let got = cross_year(text, &prev, o, over).unwrap();
+                let mut o = options(&format!(
+                    r#"{{"rules": {own}, "partial": true, "previous": {prev}}}"#
+                ))
+                .unwrap();
+                let own_rules = o.overrides.clone();
+                o.overrides = crate::registry::all()
+                    .filter(|r| {
+                        !crate::registry::CROSS_YEAR.contains(&r.id)
+                            && !crate::registry::UNREAD.contains(&r.id)
+                    })
+                    .map(|r| (r.id, None))
+                    .chain(own_rules)
+                    .collect();
+                let want = if over > 0 {
+                    too_large(over, &o)
+                } else {
+                    validate_str(text, &o)
+                };
+                assert_eq!(got.to_json(), want.to_json(), "{own} {text}");
+            }
+        }
     }
 
     #[test]

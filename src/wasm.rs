@@ -75,12 +75,14 @@ pub fn run_bytes(func: &str, bytes: &[u8], opts: &str) -> String {
 /// `crossYear`: the cross-year rules alone on this year's report and last year's, each the
 /// UTF-8 bytes of its JSON text (the JS encodes strings: a CLI's pairs come as bytes from its
 /// spool, and wasm-bindgen copies bytes in one call where it copies text character by
-/// character up to the first one outside ASCII). See [`crate::api::cross_year`].
+/// character up to the first one outside ASCII); `over` as in [`run`], for this year's text.
+/// See [`crate::api::cross_year`].
 #[cfg(feature = "readers")]
 #[wasm_bindgen(js_name = crossYear, skip_typescript)]
-pub fn cross_year(current: &[u8], previous: &[u8], opts: &str) -> String {
+pub fn cross_year(current: &[u8], previous: &[u8], opts: &str, over: f64) -> String {
+    let over = over as usize;
     answer(options(opts, "crossYear").and_then(|o| {
-        crate::api::cross_year(&text_of(current), &text_of(previous), o)
+        crate::api::cross_year(&text_of(current), &text_of(previous), o, over)
             .map(|r| r.to_json())
             .map_err(|e| text!("crossYear: {e}", e))
     }))

@@ -90,7 +90,7 @@ export function readHeadBytes(fd, [pos, resultAt]) {
 }
 
 /** The same as text. @param {number} fd @param {[number, number]} at */
-export function readHeadText(fd, at) {
+function readHeadText(fd, at) {
   return readHeadBytes(fd, at).toString('utf8');
 }
 

@@ -237,7 +237,19 @@ test('crossYear: the cross-year rules alone on two reports as text or bytes, as 
     full
       .rules()
       .map((r) => r.id)
-      .filter((id) => !['cross-year-carryover', 'tables-unchanged', 't2-carryover', 'text-reuse'].includes(id))
+      // What crossYear runs: the cross-year rules, and those that say a text was not read.
+      .filter(
+        (id) =>
+          ![
+            'cross-year-carryover',
+            'tables-unchanged',
+            't2-carryover',
+            'text-reuse',
+            'input-too-large',
+            'invalid-json',
+            'invalid-structure',
+          ].includes(id),
+      )
       .map((id) => [id, 'off']),
   );
   const seen = new Set();
@@ -267,11 +279,42 @@ test('crossYear: the cross-year rules alone on two reports as text or bytes, as 
     /crossYear: expected this year's report as JSON text .*validate\(report, \{ previous \}\)/,
   );
   assert.throws(() => full.crossYear(JSON.stringify(cur), 7), /crossYear: expected last year's report/);
-  // Over the size limit: input-too-large, whichever of the two is over.
-  const big = full.crossYear(JSON.stringify(cur), prev, { maxInputBytes: 100 });
+  // This year's text over the size limit: input-too-large, as validateJson says it, after the
+  // same misuse checks; last year's has no limit, as `previous` has none.
+  const small = JSON.stringify({ year: 2024 });
+  const limit = { maxInputBytes: small.length + 1 };
+  for (const [a, b] of [
+    [JSON.stringify(cur), prev],
+    [small, prev],
+  ]) {
+    assert.deepEqual(
+      full.crossYear(a, b, { ...limit, locale: 'en' }),
+      full.validateJson(a, { ...limit, locale: 'en', previous: JSON.parse(b), partial: true, rules: off }),
+    );
+  }
   assert.deepEqual(
-    big.diagnostics.map((d) => d.rule),
+    full.crossYear(JSON.stringify(cur), prev, limit).diagnostics.map((d) => d.rule),
     ['input-too-large'],
+  );
+  assert.throws(() => full.crossYear(JSON.stringify(cur), '[1]', limit), /not a JSON object/);
+  assert.throws(
+    () => full.crossYear(JSON.stringify(cur), prev, { ...limit, locale: 'fr' }),
+    /^Error: crossYear: options\.locale/,
+  );
+  // The rules that say a text was not read take the caller's severity, as in validateJson.
+  const warned = { locale: 'en', rules: { 'invalid-json': 'warning' } };
+  assert.deepEqual(
+    full.crossYear('{"year": 2024', prev, warned),
+    full.validateJson('{"year": 2024', {
+      ...warned,
+      previous: JSON.parse(prev),
+      partial: true,
+      rules: { ...off, ...warned.rules },
+    }),
+  );
+  assert.throws(
+    () => full.crossYear(JSON.stringify(cur), new ArrayBuffer(2)),
+    (e) => !/validate\(report/.test(e.message),
   );
 });
 
