@@ -61,11 +61,12 @@ export class Spool {
   }
 }
 
-/** `n` bytes at `pos` of a spool's file. Workers read the spool so too: a file descriptor
- * belongs to the process, and so to all its threads.
- * @param {number} fd @param {number} pos @param {number} n @returns {Buffer} */
-export function readBytesAt(fd, pos, n) {
-  const buf = Buffer.allocUnsafe(n);
+/** `n` bytes at `pos` of a spool's file, in `into` when given (at least `n` long) or a new
+ * buffer. Workers read the spool so too: a file descriptor belongs to the process, and so to
+ * all its threads.
+ * @param {number} fd @param {number} pos @param {number} n @param {Buffer} [into] @returns {Buffer} */
+export function readBytesAt(fd, pos, n, into) {
+  const buf = into ? into.subarray(0, n) : Buffer.allocUnsafe(n);
   let got = 0;
   while (got < n) {
     const k = fs.readSync(fd, buf, got, n - got, pos + got);
@@ -83,10 +84,10 @@ export function readRange(fd, pos, n) {
 
 /** A record's head, `{"carry":…,"path":…,"result":`, read without its result, as the spool
  * holds it (UTF-8): `at` is [where the record starts, where its result starts in it] (see
- * process.mjs's entryOf).
- * @param {number} fd @param {[number, number]} at */
-export function readHeadBytes(fd, [pos, resultAt]) {
-  return readBytesAt(fd, pos, resultAt);
+ * process.mjs's entryOf); in `into` when given (see readBytesAt).
+ * @param {number} fd @param {[number, number]} at @param {Buffer} [into] */
+export function readHeadBytes(fd, [pos, resultAt], into) {
+  return readBytesAt(fd, pos, resultAt, into);
 }
 
 /** The same as text. @param {number} fd @param {[number, number]} at */

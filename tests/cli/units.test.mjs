@@ -263,3 +263,73 @@ test('a result is printed from the spool as it would be parsed and written again
     spool.close();
   }
 });
+
+test("cross-year jobs: each pair gets its own two heads' bytes, however far apart its files come", async () => {
+  const { runPairJob } = await import('../../js/cli/crossyear.mjs');
+  const { readHeadBytes } = await import('../../js/cli/spool.mjs');
+  // Thirty heads of different lengths (so that a reused buffer would show a longer head's tail).
+  const spool = new Spool();
+  /** @type {Record<number, [number, number]>} */
+  const at = {};
+  try {
+    for (let i = 0; i < 30; i++) {
+      const carry = {
+        year: 2020 + (i % 4),
+        format: '2021',
+        applications: {},
+        sections: { a: '文'.repeat(1 + ((i * 7919) % 3000)) },
+      };
+      const head = `{"carry":${JSON.stringify(carry)},"path":${JSON.stringify(`f${i}，${i}.html`)},"result":`;
+      const bytes = Buffer.from(`${head}{}}\n`);
+      at[i] = [spool.writeBytes(bytes), Buffer.byteLength(head)];
+    }
+    // Chains, then pairs that reach far back and forth (heads evicted and read again).
+    const pairs = /** @type {[number, number][]} */ ([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+      [29, 5],
+      [6, 28],
+      [4, 3],
+      [0, 29],
+      [17, 11],
+      [12, 17],
+      [2, 25],
+      [26, 2],
+      [9, 8],
+      [8, 9],
+      [21, 22],
+      [22, 23],
+      [23, 24],
+      [24, 21],
+      [14, 1],
+      [1, 14],
+      [3, 27],
+    ]);
+    const seen = [];
+    const core = {
+      /** @param {Uint8Array} cur @param {Uint8Array} prev */
+      crossYear(cur, prev) {
+        seen.push([Buffer.from(cur).toString(), Buffer.from(prev).toString()]);
+        return { diagnostics: [] };
+      },
+    };
+    const plan = { locale: 'zh-CN', runs: ['cross-year-carryover'], rowsOnly: false, off: {} };
+    const answers = runPairJob(
+      /** @type {any} */ (core),
+      { type: 'pairs', plan, fd: spool.fd, pairs, at },
+      readHeadBytes,
+    );
+    const carryOf = (/** @type {number} */ i) => {
+      const text = readHeadBytes(spool.fd, at[i]).toString();
+      return text.slice('{"carry":'.length, text.lastIndexOf(',"path":'));
+    };
+    assert.equal(seen.length, pairs.length);
+    pairs.forEach(([cur, prev], k) => {
+      assert.deepEqual(seen[k], [carryOf(cur), carryOf(prev)], `pair ${k}`);
+      assert.equal(answers[k].prevPath, `f${prev}，${prev}.html`);
+    });
+  } finally {
+    spool.close();
+  }
+});
