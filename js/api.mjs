@@ -112,7 +112,7 @@ const isObject = (v) => {
 
 /** A copy of the bytes of a `Uint8Array` (from any realm), or null for anything else.
  * @param {unknown} v @param {string} name @returns {Uint8Array | null} */
-export function copyBytes(v, name) {
+function copyBytes(v, name) {
   if (v === null || typeof v !== 'object' || apply(typedArrayTag, v, []) !== 'Uint8Array') return null;
   const buffer = apply(typedArrayBuffer, v, []);
   const offset = apply(typedArrayOffset, v, []);
@@ -126,6 +126,18 @@ export function copyBytes(v, name) {
       err,
     );
   }
+}
+
+/**
+ * A text argument: the string, or a copy of the bytes of a `Uint8Array` (see copyBytes); for
+ * anything else the misuse Error `name: expected <expected>, got <what it is><hint(v)>`.
+ * @param {unknown} v @param {string} name @param {string} expected
+ * @param {(v: unknown) => string} [hint] @returns {string | Uint8Array}
+ */
+export function textArg(v, name, expected, hint = () => '') {
+  const arg = typeof v === 'string' ? v : copyBytes(v, name);
+  if (arg === null) throw new Error(`${name}: expected ${expected}, got ${describe(v)}${hint(v)}`);
+  return arg;
 }
 
 /** UTF-8 length of a string as the core receives it (a lone surrogate becomes U+FFFD, 3 bytes).
@@ -356,12 +368,8 @@ export function makeApi(raw, ready) {
   /** An API function taking text or its UTF-8 bytes.
    * @param {string} name @param {string} what
    * @returns {(input: unknown, options?: unknown) => any} */
-  const textCall = (name, what) => (input, options) => {
-    const arg = typeof input === 'string' ? input : copyBytes(input, name);
-    if (arg === null)
-      throw new Error(`${name}: expected ${what} (a string or its UTF-8 bytes), got ${describe(input)}`);
-    return run(name, arg, optionsText(options, name));
-  };
+  const textCall = (name, what) => (input, options) =>
+    run(name, textArg(input, name, `${what} (a string or its UTF-8 bytes)`), optionsText(options, name));
 
   // The full build alone has the readers (and takes bytes as they are).
   const readers = typeof raw.runBytes === 'function';

@@ -1,6 +1,6 @@
 // `crossYear` (full build): the cross-year rules alone on two reports' JSON. Apart from api.mjs
 // so that the lite build and the form adapter, which have no such export, do not carry it.
-import { copyBytes, describe, optionsText, overLimit } from './api.mjs';
+import { optionsText, overLimit, textArg } from './api.mjs';
 /** @import { Glue, Internal } from './api.mjs' */
 /** @import { ValidationResult } from './types.js' */
 
@@ -17,19 +17,15 @@ export function crossYearFunction(raw, { call, wording }) {
   const name = 'crossYear';
   const glue = raw.crossYear;
   if (typeof glue !== 'function') throw new Error(`${name}: this build has no cross-year rules`);
-  /** @param {unknown} v @param {string} which @returns {string | Uint8Array} */
-  const textOf = (v, which) => {
-    const t = typeof v === 'string' ? v : copyBytes(v, name);
-    if (t === null) {
-      // Bytes of another kind (ArrayBuffer, DataView) need a Uint8Array; a report object, validate.
-      const plain = v !== null && typeof v === 'object' && !ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer);
-      const hint = plain ? '; for report objects, use validate(report, { previous })' : '';
-      throw new Error(
-        `${name}: expected ${which} as JSON text (a string or its UTF-8 bytes in a Uint8Array), got ${describe(v)}${hint}`,
-      );
-    }
-    return t;
-  };
+  // Bytes of another kind (ArrayBuffer, DataView) need a Uint8Array; a report object, validate.
+  /** @param {unknown} v */
+  const hint = (v) =>
+    v !== null && typeof v === 'object' && !ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer)
+      ? '; for report objects, use validate(report, { previous })'
+      : '';
+  /** @param {unknown} v @param {string} which */
+  const textOf = (v, which) =>
+    textArg(v, name, `${which} as JSON text (a string or its UTF-8 bytes in a Uint8Array)`, hint);
   /** @param {string | Uint8Array} t */
   const bytesOf = (t) => (typeof t === 'string' ? utf8.encode(t) : t);
   return (report, previous, options) => {

@@ -288,21 +288,36 @@ mod tests {
         (this.to_string(), prev.to_string())
     }
 
+    /// What `cross_year` is meant to equal, written out for `validate_str`: the caller's rules
+    /// (`own`, JSON), last year's report as `previous`, `partial`, and every rule off but the
+    /// cross-year ones and those that say a text was not read.
+    fn as_validate(own: &str, prev: &str) -> Options {
+        let mut o = options(&format!(
+            r#"{{"rules": {own}, "partial": true, "previous": {prev}}}"#
+        ))
+        .unwrap();
+        let own_rules = core::mem::take(&mut o.overrides);
+        o.overrides = crate::registry::all()
+            .filter(|r| {
+                !crate::registry::CROSS_YEAR.contains(&r.id)
+                    && !crate::registry::UNREAD.contains(&r.id)
+            })
+            .map(|r| (r.id, None))
+            .chain(own_rules)
+            .collect();
+        o
+    }
+
     #[test]
     fn cross_year_finds_what_validate_finds_with_the_other_rules_off() {
         let (this, prev) = pair(true);
         let got = cross_year(&this, &prev, Options::default(), 0).unwrap();
         let rules: Vec<&str> = got.diagnostics.iter().map(|d| d.rule).collect();
         assert!(rules.contains(&"cross-year-carryover"), "{rules:?}");
-        let mut o = options(&format!(r#"{{"partial": true, "previous": {prev}}}"#)).unwrap();
-        for rule in crate::registry::all() {
-            if !crate::registry::CROSS_YEAR.contains(&rule.id)
-                && !crate::registry::UNREAD.contains(&rule.id)
-            {
-                o.overrides.push((rule.id, None));
-            }
-        }
-        assert_eq!(got.to_json(), validate_str(&this, &o).to_json());
+        assert_eq!(
+            got.to_json(),
+            validate_str(&this, &as_validate("{}", &prev)).to_json()
+        );
         // And nothing when last year's matches (its carried-forward is this year's).
         let (this, prev) = pair(false);
         let same = cross_year(&this, &prev, Options::default(), 0).unwrap();
@@ -360,19 +375,7 @@ mod tests {
             for (text, over) in [("{\"year\": 2024,", 0), (this.as_str(), 0), ("", 1 << 30)] {
                 let o = options(&format!(r#"{{"rules": {own}}}"#)).unwrap();
                 let got = cross_year(text, &prev, o, over).unwrap();
-                let mut o = options(&format!(
-                    r#"{{"rules": {own}, "partial": true, "previous": {prev}}}"#
-                ))
-                .unwrap();
-                let own_rules = o.overrides.clone();
-                o.overrides = crate::registry::all()
-                    .filter(|r| {
-                        !crate::registry::CROSS_YEAR.contains(&r.id)
-                            && !crate::registry::UNREAD.contains(&r.id)
-                    })
-                    .map(|r| (r.id, None))
-                    .chain(own_rules)
-                    .collect();
+                let o = as_validate(own, &prev);
                 let want = if over > 0 {
                     too_large(over, &o)
                 } else {
