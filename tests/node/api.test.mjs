@@ -363,6 +363,32 @@ test('check takes bytes, and returns all, none or only some of the report read',
   );
 });
 
+test("check's report is parsed when first read, and behaves as a plain member", () => {
+  // Prose that spells the member's own name: inside the answer's JSON its quotes are escaped,
+  // so it cannot be taken for where the report starts.
+  const text = fixture('consistent-2024').replace(
+    '"issuer": "示例市人民政府"',
+    '"issuer": "示例市人民政府,\\"report\\":{}"',
+  );
+  const answer = full.check(text, { locations: true });
+  const expected = JSON.parse(JSON.stringify(answer));
+  assert.equal(expected.report.issuer, '示例市人民政府,"report":{}');
+  assert.deepEqual(Object.keys(answer), Object.keys(expected)); // `report` enumerable, and last
+  assert.deepEqual(Object.keys(answer).slice(-2), ['locations', 'report']); // written before it
+  assert.deepEqual(structuredClone(answer), expected);
+  assert.deepEqual({ ...answer }, expected);
+  assert.equal(answer.report, answer.report); // parsed once: the same object each time
+  answer.report.year = 1999; // a change to it stays
+  assert.equal(answer.report.year, 1999);
+  answer.report = null; // and so does a new value
+  assert.equal(answer.report, null);
+  assert.equal(JSON.parse(JSON.stringify(answer)).report, null);
+  // Frozen before it was read, it still reads.
+  assert.deepEqual(Object.freeze(full.check(text)).report, expected.report);
+  // No report asked for: no member to find.
+  assert.equal('report' in full.check(text, { report: false }), false);
+});
+
 test('jsonSchema describes the model: consistent reports pass it, typos and wrong types do not', () => {
   const ajv = new Ajv2020({ validateFormats: false, allErrors: true });
   const check19 = ajv.compile(full.jsonSchema('2019'));
