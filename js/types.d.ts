@@ -150,6 +150,8 @@ export interface RuleInfo {
   id: string;
   severity: Severity;
   description: Localised;
+  /** Compares the report with last year's: runs only with `previous` given, and in `crossYear()`. */
+  crossYear: boolean;
 }
 
 /** A JSON Schema (2020-12) document. */

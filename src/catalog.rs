@@ -44,10 +44,13 @@ pub fn cells(format: Format) -> Vec<CellInfo> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RuleInfo {
     pub id: &'static str,
     pub severity: Severity,
     pub description: Label,
+    /// Compares the report with last year's (`previous`, `crossYear()`): silent without it.
+    pub cross_year: bool,
 }
 
 /// The rule catalogue: the registry, then the readers' rules where built in.
@@ -57,6 +60,7 @@ pub fn rules() -> Vec<RuleInfo> {
             id: r.id,
             severity: r.severity,
             description: r.description,
+            cross_year: crate::registry::CROSS_YEAR.contains(&r.id),
         })
         .collect()
 }
@@ -108,6 +112,7 @@ pub fn rules_json() -> String {
         o.str("id", r.id);
         o.str("severity", r.severity.as_str());
         write_label(o.key("description"), r.description);
+        o.raw("crossYear", if r.cross_year { "true" } else { "false" });
         o.end();
     }
     out.push(']');
@@ -163,6 +168,34 @@ mod tests {
             "cross-year-carryover",
         ] {
             assert!(ids.contains(&id), "{id}");
+        }
+    }
+
+    #[test]
+    fn rules_say_which_need_last_years_report() {
+        let cross: Vec<_> = rules()
+            .iter()
+            .filter(|r| r.cross_year)
+            .map(|r| r.id)
+            .collect();
+        #[cfg(feature = "readers")]
+        assert_eq!(
+            cross,
+            [
+                "cross-year-carryover",
+                "tables-unchanged",
+                "t2-carryover",
+                "text-reuse"
+            ]
+        );
+        // The lite build has only the carry-over of them.
+        #[cfg(not(feature = "readers"))]
+        assert_eq!(cross, ["cross-year-carryover"]);
+        // Every rule says it, true or false: the JS side reads it as a boolean.
+        let listed: serde_json::Value = serde_json::from_str(&rules_json()).unwrap();
+        for r in listed.as_array().unwrap() {
+            let id = r["id"].as_str().unwrap();
+            assert_eq!(r["crossYear"], json!(cross.contains(&id)), "{id}");
         }
     }
 }

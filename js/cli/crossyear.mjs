@@ -3,7 +3,6 @@
 // them (the full build) tables-unchanged, t2-carryover and text-reuse.
 
 const CARRYOVER = 'cross-year-carryover';
-const CROSS_YEAR = [CARRYOVER, 'tables-unchanged', 't2-carryover', 'text-reuse'];
 /** @import { Carry } from './process.mjs' */
 /** @import { Diagnostic, Locale, ReportInput } from '../types.js' */
 /** @typedef {Pick<import('./core.mjs').Core, 'rules' | 'validate' | 'validateJson'>
@@ -71,19 +70,21 @@ function group(indices, keyOf, yearOf) {
 }
 
 /**
- * What a run's pairs are checked with: the cross-year rules the core has, and every other rule
- * turned off. Null when the core has no cross-year rule (or cannot say which it has).
+ * What a run's pairs are checked with: the cross-year rules the core has (its catalogue marks
+ * them `crossYear`), and every other rule turned off. Null when the core has no carry-over rule
+ * (or cannot say which rules it has).
  * @param {Pick<PairCore, 'rules'>} core @param {Locale} locale
  * @returns {PairPlan | null}
  */
 export function pairPlan(core, locale) {
-  let ids;
+  let rules;
   try {
-    ids = core.rules().map((r) => r.id);
+    rules = core.rules();
   } catch {
     return null;
   }
-  const runs = CROSS_YEAR.filter((id) => ids.includes(id));
+  const ids = rules.map((r) => r.id);
+  const runs = rules.filter((r) => r.crossYear === true).map((r) => r.id);
   if (!runs.includes(CARRYOVER)) return null;
   return {
     locale,

@@ -211,6 +211,15 @@ test("the reviewer's checklist: the prose rules and cross-year table rules are i
   for (const r of full.rules()) {
     assert.ok(r.description['zh-CN'] && r.description.en, r.id);
   }
+  // The catalogue says which rules need last year's report (the command line pairs files by it).
+  const crossYear = (/** @type {typeof full} */ api) =>
+    api
+      .rules()
+      .filter((r) => r.crossYear === true)
+      .map((r) => r.id);
+  assert.deepEqual(crossYear(full), ['cross-year-carryover', 'tables-unchanged', 't2-carryover', 'text-reuse']);
+  assert.deepEqual(crossYear(lite), ['cross-year-carryover']);
+  assert.ok([...full.rules(), ...lite.rules()].every((r) => typeof r.crossYear === 'boolean'));
   // Last year's report given: the tables equal to it, cell for cell.
   const prev = { ...consistent(), year: 2023 };
   prev.applications = { ...prev.applications, carriedForward: consistent().applications.carriedOver };
