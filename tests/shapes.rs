@@ -228,6 +228,46 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// A report printed twice on one page (a page and its print version): read once, from the
+    /// first copy; where one cell of the second copy differs, `report-repeated` names that cell
+    /// (and no other), and where the copies agree nothing is said.
+    #[test]
+    fn a_report_printed_twice_is_read_once_and_a_difference_named(seed in any::<u64>(), shape in 0..SHAPES.len(), f2021 in any::<bool>(), differ in any::<bool>()) {
+        let shape = SHAPES[shape];
+        prop_assume!(clear(shape));
+        let mut rng = Rng::new(seed);
+        let format = if f2021 { Format::F2021 } else { Format::F2019 };
+        let source = random_report(&mut rng, format, true);
+        let mut other = source.clone();
+        let l = xxgknb::model::layout::layout();
+        let numbers: Vec<&str> = l
+            .cells_of(format)
+            .map(|(_, c)| c.path.as_str())
+            .filter(|p| render::at(&source, p).is_some_and(Value::is_i64))
+            .collect();
+        let changed = numbers[rng.below(numbers.len() as u64) as usize];
+        if differ {
+            let v = render::at(&source, changed).and_then(Value::as_i64).unwrap_or(0);
+            *other.pointer_mut(changed).unwrap() = Value::from(v + 7);
+        }
+        let first = render(&source, shape, &mut rng);
+        let page = format!("{first}\n{}", render(&other, shape, &mut rng));
+        let once = read(&first);
+        let twice = read(&page);
+        prop_assert_eq!(&twice.report.cells, &once.report.cells, "{}: page in {}", shape.name(), keep(shape.name(), &page));
+        let found: Vec<_> = twice.result.diagnostics.iter().filter(|d| d.rule == "report-repeated").collect();
+        if differ {
+            prop_assert_eq!(found.len(), 1, "{}: page in {}", shape.name(), keep(shape.name(), &page));
+            prop_assert_eq!(&found[0].related, &vec![changed.to_string()], "{}", found[0].message);
+        } else {
+            prop_assert!(found.is_empty(), "{}: {:?}; page in {}", shape.name(), found, keep(shape.name(), &page));
+        }
+    }
+}
+
 #[test]
 #[ignore] // a look at one page: DUMP_SHAPE=6 DUMP_SEED=3 cargo test --test shapes dump_one -- --ignored --nocapture
 fn dump_one() {

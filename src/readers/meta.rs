@@ -17,10 +17,15 @@ pub struct Meta {
 /// in the order of the format; a heading-like line out of order is prose, and so is a table of
 /// contents (see `contents`).
 pub fn headings(doc: &Doc) -> Vec<(usize, usize)> {
+    headings_from(doc, 0)
+}
+
+/// As [`headings`], among the lines from `first` on (a second copy of the report on a page).
+pub fn headings_from(doc: &Doc, first: usize) -> Vec<(usize, usize)> {
     // Heading-like lines: (part, line index, index among the lines with text).
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
     let mut with_text = 0;
-    for (i, l) in doc.lines().enumerate() {
+    for (i, l) in doc.lines().enumerate().skip(first) {
         let text = l.text();
         if text.trim().is_empty() {
             continue;

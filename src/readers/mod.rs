@@ -372,6 +372,18 @@ fn read_doc(doc: &doc::Doc, zh: bool, want_locations: bool) -> Read {
         };
     }
     t.report_missing(doc, &report, zh);
+    // The tables printed twice: read once more after the first copy, and the numbers that
+    // differ named (the first copy stands).
+    if let Some(copy) = tables::repeated(doc, &t, &report, zh) {
+        if !copy.differing.is_empty() {
+            let at = doc.location(copy.at, Some(norm::clip(doc.tok(copy.at).raw, 60)));
+            t.diags.push(rules::report_repeated::finding(
+                &copy.differing,
+                Some(at),
+                zh,
+            ));
+        }
+    }
     let spans: Vec<(usize, usize)> = [&t.t2, &t.t3, &t.t4]
         .iter()
         .filter_map(|s| s.used)

@@ -1,5 +1,5 @@
 //! The readers' rules. Extraction rules (`table-not-found`, `row-not-found`, `unreadable-cell`,
-//! `ambiguous-cells`, `glued-cells`, `format-pre-2019`) are emitted by the reader while it
+//! `ambiguous-cells`, `glued-cells`, `format-pre-2019`, `report-repeated`) are emitted by the reader while it
 //! reads: each is defined once, in its file (id, severity, description and a `finding` that
 //! writes its message), and the reader calls that; their `check` is empty. The document rules
 //! (`no-text-layer`, `encrypted-document`, `unreadable-document`, `document-too-large`) are
@@ -28,6 +28,7 @@ mod no_text_layer;
 mod part5_perfunctory;
 mod part6_fees;
 pub mod prose;
+pub mod report_repeated;
 mod required_elements;
 pub mod row_not_found;
 mod section_missing;
@@ -45,6 +46,7 @@ pub static RULES: &[&RuleDef] = &[
     &ambiguous_cells::RULE,
     &glued_cells::RULE,
     &format_pre_2019::RULE,
+    &report_repeated::RULE,
     &no_text_layer::RULE,
     &encrypted_document::RULE,
     &unreadable_document::RULE,

@@ -199,7 +199,8 @@ fn plain_count(raw: &str, kind: crate::model::Kind) -> Option<CellState> {
 
 /// Find the token ranges of the three tables from the part headings (by `SECTION_KEYS` index,
 /// token index) and, where a heading is missing, from the tables' own first labels.
-fn regions(doc: &Doc, headings: &[(usize, usize)]) -> [Option<(usize, usize)>; 3] {
+/// Only the tokens from `start` on are searched (a second copy of the report, see [`repeated`]).
+fn regions(doc: &Doc, headings: &[(usize, usize)], start: usize) -> [Option<(usize, usize)>; 3] {
     let head = |k: usize| headings.iter().find(|(h, _)| *h == k).map(|(_, t)| *t);
     let first = |pred: &dyn Fn(&str) -> bool, from: usize| {
         doc.toks(from, doc.tok_count())
@@ -209,19 +210,19 @@ fn regions(doc: &Doc, headings: &[(usize, usize)]) -> [Option<(usize, usize)>; 3
     let t2 = head(1).or_else(|| {
         first(
             &|f| f.starts_with("第二十条") || labels::t2_row(f).is_some(),
-            0,
+            start,
         )
     });
     let t3 = head(2).or_else(|| {
         first(
             &|f| f.starts_with("(本列数据") || labels::t3_row(f).is_some(),
-            t2.unwrap_or(0),
+            t2.unwrap_or(start),
         )
     });
     let t4 = head(3).or_else(|| {
         first(
             &|f| f.starts_with("行政复议") || f.starts_with("四、政府信息公开行政复议"),
-            t3.unwrap_or(0),
+            t3.unwrap_or(start),
         )
     });
     let ends: Vec<usize> = [t3, t4, head(4), head(5)]
@@ -246,7 +247,18 @@ fn regions(doc: &Doc, headings: &[(usize, usize)]) -> [Option<(usize, usize)>; 3
 
 /// Read the three tables into `report`'s cells.
 pub fn read(doc: &Doc, headings: &[(usize, usize)], report: &mut Report, zh: bool) -> Tables {
-    let [r2, r3, r4] = regions(doc, headings);
+    read_from(doc, headings, report, zh, 0)
+}
+
+/// As [`read`], the tables looked for from token `start` on.
+fn read_from(
+    doc: &Doc,
+    headings: &[(usize, usize)],
+    report: &mut Report,
+    zh: bool,
+    start: usize,
+) -> Tables {
+    let [r2, r3, r4] = regions(doc, headings, start);
     let mut rd = Reader {
         doc,
         zh,
@@ -395,6 +407,69 @@ impl Tables {
     pub fn t3_rows_found(&self) -> usize {
         self.t3_found.iter().filter(|&&b| b).count()
     }
+
+    /// The last token any of the three tables used.
+    fn end(&self) -> Option<usize> {
+        [&self.t2, &self.t3, &self.t4]
+            .iter()
+            .filter_map(|s| s.used.map(|(_, b)| b))
+            .max()
+    }
+}
+
+/// Table 三's rows a second reading must find to count as a second copy of the report: most of
+/// them, so that a page's other tables (a list of documents, a statistics box) never do.
+const COPY_T3_ROWS: usize = 8;
+
+/// A second copy of the tables after the first (a page that prints the report twice: a draft
+/// and the final text, the page and its print version): where it starts, and the cells whose
+/// numbers differ from the first copy's, with both (`None`: printed blank, which a published
+/// page means as 0). An empty list when the copies agree.
+pub struct Repeat {
+    pub at: usize,
+    pub differing: Vec<(CellId, Option<Num>, Option<Num>)>,
+}
+
+/// Looks for a second copy of the tables after the ones read (`first`, into `report`): read
+/// the same way from where the first copy's tables end, with the part headings found after it.
+pub fn repeated(doc: &Doc, first: &Tables, report: &Report, zh: bool) -> Option<Repeat> {
+    let end = first.end()?;
+    // Most pages end with prose and a footer: one pass for a row of table 三 decides it,
+    // before anything is set up for a second reading.
+    doc.toks(end + 1, doc.tok_count())
+        .find(|(_, t)| t.kind == TokKind::Text && labels::t3_row(t.fold()).is_some())?;
+    let after_line = doc.tok(end).line() as usize + 1;
+    let headings: Vec<(usize, usize)> = super::meta::headings_from(doc, after_line)
+        .iter()
+        .map(|&(k, l)| (k, doc.line_toks(l).0))
+        .collect();
+    let mut copy = Report::default();
+    let second = read_from(doc, &headings, &mut copy, zh, end + 1);
+    if second.t3_rows_found() < COPY_T3_ROWS {
+        return None;
+    }
+    let at = [&second.t2, &second.t3, &second.t4]
+        .iter()
+        .filter_map(|s| s.used.map(|(a, _)| a))
+        .min()?;
+    let differing = report
+        .cells
+        .iter()
+        .zip(&copy.cells)
+        .enumerate()
+        .filter_map(|(id, pair)| {
+            // A cell one copy lacks, or could not read, is no difference.
+            let number = |c: &CellState| match c {
+                CellState::Value(v) => Some(Some(*v)),
+                CellState::Blank { .. } => Some(None),
+                _ => None,
+            };
+            let (a, b) = (number(pair.0)?, number(pair.1)?);
+            let value = |n: Option<Num>| n.map_or(0.0, |v| v.as_f64());
+            (value(a) != value(b)).then_some((CellId::try_from(id).ok()?, a, b))
+        })
+        .collect();
+    Some(Repeat { at, differing })
 }
 
 #[cfg(test)]
