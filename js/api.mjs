@@ -105,10 +105,25 @@ function withLazyReport(out) {
         report = parseJson(text);
         text = null;
       }
+      // Once read, a plain data member again (as console.log and property descriptors show it),
+      // unless the caller froze the result meanwhile.
+      if (Object.isExtensible(this) || !Object.isFrozen(this)) {
+        try {
+          Object.defineProperty(this, 'report', {
+            value: report,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+        } catch {
+          /* sealed or frozen: stays an accessor */
+        }
+      }
       return report;
     },
     set(value) {
-      report = value;
+      if (Object.isFrozen(this)) throw new TypeError("Cannot assign to read only property 'report' of object");
+      Object.defineProperty(this, 'report', { value, writable: true, enumerable: true, configurable: true });
       text = null;
     },
   });

@@ -268,6 +268,24 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// Two renderings of one report, in every shape (cells glued together included): never
+    /// `report-repeated`, whatever each reading made of the glued digits.
+    #[test]
+    fn the_same_report_twice_is_no_repeat_in_any_shape(seed in any::<u64>(), shape in 0..SHAPES.len(), f2021 in any::<bool>(), clean in any::<bool>()) {
+        let shape = SHAPES[shape];
+        let mut rng = Rng::new(seed);
+        let format = if f2021 { Format::F2021 } else { Format::F2019 };
+        let source = random_report(&mut rng, format, clean);
+        let page = format!("{}\n{}", render(&source, shape, &mut rng), render(&source, shape, &mut rng));
+        let c = read(&page);
+        let found: Vec<_> = c.result.diagnostics.iter().filter(|d| d.rule == "report-repeated").map(|d| &d.message).collect();
+        prop_assert!(found.is_empty(), "{}: {:?}; page in {}", shape.name(), found, keep(shape.name(), &page));
+    }
+}
+
 #[test]
 #[ignore] // a look at one page: DUMP_SHAPE=6 DUMP_SEED=3 cargo test --test shapes dump_one -- --ignored --nocapture
 fn dump_one() {

@@ -387,13 +387,18 @@ test("check's report is parsed when first read, and behaves as a plain member", 
   assert.deepEqual(structuredClone(answer), expected);
   assert.deepEqual({ ...answer }, expected);
   assert.equal(answer.report, answer.report); // parsed once: the same object each time
+  assert.ok('value' in Object.getOwnPropertyDescriptor(answer, 'report')); // a data member once read
   answer.report.year = 1999; // a change to it stays
   assert.equal(answer.report.year, 1999);
   answer.report = null; // and so does a new value
   assert.equal(answer.report, null);
   assert.equal(JSON.parse(JSON.stringify(answer)).report, null);
-  // Frozen before it was read, it still reads.
-  assert.deepEqual(Object.freeze(full.check(text)).report, expected.report);
+  // Frozen before it was read, it still reads, and refuses a new value as a frozen member does.
+  const frozen = Object.freeze(full.check(text));
+  assert.deepEqual(frozen.report, expected.report);
+  assert.throws(() => {
+    /** @type {any} */ (frozen).report = 1;
+  }, TypeError);
   // No report asked for: no member to find.
   assert.equal('report' in full.check(text, { report: false }), false);
 });

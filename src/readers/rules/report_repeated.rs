@@ -12,7 +12,9 @@
 //! 行「自然人」列：第一份 20，第二份 25）。
 //!
 //! The reader looks for the second copy after the first copy's tables (`readers::tables::repeated`):
-//! read the same way, it counts only if it holds most of table 三's rows.
+//! read the same way, it counts only if it holds at least 8 of table 三's rows and two thirds of
+//! the first copy's, and not when a caption before it names another year or 上年/对比, or more than
+//! a third of the numbers differ: those are another report's tables, not a copy.
 
 use super::{extraction, no_check};
 use crate::diagnostic::{Diagnostic, Location, Num, Severity};
@@ -134,6 +136,27 @@ mod tests {
         for sample in [SAMPLE_TXT, SAMPLE_HTML] {
             assert!(findings(sample).0.is_empty());
             assert!(findings(&format!("{sample}\n{sample}")).0.is_empty());
+        }
+    }
+
+    #[test]
+    fn another_years_tables_after_the_report_are_no_copy() {
+        // Last year's tables printed after the report, for comparison: captioned with its year,
+        // or differing in most cells.
+        for sample in [SAMPLE_TXT, SAMPLE_HTML] {
+            let other = with_row(sample, sample == SAMPLE_HTML, "25 0 0 0 0 0 25");
+            let captioned = format!("{sample}\n2019年度数据对照\n{other}");
+            assert!(
+                findings(&captioned).0.is_empty(),
+                "{:?}",
+                findings(&captioned).0
+            );
+            let doubled: String = other
+                .char_indices()
+                .map(|(_, c)| if c == '0' { '7' } else { c })
+                .collect();
+            let (found, _) = findings(&format!("{sample}\n{doubled}"));
+            assert!(found.is_empty(), "{found:?}");
         }
     }
 

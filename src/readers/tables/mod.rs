@@ -417,9 +417,37 @@ impl Tables {
     }
 }
 
-/// Table 三's rows a second reading must find to count as a second copy of the report: most of
-/// them, so that a page's other tables (a list of documents, a statistics box) never do.
+/// Table 三's rows a second reading must find at least to count as a second copy of the report
+/// (and two thirds of those the first copy has), so that a page's other tables (a list of
+/// documents, a statistics box) never do.
 const COPY_T3_ROWS: usize = 8;
+
+/// Whether a short line between the two readings (a title, a caption) says the tables after it
+/// are another report's: another year (`2023年`) than this report's, or 上年, 去年, 对比.
+fn another_report(doc: &Doc, from: usize, to: usize, year: Option<i32>) -> bool {
+    (from..to).filter_map(|i| doc.line(i)).any(|l| {
+        let text = l.text();
+        if text.chars().count() > 40 {
+            return false;
+        }
+        if ["上年", "去年", "对比", "比较"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
+            return true;
+        }
+        let b = text.as_bytes();
+        year.is_some_and(|y| {
+            text.match_indices('年').any(|(at, _)| {
+                at >= 4
+                    && b[at - 4..at].iter().all(u8::is_ascii_digit)
+                    && text[at - 4..at]
+                        .parse::<i32>()
+                        .is_ok_and(|n| (1990..2100).contains(&n) && n != y)
+            })
+        })
+    })
+}
 
 /// A second copy of the tables after the first (a page that prints the report twice: a draft
 /// and the final text, the page and its print version): where it starts, and the cells whose
@@ -445,13 +473,34 @@ pub fn repeated(doc: &Doc, first: &Tables, report: &Report, zh: bool) -> Option<
         .collect();
     let mut copy = Report::default();
     let second = read_from(doc, &headings, &mut copy, zh, end + 1);
-    if second.t3_rows_found() < COPY_T3_ROWS {
+    // Most of the rows the first copy has: a second reading that began inside the first copy's
+    // table (no heading after it to end its region) finds only that table's last rows.
+    if second.t3_rows_found() < COPY_T3_ROWS.max(first.t3_rows_found() * 2 / 3) {
         return None;
     }
+    // Cells either reading named (split from glued digits, ambiguous, unreadable) were not read
+    // for certain: two readings of equal numbers may split them differently.
+    let named: Vec<&str> = first
+        .diags
+        .iter()
+        .chain(&second.diags)
+        .flat_map(|d| std::iter::once(d.path.as_str()).chain(d.related.iter().map(String::as_str)))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let uncertain = |path: &str| {
+        named.iter().any(|n| {
+            path == *n || (path.starts_with(n) && path.as_bytes().get(n.len()) == Some(&b'/'))
+        })
+    };
+    let l = layout();
+    let mut compared = 0usize;
     let at = [&second.t2, &second.t3, &second.t4]
         .iter()
         .filter_map(|s| s.used.map(|(a, _)| a))
         .min()?;
+    if another_report(doc, after_line, doc.tok(at).line() as usize, report.year) {
+        return None;
+    }
     let differing = report
         .cells
         .iter()
@@ -465,10 +514,20 @@ pub fn repeated(doc: &Doc, first: &Tables, report: &Report, zh: bool) -> Option<
                 _ => None,
             };
             let (a, b) = (number(pair.0)?, number(pair.1)?);
+            let id = CellId::try_from(id).ok()?;
+            if uncertain(&l.cell(id).path) {
+                return None;
+            }
+            compared += 1;
             let value = |n: Option<Num>| n.map_or(0.0, |v| v.as_f64());
-            (value(a) != value(b)).then_some((CellId::try_from(id).ok()?, a, b))
+            (value(a) != value(b)).then_some((id, a, b))
         })
-        .collect();
+        .collect::<Vec<_>>();
+    // Tables that differ in more than a third of their numbers are another report (last year's
+    // printed for comparison, a second report on one page), not a copy of this one.
+    if differing.len() * 3 > compared {
+        return None;
+    }
     Some(Repeat { at, differing })
 }
 
