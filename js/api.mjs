@@ -105,24 +105,17 @@ function withLazyReport(out) {
         report = parseJson(text);
         text = null;
       }
-      // Once read, a plain data member again (as console.log and property descriptors show it),
-      // unless the caller froze the result meanwhile.
-      if (Object.isExtensible(this) || !Object.isFrozen(this)) {
-        try {
-          Object.defineProperty(this, 'report', {
-            value: report,
-            writable: true,
-            enumerable: true,
-            configurable: true,
-          });
-        } catch {
-          /* sealed or frozen: stays an accessor */
-        }
+      // Once read, a plain data member again (as console.log and property descriptors show it);
+      // a sealed or frozen result keeps the accessor.
+      try {
+        Object.defineProperty(this, 'report', { value: report, writable: true, enumerable: true, configurable: true });
+      } catch {
+        /* sealed or frozen */
       }
       return report;
     },
     set(value) {
-      if (Object.isFrozen(this)) throw new TypeError("Cannot assign to read only property 'report' of object");
+      // On a sealed or frozen result this throws a TypeError, as assigning a frozen member does.
       Object.defineProperty(this, 'report', { value, writable: true, enumerable: true, configurable: true });
       text = null;
     },

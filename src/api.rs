@@ -239,8 +239,7 @@ mod reading {
             .filter(|d| d.severity == crate::Severity::Error)
             .map(|d| d.path.as_str())
             .collect();
-        let below =
-            |long: &str, short: &str| long.strip_prefix(short).is_some_and(|r| r.starts_with('/'));
+        let below = crate::json::pointer_below;
         let is_covered = |path: &str| {
             covered.iter().any(|c| *c == path || below(c, path))
                 || unread.iter().any(|u| !u.is_empty() && below(path, u))

@@ -638,6 +638,11 @@ fn utf8_len(first: u8) -> usize {
 }
 
 /// Append `s` as a JSON string literal.
+/// Whether the JSON pointer `long` points below `short` (`/a/b` below `/a`, not `/ab`).
+pub fn pointer_below(long: &str, short: &str) -> bool {
+    long.strip_prefix(short).is_some_and(|r| r.starts_with('/'))
+}
+
 pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
     // Bytes, not chars: every byte that needs escaping is ASCII, and UTF-8 continuation bytes

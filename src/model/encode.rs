@@ -30,15 +30,10 @@ enum Want {
 fn want(path: &str, only: &[String]) -> Want {
     let mut part = false;
     for s in only {
-        let below = |long: &str, short: &str| {
-            long.len() > short.len()
-                && long.as_bytes()[short.len()] == b'/'
-                && long.starts_with(short)
-        };
-        if s == path || below(path, s) || s.is_empty() {
+        if s == path || crate::json::pointer_below(path, s) || s.is_empty() {
             return Want::Whole;
         }
-        part |= below(s, path);
+        part |= crate::json::pointer_below(s, path);
     }
     if part {
         Want::Part

@@ -488,9 +488,9 @@ pub fn repeated(doc: &Doc, first: &Tables, report: &Report, zh: bool) -> Option<
         .filter(|p| !p.is_empty())
         .collect();
     let uncertain = |path: &str| {
-        named.iter().any(|n| {
-            path == *n || (path.starts_with(n) && path.as_bytes().get(n.len()) == Some(&b'/'))
-        })
+        named
+            .iter()
+            .any(|n| path == *n || crate::json::pointer_below(path, n))
     };
     let l = layout();
     let mut compared = 0usize;
