@@ -19,6 +19,7 @@ import { compileMessages, applyMessages } from './messages.mjs';
  * @property {(func: string, input: string, opts: string, over: number) => string} run
  * @property {(func: string, bytes: Uint8Array, opts: string) => string} [runBytes]
  * @property {(current: Uint8Array, previous: Uint8Array, opts: string, over: number) => string} [crossYear]
+ * @property {(bytes: Uint8Array, opts: string, file: string, over: number) => Uint8Array} [checkRecord]
  * @property {(what: string) => string} catalog
  * @property {() => number} [memoryBytes]
  * @property {() => void} [__wbg_reset_state]
@@ -43,7 +44,7 @@ import { compileMessages, applyMessages } from './messages.mjs';
  * @typedef {Api & { parse: NonNullable<Api['parse']>, check: NonNullable<Api['check']> }} FullApi */
 /**
  * The core's call (a trap answered, a misuse thrown) and the `messages` option's wording.
- * @typedef {{ call: (name: string, fn: (...args: any[]) => string, ...args: any[]) => any,
+ * @typedef {{ call: (name: string, fn: (...args: any[]) => string | Uint8Array, ...args: any[]) => any,
  *   wording: (name: string, opts: OptionsText) => (<R extends ValidationResult>(result: R) => R) }} Internal */
 /** @typedef {Glue & { runBytes: NonNullable<Glue['runBytes']> }} FullGlue */
 
@@ -330,8 +331,8 @@ export function makeApi(raw, ready) {
   /**
    * Call the core and decode its answer: JSON text, or a misuse message to throw.
    * @template {unknown[]} A
-   * @param {string} name @param {(...args: A) => string} fn @param {A} args
-   * @returns {any} the answer's JSON, whose shape the function's public type says
+   * @param {string} name @param {(...args: A) => string | Uint8Array} fn @param {A} args
+   * @returns {any} the answer's JSON, whose shape the function's public type says (bytes as they came)
    */
   const call = (name, fn, ...args) => {
     if (!ready()) {
@@ -371,6 +372,11 @@ export function makeApi(raw, ready) {
       if ((raw.memoryBytes?.() ?? 0) > KEEP_MEMORY_BYTES) restart();
     } catch {
       /* the memory stays until the next restart */
+    }
+    // An answer in bytes (checkRecord's) is the caller's to read; a misuse message is text.
+    if (typeof out !== 'string') {
+      if (out[0] !== 123) throw new Error(utf8Decoder.decode(out));
+      return out;
     }
     const first = out.charCodeAt(0);
     if (first !== 123 && first !== 91) throw new Error(out); // not `{` or `[`: a misuse message

@@ -2,6 +2,7 @@
 import * as raw from '../pkg/xxgknb.js';
 import { makeApi } from './api.mjs';
 import { crossYearFunction } from './cross-year.mjs';
+import { checkRecordFunction } from './check-record.mjs';
 import { refuseFiles } from './documents/sync-guard.mjs';
 import { fileFunctions } from './documents/lazy.mjs';
 import { compiledModule } from './compiled.mjs';
@@ -11,6 +12,8 @@ const api = makeApi(raw, () => true);
 
 export const { validate, validateJson, cells, jsonSchema, rules } = api;
 export const crossYear = crossYearFunction(raw, api.internal);
+/** The command line's own call (js/check-record.mjs): not part of the API, and may change. */
+export const checkRecord = checkRecordFunction(raw, api.internal);
 export const parse = refuseFiles('parse', api.parse);
 export const check = refuseFiles('check', api.check);
 export { version } from '../pkg/version.js';

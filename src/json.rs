@@ -659,6 +659,10 @@ pub fn write_str(out: &mut String, s: &str) {
             b'\n' => "\\n",
             b'\r' => "\\r",
             b'\t' => "\\t",
+            // As JSON.stringify writes them: the CLI's output is the same whether a result
+            // came through JS or straight from here.
+            0x08 => "\\b",
+            0x0c => "\\f",
             c if c < 0x20 => "",
             _ => continue,
         };
@@ -859,6 +863,11 @@ mod tests {
         let mut s = String::new();
         write_str(&mut s, "a\"b\\c\nd\u{1}中");
         assert_eq!(s, "\"a\\\"b\\\\c\\nd\\u0001中\"");
+        // Every control character as JSON.stringify writes it (the CLI's output is byte for byte
+        // the same whichever side wrote a result).
+        let mut c = String::new();
+        write_str(&mut c, "\u{8}\u{c}\t\u{1f}");
+        assert_eq!(c, "\"\\b\\f\\t\\u001f\"");
         let mut o = String::new();
         let mut w = ObjectWriter::new(&mut o);
         w.str("k", "v");

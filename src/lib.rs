@@ -31,6 +31,8 @@ mod prelude;
 // tests/layering.rs checks it). docs/architecture.md walks through them.
 pub mod api;
 pub mod base;
+#[cfg(feature = "readers")]
+pub mod bulk;
 pub mod catalog;
 pub mod diagnostic;
 pub mod json;

@@ -88,6 +88,27 @@ pub fn cross_year(current: &[u8], previous: &[u8], opts: &str, over: f64) -> Str
     }))
 }
 
+/// `checkRecord`, the command line's own: `check` of a file's UTF-8 bytes, answered as the
+/// record its spool keeps and the facts its totals need (see [`crate::bulk::record`]), as
+/// UTF-8 bytes: nothing of the report is parsed or written again in JS. `file` describes the
+/// file (JSON); `over` as in [`run`]. Misuse: the message's bytes (they start with no `{`).
+#[cfg(feature = "readers")]
+#[wasm_bindgen(js_name = checkRecord, skip_typescript)]
+pub fn check_record(bytes: &[u8], opts: &str, file: &str, over: f64) -> Vec<u8> {
+    let over = over as usize;
+    let checked = read_options(opts, "checkRecord").and_then(|o| {
+        let file = crate::bulk::record::FileInfo::from_json(file)
+            .map_err(|e| text!("checkRecord: {e}", e))?;
+        let checked = if over > 0 {
+            crate::api::check_refused(over, &o)
+        } else {
+            crate::api::check(&text_of(bytes), &o)
+        };
+        Ok(crate::bulk::record::write(checked, file))
+    });
+    checked.unwrap_or_else(String::into_bytes)
+}
+
 /// The catalogues: `rules`, or the cells of a format (`2019`, `2021`).
 #[wasm_bindgen(skip_typescript)]
 pub fn catalog(what: &str) -> String {

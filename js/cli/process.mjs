@@ -26,8 +26,11 @@ import { documentKind, checkDocument, DOCUMENT_EXTENSIONS } from './documents.mj
  *   sections?: Record<string, unknown> }} Carry
  */
 /**
- * One file checked: its result, its carry, and whether the tool could not check it at all.
- * @typedef {{ result: FileResult, carry: Carry | null, trouble: boolean }} Checked
+ * One file checked: its result, its carry, and whether the tool could not check it at all; or,
+ * checked by the core's checkRecord (HTML and text with the full core), its record as the core
+ * wrote it and the facts that go with it.
+ * @typedef {{ result: FileResult, carry: Carry | null, trouble: boolean, record?: undefined }
+ *   | { record: Uint8Array, facts: import('../check-record.mjs').RecordFacts, trouble: false }} Checked
  */
 /**
  * A file to check, as the pool hands it to checkFile (see there).
@@ -275,7 +278,23 @@ export function limitFor(file, maxBytes) {
  * comes before.
  * @param {Checked} checked
  */
-export function entryOf({ result, carry, trouble }) {
+export function entryOf(checked) {
+  if (checked.record) {
+    const { facts } = checked;
+    return {
+      json: checked.record,
+      resultAt: facts.resultAt,
+      errors: facts.errors,
+      warnings: facts.warnings,
+      infos: facts.infos,
+      year: facts.year,
+      key: facts.carry ? issuerKey(facts.issuer) : null,
+      sig: facts.sig ? Uint32Array.from(facts.sig) : null,
+      trouble: false,
+      rules: facts.rules,
+    };
+  }
+  const { result, carry, trouble } = checked;
   // The path is repeated in the head so that the cross-year check can read the head alone.
   const head = `{"carry":${JSON.stringify(carry)},"path":${JSON.stringify(result.path)},"result":`;
   let infos = 0;
@@ -285,6 +304,7 @@ export function entryOf({ result, carry, trouble }) {
     rules.push(d.rule, d.severity);
   }
   return {
+    /** @type {string | Uint8Array} */
     json: `${head}${JSON.stringify(result)}}`,
     resultAt: Buffer.byteLength(head), // the spool counts bytes
     errors: result.errorCount,
@@ -310,12 +330,24 @@ const encoder = new TextEncoder();
  * @returns {{ entries: PackedEntry[], data: Uint8Array }}  `data` owns its buffer (transferable)
  */
 export function packEntries(entries) {
-  let text = '';
+  /** @type {Uint8Array[]} */
+  const records = [];
+  let size = 0;
   const out = entries.map(({ json, ...entry }) => {
-    text += json + '\n';
-    return { ...entry, bytes: Buffer.byteLength(json) + 1 };
+    // The core's records come as bytes (checkRecord); the CLI's own as text.
+    const record = typeof json === 'string' ? encoder.encode(json) : json;
+    records.push(record);
+    size += record.length + 1;
+    return { ...entry, bytes: record.length + 1 };
   });
-  return { entries: out, data: encoder.encode(text) };
+  const data = new Uint8Array(size);
+  let at = 0;
+  for (const record of records) {
+    data.set(record, at);
+    data[at + record.length] = 10; // a line each
+    at += record.length + 1;
+  }
+  return { entries: out, data };
 }
 
 /** The name to open: `fsPath` where the name is not `path` (GBK names).
@@ -425,6 +457,20 @@ export function checkFile(core, input, opts) {
 
   // The kind a reader takes where it is not JSON: HTML or text (documents were read above).
   const textKind = /** @type {'html' | 'text'} */ (kind);
+  if (kind !== 'json' && core.checkRecord) {
+    // The full core writes the file's record itself: nothing of the report comes back to parse.
+    try {
+      const { facts, record } = core.checkRecord(
+        decoded.utf8 ?? encoder.encode(decoded.text),
+        { kind: textKind, locale: opts.locale, report: false, maxInputBytes: maxBytes },
+        { path, kind: textKind, encoding, notes: notes.map(({ rule, message }) => ({ rule, message })) },
+      );
+      return { record, facts, trouble: false };
+    } catch (/** @type {any} */ err) {
+      const r = failed(path, kind, encoding, 'internal-error', m.diag['internal-error'](String(err?.message ?? err)));
+      return { result: r, carry: null, trouble: true };
+    }
+  }
   /** @type {ValidationResult} */
   let coreResult;
   /** @type {Record<string, any> | null} */

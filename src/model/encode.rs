@@ -110,10 +110,7 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
                 true
             }
             Member::Sections => {
-                // A later duplicate replaces an earlier one, as in a map.
-                let mut s: Vec<&(String, String)> = r.sections.iter().rev().collect();
-                crate::base::sort::sort_by_key(&mut s, |(k, _)| k.as_str());
-                s.dedup_by(|a, b| a.0 == b.0);
+                let mut s = sections_in_order(r);
                 // Section keys are plain words: their pointers need no escaping.
                 if let Some(o) = below {
                     s.retain(|(k, _)| want(&text!("/sections/{k}", k), o) == Want::Whole);
@@ -139,6 +136,15 @@ pub fn write_parts(r: &Report, only: Option<&[String]>, out: &mut String) {
         }
     }
     out.push('}');
+}
+
+/// The prose parts as the report's JSON lists them: by key, a later duplicate replacing an
+/// earlier one, as in a map.
+pub fn sections_in_order(r: &Report) -> Vec<&(String, String)> {
+    let mut s: Vec<&(String, String)> = r.sections.iter().rev().collect();
+    crate::base::sort::sort_by_key(&mut s, |(k, _)| k.as_str());
+    s.dedup_by(|a, b| a.0 == b.0);
+    s
 }
 
 /// The object of a table or row, or nothing (and `false`) when no cell below it is present.

@@ -34,7 +34,7 @@ pub mod row_not_found;
 mod section_missing;
 mod stale_year;
 pub mod table_not_found;
-mod text_reuse;
+pub(crate) mod text_reuse;
 pub mod unreadable_cell;
 mod unreadable_document;
 

@@ -39,7 +39,7 @@ const K: usize = 8;
 /// Parts whose reuse is measured.
 const MEASURED: [&str; 3] = ["overview", "problems", "other"];
 /// What every report says, removed before comparing (in the normalised form: no punctuation).
-const BOILERPLATE: [&str; 16] = [
+pub(crate) const BOILERPLATE: [&str; 16] = [
     "中华人民共和国政府信息公开条例",
     "政府信息公开条例",
     "以下简称条例",
