@@ -11,9 +11,9 @@ import { parseCliArgs, UsageError } from '../../js/cli/args.mjs';
 import { displayWidth } from '../../js/cli/reporters.mjs';
 import { Progress, useColor } from '../../js/cli/output.mjs';
 import { messages } from '../../js/cli/messages.mjs';
-import { Ledger } from '../../js/cli/ledger.mjs';
+import { Ledger, withDiagnostics } from '../../js/cli/ledger.mjs';
 import { Spool } from '../../js/cli/spool.mjs';
-import { entryOf, packEntries } from '../../js/cli/process.mjs';
+import { entryOf, packEntries, recount } from '../../js/cli/process.mjs';
 import { encodeGb18030 } from './fixtures/generate.mjs';
 import { tmpDir } from './helpers.mjs';
 
@@ -332,4 +332,54 @@ test("cross-year jobs: each pair gets its own two heads' bytes, however far apar
   } finally {
     spool.close();
   }
+});
+
+test('withDiagnostics writes what parsing, adding, recounting and stringifying wrote, or says it cannot', () => {
+  // Strings that look like the members it looks for, and brackets and quotes inside strings.
+  const tricky = ['plain', 'a,"errorCount":9,"x', ']}', 'q"uote\\', '\\"],"diagnostics":[', '表三「总计」', '\u2028\b'];
+  const diag = (k, severity) => ({
+    rule: 't3-row-total',
+    severity,
+    path: `/p/${tricky[k % tricky.length]}`,
+    related: [],
+    message: tricky[(k + 3) % tricky.length],
+  });
+  const severities = ['error', 'warning', 'info'];
+  let n = 0;
+  for (let own = 0; own < 4; own++) {
+    for (let more = 1; more < 4; more++) {
+      for (const path of tricky) {
+        const result = {
+          path,
+          kind: 'html',
+          encoding: 'utf-8',
+          issuer: tricky[own],
+          valid: true,
+          format: '2021',
+          year: 2024,
+          errorCount: 0,
+          warningCount: 0,
+          diagnostics: Array.from({ length: own }, (_, k) => diag(k + own, severities[(k + more) % 3])),
+        };
+        recount(result);
+        const extra = Array.from({ length: more }, (_, k) => diag(k * 5 + more, severities[(k + own) % 3]));
+        const want = JSON.parse(JSON.stringify(result));
+        want.diagnostics.push(...extra);
+        recount(want);
+        const got = withDiagnostics(JSON.stringify(result), JSON.stringify(extra), want.errorCount, want.warningCount);
+        assert.equal(got, JSON.stringify(want), `${own} own, ${more} more, path ${path}`);
+        n++;
+      }
+    }
+  }
+  assert.equal(n, 4 * 3 * tricky.length);
+  // Not as the CLI lays results out: left to the caller's parse.
+  const base = { valid: true, errorCount: 0, warningCount: 0, diagnostics: [] };
+  for (const odd of [
+    { path: 'a', ...base, later: [1] },
+    { path: 'a', ...base, diagnostics: {} },
+    { path: 'a', valid: 'yes', errorCount: 0, warningCount: 0, diagnostics: [] },
+    { path: 'a', diagnostics: [], ...base, errorCount: 1.5 },
+  ])
+    assert.equal(withDiagnostics(JSON.stringify(odd), '[]', 0, 0), null, JSON.stringify(odd));
 });
