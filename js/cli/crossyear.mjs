@@ -299,6 +299,16 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
   return pairs;
 }
 
+// Heads are read into a ring of buffers the thread reuses, job after job: a new buffer a head
+// was memory outside the heap, which a worker's collector left to pile up (peak RSS at 5,000
+// portal pages 152–155 → 142–146 MB), and so was a new ring a job (at 20,000 files, 625 jobs
+// of 128 KB: the workers' memory outside the heap grew by 30 MB each while the pairs ran). A
+// head's bytes are overwritten RING heads after it: it lives in a job's `heads` until four
+// newer ones came in, and in the pair being checked.
+const RING = 8;
+const ring = Array.from({ length: RING }, () => Buffer.alloc(0));
+let slot = 0;
+
 /**
  * A job of pairs in a worker: each file's head read from the spool (its descriptor is the
  * process's, shared by its threads), each pair checked.
@@ -312,13 +322,6 @@ export function runPairJob(core, { pairs, at, fd, plan }, readHeadBytes) {
   // report's tables and prose, and a worker's heap grew by them while the pairs ran).
   /** @type {Map<number, Head>} */
   const heads = new Map();
-  // Heads are read into a ring of reused buffers, not a new one each: a new buffer a head was
-  // memory outside the heap, which a worker's collector left to pile up (peak RSS at 5,000
-  // portal pages 152–155 → 142–146 MB). A head's bytes are overwritten RING heads after it: it
-  // lives in `heads` until four newer ones came in, and in the pair being checked.
-  const RING = 8;
-  const ring = Array.from({ length: RING }, () => Buffer.alloc(0));
-  let slot = 0;
   /** @param {[number, number]} place */
   const read = (place) => {
     const n = place[1];

@@ -4,10 +4,14 @@
 
 import { Worker } from 'node:worker_threads';
 import { checkFile, entryOf, packEntries, timedOut } from './process.mjs';
+import { spoolAppend } from './spool.mjs';
 import { sharedModules } from '../compiled.mjs';
 /** @import { CheckInput, CheckOptions, PackedEntry } from './process.mjs' */
+/** @import { SharedSpool } from './spool.mjs' */
 /** What a worker says (worker.mjs): its results, a job's result, or that it could not load the core.
- * @typedef {{ type: string, items: PackedEntry[], data: Uint8Array, retiring?: boolean, result?: unknown }} WorkerMessage */
+ * `pos` is where the worker wrote the results' records in the spool, `error` what writing them threw.
+ * @typedef {{ type: string, items: PackedEntry[], pos: number, error?: { code?: string, message: string },
+ *   retiring?: boolean, result?: unknown }} WorkerMessage */
 /**
  * Hands jobs to the workers (see runAll): `onResult(index, result)` as each comes back; resolves
  * with the indices of the jobs no worker could finish.
@@ -87,8 +91,9 @@ function startWorker(workerData) {
 }
 
 /**
- * Calls `onResults(entries, data)` until every item is in, in any order: `entries` as packed by
- * packEntries (each with its `index`), `data` their records one after the other. Then, with
+ * Calls `onResults(entries, pos, error)` until every item is in, in any order: `entries` as packed
+ * by packEntries (each with its `index`), their records written one after the other at `pos` in
+ * the spool (by the worker that checked them, or here), or `error` what writing them threw. Then, with
  * the workers still running, `afterFiles(runJobs)` when given: `runJobs(jobs, onResult)` hands
  * plain-data jobs to the workers (worker.mjs's `job` message; the cross-year pairs), calls
  * `onResult(index, result)` as each comes back (in any order; nothing is kept here), and
@@ -96,22 +101,30 @@ function startWorker(workerData) {
  * `runJobs` is null when the files were checked in this thread.
  * @param {CheckInput[]} items
  * @param {{ jobs: number, core: import('./core.mjs').Core, options: CheckOptions,
- *   onResults: (entries: PackedEntry[], data: Uint8Array) => void, timeLimitMs?: number,
+ *   spool: SharedSpool, onResults: (entries: PackedEntry[], pos: number, error?: { code?: string, message: string }) => void,
+ *   timeLimitMs?: number,
  *   afterFiles?: (runJobs: RunJobs | null) => Promise<void> }} ctx
  *   `timeLimitMs`: a file a worker checks for longer than this is reported (`time-limit`) and
  *   its worker replaced; files checked in this thread (small runs) are bounded by their size.
  */
 export async function runAll(items, ctx) {
+  /** Entries checked in this thread, written to the spool here.
+   * @param {(import('./process.mjs').Entry & { index: number })[]} list */
+  const done = (list) => {
+    const { entries, data } = packEntries(list);
+    try {
+      ctx.onResults(entries, spoolAppend(ctx.spool, data));
+    } catch (/** @type {any} */ err) {
+      ctx.onResults(entries, -1, { code: err?.code, message: String(err?.message ?? err) });
+    }
+  };
   /** @param {Iterable<number>} indices */
   const inline = async (indices) => {
     let n = 0;
     for (const i of indices) {
       const checked = checkFile(ctx.core, items[i], ctx.options);
       // A PDF or Word file is read asynchronously (documents.mjs).
-      const { entries, data } = packEntries([
-        { index: i, ...entryOf(checked instanceof Promise ? await checked : checked) },
-      ]);
-      ctx.onResults(entries, data);
+      done([{ index: i, ...entryOf(checked instanceof Promise ? await checked : checked) }]);
       // Let the progress bar draw and signals arrive during a long in-thread run.
       if (++n % 64 === 0) await new Promise((r) => setImmediate(r));
     }
@@ -172,7 +185,7 @@ export async function runAll(items, ctx) {
       // The core this thread compiled: workers share its code instead of compiling and warming
       // up their own (see compiled.mjs).
       const clock = new Float64Array(new SharedArrayBuffer(16));
-      const workerData = { ...ctx.options, wasmModules: sharedModules(), clock: clock.buffer };
+      const workerData = { ...ctx.options, wasmModules: sharedModules(), clock: clock.buffer, spool: ctx.spool };
       const worker = startWorker(workerData);
       workers.add(worker);
       /** @type {number[][]} */
@@ -210,11 +223,10 @@ export async function runAll(items, ctx) {
           const at = batch.indexOf(index);
           if (at >= 0) batch.splice(at, 1);
         }
-        const { entries, data } = packEntries([
+        outstanding--;
+        done([
           { index, ...entryOf(timedOut(items[index].path, /** @type {number} */ (timeLimitMs), ctx.options.locale)) },
         ]);
-        outstanding--;
-        ctx.onResults(entries, data);
         worker.terminate();
       };
       watch.set(worker, { clock, stop });
@@ -227,7 +239,7 @@ export async function runAll(items, ctx) {
         if (msg.type !== 'results') return;
         inFlight.shift();
         outstanding -= msg.items.length;
-        ctx.onResults(msg.items, msg.data);
+        ctx.onResults(msg.items, msg.pos, msg.error);
         if (msg.retiring) return;
         send();
         settle();

@@ -324,12 +324,12 @@ const encoder = new TextEncoder();
 /**
  * Entries (see entryOf, each with its `index`) packed for the spool: their records as one
  * block of UTF-8, and each entry's `bytes`, the length of its record in the block, in place of
- * its `json`. A worker sends a whole batch so, and the main thread writes it with one call
- * instead of decoding, re-encoding and writing every file's record apart.
+ * its `json`. A worker writes a whole batch so, with one call instead of one a file.
  * @param {(Entry & { index: number })[]} entries
- * @returns {{ entries: PackedEntry[], data: Uint8Array }}  `data` owns its buffer (transferable)
+ * @param {Uint8Array} [into]  a buffer to pack into when it is large enough (a worker reuses one)
+ * @returns {{ entries: PackedEntry[], data: Uint8Array }}
  */
-export function packEntries(entries) {
+export function packEntries(entries, into) {
   /** @type {Uint8Array[]} */
   const records = [];
   let size = 0;
@@ -340,7 +340,7 @@ export function packEntries(entries) {
     size += record.length + 1;
     return { ...entry, bytes: record.length + 1 };
   });
-  const data = new Uint8Array(size);
+  const data = into && into.length >= size ? into.subarray(0, size) : new Uint8Array(size);
   let at = 0;
   for (const record of records) {
     data.set(record, at);

@@ -261,15 +261,14 @@ export async function main(
       core,
       options: { locale: opts.locale, maxBytes },
       timeLimitMs,
-      onResults(entries, data) {
+      spool: spool.shared,
+      onResults(entries, at, error) {
         if (spoolError) return;
-        let pos;
-        try {
-          pos = spool.writeBytes(data);
-        } catch (err) {
-          spoolError = err; // e.g. a full temporary disk: reported below, not as a crash in a callback
+        if (error) {
+          spoolError = error; // e.g. a full temporary disk: reported below, not as a crash in a callback
           return;
         }
+        let pos = at;
         for (const entry of entries) {
           ledger.set(entry.index, [pos, entry.bytes], entry);
           sigs.set(entry.index, entry.sig);

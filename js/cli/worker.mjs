@@ -18,7 +18,7 @@ import {
   DEFAULT_MAX_BYTES,
 } from './process.mjs';
 import { runPairJob } from './crossyear.mjs';
-import { readHeadBytes } from './spool.mjs';
+import { readHeadBytes, spoolAppend } from './spool.mjs';
 
 if (!parentPort) throw new Error('xxgknb: js/cli/worker.mjs runs as a worker thread (pool.mjs starts it)');
 const port = parentPort;
@@ -59,6 +59,10 @@ const batches = []; // the batches received, answered in that order
 /** @type {Map<Item, Promise<import('./process.mjs').ReadResult>>} */
 const reading = new Map(); // item → what reading it ahead gives
 let busy = false;
+// The batches' records are packed into this buffer, reused: each is written to the spool
+// before the next batch is packed.
+/** @type {Uint8Array} */
+let pack = new Uint8Array(1 << 18);
 let order = 0; // items numbered as they arrive, across batches
 
 /** @param {Item} item */
@@ -140,12 +144,24 @@ async function work(core) {
       checked.push(result instanceof Promise ? await result : result);
     }
     batches.shift();
-    const { entries, data } = packEntries(items.map((item, i) => ({ index: item.index, ...entryOf(checked[i]) })));
+    const { entries, data } = packEntries(
+      items.map((item, i) => ({ index: item.index, ...entryOf(checked[i]) })),
+      pack,
+    );
+    if (data.buffer !== pack.buffer) pack = new Uint8Array(data.buffer); // a larger one, kept
+    let pos = -1;
+    /** @type {{ code?: string, message: string } | undefined} */
+    let error;
+    try {
+      pos = spoolAppend(workerData.spool, data);
+    } catch (/** @type {any} */ err) {
+      error = { code: err?.code, message: String(err?.message ?? err) };
+    }
     // After the core threw (a Rust panic traps the WebAssembly instance, which may leave it
     // unusable), this worker hands in its results and ends; the pool starts a fresh one.
     const retiring = entries.some((it) => it.rules.includes('internal-error'));
-    // encode() gives a buffer of its own (an ArrayBuffer), which can be transferred.
-    port.postMessage({ type: 'results', items: entries, data, retiring }, [/** @type {ArrayBuffer} */ (data.buffer)]);
+    // The records are in the spool: only the few numbers the main thread keeps go to it.
+    port.postMessage({ type: 'results', items: entries, pos, error, retiring });
     if (retiring) {
       port.close();
       return;

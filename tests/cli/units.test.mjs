@@ -252,7 +252,8 @@ test('a result is printed from the spool as it would be parsed and written again
     assert.equal(ledger.resultText(1, spool), JSON.stringify({ ...result, path: 'b.html' }));
     ledger.previous.set(0, 'a-2023 "旧".html');
     assert.equal(ledger.resultText(0, spool), JSON.stringify({ ...result, previous: 'a-2023 "旧".html' }));
-    // Diagnostics added later: parsed and written again by the caller.
+    // Diagnostics added later to a result whose diagnostics are not its last member (the CLI's
+    // own are): left to the caller to parse and write again.
     ledger.addExtra(
       0,
       [{ rule: 'cross-year-carryover', severity: 'error', path: '/x', related: [], message: 'm' }],
