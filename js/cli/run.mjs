@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { parseCliArgs, guessLocale, helpText, UsageError } from './args.mjs';
 import { discover } from './discover.mjs';
 import { messages } from './messages.mjs';
 import { loadCore } from './core.mjs';
-import { runAll } from './pool.mjs';
+import { runAll, MIN_FILES_FOR_WORKERS } from './pool.mjs';
 import { recount, limitFor, DEFAULT_MAX_BYTES } from './process.mjs';
 import { Spool } from './spool.mjs';
 import { Ledger } from './ledger.mjs';
@@ -31,6 +32,23 @@ import { writeHtmlReport } from './html.mjs';
  *   stdout: NodeJS.WritableStream & { isTTY?: boolean, destroyed?: boolean }, stderr: NodeJS.WritableStream & { isTTY?: boolean },
  *   env: Record<string, string | undefined> }} Io
  */
+
+/**
+ * Keeps this thread's young generation at the size it has. V8 doubles it each time as many
+ * bytes survived collection since it last grew as it holds; over a long run every file's
+ * issuer key and ledger entry survive once, so at 20,000 files it had grown to 34 MB, mostly
+ * empty (peak RSS 183 → 158 MB with it kept; CPU time the same within the noise). The
+ * workers' is capped by their resource limits (pool.mjs). A collector heuristic that V8 reads
+ * when it would grow the space, so setting it at run time is safe; it is process-wide, and the
+ * command's process ends with its run.
+ */
+function keepYoungGeneration() {
+  try {
+    v8.setFlagsFromString('--semi-space-growth-factor=1');
+  } catch {
+    /* a runtime that refuses: memory grows as before */
+  }
+}
 
 export const EXIT = { OK: 0, ERRORS: 1, TROUBLE: 2 };
 
@@ -233,6 +251,7 @@ export async function main(
   }
   try {
     // 2. Check every file; results go to the spool, only counts stay in memory.
+    if (items.length >= MIN_FILES_FOR_WORKERS) keepYoungGeneration();
     const ledger = new Ledger(items.length);
     const sigs = new Signatures(items.length); // copied-report's MinHash signatures (batch.mjs)
     const govIndex = govPath ? items.findIndex((it) => it.path !== '-' && path.resolve(it.path) === govPath) : -1;
