@@ -21,6 +21,7 @@ const LAYERS: &[&str] = &[
     "registry",
     "catalog",
     "api",
+    "bulk",
     "wasm",
 ];
 
