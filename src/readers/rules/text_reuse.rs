@@ -91,92 +91,170 @@ fn kept(c: char) -> bool {
     }
 }
 
-/// A set of characters by their code's low eight bits: a clear bit says "none of the set",
-/// a set bit "perhaps".
-struct CharMask([u64; 4]);
-
-impl CharMask {
-    fn of(chars: impl Iterator<Item = char>) -> CharMask {
-        let mut m = CharMask([0; 4]);
-        for c in chars {
-            let c = u32::from(c);
-            if let Some(w) = m.0.get_mut((c as usize >> 6) & 3) {
-                *w |= 1 << (c & 63);
-            }
-        }
-        m
-    }
-
-    #[inline]
-    fn may_hold(&self, c: char) -> bool {
-        let c = u32::from(c);
-        self.0
-            .get((c as usize >> 6) & 3)
-            .is_some_and(|w| w >> (c & 63) & 1 == 1)
-    }
-}
-
-fn normalise(folded: &str) -> Norm {
-    let mut chars = Vec::with_capacity(folded.len() / 3);
-    let mut at = Vec::with_capacity(folded.len() / 3);
+/// The letters and numbers of a text given as (offset, character), each run of ASCII digits as
+/// one `0`, passed to `out`.
+#[inline(always)]
+fn letters(text: impl Iterator<Item = (usize, char)>, mut out: impl FnMut(usize, char)) {
     let mut digits = false;
-    for (i, c) in folded.char_indices() {
+    for (i, c) in text {
         if c.is_ascii_digit() {
             if !digits {
-                chars.push('0');
-                at.push(i);
+                out(i, '0');
             }
             digits = true;
             continue;
         }
         digits = false;
         if kept(c) {
-            chars.push(c);
-            at.push(i);
+            out(i, c);
         }
     }
-    // Drop the boilerplate: phrases looked for only where a character that may start one
-    // stands (one mask test answers nearly every character). Each phrase is matched against
-    // the text before any is dropped, left to right, a match skipping its length: `next` is
-    // where each phrase's last match ended.
-    let firsts: [Option<char>; BOILERPLATE.len()] = BOILERPLATE.map(|p| p.chars().next());
-    let mask = CharMask::of(firsts.iter().flatten().copied());
+}
+
+/// The longest boilerplate phrase, in characters.
+const LONGEST: usize = 32;
+
+/// A phrase's characters, decoded once at compile time (a phrase is compared, character by
+/// character, wherever its first character stands: decoding its UTF-8 there each time was most
+/// of what dropping the boilerplate cost), and how many there are.
+const fn phrase_chars(s: &str) -> ([char; LONGEST], usize) {
+    let mut out = ['\0'; LONGEST];
+    let mut n = 0;
+    let mut rest = s.as_bytes();
+    while n < LONGEST {
+        // Continuation bytes' low six bits; a lead byte's own bits by its length.
+        let (code, tail) = match rest {
+            [] => break,
+            [a @ 0..=0x7f, tail @ ..] => (*a as u32, tail),
+            [a @ 0xc0..=0xdf, b, tail @ ..] => {
+                (((*a as u32 & 0x1f) << 6) | (*b as u32 & 0x3f), tail)
+            }
+            [a @ 0xe0..=0xef, b, c, tail @ ..] => (
+                ((*a as u32 & 0x0f) << 12) | ((*b as u32 & 0x3f) << 6) | (*c as u32 & 0x3f),
+                tail,
+            ),
+            [a, b, c, d, tail @ ..] => (
+                ((*a as u32 & 0x07) << 18)
+                    | ((*b as u32 & 0x3f) << 12)
+                    | ((*c as u32 & 0x3f) << 6)
+                    | (*d as u32 & 0x3f),
+                tail,
+            ),
+            // Not reached for a `str`.
+            [_, tail @ ..] => (0xfffd, tail),
+        };
+        out[n] = match char::from_u32(code) {
+            Some(c) => c,
+            None => '\u{fffd}',
+        };
+        n += 1;
+        rest = tail;
+    }
+    (out, n)
+}
+
+/// `BOILERPLATE` decoded.
+static PHRASES: [([char; LONGEST], usize); BOILERPLATE.len()] = {
+    let mut out = [(['\0'; LONGEST], 0); BOILERPLATE.len()];
+    let mut i = 0;
+    while i < BOILERPLATE.len() {
+        out[i] = phrase_chars(BOILERPLATE[i]);
+        i += 1;
+    }
+    out
+};
+
+/// For each value of a character's low eight bits, the phrases whose first character has
+/// them (bit k: `PHRASES[k]`): a character that starts none, nearly every one, is passed over
+/// with one look-up, and one that may start some is compared with those only.
+static STARTING: [u16; 256] = {
+    let mut out = [0u16; 256];
+    let mut k = 0;
+    while k < PHRASES.len() {
+        let (chars, len) = PHRASES[k];
+        if len > 0 {
+            out[chars[0] as usize & 0xff] |= 1 << k;
+        }
+        k += 1;
+    }
+    out
+};
+
+// One bit a phrase in `STARTING`.
+const _: () = assert!(BOILERPLATE.len() <= 16);
+
+/// Which characters of `chars` to keep: `false` on boilerplate; empty when there is none.
+fn without_boilerplate(chars: &[char]) -> Vec<bool> {
+    // Each phrase is matched against the text before any is dropped, left to right, a match
+    // skipping its length: `next` is where each phrase's last match ended.
     let mut next = [0usize; BOILERPLATE.len()];
     let mut keep: Vec<bool> = Vec::new(); // empty until a phrase is found
     for (i, &c) in chars.iter().enumerate() {
-        if !mask.may_hold(c) {
-            continue;
-        }
-        for ((phrase, first), next) in BOILERPLATE.iter().zip(&firsts).zip(&mut next) {
-            if *first != Some(c) || i < *next {
+        let mut starting = STARTING
+            .get(u32::from(c) as usize & 0xff)
+            .copied()
+            .unwrap_or(0);
+        while starting != 0 {
+            let k = starting.trailing_zeros() as usize;
+            starting &= starting - 1;
+            let (Some((phrase, len)), Some(next)) = (PHRASES.get(k), next.get_mut(k)) else {
+                continue;
+            };
+            let phrase = phrase.get(..*len).unwrap_or_default();
+            let rest = chars.get(i..).unwrap_or_default();
+            if phrase.first() != Some(&c) || i < *next || !rest.starts_with(phrase) {
                 continue;
             }
-            // The phrase's length in characters, counted as it is compared.
-            let mut rest = chars.get(i..).unwrap_or_default().iter();
-            let mut len = 0;
-            let found = phrase.chars().all(|p| {
-                len += 1;
-                rest.next() == Some(&p)
-            });
-            if found {
-                if keep.is_empty() {
-                    keep = vec![true; chars.len()];
-                }
-                keep.get_mut(i..i + len)
-                    .unwrap_or_default()
-                    .iter_mut()
-                    .for_each(|k| *k = false);
-                *next = i + len;
+            if keep.is_empty() {
+                keep = vec![true; chars.len()];
             }
+            keep.get_mut(i..i + phrase.len())
+                .unwrap_or_default()
+                .iter_mut()
+                .for_each(|k| *k = false);
+            *next = i + phrase.len();
         }
     }
+    keep
+}
+
+/// `v` without the elements whose `keep` is `false` (all of them kept when `keep` is empty).
+fn retain_kept<T>(v: &mut Vec<T>, keep: &[bool]) {
     if !keep.is_empty() {
         let mut k = keep.iter();
-        chars.retain(|_| k.next().copied().unwrap_or(true));
-        let mut k = keep.iter();
-        at.retain(|_| k.next().copied().unwrap_or(true));
+        v.retain(|_| k.next().copied().unwrap_or(true));
     }
+}
+
+fn normalise(folded: &str) -> Norm {
+    let mut chars = Vec::with_capacity(folded.len() / 3);
+    let mut at = Vec::with_capacity(folded.len() / 3);
+    letters(folded.char_indices(), |i, c| {
+        chars.push(c);
+        at.push(i);
+    });
+    let keep = without_boilerplate(&chars);
+    retain_kept(&mut chars, &keep);
+    retain_kept(&mut at, &keep);
     Norm { chars, at }
+}
+
+/// `normalise(&fold_prose(text)).chars`, folded on the way: last year's texts are only
+/// shingled, and neither a folded copy of them nor the offsets are needed (a copy folded first
+/// and the offsets were a twentieth of a pair's instructions).
+fn normalise_unfolded(text: &str) -> Vec<char> {
+    use crate::base::fold::{half_width, is_invisible};
+    let mut chars = Vec::with_capacity(text.len() / 3);
+    let folded = text.chars().filter_map(|c| match c {
+        // CJK ideographs, most of the text: neither white space nor full-width forms.
+        '\u{4e00}'..='\u{9fff}' => Some(c),
+        c if c.is_whitespace() || is_invisible(c) => None,
+        c => Some(half_width(c)),
+    });
+    letters(folded.map(|c| (0, c)), |_, c| chars.push(c));
+    let keep = without_boilerplate(&chars);
+    retain_kept(&mut chars, &keep);
+    chars
 }
 
 /// FNV-1a of a shingle.
@@ -186,8 +264,8 @@ fn hash(chars: &[char]) -> u64 {
     })
 }
 
-fn shingles(n: &Norm) -> impl Iterator<Item = u64> + '_ {
-    n.chars.windows(K).map(hash)
+fn shingles(chars: &[char]) -> impl Iterator<Item = u64> + '_ {
+    chars.windows(K).map(hash)
 }
 
 /// How much of a part repeats: characters repeated, characters in all, and the longest
@@ -209,13 +287,8 @@ struct Shingles {
 
 impl Shingles {
     fn of<'t>(texts: impl Iterator<Item = &'t str>) -> Shingles {
-        let norms: Vec<Norm> = texts
-            .map(|t| normalise(&crate::base::fold::fold_prose(t)))
-            .collect();
-        let count: usize = norms
-            .iter()
-            .map(|n| n.chars.len().saturating_sub(K - 1))
-            .sum();
+        let norms: Vec<Vec<char>> = texts.map(normalise_unfolded).collect();
+        let count: usize = norms.iter().map(|n| n.len().saturating_sub(K - 1)).sum();
         let mut set = Shingles {
             slots: vec![0; (2 * count).next_power_of_two().max(16)],
             zero: false,
@@ -273,7 +346,7 @@ impl Shingles {
 
 fn reuse(n: &Norm, last: &Shingles) -> Reuse {
     let mut covered = vec![false; n.chars.len()];
-    for (i, h) in shingles(n).enumerate() {
+    for (i, h) in shingles(&n.chars).enumerate() {
         if last.contains(&h) {
             covered[i..i + K].iter_mut().for_each(|c| *c = true);
         }
@@ -478,6 +551,18 @@ mod tests {
     }
 
     #[test]
+    fn the_phrases_decoded_at_compile_time_are_the_phrases() {
+        for (p, (chars, len)) in BOILERPLATE.iter().zip(&PHRASES) {
+            assert_eq!(chars[..*len].iter().collect::<String>(), *p);
+        }
+        // Every length of UTF-8, and a text longer than the table holds (cut, not overrun).
+        let (chars, len) = phrase_chars("a\u{e9}中😀");
+        assert_eq!(chars[..len], ['a', '\u{e9}', '中', '😀']);
+        let (chars, len) = phrase_chars(&"中".repeat(40));
+        assert_eq!((len, chars[LONGEST - 1]), (LONGEST, '中'));
+    }
+
+    #[test]
     fn kept_is_letters_and_numbers_for_every_character() {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             if !c.is_ascii_digit() {
@@ -550,6 +635,36 @@ mod tests {
                 let (chars, at) = normalise_slowly(&t);
                 assert_eq!(n.chars.iter().collect::<String>(), chars, "{t:?}");
                 assert_eq!(n.at, at, "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn last_years_texts_fold_on_the_way_as_folded_first() {
+        // White space inside phrases and digit runs, full-width digits and letters, the
+        // ideographic space, invisible characters, and what `kept` answers by ranges.
+        let mut pieces: Vec<String> = BOILERPLATE.iter().map(|p| p.to_string()).collect();
+        for p in BOILERPLATE {
+            let c: Vec<char> = p.chars().collect();
+            pieces.push(c[..c.len() / 2].iter().collect());
+            pieces.push(c[c.len() / 2..].iter().collect());
+        }
+        pieces.extend(
+            [
+                "1", "２", " ", "\n", "\u{3000}", "\u{200b}", "\u{feff}", "\u{a0}", "\u{2003}",
+                "，", "。", "ａ", "Ｚ", "（", "々", "😀", "𠀀", "—", "x", "\u{85}",
+            ]
+            .map(String::from),
+        );
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut seed = 11u64;
+        for len in 0..24 {
+            for _ in 0..400 {
+                let t: String = (0..len)
+                    .map(|_| crate::base::pick(&mut seed, &pieces))
+                    .collect();
+                let folded = normalise(&crate::base::fold::fold_prose(&t));
+                assert_eq!(normalise_unfolded(&t), folded.chars, "{t:?}");
             }
         }
     }
