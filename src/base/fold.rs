@@ -33,7 +33,22 @@ pub fn fold_prose(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut run = 0;
     let mut i = 0;
+    // Before this, bytes are looked at one by one: the last word looked at held a byte that
+    // may not be plain.
+    let mut bytewise_until = 0;
     while let Some(&c) = b.get(i) {
+        // Eight bytes at a time while none of them may start a character to fold (a byte at a
+        // time was most of this function's cost on Chinese prose).
+        if i >= bytewise_until {
+            if let Some(w) = b.get(i..i + 8) {
+                // Always eight bytes; the zeros of the fallback only send them to the byte loop.
+                if !may_fold(u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))) {
+                    i += 8;
+                    continue;
+                }
+                bytewise_until = i + 8;
+            }
+        }
         let plain = match c {
             b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => false,
             0x00..=0x7f => true,
@@ -56,6 +71,20 @@ pub fn fold_prose(s: &str) -> String {
     }
     out.push_str(s.get(run..).unwrap_or_default());
     out
+}
+
+/// Whether a word of text holds a byte that `fold_prose` may not copy as it stands: a control
+/// byte or space (below 0x21), or 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF (the lead bytes of the white
+/// space, invisible and full-width characters). `(v - n·ONES) & !v & HIGH` is nonzero exactly
+/// when some byte of `v` is below `n`; with `n = 1` on `v` XOR a byte repeated, when that byte
+/// is in `v`.
+#[inline(always)]
+fn may_fold(v: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v;
+    let has = |byte: u8| below(v ^ (ONES * u64::from(byte)), 1);
+    (below(v, 0x21) | has(0xc2) | has(0xe1) | has(0xe2) | has(0xe3) | has(0xef)) & HIGH != 0
 }
 
 /// A typed cell value for parsing: half-width, spaces dropped, and the separators and signs

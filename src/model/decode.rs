@@ -323,14 +323,16 @@ impl<'t> Decoder<'t> {
             return Ok(());
         }
         // Keys usually come in the layout's order, some skipped (the other layout's rows): try the
-        // next few by their bytes before reading the key as a string.
+        // next few by their bytes, then all of them by the key's bytes (keys sorted by name),
+        // before reading the key as a string (an unknown key, or one written with escapes).
         let children = &n.children[..];
         let mut next = 0;
         loop {
             p.peek();
             let at = p.pos();
-            let expected =
-                (next..children.len().min(next + 3)).find(|&i| p.key_is(&l.nodes[children[i]].key));
+            let expected = (next..children.len().min(next + 3))
+                .find(|&i| p.key_is(&l.nodes[children[i]].key))
+                .or_else(|| p.key_in(children.iter().map(|&c| l.nodes[c].key.as_str())));
             let found = match expected {
                 Some(i) => Some(i),
                 None => {

@@ -64,74 +64,197 @@ struct Norm {
     at: Vec<usize>,
 }
 
-fn normalise(folded: &str) -> Norm {
-    let mut chars = Vec::with_capacity(folded.len() / 3);
-    let mut at = Vec::with_capacity(folded.len() / 3);
+/// Whether a character other than an ASCII digit is kept (a letter or a number). CJK, ASCII
+/// and the CJK and full-width punctuation blocks are answered without the Unicode tables: a
+/// table lookup for every `，` and `（` was a tenth of this function.
+#[inline]
+fn kept(c: char) -> bool {
+    match c {
+        '\u{4e00}'..='\u{9fff}' => true,
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // CJK Symbols and Punctuation: 々〆〇, the Hangzhou numerals and the kana repeat marks
+        // are letters or numbers, the rest punctuation.
+        '\u{3000}'..='\u{303f}' => matches!(
+            c,
+            '\u{3005}'..='\u{3007}'
+                | '\u{3021}'..='\u{3029}'
+                | '\u{3031}'..='\u{3035}'
+                | '\u{3038}'..='\u{303c}'
+        ),
+        // Full-width ASCII forms and the full-width signs (￥￡…); the half-width katakana and
+        // Hangul between them go to the tables.
+        '\u{ff00}'..='\u{ff65}' => matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ'),
+        '\u{ffe0}'..='\u{ffef}' => false,
+        // General Punctuation: “”‘’…— and the spaces, no letter among them.
+        '\u{2000}'..='\u{206f}' => false,
+        c => c.is_alphanumeric(),
+    }
+}
+
+/// The letters and numbers of a text given as (offset, character), each run of ASCII digits as
+/// one `0`, passed to `out`.
+#[inline(always)]
+fn letters(text: impl Iterator<Item = (usize, char)>, mut out: impl FnMut(usize, char)) {
     let mut digits = false;
-    for (i, c) in folded.char_indices() {
+    for (i, c) in text {
         if c.is_ascii_digit() {
             if !digits {
-                chars.push('0');
-                at.push(i);
+                out(i, '0');
             }
             digits = true;
             continue;
         }
         digits = false;
-        // CJK and ASCII answered without the Unicode tables (nearly every character here).
-        let kept = match c {
-            '\u{4e00}'..='\u{9fff}' => true,
-            c if c.is_ascii() => c.is_ascii_alphanumeric(),
-            c => c.is_alphanumeric(),
-        };
-        if kept {
-            chars.push(c);
-            at.push(i);
+        if kept(c) {
+            out(i, c);
         }
     }
-    // Drop the boilerplate: each phrase looked for only where one of the phrases' first
-    // characters stands (a slice comparison at every character, for sixteen phrases, was most
-    // of the time this rule took). Per phrase, left to right, a match skips its length.
-    let mut keep = vec![true; chars.len()];
-    let firsts: Vec<char> = BOILERPLATE
-        .iter()
-        .filter_map(|p| p.chars().next())
-        .collect();
-    let starts: Vec<usize> = (0..chars.len())
-        .filter(|&i| chars.get(i).is_some_and(|c| firsts.contains(c)))
-        .collect();
-    for phrase in BOILERPLATE {
-        let Some(first) = phrase.chars().next() else {
-            continue;
-        };
-        let len = phrase.chars().count();
-        let mut next = 0; // where the last match ended
-        for &i in &starts {
-            let found = i >= next
-                && chars.get(i) == Some(&first)
-                && chars
-                    .get(i..i + len)
-                    .is_some_and(|w| w.iter().copied().eq(phrase.chars()));
-            if found {
-                keep.get_mut(i..i + len)
-                    .unwrap_or_default()
-                    .iter_mut()
-                    .for_each(|k| *k = false);
-                next = i + len;
+}
+
+/// The longest boilerplate phrase, in characters.
+const LONGEST: usize = 32;
+
+/// A phrase's characters, decoded once at compile time (a phrase is compared, character by
+/// character, wherever its first character stands: decoding its UTF-8 there each time was most
+/// of what dropping the boilerplate cost), and how many there are.
+const fn phrase_chars(s: &str) -> ([char; LONGEST], usize) {
+    let mut out = ['\0'; LONGEST];
+    let mut n = 0;
+    let mut rest = s.as_bytes();
+    while n < LONGEST {
+        // Continuation bytes' low six bits; a lead byte's own bits by its length.
+        let (code, tail) = match rest {
+            [] => break,
+            [a @ 0..=0x7f, tail @ ..] => (*a as u32, tail),
+            [a @ 0xc0..=0xdf, b, tail @ ..] => {
+                (((*a as u32 & 0x1f) << 6) | (*b as u32 & 0x3f), tail)
             }
+            [a @ 0xe0..=0xef, b, c, tail @ ..] => (
+                ((*a as u32 & 0x0f) << 12) | ((*b as u32 & 0x3f) << 6) | (*c as u32 & 0x3f),
+                tail,
+            ),
+            [a, b, c, d, tail @ ..] => (
+                ((*a as u32 & 0x07) << 18)
+                    | ((*b as u32 & 0x3f) << 12)
+                    | ((*c as u32 & 0x3f) << 6)
+                    | (*d as u32 & 0x3f),
+                tail,
+            ),
+            // Not reached for a `str`.
+            [_, tail @ ..] => (0xfffd, tail),
+        };
+        out[n] = match char::from_u32(code) {
+            Some(c) => c,
+            None => '\u{fffd}',
+        };
+        n += 1;
+        rest = tail;
+    }
+    (out, n)
+}
+
+/// `BOILERPLATE` decoded.
+static PHRASES: [([char; LONGEST], usize); BOILERPLATE.len()] = {
+    let mut out = [(['\0'; LONGEST], 0); BOILERPLATE.len()];
+    let mut i = 0;
+    while i < BOILERPLATE.len() {
+        out[i] = phrase_chars(BOILERPLATE[i]);
+        i += 1;
+    }
+    out
+};
+
+/// For each value of a character's low eight bits, the phrases whose first character has
+/// them (bit k: `PHRASES[k]`): a character that starts none, nearly every one, is passed over
+/// with one look-up, and one that may start some is compared with those only.
+static STARTING: [u16; 256] = {
+    let mut out = [0u16; 256];
+    let mut k = 0;
+    while k < PHRASES.len() {
+        let (chars, len) = PHRASES[k];
+        if len > 0 {
+            out[chars[0] as usize & 0xff] |= 1 << k;
+        }
+        k += 1;
+    }
+    out
+};
+
+// One bit a phrase in `STARTING`.
+const _: () = assert!(BOILERPLATE.len() <= 16);
+
+/// Which characters of `chars` to keep: `false` on boilerplate; empty when there is none.
+fn without_boilerplate(chars: &[char]) -> Vec<bool> {
+    // Each phrase is matched against the text before any is dropped, left to right, a match
+    // skipping its length: `next` is where each phrase's last match ended.
+    let mut next = [0usize; BOILERPLATE.len()];
+    let mut keep: Vec<bool> = Vec::new(); // empty until a phrase is found
+    for (i, &c) in chars.iter().enumerate() {
+        let mut starting = STARTING
+            .get(u32::from(c) as usize & 0xff)
+            .copied()
+            .unwrap_or(0);
+        while starting != 0 {
+            let k = starting.trailing_zeros() as usize;
+            starting &= starting - 1;
+            let (Some((phrase, len)), Some(next)) = (PHRASES.get(k), next.get_mut(k)) else {
+                continue;
+            };
+            let phrase = phrase.get(..*len).unwrap_or_default();
+            let rest = chars.get(i..).unwrap_or_default();
+            if phrase.first() != Some(&c) || i < *next || !rest.starts_with(phrase) {
+                continue;
+            }
+            if keep.is_empty() {
+                keep = vec![true; chars.len()];
+            }
+            keep.get_mut(i..i + phrase.len())
+                .unwrap_or_default()
+                .iter_mut()
+                .for_each(|k| *k = false);
+            *next = i + phrase.len();
         }
     }
-    let mut n = Norm {
-        chars: Vec::with_capacity(chars.len()),
-        at: Vec::with_capacity(chars.len()),
-    };
-    for ((c, a), k) in chars.into_iter().zip(at).zip(keep) {
-        if k {
-            n.chars.push(c);
-            n.at.push(a);
-        }
+    keep
+}
+
+/// `v` without the elements whose `keep` is `false` (all of them kept when `keep` is empty).
+fn retain_kept<T>(v: &mut Vec<T>, keep: &[bool]) {
+    if !keep.is_empty() {
+        let mut k = keep.iter();
+        v.retain(|_| k.next().copied().unwrap_or(true));
     }
-    n
+}
+
+fn normalise(folded: &str) -> Norm {
+    let mut chars = Vec::with_capacity(folded.len() / 3);
+    let mut at = Vec::with_capacity(folded.len() / 3);
+    letters(folded.char_indices(), |i, c| {
+        chars.push(c);
+        at.push(i);
+    });
+    let keep = without_boilerplate(&chars);
+    retain_kept(&mut chars, &keep);
+    retain_kept(&mut at, &keep);
+    Norm { chars, at }
+}
+
+/// `normalise(&fold_prose(text)).chars`, folded on the way: last year's texts are only
+/// shingled, and neither a folded copy of them nor the offsets are needed (a copy folded first
+/// and the offsets were a twentieth of a pair's instructions).
+fn normalise_unfolded(text: &str) -> Vec<char> {
+    use crate::base::fold::{half_width, is_invisible};
+    let mut chars = Vec::with_capacity(text.len() / 3);
+    let folded = text.chars().filter_map(|c| match c {
+        // CJK ideographs, most of the text: neither white space nor full-width forms.
+        '\u{4e00}'..='\u{9fff}' => Some(c),
+        c if c.is_whitespace() || is_invisible(c) => None,
+        c => Some(half_width(c)),
+    });
+    letters(folded.map(|c| (0, c)), |_, c| chars.push(c));
+    let keep = without_boilerplate(&chars);
+    retain_kept(&mut chars, &keep);
+    chars
 }
 
 /// FNV-1a of a shingle.
@@ -141,8 +264,8 @@ fn hash(chars: &[char]) -> u64 {
     })
 }
 
-fn shingles(n: &Norm) -> impl Iterator<Item = u64> + '_ {
-    n.chars.windows(K).map(hash)
+fn shingles(chars: &[char]) -> impl Iterator<Item = u64> + '_ {
+    chars.windows(K).map(hash)
 }
 
 /// How much of a part repeats: characters repeated, characters in all, and the longest
@@ -164,13 +287,8 @@ struct Shingles {
 
 impl Shingles {
     fn of<'t>(texts: impl Iterator<Item = &'t str>) -> Shingles {
-        let norms: Vec<Norm> = texts
-            .map(|t| normalise(&crate::base::fold::fold_prose(t)))
-            .collect();
-        let count: usize = norms
-            .iter()
-            .map(|n| n.chars.len().saturating_sub(K - 1))
-            .sum();
+        let norms: Vec<Vec<char>> = texts.map(normalise_unfolded).collect();
+        let count: usize = norms.iter().map(|n| n.len().saturating_sub(K - 1)).sum();
         let mut set = Shingles {
             slots: vec![0; (2 * count).next_power_of_two().max(16)],
             zero: false,
@@ -228,7 +346,7 @@ impl Shingles {
 
 fn reuse(n: &Norm, last: &Shingles) -> Reuse {
     let mut covered = vec![false; n.chars.len()];
-    for (i, h) in shingles(n).enumerate() {
+    for (i, h) in shingles(&n.chars).enumerate() {
         if last.contains(&h) {
             covered[i..i + K].iter_mut().for_each(|c| *c = true);
         }
@@ -391,6 +509,162 @@ mod tests {
             put.iter().for_each(|&h| set.insert(h));
             for h in put.iter().copied().chain((0..200).map(|_| next())) {
                 assert_eq!(set.contains(&h), put.contains(&h), "{h} of {n}");
+            }
+        }
+    }
+
+    /// `normalise` as first written: a filter over every character, then each phrase looked
+    /// for at every place, one phrase after another.
+    fn normalise_slowly(folded: &str) -> (String, Vec<usize>) {
+        let mut chars = Vec::new();
+        let mut at = Vec::new();
+        let mut digits = false;
+        for (i, c) in folded.char_indices() {
+            if c.is_ascii_digit() {
+                if !digits {
+                    chars.push('0');
+                    at.push(i);
+                }
+                digits = true;
+                continue;
+            }
+            digits = false;
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphanumeric() {
+                chars.push(c);
+                at.push(i);
+            }
+        }
+        let mut keep = vec![true; chars.len()];
+        for phrase in BOILERPLATE {
+            let p: Vec<char> = phrase.chars().collect();
+            let mut next = 0;
+            for i in 0..chars.len() {
+                if i >= next && chars[i..].starts_with(&p) {
+                    keep[i..i + p.len()].iter_mut().for_each(|k| *k = false);
+                    next = i + p.len();
+                }
+            }
+        }
+        let chars = chars.iter().zip(&keep).filter(|(_, &k)| k).map(|(c, _)| *c);
+        let at = at.iter().zip(&keep).filter(|(_, &k)| k).map(|(a, _)| *a);
+        (chars.collect(), at.collect())
+    }
+
+    #[test]
+    fn the_phrases_decoded_at_compile_time_are_the_phrases() {
+        for (p, (chars, len)) in BOILERPLATE.iter().zip(&PHRASES) {
+            assert_eq!(chars[..*len].iter().collect::<String>(), *p);
+        }
+        // Every length of UTF-8, and a text longer than the table holds (cut, not overrun).
+        let (chars, len) = phrase_chars("a\u{e9}中😀");
+        assert_eq!(chars[..len], ['a', '\u{e9}', '中', '😀']);
+        let (chars, len) = phrase_chars(&"中".repeat(40));
+        assert_eq!((len, chars[LONGEST - 1]), (LONGEST, '中'));
+    }
+
+    #[test]
+    fn kept_is_letters_and_numbers_for_every_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if !c.is_ascii_digit() {
+                let slow = ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphanumeric();
+                assert_eq!(kept(c), slow, "{c:?} U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    #[test]
+    fn normalise_keeps_letters_numbers_and_places_and_drops_boilerplate() {
+        // Raw and folded: boilerplate, digit runs (ASCII and full-width), CJK and full-width
+        // punctuation, full-width letters, 々〇〆, a Roman numeral, half-width katakana, a
+        // non-BMP ideograph and an emoji. Pinned with the output of the first `normalise`.
+        let raw = "依据《中华人民共和国政府信息公开条例》（以下简称《条例》），2023年本机关主动公开情况：ＡＢＣ全角ａｂ，数字１２３件、𠀀字（非BMP）😀，其他需要报告的事项。主动公开政府信息情况，主动公开情况12.5万条、々〇〆Ⅻ²½ｶﾞ￥";
+        let n = normalise(raw);
+        assert_eq!(
+            n.chars.iter().collect::<String>(),
+            "依据0年本机关ＡＢＣ全角ａｂ数字１２３件𠀀字非BMP00万条々〇〆Ⅻ²½ｶﾞ"
+        );
+        assert_eq!(
+            n.at,
+            [
+                0, 3, 90, 94, 97, 100, 103, 127, 130, 133, 136, 139, 142, 145, 151, 154, 157, 160,
+                163, 166, 172, 176, 182, 185, 186, 187, 279, 282, 283, 286, 292, 295, 298, 301,
+                304, 306, 308, 311
+            ]
+        );
+        let n = normalise(&crate::base::fold::fold_prose(raw));
+        assert_eq!(
+            n.chars.iter().collect::<String>(),
+            "依据0年本机关ABC全角ab数字0件𠀀字非BMP00万条々〇〆Ⅻ²½ｶﾞ"
+        );
+        assert_eq!(
+            n.at,
+            [
+                0, 3, 84, 88, 91, 94, 97, 119, 120, 121, 122, 125, 128, 129, 131, 134, 137, 140,
+                146, 150, 154, 157, 158, 159, 245, 248, 249, 252, 258, 261, 264, 267, 270, 272,
+                274, 277
+            ]
+        );
+    }
+
+    #[test]
+    fn normalise_agrees_with_the_slow_way_on_random_text() {
+        // Pieces of phrases glued in any order: overlapping and nested phrases, phrases cut
+        // by punctuation or digits, characters that share a phrase's first character's mask
+        // bit (中 U+4E2D and 中 U+4E2D+0x100), and characters of every class `kept` answers.
+        let mut pieces: Vec<String> = BOILERPLATE.iter().map(|p| p.to_string()).collect();
+        for p in BOILERPLATE {
+            let c: Vec<char> = p.chars().collect();
+            pieces.push(c[..c.len() / 2].iter().collect());
+            pieces.push(c[c.len() / 2..].iter().collect());
+        }
+        pieces.extend(
+            [
+                "，", "1", "２", "a", "Ｚ", "々", "〇", "\u{542d}", "\u{4f2d}", " ", "😀", "𠀀",
+                "ｶ", "—",
+            ]
+            .map(String::from),
+        );
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut seed = 3u64;
+        for len in 0..24 {
+            for _ in 0..400 {
+                let t: String = (0..len)
+                    .map(|_| crate::base::pick(&mut seed, &pieces))
+                    .collect();
+                let n = normalise(&t);
+                let (chars, at) = normalise_slowly(&t);
+                assert_eq!(n.chars.iter().collect::<String>(), chars, "{t:?}");
+                assert_eq!(n.at, at, "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn last_years_texts_fold_on_the_way_as_folded_first() {
+        // White space inside phrases and digit runs, full-width digits and letters, the
+        // ideographic space, invisible characters, and what `kept` answers by ranges.
+        let mut pieces: Vec<String> = BOILERPLATE.iter().map(|p| p.to_string()).collect();
+        for p in BOILERPLATE {
+            let c: Vec<char> = p.chars().collect();
+            pieces.push(c[..c.len() / 2].iter().collect());
+            pieces.push(c[c.len() / 2..].iter().collect());
+        }
+        pieces.extend(
+            [
+                "1", "２", " ", "\n", "\u{3000}", "\u{200b}", "\u{feff}", "\u{a0}", "\u{2003}",
+                "，", "。", "ａ", "Ｚ", "（", "々", "😀", "𠀀", "—", "x", "\u{85}",
+            ]
+            .map(String::from),
+        );
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut seed = 11u64;
+        for len in 0..24 {
+            for _ in 0..400 {
+                let t: String = (0..len)
+                    .map(|_| crate::base::pick(&mut seed, &pieces))
+                    .collect();
+                let folded = normalise(&crate::base::fold::fold_prose(&t));
+                assert_eq!(normalise_unfolded(&t), folded.chars, "{t:?}");
             }
         }
     }
