@@ -492,27 +492,8 @@ impl<'a> Parser<'a> {
     /// boundary.
     #[inline(always)]
     fn plain_end(&self, from: usize) -> usize {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         let rest = self.b.get(from..).unwrap_or_default();
-        // Eight bytes at a time while none of them stops the run (a byte loop was about nine
-        // instructions a byte, most of a report's parsing): `(v - n·ONES) & !v & HIGH` is
-        // nonzero exactly when some byte of `v` is below `n`, which with `n = 1` of `v` XOR a
-        // byte repeated finds that byte.
-        let mut done = 0;
-        for chunk in rest.chunks_exact(8) {
-            // Always eight bytes; the zeros of the fallback would only stop the fast loop.
-            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            let quote = v ^ (ONES * u64::from(b'"'));
-            let backslash = v ^ (ONES * u64::from(b'\\'));
-            let stops = (v.wrapping_sub(ONES * 0x20) & !v)
-                | (quote.wrapping_sub(ONES) & !quote)
-                | (backslash.wrapping_sub(ONES) & !backslash);
-            if stops & HIGH != 0 {
-                break;
-            }
-            done += 8;
-        }
+        let done = plain_words(rest);
         // The stopping byte within the chunk found, or the tail of fewer than eight bytes.
         let tail = rest.get(done..).unwrap_or_default();
         from + done
@@ -682,6 +663,39 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 #[inline(always)]
 fn w8(s: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(s[i..i + 8].try_into().unwrap_or([0; 8]))
+}
+
+/// How many of `rest`'s first bytes, in whole words of eight, hold no `"`, `\\` or control
+/// byte: eight bytes at a time (a byte loop was about nine instructions a byte, most of a
+/// report's parsing). `(v - n·ONES) & !v & HIGH` is nonzero exactly when some byte of `v` is
+/// below `n`, which with `n = 1` of `v` XOR a byte repeated finds that byte.
+#[cfg(feature = "readers")]
+#[inline(always)]
+fn plain_words(rest: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut done = 0;
+    for chunk in rest.chunks_exact(8) {
+        // Always eight bytes; the zeros of the fallback would only stop the fast loop.
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let quote = v ^ (ONES * u64::from(b'"'));
+        let backslash = v ^ (ONES * u64::from(b'\\'));
+        let stops = (v.wrapping_sub(ONES * 0x20) & !v)
+            | (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash);
+        if stops & HIGH != 0 {
+            break;
+        }
+        done += 8;
+    }
+    done
+}
+
+/// The lite build (form pages: small reports; its download counts) scans byte by byte.
+#[cfg(not(feature = "readers"))]
+#[inline(always)]
+fn plain_words(_: &[u8]) -> usize {
+    0
 }
 
 /// The 4 bytes of `s` from `i`, as one word.
