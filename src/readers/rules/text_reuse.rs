@@ -606,24 +606,27 @@ mod tests {
         );
     }
 
-    #[test]
-    fn normalise_agrees_with_the_slow_way_on_random_text() {
-        // Pieces of phrases glued in any order: overlapping and nested phrases, phrases cut
-        // by punctuation or digits, characters that share a phrase's first character's mask
-        // bit (中 U+4E2D and 中 U+4E2D+0x100), and characters of every class `kept` answers.
+    /// The boilerplate phrases, each phrase's halves, and `extra`: pieces for random texts.
+    fn phrase_pieces(extra: &[&str]) -> Vec<String> {
         let mut pieces: Vec<String> = BOILERPLATE.iter().map(|p| p.to_string()).collect();
         for p in BOILERPLATE {
             let c: Vec<char> = p.chars().collect();
             pieces.push(c[..c.len() / 2].iter().collect());
             pieces.push(c[c.len() / 2..].iter().collect());
         }
-        pieces.extend(
-            [
-                "，", "1", "２", "a", "Ｚ", "々", "〇", "\u{542d}", "\u{4f2d}", " ", "😀", "𠀀",
-                "ｶ", "—",
-            ]
-            .map(String::from),
-        );
+        pieces.extend(extra.iter().map(|s| s.to_string()));
+        pieces
+    }
+
+    #[test]
+    fn normalise_agrees_with_the_slow_way_on_random_text() {
+        // Pieces of phrases glued in any order: overlapping and nested phrases, phrases cut
+        // by punctuation or digits, characters that share a phrase's first character's mask
+        // bit (中 U+4E2D and 中 U+4E2D+0x100), and characters of every class `kept` answers.
+        let pieces = phrase_pieces(&[
+            "，", "1", "２", "a", "Ｚ", "々", "〇", "\u{542d}", "\u{4f2d}", " ", "😀", "𠀀", "ｶ",
+            "—",
+        ]);
         let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
         let mut seed = 3u64;
         for len in 0..24 {
@@ -643,19 +646,10 @@ mod tests {
     fn last_years_texts_fold_on_the_way_as_folded_first() {
         // White space inside phrases and digit runs, full-width digits and letters, the
         // ideographic space, invisible characters, and what `kept` answers by ranges.
-        let mut pieces: Vec<String> = BOILERPLATE.iter().map(|p| p.to_string()).collect();
-        for p in BOILERPLATE {
-            let c: Vec<char> = p.chars().collect();
-            pieces.push(c[..c.len() / 2].iter().collect());
-            pieces.push(c[c.len() / 2..].iter().collect());
-        }
-        pieces.extend(
-            [
-                "1", "２", " ", "\n", "\u{3000}", "\u{200b}", "\u{feff}", "\u{a0}", "\u{2003}",
-                "，", "。", "ａ", "Ｚ", "（", "々", "😀", "𠀀", "—", "x", "\u{85}",
-            ]
-            .map(String::from),
-        );
+        let pieces = phrase_pieces(&[
+            "1", "２", " ", "\n", "\u{3000}", "\u{200b}", "\u{feff}", "\u{a0}", "\u{2003}", "，",
+            "。", "ａ", "Ｚ", "（", "々", "😀", "𠀀", "—", "x", "\u{85}",
+        ]);
         let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
         let mut seed = 11u64;
         for len in 0..24 {
