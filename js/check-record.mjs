@@ -2,7 +2,7 @@
 // of a file's bytes, answered as the record the CLI's spool keeps and the facts its totals
 // need, written by the core (src/bulk/record.rs): the CLI parses only the facts, never the
 // report, and hands the record's bytes on as they are. Its shape may change with the CLI.
-import { optionsText, overLimit } from './api.mjs';
+import { describe, optionsText, overLimit, textArg } from './api.mjs';
 /** @import { Glue, Internal } from './api.mjs' */
 
 const EMPTY = new Uint8Array(0);
@@ -27,11 +27,22 @@ export function checkRecordFunction(raw, { call }) {
   if (typeof glue !== 'function') return undefined;
   const name = 'checkRecord';
   return (bytes, options, file) => {
-    if (!(bytes instanceof Uint8Array)) throw new Error(`${name}: expected the file's bytes in a Uint8Array`);
+    // Checked and copied as every API function's arguments are (api.mjs): a misuse is an Error
+    // naming the function, never a failure of the module.
+    const input = textArg(bytes, name, "the file's bytes in a Uint8Array");
+    if (typeof input === 'string') throw new Error(`${name}: expected the file's bytes in a Uint8Array, got a string`);
+    if (file === null || typeof file !== 'object' || Array.isArray(file))
+      throw new Error(`${name}: expected the file's description as an object, got ${describe(file)}`);
+    let described;
+    try {
+      described = JSON.stringify(file);
+    } catch (/** @type {any} */ err) {
+      throw new Error(`${name}: the file's description cannot be written as JSON (${err?.message ?? err})`);
+    }
     const opts = optionsText(options, name);
-    const over = overLimit(bytes, opts.limit);
+    const over = overLimit(input, opts.limit);
     /** @type {Uint8Array} */
-    const out = call(name, glue, over ? EMPTY : bytes, opts.text, JSON.stringify(file), over);
+    const out = call(name, glue, over ? EMPTY : input, opts.text, described, over);
     const nl = out.indexOf(10); // the facts' JSON escapes its line breaks: the first is the end
     return { facts: JSON.parse(utf8.decode(out.subarray(0, nl))), record: out.subarray(nl + 1) };
   };

@@ -112,11 +112,14 @@ export async function runAll(items, ctx) {
    * @param {(import('./process.mjs').Entry & { index: number })[]} list */
   const done = (list) => {
     const { entries, data } = packEntries(list);
+    let pos;
     try {
-      ctx.onResults(entries, spoolAppend(ctx.spool, data));
+      pos = spoolAppend(ctx.spool, data);
     } catch (/** @type {any} */ err) {
       ctx.onResults(entries, -1, { code: err?.code, message: String(err?.message ?? err) });
+      return;
     }
+    ctx.onResults(entries, pos);
   };
   /** @param {Iterable<number>} indices */
   const inline = async (indices) => {

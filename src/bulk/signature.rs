@@ -10,7 +10,7 @@
 //!
 //! The arithmetic is JavaScript's (`Math.imul`, UTF-16 code units): the two must give the same
 //! signature for the same prose, or a PDF copied from a web page would never be found.
-//! `tests/node/signature.test.mjs` checks that they agree.
+//! `tests/cli/record.test.mjs` checks that they agree on 120 reports.
 
 use crate::prelude::*;
 

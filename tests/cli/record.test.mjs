@@ -137,6 +137,28 @@ test("checkRecord puts the CLI's notes first and counts them; a bad note or file
     /checkRecord: a note needs a known rule/,
   );
   assert.throws(() => core.checkRecord(text, {}, { path: 'a', kind: 'text', encoding: null, notes: [] }), /Uint8Array/);
+  // Misuse is an Error naming the function, not a failure of the module.
+  const bytes = utf8.encode(text);
+  for (const [args, says] of [
+    [[bytes, {}, undefined], /checkRecord: expected the file's description as an object, got nothing/],
+    [
+      [
+        bytes,
+        {},
+        (() => {
+          const o = { path: 'a' };
+          o.self = o;
+          return o;
+        })(),
+      ],
+      /checkRecord: the file's description cannot be written as JSON/,
+    ],
+    [[{ length: 3 }, {}, { path: 'a' }], /checkRecord: expected the file's bytes in a Uint8Array/],
+  ])
+    assert.throws(
+      () => core.checkRecord(...args),
+      (err) => err instanceof Error && says.test(err.message) && !/failed/.test(err.message),
+    );
   assert.throws(
     () => core.checkRecord(utf8.encode(text), { nonsense: 1 }, { path: 'a', kind: 'text', encoding: null, notes: [] }),
     /checkRecord/,
