@@ -4,7 +4,7 @@
 
 import { Worker } from 'node:worker_threads';
 import { checkFile, entryOf, packEntries, timedOut } from './process.mjs';
-import { spoolAppend } from './spool.mjs';
+import { trySpoolAppend } from './spool.mjs';
 import { sharedModules } from '../compiled.mjs';
 /** @import { CheckInput, CheckOptions, PackedEntry } from './process.mjs' */
 /** @import { SharedSpool } from './spool.mjs' */
@@ -112,14 +112,8 @@ export async function runAll(items, ctx) {
    * @param {(import('./process.mjs').Entry & { index: number })[]} list */
   const done = (list) => {
     const { entries, data } = packEntries(list);
-    let pos;
-    try {
-      pos = spoolAppend(ctx.spool, data);
-    } catch (/** @type {any} */ err) {
-      ctx.onResults(entries, -1, { code: err?.code, message: String(err?.message ?? err) });
-      return;
-    }
-    ctx.onResults(entries, pos);
+    const { pos, error } = trySpoolAppend(ctx.spool, data);
+    ctx.onResults(entries, pos, error);
   };
   /** @param {Iterable<number>} indices */
   const inline = async (indices) => {

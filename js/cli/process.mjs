@@ -459,6 +459,13 @@ export function checkFile(core, input, opts) {
 
   // The kind a reader takes where it is not JSON: HTML or text (documents were read above).
   const textKind = /** @type {'html' | 'text'} */ (kind);
+  /** The core threw (a trap, or misuse by this code): the file could not be checked.
+   * @param {any} err @returns {Checked} */
+  const coreFailed = (err) => ({
+    result: failed(path, kind, encoding, 'internal-error', m.diag['internal-error'](String(err?.message ?? err))),
+    carry: null,
+    trouble: true,
+  });
   // A name with a lone surrogate (Windows allows them) would not survive the core's JSON: such
   // a file takes the path below, whose JSON.stringify writes it escaped, as the name it is.
   if (kind !== 'json' && core.checkRecord && !LONE_SURROGATE.test(path)) {
@@ -470,9 +477,8 @@ export function checkFile(core, input, opts) {
         { path, kind: textKind, encoding, notes: notes.map(({ rule, message }) => ({ rule, message })) },
       );
       return { record, facts, trouble: false };
-    } catch (/** @type {any} */ err) {
-      const r = failed(path, kind, encoding, 'internal-error', m.diag['internal-error'](String(err?.message ?? err)));
-      return { result: r, carry: null, trouble: true };
+    } catch (err) {
+      return coreFailed(err);
     }
   }
   /** @type {ValidationResult} */
@@ -505,9 +511,8 @@ export function checkFile(core, input, opts) {
       coreResult = rest;
       report = parsed ?? null;
     }
-  } catch (/** @type {any} */ err) {
-    const r = failed(path, kind, encoding, 'internal-error', m.diag['internal-error'](String(err?.message ?? err)));
-    return { result: r, carry: null, trouble: true };
+  } catch (err) {
+    return coreFailed(err);
   }
   const issuer = typeof report?.issuer === 'string' && report.issuer.trim() ? report.issuer.trim() : null;
   /** @type {FileResult} */

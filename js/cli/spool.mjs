@@ -23,6 +23,20 @@ export function spoolAppend({ fd, end }, bytes) {
   return pos;
 }
 
+/**
+ * spoolAppend, or what writing threw as plain data (it crosses from a worker to the main
+ * thread, which reports it): `{ pos }` or `{ pos: -1, error }`.
+ * @param {SharedSpool} spool @param {Uint8Array} bytes
+ * @returns {{ pos: number, error?: { code?: string, message: string } }}
+ */
+export function trySpoolAppend(spool, bytes) {
+  try {
+    return { pos: spoolAppend(spool, bytes) };
+  } catch (/** @type {any} */ err) {
+    return { pos: -1, error: { code: err?.code, message: String(err?.message ?? err) } };
+  }
+}
+
 export class Spool {
   constructor() {
     /** @type {string | null} the folder to remove on close, where the file could not be unlinked at once */

@@ -18,7 +18,7 @@ import {
   DEFAULT_MAX_BYTES,
 } from './process.mjs';
 import { runPairJob } from './crossyear.mjs';
-import { readHeadBytes, spoolAppend } from './spool.mjs';
+import { readHeadBytes, trySpoolAppend } from './spool.mjs';
 
 if (!parentPort) throw new Error('xxgknb: js/cli/worker.mjs runs as a worker thread (pool.mjs starts it)');
 const port = parentPort;
@@ -149,14 +149,7 @@ async function work(core) {
       pack,
     );
     if (data.buffer !== pack.buffer) pack = new Uint8Array(data.buffer); // a larger one, kept
-    let pos = -1;
-    /** @type {{ code?: string, message: string } | undefined} */
-    let error;
-    try {
-      pos = spoolAppend(workerData.spool, data);
-    } catch (/** @type {any} */ err) {
-      error = { code: err?.code, message: String(err?.message ?? err) };
-    }
+    const { pos, error } = trySpoolAppend(workerData.spool, data);
     // After the core threw (a Rust panic traps the WebAssembly instance, which may leave it
     // unusable), this worker hands in its results and ends; the pool starts a fresh one.
     const retiring = entries.some((it) => it.rules.includes('internal-error'));
