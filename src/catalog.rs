@@ -91,10 +91,7 @@ pub fn cells_json(format: Format) -> String {
         write_label(o.key("row"), c.row);
         write_label(o.key("column"), c.column);
         o.str("kind", c.kind.as_str());
-        match c.unit {
-            Some(u) => o.str("unit", u),
-            None => o.raw("unit", "null"),
-        }
+        o.str_or_null("unit", c.unit);
         o.end();
     }
     out.push(']');

@@ -776,6 +776,14 @@ impl<'o> ObjectWriter<'o> {
         write_str(out, v);
     }
 
+    /// `"k":"v"`, or `"k":null` when there is no value.
+    pub fn str_or_null(&mut self, k: &str, v: Option<&str>) {
+        match v {
+            Some(v) => self.str(k, v),
+            None => self.raw(k, "null"),
+        }
+    }
+
     pub fn raw(&mut self, k: &str, v: &str) {
         self.key(k).push_str(v);
     }

@@ -139,14 +139,8 @@ pub fn write(checked: Checked, file: FileInfo) -> Vec<u8> {
     let mut o = ObjectWriter::new(&mut record);
     o.str("path", &file.path);
     o.str("kind", &file.kind);
-    match &file.encoding {
-        Some(e) => o.str("encoding", e),
-        None => o.raw("encoding", "null"),
-    }
-    match issuer {
-        Some(i) => o.str("issuer", i),
-        None => o.raw("issuer", "null"),
-    }
+    o.str_or_null("encoding", file.encoding.as_deref());
+    o.str_or_null("issuer", issuer);
     o.end();
     record.pop(); // the brace: the result's own members follow
     let own = result.to_json_as(format);
@@ -166,10 +160,7 @@ pub fn write(checked: Checked, file: FileInfo) -> Vec<u8> {
         .count();
     infos.put(o.key("infos"));
     year.unwrap_or(0).put(o.key("year"));
-    match issuer {
-        Some(i) => o.str("issuer", i),
-        None => o.raw("issuer", "null"),
-    }
+    o.str_or_null("issuer", issuer);
     o.raw("carry", if has_carry { "true" } else { "false" });
     result_at.put(o.key("resultAt"));
     let rules: Vec<&str> = result
