@@ -280,10 +280,13 @@ export async function crossYear({ ledger, spool, core, locale, m, addExtra, runJ
     for (const pair of list) for (const i of pair) at[i] ??= [ledger.pos[i], ledger.resultAt[i]];
     return { type: 'pairs', plan, fd: spool.fd, pairs: list, at };
   };
+  // Each job is made as a worker takes it: made all at once, at 20,000 files their places in
+  // the spool were 30,000 small arrays waiting in this thread's heap.
   const lost =
     runJobs && jobs.length > 1
       ? await runJobs(
-          jobs.map((list) => job(/** @type {[number, number][]} */ (list))),
+          jobs.length,
+          (j) => job(/** @type {[number, number][]} */ (jobs[j])),
           (j, result) => apply(j, /** @type {PairAnswer[]} */ (result)),
         )
       : jobs.keys();

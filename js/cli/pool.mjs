@@ -13,9 +13,11 @@ import { sharedModules } from '../compiled.mjs';
  * @typedef {{ type: string, items: PackedEntry[], pos: number, error?: { code?: string, message: string },
  *   retiring?: boolean, result?: unknown }} WorkerMessage */
 /**
- * Hands jobs to the workers (see runAll): `onResult(index, result)` as each comes back; resolves
- * with the indices of the jobs no worker could finish.
- * @typedef {(jobs: object[], onResult: (index: number, result: unknown) => void) => Promise<number[]>} RunJobs */
+ * Hands `count` jobs to the workers (see runAll), each made by `make(index)` as a worker takes
+ * it: `onResult(index, result)` as each comes back; resolves with the indices of the jobs no
+ * worker could finish.
+ * @typedef {(count: number, make: (index: number) => object,
+ *   onResult: (index: number, result: unknown) => void) => Promise<number[]>} RunJobs */
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 export const MIN_FILES_FOR_WORKERS = 24;
@@ -92,10 +94,11 @@ function startWorker(workerData) {
 
 /**
  * Calls `onResults(entries, pos, error)` until every item is in, in any order: `entries` as packed
- * by packEntries (each with its `index`), their records written one after the other at `pos` in
+ * by a Packer (each with its `index`), their records written one after the other at `pos` in
  * the spool (by the worker that checked them, or here), or `error` what writing them threw. Then, with
- * the workers still running, `afterFiles(runJobs)` when given: `runJobs(jobs, onResult)` hands
- * plain-data jobs to the workers (worker.mjs's `job` message; the cross-year pairs), calls
+ * the workers still running, `afterFiles(runJobs)` when given: `runJobs(count, make, onResult)`
+ * hands `count` plain-data jobs, each made by `make(index)` when a worker takes it, to the
+ * workers (worker.mjs's `job` message; the cross-year pairs), calls
  * `onResult(index, result)` as each comes back (in any order; nothing is kept here), and
  * resolves with the indices of the jobs no worker could finish (for the caller to do);
  * `runJobs` is null when the files were checked in this thread.
@@ -255,7 +258,7 @@ export async function runAll(items, ctx) {
   await inline(rest);
 
   /** The jobs on the workers left, two in flight each; see above. @type {RunJobs} */
-  const runJobs = (list, onResult) =>
+  const runJobs = (count, make, onResult) =>
     new Promise((resolve) => {
       /** @type {number[]} */
       const lost = [];
@@ -265,16 +268,16 @@ export async function runAll(items, ctx) {
       const finish = () => {
         if (busy > 0) return;
         for (const w of live) jobHooks.delete(w);
-        for (; nextJob < list.length; nextJob++) lost.push(nextJob);
+        for (; nextJob < count; nextJob++) lost.push(nextJob);
         resolve(lost);
       };
       for (const w of live) {
         /** @type {number[]} */
         const held = []; // indices of its jobs in flight, in order
         const feed = () => {
-          if (nextJob >= list.length) return;
+          if (nextJob >= count) return;
           held.push(nextJob);
-          w.postMessage({ type: 'job', job: list[nextJob++] });
+          w.postMessage({ type: 'job', job: make(nextJob++) });
         };
         jobHooks.set(w, {
           done(result) {

@@ -324,32 +324,60 @@ const encoder = new TextEncoder();
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
- * Entries (see entryOf, each with its `index`) packed for the spool: their records as one
- * block of UTF-8, and each entry's `bytes`, the length of its record in the block, in place of
- * its `json`. A worker writes a whole batch so, with one call instead of one a file.
+ * Records packed for the spool as files are checked: each entry's record (see entryOf) copied
+ * at once into one block of UTF-8, a line each, and the entry kept with `bytes`, its record's
+ * length in the block, in place of its `json`. A worker writes a whole batch so, with one call
+ * instead of one a file, and reuses the block. Copying a record as soon as it is made lets
+ * the core's answer die young: held until its batch was packed, it outlived the worker's small
+ * young generation, and the answers' bytes (outside the heap) piled up until a full collection
+ * (a worker's ArrayBuffers grew to 9 MB near the end of 20,000 files).
+ */
+export class Packer {
+  /** @param {number} [size] the block's first size in bytes (it grows as needed, and stays) */
+  constructor(size = 1 << 16) {
+    this.block = new Uint8Array(size);
+    this.size = 0;
+    /** @type {PackedEntry[]} */
+    this.entries = [];
+  }
+  /** @param {Entry & { index: number }} entry */
+  add({ json, ...entry }) {
+    // The core's records come as bytes (checkRecord); the CLI's own as text (at most 3 bytes
+    // of UTF-8 a UTF-16 unit).
+    const most = typeof json === 'string' ? json.length * 3 : json.length;
+    this.reserve(most + 1);
+    const n = typeof json === 'string' ? encoder.encodeInto(json, this.block.subarray(this.size)).written : json.length;
+    if (typeof json !== 'string') this.block.set(json, this.size);
+    this.block[this.size + n] = 10; // a line each
+    this.size += n + 1;
+    this.entries.push({ ...entry, bytes: n + 1 });
+  }
+  /** @param {number} n bytes to have room for after what is packed */
+  reserve(n) {
+    if (this.size + n <= this.block.length) return;
+    const bigger = new Uint8Array(Math.max(this.size + n, 2 * this.block.length));
+    bigger.set(this.block.subarray(0, this.size));
+    this.block = bigger;
+  }
+  /** What is packed, and the packer emptied: `data` is a view of the block, good until the next add.
+   * @returns {{ entries: PackedEntry[], data: Uint8Array }} */
+  take() {
+    const out = { entries: this.entries, data: this.block.subarray(0, this.size) };
+    this.entries = [];
+    this.size = 0;
+    return out;
+  }
+}
+
+/**
+ * Entries (see entryOf, each with its `index`) packed for the spool at once (see Packer).
  * @param {(Entry & { index: number })[]} entries
- * @param {Uint8Array} [into]  a buffer to pack into when it is large enough (a worker reuses one)
  * @returns {{ entries: PackedEntry[], data: Uint8Array }}
  */
-export function packEntries(entries, into) {
-  /** @type {Uint8Array[]} */
-  const records = [];
-  let size = 0;
-  const out = entries.map(({ json, ...entry }) => {
-    // The core's records come as bytes (checkRecord); the CLI's own as text.
-    const record = typeof json === 'string' ? encoder.encode(json) : json;
-    records.push(record);
-    size += record.length + 1;
-    return { ...entry, bytes: record.length + 1 };
-  });
-  const data = into && into.length >= size ? into.subarray(0, size) : new Uint8Array(size);
-  let at = 0;
-  for (const record of records) {
-    data.set(record, at);
-    data[at + record.length] = 10; // a line each
-    at += record.length + 1;
-  }
-  return { entries: out, data };
+export function packEntries(entries) {
+  const packer = new Packer(0);
+  for (const entry of entries) packer.add(entry);
+  return packer.take();
 }
 
 /** The name to open: `fsPath` where the name is not `path` (GBK names).

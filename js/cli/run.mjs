@@ -9,7 +9,7 @@ import { parseCliArgs, guessLocale, helpText, UsageError } from './args.mjs';
 import { discover } from './discover.mjs';
 import { messages } from './messages.mjs';
 import { loadCore } from './core.mjs';
-import { runAll, MIN_FILES_FOR_WORKERS } from './pool.mjs';
+import { runAll } from './pool.mjs';
 import { recount, limitFor, DEFAULT_MAX_BYTES } from './process.mjs';
 import { Spool } from './spool.mjs';
 import { Ledger } from './ledger.mjs';
@@ -34,19 +34,22 @@ import { writeHtmlReport } from './html.mjs';
  */
 
 /**
- * Keeps this thread's young generation at the size it has. V8 doubles it each time as many
- * bytes survived collection since it last grew as it holds; over a long run every file's
- * issuer key and ledger entry survive once, so at 20,000 files it had grown to 34 MB, mostly
- * empty (peak RSS 183 → 158–172 MB with it kept; CPU time the same within the noise). The
- * workers' is capped by their resource limits (pool.mjs). Node warns that flags changed after
- * start-up may do nothing or behave unpredictably; this one is a collector heuristic V8 reads
- * when it would grow the space. V8 prints an unknown flag's name to standard output (which
- * would break `--format json`) instead of throwing, so it is set only on the Node versions it
- * was measured on; elsewhere memory grows as before.
+ * Keeps the heaps of a run small, from its start (listing 20,000 files had already grown
+ * the young generation to its 32 MB maximum). V8 doubles a young generation each time as many
+ * bytes survived collection since it last grew as it holds, and over a run every file's
+ * issuer key and ledger entry survive once; `--semi-space-growth-factor=1` keeps it at the
+ * size it has. `--optimize-for-size` has V8 grow an old generation by less before collecting
+ * it again, in this thread and in the workers (flags are the process's). Node warns that
+ * flags changed after start-up may do nothing or behave unpredictably; these are collector
+ * heuristics V8 reads when it decides to grow a space. V8 prints an unknown flag's name to
+ * standard output (which would break `--format json`) instead of throwing, so they are set
+ * only on the Node versions they were measured on; elsewhere memory grows as before.
  */
-function keepYoungGeneration() {
+function keepHeapsSmall() {
   const major = Number(process.versions.node.split('.')[0]);
-  if (major >= 20 && major <= 24) v8.setFlagsFromString('--semi-space-growth-factor=1');
+  if (major < 20 || major > 24) return;
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
+  v8.setFlagsFromString('--optimize-for-size');
 }
 
 export const EXIT = { OK: 0, ERRORS: 1, TROUBLE: 2 };
@@ -176,6 +179,7 @@ export async function main(
     return EXIT.OK;
   }
 
+  keepHeapsSmall();
   // 1. What to check. Every entry found is checked or listed as skipped (see discover.mjs).
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeLimitMs = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
@@ -250,7 +254,6 @@ export async function main(
   }
   try {
     // 2. Check every file; results go to the spool, only counts stay in memory.
-    if (items.length >= MIN_FILES_FOR_WORKERS) keepYoungGeneration();
     const ledger = new Ledger(items.length);
     const sigs = new Signatures(items.length); // copied-report's MinHash signatures (batch.mjs)
     const govIndex = govPath ? items.findIndex((it) => it.path !== '-' && path.resolve(it.path) === govPath) : -1;

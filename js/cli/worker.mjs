@@ -8,7 +8,7 @@ import { adoptModules } from '../compiled.mjs';
 import {
   checkFile,
   entryOf,
-  packEntries,
+  Packer,
   readBytes,
   readBytesAsync,
   readsAhead,
@@ -59,10 +59,9 @@ const batches = []; // the batches received, answered in that order
 /** @type {Map<Item, Promise<import('./process.mjs').ReadResult>>} */
 const reading = new Map(); // item → what reading it ahead gives
 let busy = false;
-// The batches' records are packed into this buffer, reused: each is written to the spool
-// before the next batch is packed.
-/** @type {Uint8Array} */
-let pack = new Uint8Array(1 << 18);
+// Each file's record is packed as soon as it is checked (see Packer), into a block reused
+// batch after batch: a batch is written to the spool before the next is packed.
+const packer = new Packer(1 << 18);
 let order = 0; // items numbered as they arrive, across batches
 
 /** @param {Item} item */
@@ -113,8 +112,6 @@ async function work(core) {
   busy = true;
   while (batches.length) {
     const items = batches[0];
-    /** @type {import('./process.mjs').Checked[]} */
-    const checked = [];
     for (const item of items) {
       // The clock runs from waiting for the bytes to the end of the check.
       if (clock) {
@@ -141,14 +138,10 @@ async function work(core) {
       }
       // A PDF or Word file comes back as a promise (documents.mjs, which has its own time
       // limit): awaited before the next file, so that one copy of a document waits at a time.
-      checked.push(result instanceof Promise ? await result : result);
+      packer.add({ index: item.index, ...entryOf(result instanceof Promise ? await result : result) });
     }
     batches.shift();
-    const { entries, data } = packEntries(
-      items.map((item, i) => ({ index: item.index, ...entryOf(checked[i]) })),
-      pack,
-    );
-    if (data.buffer !== pack.buffer) pack = new Uint8Array(data.buffer); // a larger one, kept
+    const { entries, data } = packer.take();
     const { pos, error } = trySpoolAppend(workerData.spool, data);
     // After the core threw (a Rust panic traps the WebAssembly instance, which may leave it
     // unusable), this worker hands in its results and ends; the pool starts a fresh one.
