@@ -112,7 +112,7 @@ function startWorker(workerData) {
  */
 export async function runAll(items, ctx) {
   /** Entries checked in this thread, written to the spool here.
-   * @param {(import('./process.mjs').Entry & { index: number })[]} list */
+   * @param {import('./process.mjs').Entry[]} list */
   const done = (list) => {
     const { entries, data } = packEntries(list);
     const { pos, error } = trySpoolAppend(ctx.spool, data);
@@ -124,7 +124,7 @@ export async function runAll(items, ctx) {
     for (const i of indices) {
       const checked = checkFile(ctx.core, items[i], ctx.options);
       // A PDF or Word file is read asynchronously (documents.mjs).
-      done([{ index: i, ...entryOf(checked instanceof Promise ? await checked : checked) }]);
+      done([{ ...entryOf(checked instanceof Promise ? await checked : checked), index: i }]);
       // Let the progress bar draw and signals arrive during a long in-thread run.
       if (++n % 64 === 0) await new Promise((r) => setImmediate(r));
     }
@@ -225,7 +225,7 @@ export async function runAll(items, ctx) {
         }
         outstanding--;
         done([
-          { index, ...entryOf(timedOut(items[index].path, /** @type {number} */ (timeLimitMs), ctx.options.locale)) },
+          { ...entryOf(timedOut(items[index].path, /** @type {number} */ (timeLimitMs), ctx.options.locale)), index },
         ]);
         worker.terminate();
       };

@@ -138,7 +138,7 @@ async function work(core) {
       }
       // A PDF or Word file comes back as a promise (documents.mjs, which has its own time
       // limit): awaited before the next file, so that one copy of a document waits at a time.
-      packer.add({ index: item.index, ...entryOf(result instanceof Promise ? await result : result) });
+      packer.add(entryOf(result instanceof Promise ? await result : result), item.index);
     }
     batches.shift();
     const { entries, data } = packer.take();

@@ -178,3 +178,18 @@ test('a file over the size limit is recorded as input-too-large, with no carry',
   assert.equal(facts.sig, null);
   assert.deepEqual(facts.rules, ['input-too-large', 'error']);
 });
+
+test('options are read on every call, once only when frozen (the CLI hands the same frozen ones to every file)', () => {
+  const bytes = utf8.encode(renderText(makeReport({ issuer: '示例市教育局', year: 2024, seed: 5 })));
+  const file = { path: 'a', kind: 'text', encoding: 'utf-8', notes: [] };
+  const rules = (/** @type {object} */ options) => core.checkRecord(bytes, options, file).facts.rules;
+  const options = { kind: 'text', maxInputBytes: 1024 };
+  assert.deepEqual(rules(options), ['input-too-large', 'error']);
+  options.maxInputBytes = 1 << 20; // a plain object changed between calls: read again
+  assert.ok(!rules(options).includes('input-too-large'));
+  const frozen = Object.freeze({ kind: 'text', maxInputBytes: 1024 });
+  assert.deepEqual(rules(frozen), ['input-too-large', 'error']);
+  assert.deepEqual(rules(frozen), ['input-too-large', 'error'], 'the second call with frozen options reads the same');
+  assert.ok(!rules(Object.freeze({ kind: 'text' })).includes('input-too-large'));
+  assert.throws(() => rules(Object.freeze({ nonsense: 1 })), /checkRecord/);
+});

@@ -13,7 +13,7 @@ import { Progress, useColor } from '../../js/cli/output.mjs';
 import { messages } from '../../js/cli/messages.mjs';
 import { Ledger, withDiagnostics } from '../../js/cli/ledger.mjs';
 import { Spool } from '../../js/cli/spool.mjs';
-import { entryOf, packEntries, recount } from '../../js/cli/process.mjs';
+import { entryOf, packEntries, Packer, recount } from '../../js/cli/process.mjs';
 import { encodeGb18030 } from './fixtures/generate.mjs';
 import { tmpDir } from './helpers.mjs';
 
@@ -240,8 +240,8 @@ test('a result is printed from the spool as it would be parsed and written again
     };
     const carry = { year: 2024, format: '2021', applications: { received: { natural: 1 } } };
     const { entries, data } = packEntries([
-      { index: 0, ...entryOf({ result, carry, trouble: false }) },
-      { index: 1, ...entryOf({ result: { ...result, path: 'b.html' }, carry: null, trouble: false }) },
+      { ...entryOf({ result, carry, trouble: false }), index: 0 },
+      { ...entryOf({ result: { ...result, path: 'b.html' }, carry: null, trouble: false }), index: 1 },
     ]);
     let pos = spool.writeBytes(data);
     for (const e of entries) {
@@ -263,6 +263,37 @@ test('a result is printed from the spool as it would be parsed and written again
   } finally {
     spool.close();
   }
+});
+
+test('the packer: records a line each, in order, in a block reused batch after batch and grown when needed', () => {
+  const packer = new Packer(16); // smaller than one record: it has to grow
+  const text = (/** @type {number} */ i) => `{"carry":null,"path":"第${i}份.html","result":{"n":${i}}}`;
+  const make = (/** @type {number} */ i) => {
+    const entry = entryOf({ result: { path: `${i}.html`, diagnostics: [] }, carry: null, trouble: false });
+    // Half as text (the CLI's own records), half as bytes (the core's).
+    entry.json = i % 2 ? text(i) : new TextEncoder().encode(text(i));
+    return entry;
+  };
+  /** @type {Uint8Array | null} */
+  let firstBlock = null;
+  for (const batch of [
+    [0, 1, 2],
+    [3, 4],
+    [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30],
+  ]) {
+    for (const i of batch) packer.add(make(i), 100 + i);
+    const { entries, data } = packer.take();
+    assert.equal(new TextDecoder().decode(data), batch.map((i) => `${text(i)}\n`).join(''));
+    assert.deepEqual(
+      entries.map((e) => [e.index, e.bytes, e.json]),
+      batch.map((i) => [100 + i, Buffer.byteLength(text(i)) + 1, null]),
+    );
+    if (batch.length === 2) assert.equal(data.buffer, firstBlock, 'a batch that fits reuses the block');
+    firstBlock = /** @type {Uint8Array} */ (data.buffer);
+  }
+  const entry = make(1);
+  packer.add(entry, 1);
+  assert.throws(() => packer.add(entry, 1), /packed twice/);
 });
 
 test("cross-year jobs: each pair gets its own two heads' bytes, however far apart its files come", async () => {
