@@ -2,14 +2,11 @@
 // of a file's bytes, answered as the record the CLI's spool keeps and the facts its totals
 // need, written by the core (src/bulk/record.rs): the CLI parses only the facts, never the
 // report, and hands the record's bytes on as they are. Its shape may change with the CLI.
-import { describe, optionsText, overLimit, textArg } from './api.mjs';
+import { describe, overLimit, textArg } from './api.mjs';
+import { optionsOnce } from './options-once.mjs';
 /** @import { Glue, Internal } from './api.mjs' */
 
 const EMPTY = new Uint8Array(0);
-/** Frozen options (the CLI's, the same for every file) read once: writing them as JSON and
- * reading their size limit back was a tenth of the CLI's JavaScript time a file. Frozen, their
- * members cannot change; the CLI's hold only text, numbers and booleans. */
-const readOnce = new WeakMap();
 const utf8 = new TextDecoder();
 
 /**
@@ -43,11 +40,7 @@ export function checkRecordFunction(raw, { call }) {
     } catch (/** @type {any} */ err) {
       throw new Error(`${name}: the file's description cannot be written as JSON (${err?.message ?? err})`);
     }
-    let opts = typeof options === 'object' && options !== null ? readOnce.get(options) : undefined;
-    if (!opts) {
-      opts = optionsText(options, name);
-      if (Object.isFrozen(options)) readOnce.set(/** @type {object} */ (options), opts);
-    }
+    const opts = optionsOnce(options, name);
     const over = overLimit(input, opts.limit);
     /** @type {Uint8Array} */
     const out = call(name, glue, over ? EMPTY : input, opts.text, described, over);

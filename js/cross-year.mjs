@@ -1,6 +1,7 @@
 // `crossYear` (full build): the cross-year rules alone on two reports' JSON. Apart from api.mjs
 // so that the lite build and the form adapter, which have no such export, do not carry it.
-import { optionsText, overLimit, textArg } from './api.mjs';
+import { overLimit, textArg } from './api.mjs';
+import { optionsOnce } from './options-once.mjs';
 /** @import { Glue, Internal } from './api.mjs' */
 /** @import { ValidationResult } from './types.js' */
 
@@ -31,7 +32,7 @@ export function crossYearFunction(raw, { call, wording }) {
   return (report, previous, options) => {
     const current = textOf(report, "this year's report");
     const last = textOf(previous, "last year's report");
-    const opts = optionsText(options, name);
+    const opts = optionsOnce(options, name);
     const worded = wording(name, opts);
     // This year's text over the limit is not copied in (the core answers input-too-large after
     // the same misuse checks); last year's has no limit, as `previous` has none.

@@ -23,6 +23,9 @@ const CARRYOVER = 'cross-year-carryover';
  * @typedef {{ type: 'pairs', plan: PairPlan, fd: number, pairs: [number, number][], at: Record<number, [number, number]> }} PairJob
  */
 
+/** The options of every pair, frozen: the core reads them once (js/options-once.mjs). */
+const PAIR_OPTIONS = { 'zh-CN': Object.freeze({ locale: 'zh-CN' }), en: Object.freeze({ locale: 'en' }) };
+
 /** A table 三 row of a carry (process.mjs's carryOf), if it is one.
  * @param {Carry} carry @param {string} key */
 function row(carry, key) {
@@ -125,7 +128,7 @@ export function pairFindings(core, c, p, plan) {
     } else if (typeof core.crossYear === 'function') {
       // Both reports as the spool holds them: 154 → 69 µs a pair against the branch below,
       // which writes last year's report into the options' JSON (see docs/performance.md).
-      r = core.crossYear(c.carryJson, p.carryJson, { locale: plan.locale });
+      r = core.crossYear(c.carryJson, p.carryJson, PAIR_OPTIONS[plan.locale] ?? { locale: plan.locale });
     } else {
       r = core.validateJson(c.carryJson, {
         locale: plan.locale,

@@ -230,6 +230,36 @@ test("the reviewer's checklist: the prose rules and cross-year table rules are i
   );
 });
 
+test('crossYear reads frozen options of plain values once, and any that could change on every call', () => {
+  const prev = JSON.stringify({ year: 2023 });
+  const bad = '{"year": 2024';
+  /** @param {object} options */
+  const said = (options) => full.crossYear(bad, prev, options).diagnostics.map((d) => [d.severity, d.message]);
+  const en = said({ locale: 'en' });
+  const frozen = Object.freeze({ locale: 'en' });
+  assert.deepEqual(said(frozen), en);
+  assert.deepEqual(said(frozen), en, 'read once, the same');
+  // A frozen object's nested rules can still change: read again.
+  const rules = { 'invalid-json': 'warning' };
+  const nested = Object.freeze({ locale: 'en', rules });
+  assert.equal(said(nested)[0][0], 'warning');
+  rules['invalid-json'] = 'error';
+  assert.equal(said(nested)[0][0], 'error');
+  // So can a getter's value.
+  let locale = 'en';
+  const getter = Object.freeze({
+    get locale() {
+      return locale;
+    },
+  });
+  assert.deepEqual(said(getter), en);
+  locale = 'zh-CN';
+  assert.notDeepEqual(said(getter), en);
+  // Messages (local wording) apply on every call, not only the first.
+  const worded = Object.freeze({ locale: 'en', messages: { 'invalid-json': { en: 'Not JSON: {message}' } } });
+  for (let k = 0; k < 2; k++) assert.match(said(worded)[0][1], /^Not JSON: /);
+});
+
 test('crossYear: the cross-year rules alone on two reports as text or bytes, as validateJson finds them', () => {
   assert.equal(lite.crossYear, undefined); // not in the lite build (text-reuse is a reader's rule)
   const cur = consistent();
