@@ -271,9 +271,33 @@ export async function main(
     // only in a callback for the null it started as.
     /** @type {any} */
     let spoolError = null;
+    /** The spool failed (a full temporary disk): said once the step ends, and nothing printed.
+     * @returns {number} */
+    const spoolFailed = () => {
+      io.stderr.write(`${m.errors.ioPrefix}${m.errors.spool(os.tmpdir(), spoolError.code ?? spoolError.message)}\n`);
+      return EXIT.TROUBLE;
+    };
+    /** The steps after the files read and write the spool in this thread: a system error there
+     * (ENOSPC, EIO) is the spool's failure, reported as such, not a crash.
+     * @param {() => unknown} step */
+    const spoolStep = async (step) => {
+      try {
+        await step();
+      } catch (/** @type {any} */ err) {
+        if (typeof err?.code !== 'string') throw err;
+        spoolError ??= err;
+      }
+    };
     /** @type {import('./batch.mjs').AddExtra} */
     const addExtra = (i, diagnostics) => {
-      ledger.addExtra(i, diagnostics, spool);
+      if (spoolError) return;
+      try {
+        ledger.addExtra(i, diagnostics, spool);
+      } catch (err) {
+        // Called as a worker's pairs come back, in an event handler: kept, reported below.
+        spoolError = err;
+        return;
+      }
       for (const d of diagnostics) countRule(d);
     };
     let pairs = 0;
@@ -302,29 +326,31 @@ export async function main(
       // 3. Consecutive years of one issuer: the cross-year rules on each pair, on the workers
       // while they are there (crossyear.mjs).
       async afterFiles(runJobs) {
-        if (!spoolError) pairs = await crossYear({ ledger, spool, core, locale: opts.locale, m, addExtra, runJobs });
+        if (spoolError) return;
+        await spoolStep(async () => {
+          pairs = await crossYear({ ledger, spool, core, locale: opts.locale, m, addExtra, runJobs });
+        });
       },
     });
     progress.clear();
-    if (spoolError) {
-      io.stderr.write(`${m.errors.ioPrefix}${m.errors.spool(os.tmpdir(), spoolError.code ?? spoolError.message)}\n`);
-      return EXIT.TROUBLE;
-    }
+    if (spoolError) return spoolFailed();
     items.length = 0; // the paths are in the spool now
 
     // The batch checks: reports of one year by different issuers with the same prose, and
     // the --aggregate report against the sum of the others (batch.mjs).
-    copiedReports({ ledger, spool, sigs, locale: opts.locale, addExtra });
+    await spoolStep(() => copiedReports({ ledger, spool, sigs, locale: opts.locale, addExtra }));
     if (govPath) {
       if (govIndex >= 0 && !ledger.trouble[govIndex]) {
-        aggregateSum({
-          gov: govIndex,
-          ledger,
-          spool,
-          locale: opts.locale,
-          labeler: makeLabeler(core, opts.locale),
-          addExtra,
-        });
+        await spoolStep(() =>
+          aggregateSum({
+            gov: govIndex,
+            ledger,
+            spool,
+            locale: opts.locale,
+            labeler: makeLabeler(core, opts.locale),
+            addExtra,
+          }),
+        );
       } else {
         const given = /** @type {string} */ (opts.aggregate); // there is a govPath
         const e = { input: given, message: batchMessages(opts.locale).aggregateMissing(given) };
@@ -332,6 +358,8 @@ export async function main(
         io.stderr.write(`${m.errors.ioPrefix}${e.message}\n`);
       }
     }
+
+    if (spoolError) return spoolFailed();
 
     // 4. Totals and the exit code, known before any output so the JSON can lead with them.
     const summary = {

@@ -8,6 +8,7 @@ import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { run, runJson, assertSchema, tmpDir, byPath, rulesOf, FIXTURES, BIN } from './helpers.mjs';
 import { makeReport, renderJson, renderHtml } from './fixtures/generate.mjs';
 import { discover } from '../../js/cli/discover.mjs';
@@ -273,4 +274,49 @@ test("in one thread (--jobs 0), inputs that once trapped the module leave the ne
     rulesOf(files[path.join(dir, 'z-bad.json')]).some((rule) => rule.startsWith('t3-')),
     'a real error, not internal-error',
   );
+});
+
+test('a temporary disk that fills up while the results are spooled is an I/O error (2), in every step', () => {
+  // Reports of ten issuers over four years: cross-year findings to spool after the files.
+  const dir = tmpDir();
+  for (let i = 0; i < 40; i++) {
+    const rep = makeReport({ issuer: `示例单位${i % 10}`, year: 2021 + Math.floor(i / 10), seed: 300 + i });
+    fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(rep));
+  }
+  // The spool's writes fail with ENOSPC: the files' records (in the workers, or in the main
+  // thread with --jobs 0), or the findings added after the files (the main thread, as the
+  // cross-year pairs come back from the workers).
+  const hook = path.join(tmpDir(), 'full-disk.mjs');
+  fs.writeFileSync(
+    hook,
+    `import fs from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+const which = process.env.FAIL_SPOOL;
+const write = fs.writeSync;
+fs.writeSync = function (fd, data, ...rest) {
+  const bytes = data instanceof Uint8Array && fd > 2 ? data : null;
+  const record = bytes && bytes[0] === 0x7b && bytes[2] === 0x63; // {"carry"…
+  const findings = bytes && bytes[0] === 0x5b && isMainThread; // […]
+  if ((which === 'records' && record) || (which === 'findings' && findings)) {
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  }
+  return write.call(this, fd, data, ...rest);
+};
+`,
+  );
+  const healthy = runJson(['check', dir]);
+  assert.ok(healthy.doc.summary.crossYearPairs > 0);
+  for (const which of ['records', 'findings']) {
+    for (const jobs of ['0', '2']) {
+      const r = run(['check', dir, '--jobs', jobs, '--format', 'json'], {
+        env: { FAIL_SPOOL: which },
+        nodeArgs: ['--import', pathToFileURL(hook).href],
+      });
+      const what = `${which}, --jobs ${jobs}`;
+      assert.equal(r.code, 2, `${what}: ${r.stderr}`);
+      assert.equal(r.stdout, '', what);
+      assert.match(r.stderr, /^读写错误：无法在临时目录 .* 中暂存检查结果：ENOSPC/, what);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, `${what}: no stack trace`);
+    }
+  }
 });
