@@ -218,11 +218,11 @@ export async function runAll(items, ctx) {
        * @param {number} index */
       const stop = (index) => {
         if (gone || stopped) return;
+        // Only a file still in flight: its batch's result may have come in meanwhile.
+        const batch = inFlight.find((b) => b.includes(index));
+        if (!batch) return;
         stopped = true;
-        for (const batch of inFlight) {
-          const at = batch.indexOf(index);
-          if (at >= 0) batch.splice(at, 1);
-        }
+        batch.splice(batch.indexOf(index), 1);
         outstanding--;
         done([
           { ...entryOf(timedOut(items[index].path, /** @type {number} */ (timeLimitMs), ctx.options.locale)), index },
@@ -237,6 +237,11 @@ export async function runAll(items, ctx) {
         }
         if (msg.type === 'job-result') return jobHooks.get(worker)?.done(msg.result);
         if (msg.type !== 'results') return;
+        // A worker the watchdog stopped is being replaced: what it still sends is not counted
+        // (a batch it finished as it was stopped holds the file that already has its
+        // time-limit result, which would be counted twice and end the run before every file
+        // was in). Its batches are handed out again when it is gone.
+        if (stopped) return;
         inFlight.shift();
         outstanding -= msg.items.length;
         ctx.onResults(msg.items, msg.pos, msg.error);
