@@ -2,6 +2,8 @@
 // run the core's cross-year rules on the pair: cross-year-carryover, and where the core has
 // them (the full build) tables-unchanged, t2-carryover and text-reuse.
 
+import { onceOptions } from '../options-once.mjs';
+
 const CARRYOVER = 'cross-year-carryover';
 /** @import { Carry } from './process.mjs' */
 /** @import { Diagnostic, Locale, ReportInput } from '../types.js' */
@@ -23,8 +25,8 @@ const CARRYOVER = 'cross-year-carryover';
  * @typedef {{ type: 'pairs', plan: PairPlan, fd: number, pairs: [number, number][], at: Record<number, [number, number]> }} PairJob
  */
 
-/** The options of every pair, frozen: the core reads them once (js/options-once.mjs). */
-const PAIR_OPTIONS = { 'zh-CN': Object.freeze({ locale: 'zh-CN' }), en: Object.freeze({ locale: 'en' }) };
+/** The options of every pair, which the core reads once (js/options-once.mjs). */
+const PAIR_OPTIONS = { 'zh-CN': onceOptions({ locale: 'zh-CN' }), en: onceOptions({ locale: 'en' }) };
 
 /** A table 三 row of a carry (process.mjs's carryOf), if it is one.
  * @param {Carry} carry @param {string} key */

@@ -230,7 +230,7 @@ test("the reviewer's checklist: the prose rules and cross-year table rules are i
   );
 });
 
-test('crossYear reads frozen options of plain values once, and any that could change on every call', () => {
+test("crossYear reads a caller's options on every call, frozen or not, proxies and getters too", () => {
   const prev = JSON.stringify({ year: 2023 });
   const bad = '{"year": 2024';
   /** @param {object} options */
@@ -238,14 +238,14 @@ test('crossYear reads frozen options of plain values once, and any that could ch
   const en = said({ locale: 'en' });
   const frozen = Object.freeze({ locale: 'en' });
   assert.deepEqual(said(frozen), en);
-  assert.deepEqual(said(frozen), en, 'read once, the same');
-  // A frozen object's nested rules can still change: read again.
+  assert.deepEqual(said(frozen), en);
+  // A frozen object's nested rules can still change.
   const rules = { 'invalid-json': 'warning' };
   const nested = Object.freeze({ locale: 'en', rules });
   assert.equal(said(nested)[0][0], 'warning');
   rules['invalid-json'] = 'error';
   assert.equal(said(nested)[0][0], 'error');
-  // So can a getter's value.
+  // So can a getter's value, and what a proxy of a frozen object says its toJSON is.
   let locale = 'en';
   const getter = Object.freeze({
     get locale() {
@@ -255,9 +255,26 @@ test('crossYear reads frozen options of plain values once, and any that could ch
   assert.deepEqual(said(getter), en);
   locale = 'zh-CN';
   assert.notDeepEqual(said(getter), en);
-  // Messages (local wording) apply on every call, not only the first.
-  const worded = Object.freeze({ locale: 'en', messages: { 'invalid-json': { en: 'Not JSON: {message}' } } });
-  for (let k = 0; k < 2; k++) assert.match(said(worded)[0][1], /^Not JSON: /);
+  let limit = 1;
+  const proxy = new Proxy(Object.freeze({}), {
+    get: (target, key) => (key === 'toJSON' ? () => ({ maxInputBytes: limit }) : Reflect.get(target, key)),
+  });
+  assert.deepEqual(
+    full.crossYear('{"year": 2024}', prev, proxy).diagnostics.map((d) => d.rule),
+    ['input-too-large'],
+  );
+  limit = 1 << 20;
+  assert.deepEqual(
+    full.crossYear('{"year": 2024}', prev, proxy).diagnostics.map((d) => d.rule),
+    [],
+  );
+  // A revoked proxy is misuse, said as for every other function.
+  const { proxy: gone, revoke } = Proxy.revocable({}, {});
+  revoke();
+  assert.throws(
+    () => full.crossYear(bad, prev, gone),
+    /^Error: crossYear: the options cannot be read: it is a revoked proxy$/,
+  );
 });
 
 test('crossYear: the cross-year rules alone on two reports as text or bytes, as validateJson finds them', () => {
