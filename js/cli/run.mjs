@@ -277,25 +277,34 @@ export async function main(
       io.stderr.write(`${m.errors.ioPrefix}${m.errors.spool(os.tmpdir(), spoolError.code ?? spoolError.message)}\n`);
       return EXIT.TROUBLE;
     };
+    /** A failure of the operating system's (ENOSPC, EIO…), not of this code (ERR_…, TypeError).
+     * @param {any} err */
+    const systemError = (err) => typeof err?.code === 'string' && /^E[A-Z0-9]+$/.test(err.code);
+    /** What addExtra caught that was no system error: thrown once its step is over.
+     * @type {unknown} */
+    let bug = null;
     /** The steps after the files read and write the spool in this thread: a system error there
-     * (ENOSPC, EIO) is the spool's failure, reported as such, not a crash.
+     * is the spool's failure, reported as such, not a crash; anything else is thrown.
      * @param {() => unknown} step */
     const spoolStep = async (step) => {
       try {
         await step();
       } catch (/** @type {any} */ err) {
-        if (typeof err?.code !== 'string') throw err;
+        if (!systemError(err)) throw err;
         spoolError ??= err;
       }
+      if (bug) throw bug;
     };
     /** @type {import('./batch.mjs').AddExtra} */
     const addExtra = (i, diagnostics) => {
-      if (spoolError) return;
+      if (spoolError || bug) return;
       try {
         ledger.addExtra(i, diagnostics, spool);
       } catch (err) {
-        // Called as a worker's pairs come back, in an event handler: kept, reported below.
-        spoolError = err;
+        // Called as a worker's pairs come back, in an event handler: kept, and reported (or,
+        // not being the spool's, thrown) when the step ends.
+        if (systemError(err)) spoolError = err;
+        else bug = err;
         return;
       }
       for (const d of diagnostics) countRule(d);
@@ -339,6 +348,7 @@ export async function main(
     // The batch checks: reports of one year by different issuers with the same prose, and
     // the --aggregate report against the sum of the others (batch.mjs).
     await spoolStep(() => copiedReports({ ledger, spool, sigs, locale: opts.locale, addExtra }));
+    if (spoolError) return spoolFailed();
     if (govPath) {
       if (govIndex >= 0 && !ledger.trouble[govIndex]) {
         await spoolStep(() =>

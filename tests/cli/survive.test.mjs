@@ -277,15 +277,44 @@ test("in one thread (--jobs 0), inputs that once trapped the module leave the ne
 });
 
 test('a temporary disk that fills up while the results are spooled is an I/O error (2), in every step', () => {
-  // Reports of ten issuers over four years: cross-year findings to spool after the files.
-  const dir = tmpDir();
+  // Findings spooled after the files, from each step that adds them: cross-year pairs (ten
+  // issuers over four years), copied reports (one year, one report copied), and --aggregate
+  // (one year, a government's table 三 that is not its units' sum).
+  const pairs = tmpDir();
   for (let i = 0; i < 40; i++) {
     const rep = makeReport({ issuer: `示例单位${i % 10}`, year: 2021 + Math.floor(i / 10), seed: 300 + i });
-    fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.json`), renderJson(rep));
+    fs.writeFileSync(path.join(pairs, `r${String(i).padStart(2, '0')}.json`), renderJson(rep));
   }
+  // One year's reports, and the same with one of them copied by another issuer.
+  const units = tmpDir();
+  const copies = tmpDir();
+  let copied = null;
+  for (let i = 0; i < 30; i++) {
+    const rep = makeReport({ issuer: `示例市第${i + 1}号单位`, year: 2024, seed: 7000 + i });
+    if (i === 6) copied = rep;
+    for (const dir of [units, copies])
+      fs.writeFileSync(path.join(dir, `u${String(i).padStart(2, '0')}.json`), renderJson(rep));
+  }
+  const copy = makeReport({ issuer: '示例市第31号单位', year: 2024, seed: 9999 });
+  copy.sections = structuredClone(copied.sections);
+  fs.writeFileSync(path.join(copies, 'copy.json'), renderJson(copy));
+  const gov = path.join(tmpDir(), 'gov.json');
+  fs.writeFileSync(gov, renderJson(makeReport({ issuer: '示例市人民政府', year: 2024, seed: 77 })));
+  const steps = [
+    { what: 'pairs', args: [pairs], finds: (doc) => doc.summary.crossYearPairs > 0 },
+    {
+      what: 'copies',
+      args: [copies],
+      finds: (doc) => doc.summary.byRule['copied-report'] && !doc.summary.crossYearPairs,
+    },
+    {
+      what: 'aggregate',
+      args: [units, '--aggregate', gov],
+      finds: (doc) => doc.summary.byRule['aggregate-sum'] && !doc.summary.byRule['copied-report'],
+    },
+  ];
   // The spool's writes fail with ENOSPC: the files' records (in the workers, or in the main
-  // thread with --jobs 0), or the findings added after the files (the main thread, as the
-  // cross-year pairs come back from the workers).
+  // thread with --jobs 0), or the findings added after the files (the main thread).
   const hook = path.join(tmpDir(), 'full-disk.mjs');
   fs.writeFileSync(
     hook,
@@ -304,19 +333,21 @@ fs.writeSync = function (fd, data, ...rest) {
 };
 `,
   );
-  const healthy = runJson(['check', dir]);
-  assert.ok(healthy.doc.summary.crossYearPairs > 0);
-  for (const which of ['records', 'findings']) {
-    for (const jobs of ['0', '2']) {
-      const r = run(['check', dir, '--jobs', jobs, '--format', 'json'], {
-        env: { FAIL_SPOOL: which },
-        nodeArgs: ['--import', pathToFileURL(hook).href],
-      });
-      const what = `${which}, --jobs ${jobs}`;
-      assert.equal(r.code, 2, `${what}: ${r.stderr}`);
-      assert.equal(r.stdout, '', what);
-      assert.match(r.stderr, /^读写错误：无法在临时目录 .* 中暂存检查结果：ENOSPC/, what);
-      assert.doesNotMatch(r.stderr, /\n\s+at /, `${what}: no stack trace`);
+  for (const { what, args, finds } of steps) {
+    const healthy = runJson(['check', ...args]);
+    assert.ok(finds(healthy.doc), `${what}: ${JSON.stringify(healthy.doc.summary.byRule)}`);
+    for (const which of what === 'pairs' ? ['records', 'findings'] : ['findings']) {
+      for (const jobs of ['0', '2']) {
+        const r = run(['check', ...args, '--jobs', jobs, '--format', 'json'], {
+          env: { FAIL_SPOOL: which },
+          nodeArgs: ['--import', pathToFileURL(hook).href],
+        });
+        const said = `${what}: ${which}, --jobs ${jobs}`;
+        assert.equal(r.code, 2, `${said}: ${r.stderr}`);
+        assert.equal(r.stdout, '', said);
+        assert.match(r.stderr, /^读写错误：无法在临时目录 .* 中暂存检查结果：ENOSPC/, said);
+        assert.doesNotMatch(r.stderr, /\n\s+at /, `${said}: no stack trace`);
+      }
     }
   }
 });
