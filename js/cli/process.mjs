@@ -9,6 +9,7 @@ import { messages } from './messages.mjs';
 import { issuerKey } from './crossyear.mjs';
 import { signature } from './batch.mjs';
 import { documentKind, checkDocument, DOCUMENT_EXTENSIONS } from './documents.mjs';
+import { onceOptions } from '../options-once.mjs';
 /** @import { Diagnostic, FileKind, Locale, Severity, ValidationResult } from '../types.js' */
 
 /**
@@ -325,13 +326,13 @@ export function entryOf(checked) {
 
 const encoder = new TextEncoder();
 
-/** checkRecord's options, one frozen object for each set (the core reads a frozen one once). */
+/** checkRecord's options, one object for each set, which the core reads once (js/options-once.mjs). */
 const recordOptionSets = new Map();
 /** @param {'html' | 'text'} kind @param {Locale} locale @param {number} maxInputBytes */
 function recordOptions(kind, locale, maxInputBytes) {
   const key = `${kind} ${locale} ${maxInputBytes}`;
   let options = recordOptionSets.get(key);
-  if (!options) recordOptionSets.set(key, (options = Object.freeze({ kind, locale, report: false, maxInputBytes })));
+  if (!options) recordOptionSets.set(key, (options = onceOptions({ kind, locale, report: false, maxInputBytes })));
   return options;
 }
 /** With `u`, a pair is one code point: only a lone surrogate is of category Cs. */
@@ -347,8 +348,10 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * (a worker's ArrayBuffers grew to 9 MB near the end of 20,000 files).
  */
 export class Packer {
-  /** @param {number} [size] the block's first size in bytes (it grows as needed, and stays) */
+  /** @param {number} [size] the block's first size in bytes (it grows as needed, and stays up
+   * to KEEP_BYTES) */
   constructor(size = 1 << 16) {
+    this.first = size;
     this.block = new Uint8Array(size);
     this.size = 0;
     /** @type {PackedEntry[]} */
@@ -362,9 +365,13 @@ export class Packer {
   add(entry, index = entry.index) {
     const { json } = entry;
     if (json === null) throw new Error('Packer: an entry packed twice');
-    // The core's records come as bytes (checkRecord); the CLI's own as text (at most 3 bytes
-    // of UTF-8 a UTF-16 unit).
-    const most = typeof json === 'string' ? json.length * 3 : json.length;
+    // An entry without its file's index would be set nowhere: its file lost from the output.
+    if (!(index >= 0)) throw new Error(`Packer: an entry without its file's index (${index})`);
+    // The core's records come as bytes (checkRecord); the CLI's own as text: room for the most
+    // UTF-8 a short one can take (3 bytes a UTF-16 unit), a long one measured (a document's
+    // record can be megabytes, and the block, which stays, would grow to three times that).
+    const most =
+      typeof json !== 'string' ? json.length : json.length < 1 << 16 ? json.length * 3 : Buffer.byteLength(json);
     this.reserve(most + 1);
     const n = typeof json === 'string' ? encoder.encodeInto(json, this.block.subarray(this.size)).written : json.length;
     if (typeof json !== 'string') this.block.set(json, this.size);
@@ -388,12 +395,19 @@ export class Packer {
     const out = { entries: this.entries, data: this.block.subarray(0, this.size) };
     this.entries = [];
     this.size = 0;
+    // A block grown past what batches of portal pages need (a batch with a large document's
+    // record) is not kept for the rest of the run.
+    if (this.block.length > KEEP_BYTES) this.block = new Uint8Array(this.first);
     return out;
   }
 }
 
+/** The most a Packer keeps between batches: 32 portal pages' records take ~200 KB. */
+const KEEP_BYTES = 4 << 20;
+
 /**
- * Entries (see entryOf, each with its `index`) packed for the spool at once (see Packer).
+ * Entries (see entryOf, each with its `index`) packed for the spool at once (see Packer, which
+ * takes them over: each is returned with its `bytes` set and its `json` null).
  * @param {Entry[]} entries
  * @returns {{ entries: PackedEntry[], data: Uint8Array }}
  */

@@ -294,6 +294,15 @@ test('the packer: records a line each, in order, in a block reused batch after b
   const entry = make(1);
   packer.add(entry, 1);
   assert.throws(() => packer.add(entry, 1), /packed twice/);
+  assert.throws(() => packer.add(make(2)), /without its file's index/, 'entryOf gives no index of its own');
+  packer.take();
+  // A document's record of megabytes (mostly ASCII): room measured, and the block not kept.
+  const big = make(3);
+  big.json = `{"carry":null,"path":"d.pdf","result":"${'x'.repeat(6 << 20)}"}`;
+  packer.add(big, 3);
+  assert.ok(packer.block.length < 7 << 20, `room for 6 MB, not three times it: ${packer.block.length}`);
+  assert.equal(packer.take().data.length, big.bytes);
+  assert.ok(packer.block.length <= 1 << 20, 'the block shrinks back after the batch');
 });
 
 test("cross-year jobs: each pair gets its own two heads' bytes, however far apart its files come", async () => {
