@@ -145,6 +145,8 @@ export async function runAll(items, ctx) {
   let loadFailed = false;
   /** @type {Set<Worker>} */
   const workers = new Set();
+  /** @type {Map<Worker, () => void>} */
+  const senders = new Map(); // worker → hand it batches when it has none in flight (see leave)
   /** @type {Map<Worker, { done: (result: unknown) => void, gone: () => void }>} */
   const jobHooks = new Map(); // worker → its hooks while it runs jobs
 
@@ -198,10 +200,17 @@ export async function runAll(items, ctx) {
         inFlight.push(batch);
         worker.postMessage({ type: 'batch', items: batch.map((i) => ({ index: i, ...items[i] })) });
       };
+      // What another worker's leaving calls: this one, if idle, takes batches again.
+      senders.set(worker, () => {
+        if (inFlight.length > 0) return;
+        send();
+        send();
+      });
       const leave = () => {
         if (gone) return;
         gone = true;
         workers.delete(worker);
+        senders.delete(worker);
         watch.delete(worker);
         jobHooks.get(worker)?.gone();
         retry.push(...inFlight.splice(0));
@@ -210,6 +219,11 @@ export async function runAll(items, ctx) {
         if (!loadFailed && (retry.length || next < items.length) && (stopped || respawns < MAX_RESPAWNS)) {
           if (!stopped) respawns++;
           spawn();
+        } else {
+          // Not replaced: the others take its batches. One with nothing in flight asks for
+          // none until a batch of its comes back, so it is handed one now (or the run would
+          // wait for ever on batches nobody holds).
+          for (const other of senders.values()) other();
         }
         settle();
       };
@@ -223,6 +237,7 @@ export async function runAll(items, ctx) {
         if (!batch) return;
         stopped = true;
         batch.splice(batch.indexOf(index), 1);
+        if (batch.length === 0) inFlight.splice(inFlight.indexOf(batch), 1);
         outstanding--;
         done([
           { ...entryOf(timedOut(items[index].path, /** @type {number} */ (timeLimitMs), ctx.options.locale)), index },
@@ -241,7 +256,7 @@ export async function runAll(items, ctx) {
         // (a batch it finished as it was stopped holds the file that already has its
         // time-limit result, which would be counted twice and end the run before every file
         // was in). Its batches are handed out again when it is gone.
-        if (stopped) return;
+        if (stopped || gone) return;
         inFlight.shift();
         outstanding -= msg.items.length;
         ctx.onResults(msg.items, msg.pos, msg.error);

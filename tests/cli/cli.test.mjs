@@ -3,10 +3,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { run, runJson, assertSchema, tmpDir, byPath, rulesOf, readersReady, FIXTURES, ROOT } from './helpers.mjs';
+import { run, runJson, assertSchema, tmpDir, byPath, rulesOf, readersReady, FIXTURES, ROOT, BIN } from './helpers.mjs';
 import { makeReport, renderJson, renderHtml, renderText, encodeGb18030 } from './fixtures/generate.mjs';
 
 const GOOD = 'reports/good-2023.json';
@@ -554,6 +555,35 @@ test("a progress bar on a terminal's standard error when many files are checked"
   assert.match(r.stdout, /\r\x1b\[K/, 'the bar is cleared at the end');
   // Not on a pipe.
   assert.ok(!run(['check', dir]).stderr.includes('已检查'));
+});
+
+test('a worker that ends when no more may be started leaves its batches to the other, even an idle one', () => {
+  // Eight core failures early use up the replacements; a ninth, slow, ends a worker holding a
+  // second batch while the other worker has finished everything else and waits.
+  const dir = tmpDir();
+  const panics = new Set([0, 4, 8, 12, 16, 20, 24, 28]);
+  for (let i = 0; i < 64; i++) {
+    const issuer = panics.has(i) ? 'PANIC单位' : i === 40 ? 'LATEPANIC单位' : `示例单位${i}`;
+    fs.writeFileSync(
+      path.join(dir, `r${String(i).padStart(2, '0')}.json`),
+      renderJson(makeReport({ issuer, seed: 800 + i })),
+    );
+  }
+  const r = spawnSync(process.execPath, [BIN, 'check', dir, '--jobs', '2', '--format', 'json'], {
+    env: { ...process.env, XXGKNB_CORE: path.join(FIXTURES, 'late-panic-core.mjs') },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(r.signal, null, 'the run ended by itself');
+  assert.equal(r.status, 2, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assertSchema(doc);
+  assert.equal(doc.files.length, 64);
+  assert.deepEqual(
+    doc.files.filter((f) => !f.valid).map((f) => path.basename(f.path)),
+    [...panics, 40].map((i) => `r${String(i).padStart(2, '0')}.json`),
+  );
+  assert.ok(doc.files.every((f) => f.valid || rulesOf(f).join() === 'internal-error'));
 });
 
 test("a core failure on one file is that file's internal error; the run goes on (threads replaced)", () => {
