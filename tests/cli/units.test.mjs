@@ -425,7 +425,7 @@ test('withDiagnostics writes what parsing, adding, recounting and stringifying w
     assert.equal(withDiagnostics(JSON.stringify(odd), '[]', 0, 0), null, JSON.stringify(odd));
 });
 
-test('a run takes V8\'s --optimize-for-size only without PDF or Word files (PDF.js took 80% more CPU under it)', async () => {
+test("a run takes V8's --optimize-for-size only without PDF or Word files (PDF.js took 80% more CPU under it)", async () => {
   const { sizeOverSpeed } = await import('../../js/cli/run.mjs');
   const page = { path: 'a/2024.html' };
   assert.equal(sizeOverSpeed([page, { path: 'b/2024.txt' }, { path: 'c.json' }]), true);
