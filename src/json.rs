@@ -886,6 +886,17 @@ mod tests {
         }
     }
 
+    /// Texts that start with no key `natural` as written: a longer key, a prefix, an escaped
+    /// spelling, a missing colon, a cut-off text, an object.
+    const NOT_NATURAL: [&str; 6] = [
+        r#""naturalPerson":1"#,
+        r#""natura":1"#,
+        r#""natur\u0061l":1"#,
+        r#""natural" 1"#,
+        r#""natural"#,
+        r#"{"natural":1}"#,
+    ];
+
     #[test]
     fn key_fast_path_takes_only_the_exact_key() {
         let takes = |t: &str, k: &str| {
@@ -895,15 +906,7 @@ mod tests {
         };
         assert_eq!(takes(r#" "natural" : 1"#, "natural"), (true, 12));
         assert_eq!(takes(r#""natural":1"#, "natural"), (true, 10));
-        // A prefix, a longer key, an escaped spelling, a missing colon, a cut-off text: no.
-        for t in [
-            r#""naturalPerson":1"#,
-            r#""natura":1"#,
-            r#""natur\u0061l":1"#,
-            r#""natural" 1"#,
-            r#""natural"#,
-            r#"{"natural":1}"#,
-        ] {
+        for t in NOT_NATURAL {
             assert_eq!(takes(t, "natural"), (false, 0), "{t}");
         }
     }
@@ -920,16 +923,7 @@ mod tests {
         assert_eq!(takes(r#""total":1"#), (Some(2), 8));
         // Unlisted, a prefix, an escaped spelling, a missing colon, cut off, not a key: no,
         // and nothing consumed but white space.
-        for t in [
-            r#""naturalPerson":1"#,
-            r#""natura":1"#,
-            r#""natur\u0061l":1"#,
-            r#""natural" 1"#,
-            r#""natural"#,
-            r#""natu"#,
-            r#"{"natural":1}"#,
-            "",
-        ] {
+        for t in NOT_NATURAL.into_iter().chain([r#""natu"#, ""]) {
             assert_eq!(takes(t), (None, 0), "{t}");
         }
         assert_eq!(takes(r#"  "x":1"#), (None, 2));
@@ -942,41 +936,35 @@ mod tests {
         let alphabet = [
             "a", "中", "😀", "\\n", "\\\"", "\\u4e2d", "\u{1}", "\u{1f}", "\u{7f}", " ", "/",
         ];
-        let mut seed = 5u64;
-        for len in 0..40 {
-            for _ in 0..200 {
-                let body: String = (0..len)
-                    .map(|_| crate::base::pick(&mut seed, &alphabet))
-                    .collect();
-                let t = format!("[\"{body}\",1]");
-                let theirs = serde_json::from_str::<(String, i32)>(&t).ok();
-                match parse(&t) {
-                    Ok(Json::Arr(v, _)) => {
-                        assert_eq!(
-                            v[0].as_str(),
-                            theirs.as_ref().map(|s| s.0.as_str()),
-                            "{t:?}"
-                        )
-                    }
-                    Ok(v) => panic!("{v:?}"),
-                    Err(e) => {
-                        assert_eq!(theirs, None, "{t:?}");
-                        // Stopped at the first control character (every escape here is valid).
-                        let control = t.chars().position(|c| c < ' ').unwrap();
-                        assert_eq!((e.eof, e.line, e.column), (false, 1, control + 1), "{t:?}");
-                    }
+        for body in crate::base::random_inputs::<_, String>(5u64, &alphabet, 40, 200) {
+            let t = format!("[\"{body}\",1]");
+            let theirs = serde_json::from_str::<(String, i32)>(&t).ok();
+            match parse(&t) {
+                Ok(Json::Arr(v, _)) => {
+                    assert_eq!(
+                        v[0].as_str(),
+                        theirs.as_ref().map(|s| s.0.as_str()),
+                        "{t:?}"
+                    )
                 }
-                // Cut off: the cursor at the end of the text, or at a control character.
-                let cut = format!("\"{body}");
-                let e = parse(&cut).unwrap_err();
-                let column = cut.chars().position(|c| c < ' ');
-                assert_eq!(e.eof, column.is_none(), "{cut:?}");
-                assert_eq!(
-                    e.column,
-                    column.unwrap_or(cut.chars().count()) + 1,
-                    "{cut:?}"
-                );
+                Ok(v) => panic!("{v:?}"),
+                Err(e) => {
+                    assert_eq!(theirs, None, "{t:?}");
+                    // Stopped at the first control character (every escape here is valid).
+                    let control = t.chars().position(|c| c < ' ').unwrap();
+                    assert_eq!((e.eof, e.line, e.column), (false, 1, control + 1), "{t:?}");
+                }
             }
+            // Cut off: the cursor at the end of the text, or at a control character.
+            let cut = format!("\"{body}");
+            let e = parse(&cut).unwrap_err();
+            let column = cut.chars().position(|c| c < ' ');
+            assert_eq!(e.eof, column.is_none(), "{cut:?}");
+            assert_eq!(
+                e.column,
+                column.unwrap_or(cut.chars().count()) + 1,
+                "{cut:?}"
+            );
         }
     }
 

@@ -139,14 +139,8 @@ mod tests {
         let alphabet: Vec<char> = " \t\n\r\u{b}\u{c}a1，。、「」\u{85}\u{a0}\u{a9}\u{1680}\u{1681}\u{2000}\u{200a}\u{200b}\u{2028}\u{202f}\u{205f}\u{2060}\u{3000}\u{3001}\u{feff}\u{ff01}\u{ff5e}\u{ff5f}\u{ffe5}件政😀"
             .chars()
             .collect();
-        let mut seed = 1u64;
-        for len in 0..30 {
-            for _ in 0..300 {
-                let t: String = (0..len)
-                    .map(|_| crate::base::pick(&mut seed, &alphabet))
-                    .collect();
-                assert_eq!(fold_prose(&t), slow(&t), "{t:?}");
-            }
+        for t in crate::base::random_inputs::<_, String>(1, &alphabet, 30, 300) {
+            assert_eq!(fold_prose(&t), slow(&t), "{t:?}");
         }
     }
 }

@@ -19,3 +19,22 @@ pub(crate) fn pick<T: Copy>(seed: &mut u64, alphabet: &[T]) -> T {
         .wrapping_add(1442695040888963407);
     alphabet[(*seed >> 33) as usize % alphabet.len()]
 }
+
+/// `per_length` random inputs of each length below `lengths`, each that many [`pick`]s from
+/// `alphabet` (characters, pieces of text or bytes), in the order the differential tests draw
+/// them.
+#[cfg(test)]
+pub(crate) fn random_inputs<T: Copy, C: FromIterator<T>>(
+    mut seed: u64,
+    alphabet: &[T],
+    lengths: usize,
+    per_length: usize,
+) -> Vec<C> {
+    let mut out = Vec::with_capacity(lengths * per_length);
+    for len in 0..lengths {
+        for _ in 0..per_length {
+            out.push((0..len).map(|_| pick(&mut seed, alphabet)).collect());
+        }
+    }
+    out
+}

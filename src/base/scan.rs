@@ -67,30 +67,26 @@ mod tests {
         let alphabet = [
             0u8, 1, b'\r', b'&', b'\'', b'<', b'=', b'-', 0x80, 0xbc, 0xe5, 0xff,
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for len in 0..40 {
-            for _ in 0..200 {
-                let b: Vec<u8> = (0..len)
-                    .map(|_| crate::base::pick(&mut seed, &alphabet))
-                    .collect();
-                for from in 0..=len + 1 {
-                    let naive =
-                        |set: &[u8]| (from..len).find(|&i| set.contains(&b[i])).unwrap_or(len);
-                    assert_eq!(find_any(&b, from, [b'<']), naive(b"<"), "{b:?} {from}");
-                    assert_eq!(
-                        find_any(&b, from, [b'<', b'-']),
-                        naive(b"<-"),
-                        "{b:?} {from}"
-                    );
-                    let crlf = find_any(&b, from, [b'\r', b'&', 0]);
-                    assert_eq!(crlf, naive(b"\r&\0"), "{b:?} {from}");
-                }
-                for needle in [&b"<"[..], b"-&", b"\xe5\x80", b"&'<", b""] {
-                    let naive = (0..=len.saturating_sub(needle.len()))
-                        .find(|&i| b[i..].starts_with(needle))
-                        .filter(|_| needle.len() <= len);
-                    assert_eq!(find(&b, needle), naive, "{b:?} {needle:?}");
-                }
+        for b in
+            crate::base::random_inputs::<_, Vec<u8>>(0x9e37_79b9_7f4a_7c15u64, &alphabet, 40, 200)
+        {
+            let len = b.len();
+            for from in 0..=len + 1 {
+                let naive = |set: &[u8]| (from..len).find(|&i| set.contains(&b[i])).unwrap_or(len);
+                assert_eq!(find_any(&b, from, [b'<']), naive(b"<"), "{b:?} {from}");
+                assert_eq!(
+                    find_any(&b, from, [b'<', b'-']),
+                    naive(b"<-"),
+                    "{b:?} {from}"
+                );
+                let crlf = find_any(&b, from, [b'\r', b'&', 0]);
+                assert_eq!(crlf, naive(b"\r&\0"), "{b:?} {from}");
+            }
+            for needle in [&b"<"[..], b"-&", b"\xe5\x80", b"&'<", b""] {
+                let naive = (0..=len.saturating_sub(needle.len()))
+                    .find(|&i| b[i..].starts_with(needle))
+                    .filter(|_| needle.len() <= len);
+                assert_eq!(find(&b, needle), naive, "{b:?} {needle:?}");
             }
         }
         assert_eq!(

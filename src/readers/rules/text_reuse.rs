@@ -578,32 +578,31 @@ mod tests {
         // punctuation, full-width letters, 々〇〆, a Roman numeral, half-width katakana, a
         // non-BMP ideograph and an emoji. Pinned with the output of the first `normalise`.
         let raw = "依据《中华人民共和国政府信息公开条例》（以下简称《条例》），2023年本机关主动公开情况：ＡＢＣ全角ａｂ，数字１２３件、𠀀字（非BMP）😀，其他需要报告的事项。主动公开政府信息情况，主动公开情况12.5万条、々〇〆Ⅻ²½ｶﾞ￥";
-        let n = normalise(raw);
-        assert_eq!(
-            n.chars.iter().collect::<String>(),
-            "依据0年本机关ＡＢＣ全角ａｂ数字１２３件𠀀字非BMP00万条々〇〆Ⅻ²½ｶﾞ"
-        );
-        assert_eq!(
-            n.at,
-            [
-                0, 3, 90, 94, 97, 100, 103, 127, 130, 133, 136, 139, 142, 145, 151, 154, 157, 160,
-                163, 166, 172, 176, 182, 185, 186, 187, 279, 282, 283, 286, 292, 295, 298, 301,
-                304, 306, 308, 311
-            ]
-        );
-        let n = normalise(&crate::base::fold::fold_prose(raw));
-        assert_eq!(
-            n.chars.iter().collect::<String>(),
-            "依据0年本机关ABC全角ab数字0件𠀀字非BMP00万条々〇〆Ⅻ²½ｶﾞ"
-        );
-        assert_eq!(
-            n.at,
-            [
-                0, 3, 84, 88, 91, 94, 97, 119, 120, 121, 122, 125, 128, 129, 131, 134, 137, 140,
-                146, 150, 154, 157, 158, 159, 245, 248, 249, 252, 258, 261, 264, 267, 270, 272,
-                274, 277
-            ]
-        );
+        let cases: [(String, &str, &[usize]); 2] = [
+            (
+                raw.to_string(),
+                "依据0年本机关ＡＢＣ全角ａｂ数字１２３件𠀀字非BMP00万条々〇〆Ⅻ²½ｶﾞ",
+                &[
+                    0, 3, 90, 94, 97, 100, 103, 127, 130, 133, 136, 139, 142, 145, 151, 154, 157,
+                    160, 163, 166, 172, 176, 182, 185, 186, 187, 279, 282, 283, 286, 292, 295, 298,
+                    301, 304, 306, 308, 311,
+                ],
+            ),
+            (
+                crate::base::fold::fold_prose(raw),
+                "依据0年本机关ABC全角ab数字0件𠀀字非BMP00万条々〇〆Ⅻ²½ｶﾞ",
+                &[
+                    0, 3, 84, 88, 91, 94, 97, 119, 120, 121, 122, 125, 128, 129, 131, 134, 137,
+                    140, 146, 150, 154, 157, 158, 159, 245, 248, 249, 252, 258, 261, 264, 267, 270,
+                    272, 274, 277,
+                ],
+            ),
+        ];
+        for (text, chars, at) in cases {
+            let n = normalise(&text);
+            assert_eq!(n.chars.iter().collect::<String>(), chars);
+            assert_eq!(n.at, at);
+        }
     }
 
     /// The boilerplate phrases, each phrase's halves, and `extra`: pieces for random texts.
@@ -628,17 +627,11 @@ mod tests {
             "—",
         ]);
         let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
-        let mut seed = 3u64;
-        for len in 0..24 {
-            for _ in 0..400 {
-                let t: String = (0..len)
-                    .map(|_| crate::base::pick(&mut seed, &pieces))
-                    .collect();
-                let n = normalise(&t);
-                let (chars, at) = normalise_slowly(&t);
-                assert_eq!(n.chars.iter().collect::<String>(), chars, "{t:?}");
-                assert_eq!(n.at, at, "{t:?}");
-            }
+        for t in crate::base::random_inputs::<_, String>(3u64, &pieces, 24, 400) {
+            let n = normalise(&t);
+            let (chars, at) = normalise_slowly(&t);
+            assert_eq!(n.chars.iter().collect::<String>(), chars, "{t:?}");
+            assert_eq!(n.at, at, "{t:?}");
         }
     }
 
@@ -651,15 +644,9 @@ mod tests {
             "。", "ａ", "Ｚ", "（", "々", "😀", "𠀀", "—", "x", "\u{85}",
         ]);
         let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
-        let mut seed = 11u64;
-        for len in 0..24 {
-            for _ in 0..400 {
-                let t: String = (0..len)
-                    .map(|_| crate::base::pick(&mut seed, &pieces))
-                    .collect();
-                let folded = normalise(&crate::base::fold::fold_prose(&t));
-                assert_eq!(normalise_unfolded(&t), folded.chars, "{t:?}");
-            }
+        for t in crate::base::random_inputs::<_, String>(11u64, &pieces, 24, 400) {
+            let folded = normalise(&crate::base::fold::fold_prose(&t));
+            assert_eq!(normalise_unfolded(&t), folded.chars, "{t:?}");
         }
     }
 
