@@ -74,6 +74,10 @@ function acceptedExecArgv(args) {
     .flat();
 }
 
+/** What a worker started ahead is given: it waits for its data in its first message (see
+ * prestart, worker.mjs). */
+const AWAIT_START = { awaitStart: true };
+
 /** A worker with the parent's node flags, less those Node allows only in a process.
  * @param {object} workerData */
 function startWorker(workerData) {
@@ -93,6 +97,43 @@ function startWorker(workerData) {
 }
 
 /**
+ * Workers started ahead, before the files are listed: a worker's start (Node's own, then the
+ * CLI's modules) takes ~60–70 ms, which the listing and the core's loading in this thread now
+ * cover instead of preceding. runAll takes them (`take`) and hands each its data in a `start`
+ * message (worker.mjs); those not taken are ended (`dismiss`). One that failed at its start is
+ * never handed out (its exit came before runAll listened for it).
+ * @typedef {{ take: (data: object) => Worker | null, dismiss: () => void }} Prestarted
+ */
+
+/** @param {number} count @returns {Prestarted} */
+export function prestart(count) {
+  /** @type {{ worker: Worker, exited: boolean }[]} */
+  const ready = [];
+  for (let i = 0; i < count; i++) {
+    const entry = { worker: startWorker(AWAIT_START), exited: false };
+    // Until runAll listens: an error at its start would otherwise be thrown in this thread.
+    entry.worker.on('error', () => {});
+    entry.worker.once('exit', () => {
+      entry.exited = true;
+    });
+    ready.push(entry);
+  }
+  return {
+    take(data) {
+      for (let entry = ready.shift(); entry; entry = ready.shift()) {
+        if (entry.exited) continue;
+        entry.worker.postMessage({ type: 'start', data });
+        return entry.worker;
+      }
+      return null;
+    },
+    dismiss() {
+      for (const { worker } of ready.splice(0)) worker.terminate();
+    },
+  };
+}
+
+/**
  * Calls `onResults(entries, pos, error)` until every item is in, in any order: `entries` as packed
  * by a Packer (each with its `index`), their records written one after the other at `pos` in
  * the spool (by the worker that checked them, or here), or `error` what writing them threw. Then, with
@@ -105,12 +146,22 @@ function startWorker(workerData) {
  * @param {CheckInput[]} items
  * @param {{ jobs: number, core: import('./core.mjs').Core, options: CheckOptions,
  *   spool: SharedSpool, onResults: (entries: PackedEntry[], pos: number, error?: { code?: string, message: string }) => void,
- *   timeLimitMs?: number,
+ *   timeLimitMs?: number, prestarted?: Prestarted | null,
  *   afterFiles?: (runJobs: RunJobs | null) => Promise<void> }} ctx
  *   `timeLimitMs`: a file a worker checks for longer than this is reported (`time-limit`) and
  *   its worker replaced; files checked in this thread (small runs) are bounded by their size.
+ *   `prestarted`: workers started ahead (see prestart), taken first; those left are ended.
  */
 export async function runAll(items, ctx) {
+  try {
+    await checkAll(items, ctx);
+  } finally {
+    ctx.prestarted?.dismiss();
+  }
+}
+
+/** runAll's work. @param {CheckInput[]} items @param {Parameters<typeof runAll>[1]} ctx */
+async function checkAll(items, ctx) {
   /** Entries checked in this thread, written to the spool here.
    * @param {import('./process.mjs').Entry[]} list */
   const done = (list) => {
@@ -131,6 +182,7 @@ export async function runAll(items, ctx) {
   };
   const jobs = Math.min(ctx.jobs, Math.ceil(items.length / 8));
   if (jobs < 2 || items.length < MIN_FILES_FOR_WORKERS) {
+    ctx.prestarted?.dismiss(); // not needed: ended before the files are checked here
     await inline(items.keys());
     if (ctx.afterFiles) await ctx.afterFiles(null);
     return;
@@ -188,7 +240,7 @@ export async function runAll(items, ctx) {
       // up their own (see compiled.mjs).
       const clock = new Float64Array(new SharedArrayBuffer(16));
       const workerData = { ...ctx.options, wasmModules: sharedModules(), clock: clock.buffer, spool: ctx.spool };
-      const worker = startWorker(workerData);
+      const worker = ctx.prestarted?.take(workerData) ?? startWorker(workerData);
       workers.add(worker);
       /** @type {number[][]} */
       const inFlight = []; // FIFO of batches: a worker answers its batches in order

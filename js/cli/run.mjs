@@ -9,7 +9,7 @@ import { parseCliArgs, guessLocale, helpText, UsageError } from './args.mjs';
 import { discover } from './discover.mjs';
 import { messages } from './messages.mjs';
 import { loadCore } from './core.mjs';
-import { runAll } from './pool.mjs';
+import { runAll, prestart, MIN_FILES_FOR_WORKERS } from './pool.mjs';
 import { recount, limitFor, DEFAULT_MAX_BYTES } from './process.mjs';
 import { DOCUMENT_EXTENSIONS, documentKind } from './documents.mjs';
 import { Spool } from './spool.mjs';
@@ -185,11 +185,48 @@ export async function main(
     io.stderr.write(`${m.errors.usagePrefix}${err.message}\n${m.errors.hint}\n`);
     return EXIT.TROUBLE;
   }
-  const m = messages(opts.locale);
   if (opts.help) {
     io.stdout.write(helpText(opts.locale));
     return EXIT.OK;
   }
+  if (MEASURED_NODE && !opts.version) for (const flag of RUN_FLAGS) v8.setFlagsFromString(flag);
+  const jobs = opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length;
+  // Workers start now, while the core loads and the files are listed, where a run will likely
+  // need them (see pool.mjs, prestart).
+  const prestarted = !opts.version && jobs >= 2 && likelyMany(opts.paths) ? prestart(Math.min(jobs, 8)) : null;
+  try {
+    return await checkRun(opts, io, jobs, prestarted);
+  } finally {
+    prestarted?.dismiss();
+  }
+}
+
+/**
+ * Whether a run will likely check enough files for workers (pool.mjs), as far as can be told
+ * before they are listed: a folder or a pattern among the paths, or many paths.
+ * @param {string[]} paths
+ */
+export function likelyMany(paths) {
+  if (paths.length >= MIN_FILES_FOR_WORKERS) return true;
+  return paths.some((p) => {
+    if (p === '-') return false;
+    if (/[*?[{]/.test(p)) return true;
+    try {
+      return fs.statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The `check` command once its arguments are read (see main).
+ * @param {import('./args.mjs').CliOptions} opts @param {Io} io @param {number} jobs the workers it may use
+ * @param {import('./pool.mjs').Prestarted | null} prestarted
+ * @returns {Promise<number>} the exit code
+ */
+async function checkRun(opts, io, jobs, prestarted) {
+  const m = messages(opts.locale);
   let core;
   try {
     core = await loadCore();
@@ -202,7 +239,6 @@ export async function main(
     return EXIT.OK;
   }
 
-  if (MEASURED_NODE) for (const flag of RUN_FLAGS) v8.setFlagsFromString(flag);
   // 1. What to check. Every entry found is checked or listed as skipped (see discover.mjs).
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeLimitMs = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
@@ -290,7 +326,6 @@ export async function main(
       if (d.severity in n) n[/** @type {keyof typeof n} */ (d.severity)]++;
     };
     const progress = new Progress(io.stderr, items.length, m);
-    const jobs = opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length;
     // What the spool threw, set in onResults: typed loosely, as TypeScript takes a variable set
     // only in a callback for the null it started as.
     /** @type {any} */
@@ -336,6 +371,7 @@ export async function main(
     let pairs = 0;
     await runAll(items, {
       jobs,
+      prestarted,
       core,
       options: { locale: opts.locale, maxBytes },
       timeLimitMs,

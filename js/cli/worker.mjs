@@ -23,17 +23,34 @@ import { readHeadBytes, trySpoolAppend } from './spool.mjs';
 if (!parentPort) throw new Error('xxgknb: js/cli/worker.mjs runs as a worker thread (pool.mjs starts it)');
 const port = parentPort;
 
+/**
+ * What the pool gives a worker (pool.mjs): the check's options (`locale`, `maxBytes`) and the
+ * compiled module, clock and spool it shares with the main thread. In `workerData`, or, for a
+ * worker started while the files were still being listed (pool.mjs, `prestart`: its
+ * `workerData` is `{ awaitStart: true }`), in its first message.
+ * @typedef {import('./process.mjs').CheckOptions & { wasmModules?: [string, unknown][], clock?: SharedArrayBuffer,
+ *   spool: import('./spool.mjs').SharedSpool }} WorkerData
+ */
+/** @type {WorkerData} */
+let data = workerData;
 /** @type {import('./core.mjs').Core | null} */
 let core = null;
-try {
-  adoptModules(workerData.wasmModules);
-  core = await loadCore();
-} catch (/** @type {any} */ err) {
-  port.postMessage({ type: 'fatal', message: String(err?.message ?? err) });
-}
-
 // [start of the file being checked (ms) or 0, its index]: read by the pool's watchdog.
-const clock = workerData.clock ? new Float64Array(workerData.clock) : null;
+/** @type {Float64Array | null} */
+let clock = null;
+
+/** Takes the pool's data and loads the core; on failure says so (`fatal`) and checks nothing.
+ * @param {WorkerData} given */
+async function start(given) {
+  data = given;
+  clock = data.clock ? new Float64Array(data.clock) : null;
+  try {
+    adoptModules(data.wasmModules);
+    core = await loadCore();
+  } catch (/** @type {any} */ err) {
+    port.postMessage({ type: 'fatal', message: String(err?.message ?? err) });
+  }
+}
 
 /** A file of a batch, numbered in the order files arrive (`order`), `started` once read ahead.
  * @typedef {import('./process.mjs').CheckInput & { index: number, order: number, started?: boolean }} Item */
@@ -65,7 +82,7 @@ const packer = new Packer(1 << 18);
 let order = 0; // items numbered as they arrive, across batches
 
 /** @param {Item} item */
-const limitOf = (item) => limitFor(item.path, workerData.maxBytes ?? DEFAULT_MAX_BYTES);
+const limitOf = (item) => limitFor(item.path, data.maxBytes ?? DEFAULT_MAX_BYTES);
 
 /** Starts reading the next files, up to AHEAD past `from` in the queued batches.
  * @param {number} from */
@@ -129,7 +146,7 @@ async function work(core) {
       let result;
       const t0 = performance.now();
       try {
-        result = checkFile(core, item, workerData);
+        result = checkFile(core, item, data);
         if (!ahead && item.read) timedCheck(performance.now() - t0);
       } finally {
         if (clock) clock[0] = 0;
@@ -141,8 +158,8 @@ async function work(core) {
       packer.add(entryOf(result instanceof Promise ? await result : result), item.index);
     }
     batches.shift();
-    const { entries, data } = packer.take();
-    const { pos, error } = trySpoolAppend(workerData.spool, data);
+    const { entries, data: block } = packer.take();
+    const { pos, error } = trySpoolAppend(data.spool, block);
     // After the core threw (a Rust panic traps the WebAssembly instance, which may leave it
     // unusable), this worker hands in its results and ends; the pool starts a fresh one.
     const retiring = entries.some((it) => it.rules.includes('internal-error'));
@@ -156,24 +173,35 @@ async function work(core) {
   busy = false;
 }
 
-if (core) {
-  const loaded = core;
-  /** @typedef {{ type: string, items: Item[], job: import('./crossyear.mjs').PairJob }} Message */
-  port.on('message', (/** @type {Message} */ msg) => {
-    if (msg.type === 'job') {
-      // After the files: a job of cross-year pairs (see crossyear.mjs).
-      let result = null; // the main thread does what a job could not
-      try {
-        result = runPairJob(loaded, msg.job, readHeadBytes);
-      } catch {
-        /* the spool unreadable: left to the main thread, which reports it */
-      }
-      port.postMessage({ type: 'job-result', result });
-      return;
+/** @typedef {{ type: string, items: Item[], job: import('./crossyear.mjs').PairJob, data: WorkerData }} Message */
+/** @param {import('./core.mjs').Core} loaded @param {Message} msg */
+function handle(loaded, msg) {
+  if (msg.type === 'job') {
+    // After the files: a job of cross-year pairs (see crossyear.mjs).
+    let result = null; // the main thread does what a job could not
+    try {
+      result = runPairJob(loaded, msg.job, readHeadBytes);
+    } catch {
+      /* the spool unreadable: left to the main thread, which reports it */
     }
-    if (msg.type !== 'batch') return;
-    for (const item of msg.items) item.order = order++;
-    batches.push(msg.items);
-    if (!busy) work(loaded);
-  });
+    port.postMessage({ type: 'job-result', result });
+    return;
+  }
+  if (msg.type !== 'batch') return;
+  for (const item of msg.items) item.order = order++;
+  batches.push(msg.items);
+  if (!busy) work(loaded);
 }
+
+// Messages wait for the core, in the order they came; a worker whose core failed takes none.
+/** @type {Promise<void> | null} */
+let starting = workerData.awaitStart ? null : start(workerData);
+port.on('message', (/** @type {Message} */ msg) => {
+  if (msg.type === 'start' && !starting) {
+    starting = start(msg.data);
+    return;
+  }
+  starting?.then(() => {
+    if (core) handle(core, msg);
+  });
+});

@@ -456,6 +456,50 @@ test('worker threads and the main thread give the same results, in input order',
   assert.equal(flagged.stderr.match(/hook in worker/g)?.length, 2, flagged.stderr);
 });
 
+test('workers started ahead, while the files are listed, are the ones used, and none is left behind', () => {
+  const dir = yearsDir({ count: 60, seed: 1000, plant: 't4-total', plantEvery: 7 });
+  const inline = runJson(['check', dir, '--jobs', '0']);
+  // Each worker says how it started; a worker started ahead and then not used would be a third.
+  const hook = path.join(tmpDir(), 'ahead.mjs');
+  fs.writeFileSync(
+    hook,
+    `import { workerData } from 'node:worker_threads';
+if (workerData?.awaitStart) {
+  if (process.env.FAIL_AHEAD) throw new Error('a worker that cannot start');
+  process.stderr.write('started ahead\\n');
+} else if (workerData) process.stderr.write('started with its data\\n');
+`,
+  );
+  const nodeArgs = ['--import', pathToFileURL(hook).href];
+  const ahead = runJson(['check', dir, '--jobs', '2'], { nodeArgs });
+  assert.equal(ahead.stdout, inline.stdout, ahead.stderr);
+  assert.equal(ahead.stderr.match(/started ahead/g)?.length, 2, ahead.stderr);
+  assert.doesNotMatch(ahead.stderr, /started with its data/);
+  // Workers started ahead that fail at their start are never handed files: fresh ones are.
+  const failing = runJson(['check', dir, '--jobs', '2'], { nodeArgs, env: { FAIL_AHEAD: '1' } });
+  assert.equal(failing.stdout, inline.stdout, failing.stderr);
+  assert.equal(failing.stderr.match(/started with its data/g)?.length, 2, failing.stderr);
+  // A few files, checked in the main thread: the workers started ahead are ended. A script that
+  // calls the command's main() ends on its own, with or without them.
+  const few = tmpDir();
+  for (const name of ['a-2023.json', 'a-2024.json'])
+    fs.copyFileSync(path.join(dir, fs.readdirSync(dir)[0]), path.join(few, name));
+  const script = `import { main } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'js/cli/run.mjs')).href)};
+const out = { write() { return true; }, isTTY: false };
+for (const target of process.argv.slice(1)) {
+  const code = await main(['check', target, '--jobs', '2', '--format', 'json'], { stdin: process.stdin, stdout: out, stderr: out, env: {} });
+  process.stderr.write('code ' + code + '\\n');
+}
+`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, few, dir], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(r.signal, null, `still running after 30 s: ${r.stderr}`);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr.match(/code [01]\n/g)?.length, 2, r.stderr);
+});
+
 test('cross-year pairs are checked on the workers, and in the main thread when a worker is gone', () => {
   const dir = yearsDir({ count: 80, seed: 2000, plant: 't3-balance', plantEvery: 9 });
   const inline = runJson(['check', dir, '--jobs', '0']);
@@ -572,7 +616,7 @@ test('a worker that ends when no more may be started leaves its batches to the o
   const r = spawnSync(process.execPath, [BIN, 'check', dir, '--jobs', '2', '--format', 'json'], {
     env: { ...process.env, XXGKNB_CORE: path.join(FIXTURES, 'late-panic-core.mjs') },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 30_000,
   });
   assert.equal(r.signal, null, 'the run ended by itself');
   assert.equal(r.status, 2, r.stderr);

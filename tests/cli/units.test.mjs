@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { discover, expandBraces, globToRegExp } from '../../js/cli/discover.mjs';
 import { decode, declaredCharset, sniffKind } from '../../js/cli/decode.mjs';
@@ -436,4 +437,23 @@ test("a run takes V8's --optimize-for-size only without PDF or Word files (PDF.j
   const pdf = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj');
   assert.equal(sizeOverSpeed([page, { path: '-', bytes: pdf }]), false);
   assert.equal(sizeOverSpeed([page, { path: '-', bytes: new TextEncoder().encode('<html>') }]), true);
+});
+
+test('workers are started ahead of the listing for a folder, a pattern or many paths, not for a file or two', async () => {
+  const { likelyMany } = await import('../../js/cli/run.mjs');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgknb-many-'));
+  const file = path.join(dir, 'a.html');
+  fs.writeFileSync(file, '<p>');
+  try {
+    assert.equal(likelyMany([dir]), true);
+    assert.equal(likelyMany([file, dir]), true);
+    assert.equal(likelyMany(['reports/*.html']), true);
+    assert.equal(likelyMany(Array.from({ length: 24 }, (_, i) => `${i}.html`)), true);
+    assert.equal(likelyMany([file]), false);
+    assert.equal(likelyMany([file, file]), false);
+    assert.equal(likelyMany(['-']), false);
+    assert.equal(likelyMany([path.join(dir, 'missing')]), false);
+  } finally {
+    fs.rmSync(dir, { recursive: true });
+  }
 });
