@@ -105,15 +105,26 @@ function startWorker(workerData) {
  * @typedef {{ take: (data: object) => Worker | null, dismiss: () => void }} Prestarted
  */
 
-/** @param {number} count @returns {Prestarted} */
+/**
+ * Starts up to `count` workers ahead. Starting them is only a head start: where a thread cannot
+ * be made (a permission model, a process limit), those that started are kept and the run goes
+ * on; runAll, if it needs more, meets the same refusal where it did before.
+ * @param {number} count @returns {Prestarted}
+ */
 export function prestart(count) {
   /** @type {{ worker: Worker, exited: boolean }[]} */
   const ready = [];
   for (let i = 0; i < count; i++) {
-    const entry = { worker: startWorker(AWAIT_START), exited: false };
+    let worker;
+    try {
+      worker = startWorker(AWAIT_START);
+    } catch {
+      break;
+    }
+    const entry = { worker, exited: false };
     // Until runAll listens: an error at its start would otherwise be thrown in this thread.
-    entry.worker.on('error', () => {});
-    entry.worker.once('exit', () => {
+    worker.on('error', () => {});
+    worker.once('exit', () => {
       entry.exited = true;
     });
     ready.push(entry);
@@ -122,7 +133,13 @@ export function prestart(count) {
     take(data) {
       for (let entry = ready.shift(); entry; entry = ready.shift()) {
         if (entry.exited) continue;
-        entry.worker.postMessage({ type: 'start', data });
+        try {
+          entry.worker.postMessage({ type: 'start', data });
+        } catch (err) {
+          // Data that cannot be sent (it could not have been given at a start either).
+          entry.worker.terminate();
+          throw err;
+        }
         return entry.worker;
       }
       return null;
@@ -300,6 +317,7 @@ async function checkAll(items, ctx) {
       worker.on('message', (/** @type {WorkerMessage} */ msg) => {
         if (msg.type === 'fatal') {
           loadFailed = true;
+          worker.terminate(); // it ends by itself too (worker.mjs); nothing of it is kept waiting
           return leave();
         }
         if (msg.type === 'job-result') return jobHooks.get(worker)?.done(msg.result);

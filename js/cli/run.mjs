@@ -61,12 +61,13 @@ const MEASURED_NODE = (() => {
 export const RUN_FLAGS = ['--semi-space-growth-factor=1', `--interrupt-budget=${16 * 66 * 1024}`];
 
 /**
- * Whether a run of these files takes `--optimize-for-size` (set once they are listed, before any
- * worker starts): V8 then grows an old generation by less before collecting it again, in this
- * thread and in the workers (flags are the process's): peak memory at 20,000 portal pages
- * 146–157 → 122–126 MB, for ~1.8% more CPU. PDF.js under it took 80% more CPU (30 corpus PDFs:
- * 6.0 → 10.7 s), so a run with a PDF or Word file goes without: known by name, and for standard
- * input and pipes, already read, by their bytes too.
+ * Whether a run of these files takes `--optimize-for-size`: V8 then grows an old generation by
+ * less before collecting it again, in this thread and in the workers (flags are the process's;
+ * V8 sizes a thread's heaps by it when the thread starts, so it is set before any worker starts,
+ * see main). Peak memory at 20,000 portal pages 146–157 → 122–126 MB, for ~1.8% more CPU.
+ * PDF.js under it took 80% more CPU (30 corpus PDFs: 6.0 → 10.7 s), so a run with a PDF or Word
+ * file goes without: known by name, and for standard input and pipes, already read, by their
+ * bytes too.
  * @param {CheckInput[]} items
  */
 export function sizeOverSpeed(items) {
@@ -191,9 +192,13 @@ export async function main(
   }
   if (MEASURED_NODE && !opts.version) for (const flag of RUN_FLAGS) v8.setFlagsFromString(flag);
   const jobs = opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length;
-  // Workers start now, while the core loads and the files are listed, where a run will likely
-  // need them (see pool.mjs, prestart).
-  const prestarted = !opts.version && jobs >= 2 && likelyMany(opts.paths) ? prestart(Math.min(jobs, 8)) : null;
+  // Workers start now, while the core loads and the files are listed, where the run will need
+  // them (see pool.mjs, prestart). V8 sizes a thread's heaps by --optimize-for-size when the
+  // thread starts: it is set before them, and taken back once the listing shows a PDF or Word
+  // file (see sizeOverSpeed).
+  const ahead = opts.version || jobs < 2 ? 0 : workersAhead(opts.paths, jobs);
+  if (MEASURED_NODE && ahead) v8.setFlagsFromString('--optimize-for-size');
+  const prestarted = ahead ? prestart(ahead) : null;
   try {
     return await checkRun(opts, io, jobs, prestarted);
   } finally {
@@ -202,22 +207,46 @@ export async function main(
 }
 
 /**
- * Whether a run will likely check enough files for workers (pool.mjs), as far as can be told
- * before they are listed: a folder or a pattern among the paths, or many paths.
- * @param {string[]} paths
+ * How many workers to start before the files are listed: as many as runAll (pool.mjs) will use
+ * where the paths hold enough files for workers, none otherwise (they would be started for
+ * nothing: ~60 ms of CPU each). Told from the files named and the folders' entries, counted
+ * until there are enough (at most 32 folders looked into); a pattern or standard input counts
+ * for nothing, and hidden entries are not counted (see discover.mjs).
+ * @param {string[]} paths @param {number} jobs @returns {number}
  */
-export function likelyMany(paths) {
-  if (paths.length >= MIN_FILES_FOR_WORKERS) return true;
-  return paths.some((p) => {
-    if (p === '-') return false;
-    if (/[*?[{]/.test(p)) return true;
+export function workersAhead(paths, jobs) {
+  // runAll: workers for 24 files or more, one for every 8.
+  const enough = Math.max(MIN_FILES_FOR_WORKERS, Math.min(jobs, MAX_AHEAD) * 8);
+  let files = 0;
+  /** @type {string[]} */
+  const folders = [];
+  for (const p of paths) {
+    if (p === '-' || /[*?[{]/.test(p)) continue;
     try {
-      return fs.statSync(p).isDirectory();
+      if (fs.statSync(p).isDirectory()) folders.push(p);
+      else files++;
     } catch {
-      return false;
+      /* not there: discover says so */
     }
-  });
+  }
+  for (let looked = 0; folders.length && files < enough && looked < 32; looked++) {
+    const dir = /** @type {string} */ (folders.shift());
+    try {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (e.name.startsWith('.')) continue;
+        if (e.isDirectory()) folders.push(path.join(dir, e.name));
+        else files++;
+      }
+    } catch {
+      /* unreadable: discover says so */
+    }
+  }
+  if (files < MIN_FILES_FOR_WORKERS) return 0;
+  return Math.min(jobs, MAX_AHEAD, Math.ceil(files / 8));
 }
+
+/** The most workers started ahead of the listing. */
+const MAX_AHEAD = 8;
 
 /**
  * The `check` command once its arguments are read (see main).
@@ -304,7 +333,17 @@ async function checkRun(opts, io, jobs, prestarted) {
     return EXIT.TROUBLE;
   }
 
-  if (MEASURED_NODE && sizeOverSpeed(items)) v8.setFlagsFromString('--optimize-for-size');
+  // --optimize-for-size where there is no PDF or Word file: set now, or already set ahead of the
+  // workers started early (see main). With such a file it is taken back with what it implies
+  // (V8 sets a 1 MB young generation with it: PDF.js took ~40% more CPU where it stayed), and
+  // those workers, whose heaps were sized under it, are ended unused.
+  const smaller = sizeOverSpeed(items);
+  if (MEASURED_NODE && smaller && !prestarted) v8.setFlagsFromString('--optimize-for-size');
+  if (MEASURED_NODE && !smaller && prestarted) {
+    v8.setFlagsFromString('--no-optimize-for-size');
+    v8.setFlagsFromString('--max-semi-space-size=0'); // V8's default: sized by the heap
+  }
+  if (!smaller) prestarted?.dismiss();
   let spool;
   try {
     spool = new Spool();

@@ -49,6 +49,8 @@ async function start(given) {
     core = await loadCore();
   } catch (/** @type {any} */ err) {
     port.postMessage({ type: 'fatal', message: String(err?.message ?? err) });
+    // Nothing more to take: closed, the worker ends (its listener below would keep it alive).
+    port.close();
   }
 }
 
@@ -194,6 +196,7 @@ function handle(loaded, msg) {
 }
 
 // Messages wait for the core, in the order they came; a worker whose core failed takes none.
+// A worker started ahead is sent `start` before anything else (pool.mjs, `take`).
 /** @type {Promise<void> | null} */
 let starting = workerData.awaitStart ? null : start(workerData);
 port.on('message', (/** @type {Message} */ msg) => {

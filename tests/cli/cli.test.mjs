@@ -479,25 +479,50 @@ if (workerData?.awaitStart) {
   const failing = runJson(['check', dir, '--jobs', '2'], { nodeArgs, env: { FAIL_AHEAD: '1' } });
   assert.equal(failing.stdout, inline.stdout, failing.stderr);
   assert.equal(failing.stderr.match(/started with its data/g)?.length, 2, failing.stderr);
-  // A few files, checked in the main thread: the workers started ahead are ended. A script that
-  // calls the command's main() ends on its own, with or without them.
-  const few = tmpDir();
-  for (const name of ['a-2023.json', 'a-2024.json'])
-    fs.copyFileSync(path.join(dir, fs.readdirSync(dir)[0]), path.join(few, name));
-  const script = `import { main } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'js/cli/run.mjs')).href)};
-const out = { write() { return true; }, isTTY: false };
-for (const target of process.argv.slice(1)) {
-  const code = await main(['check', target, '--jobs', '2', '--format', 'json'], { stdin: process.stdin, stdout: out, stderr: out, env: {} });
-  process.stderr.write('code ' + code + '\\n');
+  // A script that calls the command's main() ends on its own: no thread is left behind when the
+  // workers are used, when their core fails to load, or when threads cannot be made ahead.
+  const expected = path.join(tmpDir(), 'expected.json');
+  fs.writeFileSync(expected, inline.stdout);
+  const workerless = path.join(tmpDir(), 'workerless-core.mjs');
+  fs.writeFileSync(
+    workerless,
+    `import { isMainThread } from 'node:worker_threads';
+if (!isMainThread) throw new Error('no core in a worker');
+export * from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'js/index.node.mjs')).href)};
+`,
+  );
+  const script = `import fs from 'node:fs';
+import threads from 'node:worker_threads';
+import { syncBuiltinESMExports } from 'node:module';
+const Worker = threads.Worker;
+threads.Worker = class extends Worker {
+  constructor(url, options) {
+    if (options?.workerData?.awaitStart && process.env.NO_THREADS_AHEAD)
+      throw Object.assign(new Error('no more threads'), { code: 'ERR_WORKER_INIT_FAILED' });
+    super(url, options);
+  }
+};
+syncBuiltinESMExports();
+const { main } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'js/cli/run.mjs')).href)});
+const [dir, expected, workerless] = process.argv.slice(1);
+const steps = { used: {}, 'core fails in workers': { XXGKNB_CORE: workerless }, 'no threads ahead': { NO_THREADS_AHEAD: '1' } };
+for (const [name, env] of Object.entries(steps)) {
+  Object.assign(process.env, env);
+  let text = '';
+  const stdout = { write(s) { text += s; return true; }, isTTY: false };
+  const stderr = { write() { return true; }, isTTY: false };
+  const code = await main(['check', dir, '--jobs', '2', '--format', 'json'], { stdin: process.stdin, stdout, stderr, env: {} });
+  for (const key of Object.keys(env)) delete process.env[key];
+  process.stderr.write(name + ': ' + code + (text === fs.readFileSync(expected, 'utf8') ? ' same' : ' differs') + '\\n');
 }
 `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, few, dir], {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir, expected, workerless], {
     encoding: 'utf8',
     timeout: 30_000,
   });
   assert.equal(r.signal, null, `still running after 30 s: ${r.stderr}`);
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(r.stderr.match(/code [01]\n/g)?.length, 2, r.stderr);
+  assert.equal(r.stderr, 'used: 1 same\ncore fails in workers: 1 same\nno threads ahead: 1 same\n');
 });
 
 test('cross-year pairs are checked on the workers, and in the main thread when a worker is gone', () => {
@@ -616,7 +641,7 @@ test('a worker that ends when no more may be started leaves its batches to the o
   const r = spawnSync(process.execPath, [BIN, 'check', dir, '--jobs', '2', '--format', 'json'], {
     env: { ...process.env, XXGKNB_CORE: path.join(FIXTURES, 'late-panic-core.mjs') },
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 60_000,
   });
   assert.equal(r.signal, null, 'the run ended by itself');
   assert.equal(r.status, 2, r.stderr);
@@ -655,32 +680,55 @@ test("a core failure on one file is that file's internal error; the run goes on 
   }
 });
 
-test("a run's V8 flags: the young generation kept and JavaScript optimised later in every run, --optimize-for-size only without PDF or Word files", () => {
+test("a run's V8 flags: the young generation kept and JavaScript optimised later in every run, --optimize-for-size before any worker starts and only without PDF or Word files", () => {
   // The flags are heuristics with no way to read them back from JavaScript: a preload records
-  // what the run sets, and when (before the first file is opened).
+  // what the main thread sets, and when: before the first file is opened there, before each
+  // worker is started (ahead of the listing, or with its data).
   const hook = path.join(tmpDir(), 'flags.mjs');
   fs.writeFileSync(
     hook,
     `import v8 from 'node:v8';
 import fs from 'node:fs';
-const seen = [];
-const set = v8.setFlagsFromString;
-v8.setFlagsFromString = (flag) => { seen.push(flag); return set(flag); };
-const open = fs.openSync;
-fs.openSync = (file, ...rest) => {
-  if (String(file).endsWith('-2024.html') && !seen.includes('opened')) seen.push('opened');
-  return open(file, ...rest);
-};
-process.on('exit', () => process.stderr.write('FLAGS ' + JSON.stringify(seen) + '\\n'));
+import threads from 'node:worker_threads';
+import { syncBuiltinESMExports } from 'node:module';
+if (threads.isMainThread) {
+  const seen = [];
+  const set = v8.setFlagsFromString;
+  v8.setFlagsFromString = (flag) => { seen.push(flag); return set(flag); };
+  const open = fs.openSync;
+  fs.openSync = (file, ...rest) => {
+    if (String(file).endsWith('-2024.html') && !seen.includes('opened')) seen.push('opened');
+    return open(file, ...rest);
+  };
+  const Worker = threads.Worker;
+  threads.Worker = class extends Worker {
+    constructor(url, options) {
+      // The pool's workers (a PDF file has its own thread, documents.mjs).
+      if (String(url).endsWith('/cli/worker.mjs')) seen.push(options?.workerData?.awaitStart ? 'worker ahead' : 'worker');
+      super(url, options);
+    }
+  };
+  syncBuiltinESMExports();
+  process.on('exit', () => process.stderr.write('FLAGS ' + JSON.stringify(seen) + '\\n'));
+}
 `,
   );
   const dir = tmpDir();
+  const html = renderHtml(makeReport({ issuer: '示例县教育局', year: 2024, seed: 5 }));
   const page = path.join(dir, 'a-2024.html');
-  fs.writeFileSync(page, renderHtml(makeReport({ issuer: '示例县教育局', year: 2024, seed: 5 })));
+  fs.writeFileSync(page, html);
   const pdf = path.join(dir, 'b-2024.pdf');
   fs.writeFileSync(pdf, '%PDF-1.7\nnot really one\n');
-  const flagsOf = (/** @type {string[]} */ files) => {
-    const r = run(['check', ...files, '--jobs', '0', '--format', 'json'], {
+  // Folders enough for two workers: pages, and pages with one PDF file.
+  const pages = path.join(dir, 'pages');
+  const mixed = path.join(dir, 'mixed');
+  for (const folder of [pages, mixed]) {
+    fs.mkdirSync(folder);
+    for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(folder, `p${i}-2024.html`), html);
+  }
+  fs.copyFileSync(pdf, path.join(mixed, 'z-2024.pdf'));
+  const flagsOf = (/** @type {string[]} */ files, jobs = '0') => {
+    const r = run(['check', ...files, '--jobs', jobs, '--format', 'json'], {
       nodeArgs: ['--import', pathToFileURL(hook).href],
     });
     const line = /^FLAGS (.*)$/m.exec(r.stderr);
@@ -696,4 +744,18 @@ process.on('exit', () => process.stderr.write('FLAGS ' + JSON.stringify(seen) + 
   const always = ['--semi-space-growth-factor=1', '--interrupt-budget=1081344'];
   assert.deepEqual(flagsOf([page]), [...always, '--optimize-for-size', 'opened']);
   assert.deepEqual(flagsOf([page, pdf]), [...always, 'opened']);
+  // Workers started ahead, under --optimize-for-size (V8 sizes their heaps by it as they start).
+  assert.deepEqual(flagsOf([pages], '2'), [...always, '--optimize-for-size', 'worker ahead', 'worker ahead']);
+  // A PDF file among them: the flag and its 1 MB young generation taken back, and workers
+  // started afresh without them.
+  assert.deepEqual(flagsOf([mixed], '2'), [
+    ...always,
+    '--optimize-for-size',
+    'worker ahead',
+    'worker ahead',
+    '--no-optimize-for-size',
+    '--max-semi-space-size=0',
+    'worker',
+    'worker',
+  ]);
 });

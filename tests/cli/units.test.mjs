@@ -439,20 +439,34 @@ test("a run takes V8's --optimize-for-size only without PDF or Word files (PDF.j
   assert.equal(sizeOverSpeed([page, { path: '-', bytes: new TextEncoder().encode('<html>') }]), true);
 });
 
-test('workers are started ahead of the listing for a folder, a pattern or many paths, not for a file or two', async () => {
-  const { likelyMany } = await import('../../js/cli/run.mjs');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgknb-many-'));
-  const file = path.join(dir, 'a.html');
-  fs.writeFileSync(file, '<p>');
+test('workers are started ahead of the listing as many as the files named and found will use, none for a few', async () => {
+  const { workersAhead } = await import('../../js/cli/run.mjs');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgknb-ahead-'));
+  const put = (/** @type {string} */ name) => {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), '<p>');
+    return path.join(dir, name);
+  };
   try {
-    assert.equal(likelyMany([dir]), true);
-    assert.equal(likelyMany([file, dir]), true);
-    assert.equal(likelyMany(['reports/*.html']), true);
-    assert.equal(likelyMany(Array.from({ length: 24 }, (_, i) => `${i}.html`)), true);
-    assert.equal(likelyMany([file]), false);
-    assert.equal(likelyMany([file, file]), false);
-    assert.equal(likelyMany(['-']), false);
-    assert.equal(likelyMany([path.join(dir, 'missing')]), false);
+    const one = put('few/a.html');
+    put('few/b.html');
+    assert.equal(workersAhead([path.join(dir, 'few')], 8), 0, 'two files');
+    assert.equal(workersAhead([one, one, one], 8), 0);
+    for (let i = 0; i < 30; i++) put(`many/${2000 + i}/r${i}.html`); // one file a folder, as by year
+    for (let i = 0; i < 30; i++) put(`many/.hidden/h${i}.html`);
+    // 30 files: runAll gives a worker to every 8, so 4 at most.
+    assert.equal(workersAhead([path.join(dir, 'many')], 8), 4);
+    assert.equal(workersAhead([path.join(dir, 'many')], 2), 2);
+    assert.equal(workersAhead([path.join(dir, 'many'), path.join(dir, 'few')], 16), 4);
+    assert.equal(
+      workersAhead(
+        Array.from({ length: 24 }, () => one),
+        2,
+      ),
+      2,
+      'files named',
+    );
+    assert.equal(workersAhead(['reports/*.html', '-', path.join(dir, 'missing')], 8), 0);
   } finally {
     fs.rmSync(dir, { recursive: true });
   }
