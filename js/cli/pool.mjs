@@ -41,7 +41,9 @@ function workerExecArgv() {
 /**
  * A worker's young generation, in MB. V8 grows it with the allocation rate, and a worker
  * checking reports allocates fast: by default peak memory kept rising with the number of files
- * (measured at 20,000 files: 175 MB, against 150 MB with this cap, for the same CPU time).
+ * (measured at 20,000 files: 175 MB, against 150 MB with this cap, for the same CPU time). In a
+ * run without PDF or Word files, --optimize-for-size (run.mjs) holds it lower still: V8 sets a
+ * 1 MB semi-space with that flag (the workers' new space peaks at ~2 MB there).
  */
 const WORKER_YOUNG_GENERATION_MB = 4;
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { parseCliArgs, guessLocale, helpText, UsageError } from './args.mjs';
-import { discover } from './discover.mjs';
+import { discover, kindFromExtension } from './discover.mjs';
 import { messages } from './messages.mjs';
 import { loadCore } from './core.mjs';
 import { runAll, prestart, MIN_FILES_FOR_WORKERS } from './pool.mjs';
@@ -193,38 +193,54 @@ export async function main(
   if (MEASURED_NODE && !opts.version) for (const flag of RUN_FLAGS) v8.setFlagsFromString(flag);
   const jobs = opts.jobs ?? os.availableParallelism?.() ?? os.cpus().length;
   // Workers start now, while the core loads and the files are listed, where the run will need
-  // them (see pool.mjs, prestart). V8 sizes a thread's heaps by --optimize-for-size when the
-  // thread starts: it is set before them, and taken back once the listing shows a PDF or Word
-  // file (see sizeOverSpeed).
-  const ahead = opts.version || jobs < 2 ? 0 : workersAhead(opts.paths, jobs);
-  if (MEASURED_NODE && ahead) v8.setFlagsFromString('--optimize-for-size');
-  const prestarted = ahead ? prestart(ahead) : null;
+  // them (see pool.mjs, prestart). V8 sizes a thread's heaps by --optimize-for-size as the
+  // thread starts: where no PDF or Word file was seen among the files counted, it is set before
+  // them (and taken back, those workers ended, if the listing finds one: see checkRun).
+  const ahead = opts.version || jobs < 2 ? null : workersAhead(opts.paths, jobs, opts.includeHidden);
+  const sizedAhead = MEASURED_NODE && ahead !== null && ahead.workers > 0 && !ahead.documents && !heapFlagsGiven();
+  if (sizedAhead) v8.setFlagsFromString('--optimize-for-size');
+  const prestarted = ahead?.workers ? prestart(ahead.workers) : null;
   try {
-    return await checkRun(opts, io, jobs, prestarted);
+    return await checkRun(opts, io, jobs, prestarted, sizedAhead);
   } finally {
     prestarted?.dismiss();
   }
 }
 
+/** Whether the user gave V8 heap flags of their own (the command line, NODE_OPTIONS): then
+ * the run leaves --optimize-for-size and the young generation as they are. */
+function heapFlagsGiven() {
+  return /--(?:no-)?(?:optimize-for-size|max-semi-space-size)\b/.test(
+    `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`,
+  );
+}
+
 /**
  * How many workers to start before the files are listed: as many as runAll (pool.mjs) will use
- * where the paths hold enough files for workers, none otherwise (they would be started for
- * nothing: ~60 ms of CPU each). Told from the files named and the folders' entries, counted
- * until there are enough (at most 32 folders looked into); a pattern or standard input counts
- * for nothing, and hidden entries are not counted (see discover.mjs).
- * @param {string[]} paths @param {number} jobs @returns {number}
+ * where the paths hold enough files for workers (24, and one worker for every 8), none
+ * otherwise (each costs ~60 ms of CPU). Counted as discover.mjs lists: files it takes by their
+ * extension, hidden entries and node_modules left out unless `includeHidden`, each path once;
+ * folders read entry by entry only until there are enough, 32 folders at most; a pattern or
+ * standard input counts for nothing. `documents`: a PDF or Word file was among those counted.
+ * @param {string[]} paths @param {number} jobs @param {boolean} [includeHidden]
+ * @returns {{ workers: number, documents: boolean }}
  */
-export function workersAhead(paths, jobs) {
-  // runAll: workers for 24 files or more, one for every 8.
+export function workersAhead(paths, jobs, includeHidden = false) {
   const enough = Math.max(MIN_FILES_FOR_WORKERS, Math.min(jobs, MAX_AHEAD) * 8);
   let files = 0;
+  let documents = false;
+  /** @param {string} name */
+  const document = (name) => DOCUMENT_EXTENSIONS.has(path.extname(name).toLowerCase());
   /** @type {string[]} */
   const folders = [];
-  for (const p of paths) {
-    if (p === '-' || /[*?[{]/.test(p)) continue;
+  const named = paths.filter((p) => p !== '-' && !/[*?[{]/.test(p));
+  for (const p of new Set(named.map((p) => path.resolve(p)))) {
     try {
       if (fs.statSync(p).isDirectory()) folders.push(p);
-      else files++;
+      else {
+        files++; // a file named is checked whatever its name
+        documents ||= document(p);
+      }
     } catch {
       /* not there: discover says so */
     }
@@ -232,17 +248,25 @@ export function workersAhead(paths, jobs) {
   for (let looked = 0; folders.length && files < enough && looked < 32; looked++) {
     const dir = /** @type {string} */ (folders.shift());
     try {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        if (e.name.startsWith('.')) continue;
-        if (e.isDirectory()) folders.push(path.join(dir, e.name));
-        else files++;
+      const d = fs.opendirSync(dir);
+      try {
+        for (let e = d.readSync(); e && files < enough; e = d.readSync()) {
+          if (!includeHidden && (e.name.startsWith('.') || e.name === 'node_modules')) continue;
+          if (e.isDirectory()) folders.push(path.join(dir, e.name));
+          else if (kindFromExtension(e.name) !== null) {
+            files++;
+            documents ||= document(e.name);
+          }
+        }
+      } finally {
+        d.closeSync();
       }
     } catch {
       /* unreadable: discover says so */
     }
   }
-  if (files < MIN_FILES_FOR_WORKERS) return 0;
-  return Math.min(jobs, MAX_AHEAD, Math.ceil(files / 8));
+  const workers = files < MIN_FILES_FOR_WORKERS ? 0 : Math.min(jobs, MAX_AHEAD, Math.ceil(files / 8));
+  return { workers, documents };
 }
 
 /** The most workers started ahead of the listing. */
@@ -251,10 +275,11 @@ const MAX_AHEAD = 8;
 /**
  * The `check` command once its arguments are read (see main).
  * @param {import('./args.mjs').CliOptions} opts @param {Io} io @param {number} jobs the workers it may use
- * @param {import('./pool.mjs').Prestarted | null} prestarted
+ * @param {import('./pool.mjs').Prestarted | null} prestarted workers started ahead (see main)
+ * @param {boolean} sizedAhead whether --optimize-for-size was set before them
  * @returns {Promise<number>} the exit code
  */
-async function checkRun(opts, io, jobs, prestarted) {
+async function checkRun(opts, io, jobs, prestarted, sizedAhead) {
   const m = messages(opts.locale);
   let core;
   try {
@@ -334,16 +359,16 @@ async function checkRun(opts, io, jobs, prestarted) {
   }
 
   // --optimize-for-size where there is no PDF or Word file: set now, or already set ahead of the
-  // workers started early (see main). With such a file it is taken back with what it implies
-  // (V8 sets a 1 MB young generation with it: PDF.js took ~40% more CPU where it stayed), and
-  // those workers, whose heaps were sized under it, are ended unused.
+  // workers started early (see main). Where the listing finds such a file after all, it is
+  // taken back with what it implies (a 1 MB young generation: PDF.js took ~40% more CPU where it
+  // stayed), and those workers, whose heaps were sized under it, are ended unused.
   const smaller = sizeOverSpeed(items);
-  if (MEASURED_NODE && smaller && !prestarted) v8.setFlagsFromString('--optimize-for-size');
-  if (MEASURED_NODE && !smaller && prestarted) {
+  if (MEASURED_NODE && smaller && !sizedAhead && !heapFlagsGiven()) v8.setFlagsFromString('--optimize-for-size');
+  if (sizedAhead && !smaller) {
     v8.setFlagsFromString('--no-optimize-for-size');
     v8.setFlagsFromString('--max-semi-space-size=0'); // V8's default: sized by the heap
+    prestarted?.dismiss();
   }
-  if (!smaller) prestarted?.dismiss();
   let spool;
   try {
     spool = new Spool();

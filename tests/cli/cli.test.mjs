@@ -719,14 +719,18 @@ if (threads.isMainThread) {
   fs.writeFileSync(page, html);
   const pdf = path.join(dir, 'b-2024.pdf');
   fs.writeFileSync(pdf, '%PDF-1.7\nnot really one\n');
-  // Folders enough for two workers: pages, and pages with one PDF file.
+  // Folders enough for two workers: pages; pages with a PDF file, seen as the files are counted
+  // before the listing; pages with a PDF file in a folder below, seen only by the listing.
   const pages = path.join(dir, 'pages');
   const mixed = path.join(dir, 'mixed');
-  for (const folder of [pages, mixed]) {
+  const late = path.join(dir, 'late');
+  for (const folder of [pages, mixed, late]) {
     fs.mkdirSync(folder);
     for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(folder, `p${i}-2024.html`), html);
   }
   fs.copyFileSync(pdf, path.join(mixed, 'z-2024.pdf'));
+  fs.mkdirSync(path.join(late, 'annex'));
+  fs.copyFileSync(pdf, path.join(late, 'annex', 'z-2024.pdf'));
   const flagsOf = (/** @type {string[]} */ files, jobs = '0') => {
     const r = run(['check', ...files, '--jobs', jobs, '--format', 'json'], {
       nodeArgs: ['--import', pathToFileURL(hook).href],
@@ -746,9 +750,11 @@ if (threads.isMainThread) {
   assert.deepEqual(flagsOf([page, pdf]), [...always, 'opened']);
   // Workers started ahead, under --optimize-for-size (V8 sizes their heaps by it as they start).
   assert.deepEqual(flagsOf([pages], '2'), [...always, '--optimize-for-size', 'worker ahead', 'worker ahead']);
-  // A PDF file among them: the flag and its 1 MB young generation taken back, and workers
-  // started afresh without them.
-  assert.deepEqual(flagsOf([mixed], '2'), [
+  // A PDF file seen as they were counted: workers started ahead without the flag.
+  assert.deepEqual(flagsOf([mixed], '2'), [...always, 'worker ahead', 'worker ahead']);
+  // A PDF file the count did not reach: the flag and its 1 MB young generation taken back, and
+  // workers started afresh without them.
+  assert.deepEqual(flagsOf([late], '2'), [
     ...always,
     '--optimize-for-size',
     'worker ahead',

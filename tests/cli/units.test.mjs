@@ -439,7 +439,7 @@ test("a run takes V8's --optimize-for-size only without PDF or Word files (PDF.j
   assert.equal(sizeOverSpeed([page, { path: '-', bytes: new TextEncoder().encode('<html>') }]), true);
 });
 
-test('workers are started ahead of the listing as many as the files named and found will use, none for a few', async () => {
+test('workers are started ahead of the listing as many as the files discover will list will use, none for a few', async () => {
   const { workersAhead } = await import('../../js/cli/run.mjs');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgknb-ahead-'));
   const put = (/** @type {string} */ name) => {
@@ -447,26 +447,33 @@ test('workers are started ahead of the listing as many as the files named and fo
     fs.writeFileSync(path.join(dir, name), '<p>');
     return path.join(dir, name);
   };
+  const at = (/** @type {string} */ name) => path.join(dir, name);
   try {
     const one = put('few/a.html');
     put('few/b.html');
-    assert.equal(workersAhead([path.join(dir, 'few')], 8), 0, 'two files');
-    assert.equal(workersAhead([one, one, one], 8), 0);
+    assert.deepEqual(workersAhead([at('few')], 8), { workers: 0, documents: false }, 'two files');
+    assert.equal(workersAhead([one, one, one], 8).workers, 0);
     for (let i = 0; i < 30; i++) put(`many/${2000 + i}/r${i}.html`); // one file a folder, as by year
+    // What discover leaves out counts for nothing: hidden entries, node_modules, other files.
     for (let i = 0; i < 30; i++) put(`many/.hidden/h${i}.html`);
+    for (let i = 0; i < 30; i++) put(`many/node_modules/m${i}.html`);
+    for (let i = 0; i < 60; i++) put(`site/img${i}.png`);
+    for (let i = 0; i < 10; i++) put(`site/p${i}.html`);
     // 30 files: runAll gives a worker to every 8, so 4 at most.
-    assert.equal(workersAhead([path.join(dir, 'many')], 8), 4);
-    assert.equal(workersAhead([path.join(dir, 'many')], 2), 2);
-    assert.equal(workersAhead([path.join(dir, 'many'), path.join(dir, 'few')], 16), 4);
-    assert.equal(
-      workersAhead(
-        Array.from({ length: 24 }, () => one),
-        2,
-      ),
-      2,
-      'files named',
-    );
-    assert.equal(workersAhead(['reports/*.html', '-', path.join(dir, 'missing')], 8), 0);
+    assert.deepEqual(workersAhead([at('many')], 8), { workers: 4, documents: false });
+    assert.equal(workersAhead([at('many')], 2).workers, 2);
+    assert.equal(workersAhead([at('many'), at('few')], 16).workers, 4);
+    assert.equal(workersAhead([at('many')], 8, true).workers, 8, 'hidden ones with --include-hidden');
+    assert.equal(workersAhead([at('site')], 8).workers, 0, 'ten pages among images');
+    // Each path once, as discover lists it.
+    assert.equal(workersAhead([at('site'), at('site'), `${at('site')}/`], 8).workers, 0);
+    const named = Array.from({ length: 24 }, (_, i) => put(`named/n${i}.txt`));
+    assert.equal(workersAhead(named, 2).workers, 2, 'files named');
+    assert.equal(workersAhead([...named.slice(0, 12), ...named.slice(0, 12)], 2).workers, 0);
+    assert.deepEqual(workersAhead(['reports/*.html', '-', at('missing')], 8), { workers: 0, documents: false });
+    // A PDF or Word file among those counted is said: its run goes without --optimize-for-size.
+    put('many/2001/annex.pdf');
+    assert.deepEqual(workersAhead([at('many')], 8), { workers: 4, documents: true });
   } finally {
     fs.rmSync(dir, { recursive: true });
   }
