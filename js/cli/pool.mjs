@@ -259,7 +259,16 @@ async function checkAll(items, ctx) {
       // up their own (see compiled.mjs).
       const clock = new Float64Array(new SharedArrayBuffer(16));
       const workerData = { ...ctx.options, wasmModules: sharedModules(), clock: clock.buffer, spool: ctx.spool };
-      const worker = ctx.prestarted?.take(workerData) ?? startWorker(workerData);
+      let worker;
+      try {
+        worker = ctx.prestarted?.take(workerData) ?? startWorker(workerData);
+      } catch {
+        // No thread to be had (a permission model, a process limit): the workers there are take
+        // the batches (an idle one is handed some), and with none the files left are checked in
+        // this thread (below, once settled).
+        for (const other of senders.values()) other();
+        return;
+      }
       workers.add(worker);
       /** @type {number[][]} */
       const inFlight = []; // FIFO of batches: a worker answers its batches in order
@@ -342,6 +351,7 @@ async function checkAll(items, ctx) {
       send();
     };
     for (let w = 0; w < jobs; w++) spawn();
+    settle(); // none could start
   });
   clearInterval(watchdog);
   // Whatever no worker could take is checked here.

@@ -480,7 +480,8 @@ if (workerData?.awaitStart) {
   assert.equal(failing.stdout, inline.stdout, failing.stderr);
   assert.equal(failing.stderr.match(/started with its data/g)?.length, 2, failing.stderr);
   // A script that calls the command's main() ends on its own: no thread is left behind when the
-  // workers are used, when their core fails to load, or when threads cannot be made ahead.
+  // workers are used, when their core fails to load, or when threads cannot be made (ahead, or
+  // at all: then the files are checked in the main thread).
   const expected = path.join(tmpDir(), 'expected.json');
   fs.writeFileSync(expected, inline.stdout);
   const workerless = path.join(tmpDir(), 'workerless-core.mjs');
@@ -497,7 +498,8 @@ import { syncBuiltinESMExports } from 'node:module';
 const Worker = threads.Worker;
 threads.Worker = class extends Worker {
   constructor(url, options) {
-    if (options?.workerData?.awaitStart && process.env.NO_THREADS_AHEAD)
+    const refused = process.env.NO_THREADS || (options?.workerData?.awaitStart && process.env.NO_THREADS_AHEAD);
+    if (refused && String(url).endsWith('/cli/worker.mjs'))
       throw Object.assign(new Error('no more threads'), { code: 'ERR_WORKER_INIT_FAILED' });
     super(url, options);
   }
@@ -505,7 +507,12 @@ threads.Worker = class extends Worker {
 syncBuiltinESMExports();
 const { main } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'js/cli/run.mjs')).href)});
 const [dir, expected, workerless] = process.argv.slice(1);
-const steps = { used: {}, 'core fails in workers': { XXGKNB_CORE: workerless }, 'no threads ahead': { NO_THREADS_AHEAD: '1' } };
+const steps = {
+  used: {},
+  'core fails in workers': { XXGKNB_CORE: workerless },
+  'no threads ahead': { NO_THREADS_AHEAD: '1' },
+  'no threads at all': { NO_THREADS: '1' },
+};
 for (const [name, env] of Object.entries(steps)) {
   Object.assign(process.env, env);
   let text = '';
@@ -522,7 +529,10 @@ for (const [name, env] of Object.entries(steps)) {
   });
   assert.equal(r.signal, null, `still running after 30 s: ${r.stderr}`);
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(r.stderr, 'used: 1 same\ncore fails in workers: 1 same\nno threads ahead: 1 same\n');
+  assert.equal(
+    r.stderr,
+    'used: 1 same\ncore fails in workers: 1 same\nno threads ahead: 1 same\nno threads at all: 1 same\n',
+  );
 });
 
 test('cross-year pairs are checked on the workers, and in the main thread when a worker is gone', () => {
