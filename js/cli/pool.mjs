@@ -263,9 +263,9 @@ async function checkAll(items, ctx) {
       try {
         worker = ctx.prestarted?.take(workerData) ?? startWorker(workerData);
       } catch {
-        // No thread to be had (a permission model, a process limit): the workers there are take
-        // the batches (an idle one is handed some), and with none the files left are checked in
-        // this thread (below, once settled).
+        // No thread to be had (a permission model, a process limit): the workers already running
+        // take the batches (an idle one is handed some), and with none the files left are checked
+        // in this thread (below, once settled).
         for (const other of senders.values()) other();
         return;
       }

@@ -62,9 +62,10 @@ export const RUN_FLAGS = ['--semi-space-growth-factor=1', `--interrupt-budget=${
 
 /**
  * Whether a run of these files takes `--optimize-for-size`: V8 then grows an old generation by
- * less before collecting it again, in this thread and in the workers (flags are the process's;
- * V8 sizes a thread's heaps by it when the thread starts, so it is set before any worker starts,
- * see main). Peak memory at 20,000 portal pages 146–157 → 122–126 MB, for ~1.8% more CPU.
+ * less before collecting it again, and keeps a 1 MB semi-space. It sizes a thread's heaps by it
+ * as the thread starts: set before any worker starts (see main), it holds in the workers; this
+ * thread, started before, keeps most of its own sizing. Peak memory at 20,000 portal pages
+ * 146–157 → 122–126 MB when it came in (stop 27), for ~1.8% more CPU.
  * PDF.js under it took 80% more CPU (30 corpus PDFs: 6.0 → 10.7 s), so a run with a PDF or Word
  * file goes without: known by name, and for standard input and pipes, already read, by their
  * bytes too.
