@@ -81,6 +81,9 @@ function eachKey(indices, keyOf, yearOf, visit) {
     if (id === undefined) ids.set(key, (id = ids.size));
     order[k] = id * scale + i;
   });
+  // Beyond 2^53 a key number and an index would no longer both be kept (67 million files, each
+  // with its own key): refused rather than paired wrongly.
+  if (ids.size * scale > Number.MAX_SAFE_INTEGER) throw new RangeError('too many files to pair across years');
   order.sort();
   for (let x = 0; x < order.length;) {
     const id = Math.floor(order[x] / scale);

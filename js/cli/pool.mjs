@@ -20,6 +20,9 @@ import { sharedModules } from '../compiled.mjs';
  *   onResult: (index: number, result: unknown) => void) => Promise<number[]>} RunJobs */
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+/** What `new Worker` throws where no thread may be had: the run goes on with the threads it has
+ * (at worst, in the main thread). */
+const THREADS_REFUSED = new Set(['ERR_WORKER_INIT_FAILED', 'ERR_ACCESS_DENIED', 'ERR_WORKER_OUT_OF_MEMORY']);
 export const MIN_FILES_FOR_WORKERS = 24;
 const MAX_RESPAWNS = 8;
 
@@ -250,110 +253,128 @@ async function checkAll(items, ctx) {
     );
   }
 
-  await new Promise((/** @type {(value?: unknown) => void} */ resolve) => {
-    const settle = () => {
-      if (outstanding === 0 || workers.size === 0) resolve();
-    };
-    const spawn = () => {
-      // The core this thread compiled: workers share its code instead of compiling and warming
-      // up their own (see compiled.mjs).
-      const clock = new Float64Array(new SharedArrayBuffer(16));
-      const workerData = { ...ctx.options, wasmModules: sharedModules(), clock: clock.buffer, spool: ctx.spool };
-      let worker;
-      try {
-        worker = ctx.prestarted?.take(workerData) ?? startWorker(workerData);
-      } catch {
-        // No thread to be had (a permission model, a process limit): the workers already running
-        // take the batches (an idle one is handed some), and with none the files left are checked
-        // in this thread (below, once settled).
-        for (const other of senders.values()) other();
-        return;
-      }
-      workers.add(worker);
-      /** @type {number[][]} */
-      const inFlight = []; // FIFO of batches: a worker answers its batches in order
-      let gone = false;
-      let stopped = false; // by the watchdog: replaced without counting as a failure
-      const send = () => {
-        const batch = takeBatch();
-        if (!batch) return;
-        inFlight.push(batch);
-        worker.postMessage({ type: 'batch', items: batch.map((i) => ({ index: i, ...items[i] })) });
+  /** What starting a worker threw that was no want of threads: thrown once the workers are ended.
+   * @type {unknown} */
+  let fault = null;
+  try {
+    await new Promise((/** @type {(value?: unknown) => void} */ resolve) => {
+      const settle = () => {
+        if (fault || outstanding === 0 || workers.size === 0) resolve();
       };
-      // What another worker's leaving calls: this one, if idle, takes batches again.
-      senders.set(worker, () => {
-        if (inFlight.length > 0) return;
-        send();
-        send();
-      });
-      const leave = () => {
-        if (gone) return;
-        gone = true;
-        workers.delete(worker);
-        senders.delete(worker);
-        watch.delete(worker);
-        jobHooks.get(worker)?.gone();
-        retry.push(...inFlight.splice(0));
-        // A worker that ended after a core failure (see worker.mjs) is replaced, so that one
-        // bad file does not leave the rest of the run with a damaged WebAssembly instance.
-        if (!loadFailed && (retry.length || next < items.length) && (stopped || respawns < MAX_RESPAWNS)) {
-          if (!stopped) respawns++;
-          spawn();
-        } else {
-          // Not replaced: the others take its batches. One with nothing in flight asks for
-          // none until a batch of its comes back, so it is handed one now (or the run would
-          // wait for ever on batches nobody holds).
+      const spawn = () => {
+        // The core this thread compiled: workers share its code instead of compiling and warming
+        // up their own (see compiled.mjs).
+        const clock = new Float64Array(new SharedArrayBuffer(16));
+        const workerData = { ...ctx.options, wasmModules: sharedModules(), clock: clock.buffer, spool: ctx.spool };
+        let worker;
+        try {
+          worker = ctx.prestarted?.take(workerData) ?? startWorker(workerData);
+        } catch (err) {
+          // No thread to be had (a permission model, a process limit): the workers already running
+          // take the batches (an idle one is handed some), and with none the files left are checked
+          // in this thread (below, once settled; there, without the time limit). Anything else is
+          // this code's fault: the run ends with it.
+          if (!THREADS_REFUSED.has(/** @type {any} */ (err)?.code)) {
+            fault = err;
+            settle();
+            return;
+          }
           for (const other of senders.values()) other();
+          return;
         }
-        settle();
-      };
-      /** Over the time limit on file `index`: reported, its batch's other files checked again elsewhere.
-       * Called by the watchdog, which runs only with a time limit.
-       * @param {number} index */
-      const stop = (index) => {
-        if (gone || stopped) return;
-        // Only a file still in flight: its batch's result may have come in meanwhile.
-        const batch = inFlight.find((b) => b.includes(index));
-        if (!batch) return;
-        stopped = true;
-        batch.splice(batch.indexOf(index), 1);
-        if (batch.length === 0) inFlight.splice(inFlight.indexOf(batch), 1);
-        outstanding--;
-        done([
-          { ...entryOf(timedOut(items[index].path, /** @type {number} */ (timeLimitMs), ctx.options.locale)), index },
-        ]);
-        worker.terminate();
-      };
-      watch.set(worker, { clock, stop });
-      worker.on('message', (/** @type {WorkerMessage} */ msg) => {
-        if (msg.type === 'fatal') {
-          loadFailed = true;
-          worker.terminate(); // it ends by itself too (worker.mjs); nothing of it is kept waiting
-          return leave();
-        }
-        if (msg.type === 'job-result') return jobHooks.get(worker)?.done(msg.result);
-        if (msg.type !== 'results') return;
-        // A worker the watchdog stopped is being replaced: what it still sends is not counted
-        // (a batch it finished as it was stopped holds the file that already has its
-        // time-limit result, which would be counted twice and end the run before every file
-        // was in). Its batches are handed out again when it is gone.
-        if (stopped || gone) return;
-        inFlight.shift();
-        outstanding -= msg.items.length;
-        ctx.onResults(msg.items, msg.pos, msg.error);
-        if (msg.retiring) return;
+        workers.add(worker);
+        /** @type {number[][]} */
+        const inFlight = []; // FIFO of batches: a worker answers its batches in order
+        let gone = false;
+        let stopped = false; // by the watchdog: replaced without counting as a failure
+        const send = () => {
+          const batch = takeBatch();
+          if (!batch) return;
+          inFlight.push(batch);
+          worker.postMessage({ type: 'batch', items: batch.map((i) => ({ index: i, ...items[i] })) });
+        };
+        // What another worker's leaving calls: this one, if idle, takes batches again.
+        senders.set(worker, () => {
+          if (inFlight.length > 0) return;
+          send();
+          send();
+        });
+        const leave = () => {
+          if (gone) return;
+          gone = true;
+          workers.delete(worker);
+          senders.delete(worker);
+          watch.delete(worker);
+          jobHooks.get(worker)?.gone();
+          retry.push(...inFlight.splice(0));
+          // A worker that ended after a core failure (see worker.mjs) is replaced, so that one
+          // bad file does not leave the rest of the run with a damaged WebAssembly instance.
+          if (!loadFailed && (retry.length || next < items.length) && (stopped || respawns < MAX_RESPAWNS)) {
+            if (!stopped) respawns++;
+            spawn();
+          } else {
+            // Not replaced: the others take its batches. One with nothing in flight asks for
+            // none until a batch of its comes back, so it is handed one now (or the run would
+            // wait for ever on batches nobody holds).
+            for (const other of senders.values()) other();
+          }
+          settle();
+        };
+        /** Over the time limit on file `index`: reported, its batch's other files checked again elsewhere.
+         * Called by the watchdog, which runs only with a time limit.
+         * @param {number} index */
+        const stop = (index) => {
+          if (gone || stopped) return;
+          // Only a file still in flight: its batch's result may have come in meanwhile.
+          const batch = inFlight.find((b) => b.includes(index));
+          if (!batch) return;
+          stopped = true;
+          batch.splice(batch.indexOf(index), 1);
+          if (batch.length === 0) inFlight.splice(inFlight.indexOf(batch), 1);
+          outstanding--;
+          done([
+            { ...entryOf(timedOut(items[index].path, /** @type {number} */ (timeLimitMs), ctx.options.locale)), index },
+          ]);
+          worker.terminate();
+        };
+        watch.set(worker, { clock, stop });
+        worker.on('message', (/** @type {WorkerMessage} */ msg) => {
+          if (msg.type === 'fatal') {
+            loadFailed = true;
+            worker.terminate(); // it ends by itself too (worker.mjs); nothing of it is kept waiting
+            return leave();
+          }
+          if (msg.type === 'job-result') return jobHooks.get(worker)?.done(msg.result);
+          if (msg.type !== 'results') return;
+          // A worker the watchdog stopped is being replaced: what it still sends is not counted
+          // (a batch it finished as it was stopped holds the file that already has its
+          // time-limit result, which would be counted twice and end the run before every file
+          // was in). Its batches are handed out again when it is gone.
+          if (stopped || gone) return;
+          inFlight.shift();
+          outstanding -= msg.items.length;
+          ctx.onResults(msg.items, msg.pos, msg.error);
+          if (msg.retiring) return;
+          send();
+          settle();
+        });
+        worker.on('error', leave);
+        worker.on('exit', leave);
         send();
-        settle();
-      });
-      worker.on('error', leave);
-      worker.on('exit', leave);
-      send();
-      send();
-    };
-    for (let w = 0; w < jobs; w++) spawn();
-    settle(); // none could start
-  });
-  clearInterval(watchdog);
+        send();
+      };
+      for (let w = 0; w < jobs; w++) spawn();
+      settle(); // none could start
+    });
+  } catch (err) {
+    fault = err; // thrown while starting them: the workers started are ended all the same
+  } finally {
+    clearInterval(watchdog);
+  }
+  if (fault) {
+    await Promise.all([...workers].map((w) => w.terminate()));
+    throw fault;
+  }
   // Whatever no worker could take is checked here.
   const rest = retry.flat();
   for (; next < items.length; next++) rest.push(next);

@@ -480,8 +480,9 @@ if (workerData?.awaitStart) {
   assert.equal(failing.stdout, inline.stdout, failing.stderr);
   assert.equal(failing.stderr.match(/started with its data/g)?.length, 2, failing.stderr);
   // A script that calls the command's main() ends on its own: no thread is left behind when the
-  // workers are used, when their core fails to load, or when threads cannot be made (ahead, or
-  // at all: then the files are checked in the main thread).
+  // workers are used, when their core fails to load, when threads cannot be made (ahead, after
+  // the first, or at all: then the files are checked in the main thread), or when starting one
+  // fails for another reason (a bug: main() throws it, after ending the workers it started).
   const expected = path.join(tmpDir(), 'expected.json');
   fs.writeFileSync(expected, inline.stdout);
   const workerless = path.join(tmpDir(), 'workerless-core.mjs');
@@ -496,11 +497,16 @@ export * from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'js/index.node.mjs'
 import threads from 'node:worker_threads';
 import { syncBuiltinESMExports } from 'node:module';
 const Worker = threads.Worker;
+let made = 0; // the pool's workers made in this main() call
 threads.Worker = class extends Worker {
   constructor(url, options) {
-    const refused = process.env.NO_THREADS || (options?.workerData?.awaitStart && process.env.NO_THREADS_AHEAD);
-    if (refused && String(url).endsWith('/cli/worker.mjs'))
-      throw Object.assign(new Error('no more threads'), { code: 'ERR_WORKER_INIT_FAILED' });
+    if (String(url).endsWith('/cli/worker.mjs')) {
+      made++;
+      const env = process.env;
+      if (env.BROKEN_START) throw new TypeError('a bug in starting a worker');
+      const refused = env.NO_THREADS || (env.ONE_THREAD && made > 1) || (options?.workerData?.awaitStart && env.NO_THREADS_AHEAD);
+      if (refused) throw Object.assign(new Error('no more threads'), { code: 'ERR_WORKER_INIT_FAILED' });
+    }
     super(url, options);
   }
 };
@@ -512,15 +518,23 @@ const steps = {
   'core fails in workers': { XXGKNB_CORE: workerless },
   'no threads ahead': { NO_THREADS_AHEAD: '1' },
   'no threads at all': { NO_THREADS: '1' },
+  'one thread only': { ONE_THREAD: '1' },
+  'a bug in starting one': { BROKEN_START: '1' },
 };
 for (const [name, env] of Object.entries(steps)) {
   Object.assign(process.env, env);
+  made = 0;
   let text = '';
   const stdout = { write(s) { text += s; return true; }, isTTY: false };
   const stderr = { write() { return true; }, isTTY: false };
-  const code = await main(['check', dir, '--jobs', '2', '--format', 'json'], { stdin: process.stdin, stdout, stderr, env: {} });
+  let code;
+  try {
+    code = await main(['check', dir, '--jobs', '2', '--format', 'json'], { stdin: process.stdin, stdout, stderr, env: {} });
+  } catch (err) {
+    code = 'threw ' + err.message;
+  }
   for (const key of Object.keys(env)) delete process.env[key];
-  process.stderr.write(name + ': ' + code + (text === fs.readFileSync(expected, 'utf8') ? ' same' : ' differs') + '\\n');
+  process.stderr.write(name + ': ' + code + (text === fs.readFileSync(expected, 'utf8') ? ' same' : text ? ' differs' : '') + '\\n');
 }
 `;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir, expected, workerless], {
@@ -531,7 +545,8 @@ for (const [name, env] of Object.entries(steps)) {
   assert.equal(r.status, 0, r.stderr);
   assert.equal(
     r.stderr,
-    'used: 1 same\ncore fails in workers: 1 same\nno threads ahead: 1 same\nno threads at all: 1 same\n',
+    'used: 1 same\ncore fails in workers: 1 same\nno threads ahead: 1 same\nno threads at all: 1 same\n' +
+      'one thread only: 1 same\na bug in starting one: threw a bug in starting a worker\n',
   );
 });
 
