@@ -15,7 +15,7 @@ import { DOCUMENT_EXTENSIONS, documentKind } from './documents.mjs';
 import { Spool } from './spool.mjs';
 import { Ledger } from './ledger.mjs';
 import { crossYear } from './crossyear.mjs';
-import { Signatures, copiedReports, aggregateSum, batchMessages } from './batch.mjs';
+import { Signatures, copiedReports, findCopiesBetween, aggregateSum, batchMessages } from './batch.mjs';
 import { makeLabeler } from './labels.mjs';
 import { StreamWriter, useColor, Progress, safe } from './output.mjs';
 import { humanReporter, jsonReporter, csvReporter, skippedLines } from './reporters.mjs';
@@ -434,6 +434,8 @@ async function checkRun(opts, io, jobs, prestarted, sizedAhead) {
       for (const d of diagnostics) countRule(d);
     };
     let pairs = 0;
+    /** @type {ReturnType<typeof import('./batch.mjs').findCopies> | undefined} */
+    let copies;
     await runAll(items, {
       jobs,
       prestarted,
@@ -459,10 +461,13 @@ async function checkRun(opts, io, jobs, prestarted, sizedAhead) {
       },
       // 3. Consecutive years of one issuer: the cross-year rules on each pair, on the workers
       // while they are there (crossyear.mjs).
+      // The copied-report search runs here meanwhile (see findCopiesBetween); its findings are
+      // added after the pairs', as they always were.
       async afterFiles(runJobs) {
         if (spoolError) return;
         await spoolStep(async () => {
-          pairs = await crossYear({ ledger, spool, core, locale: opts.locale, m, addExtra, runJobs });
+          const pairing = crossYear({ ledger, spool, core, locale: opts.locale, m, addExtra, runJobs });
+          [pairs, copies] = await Promise.all([pairing, findCopiesBetween(ledger, sigs)]);
         });
       },
     });
@@ -472,7 +477,7 @@ async function checkRun(opts, io, jobs, prestarted, sizedAhead) {
 
     // The batch checks: reports of one year by different issuers with the same prose, and
     // the --aggregate report against the sum of the others (batch.mjs).
-    await spoolStep(() => copiedReports({ ledger, spool, sigs, locale: opts.locale, addExtra }));
+    await spoolStep(() => copiedReports({ ledger, spool, sigs, locale: opts.locale, addExtra, found: copies }));
     if (spoolError) return spoolFailed();
     if (govPath) {
       if (govIndex >= 0 && !ledger.trouble[govIndex]) {

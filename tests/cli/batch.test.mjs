@@ -9,7 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runJson, run, assertSchema, tmpDir, byPath, rulesOf } from './helpers.mjs';
 import { makeReport, renderJson, renderText, renderHtml } from './fixtures/generate.mjs';
-import { signature, similarity, findCopies, normalise, Signatures, SIG } from '../../js/cli/batch.mjs';
+import {
+  signature,
+  similarity,
+  findCopies,
+  findCopiesBetween,
+  normalise,
+  Signatures,
+  SIG,
+} from '../../js/cli/batch.mjs';
 
 const write = (dir, name, text) => fs.writeFileSync(path.join(dir, name), text);
 const diagnosticsOf = (file, rule) => file.diagnostics.filter((d) => d.rule === rule);
@@ -248,4 +256,38 @@ test('signatures: the same prose matches, other prose does not, figures and year
   const found = findCopies(ledger, sigs);
   assert.deepEqual([...found.keys()].sort(), [0, 1]);
   assert.equal(found.get(0)[0].other, 1);
+});
+
+test('the copied-report search between other work finds what the search at once finds, letting that work in', async () => {
+  // 60 reports of one year: groups of three issuers with one prose (renumbered), and the rest
+  // each its own, so that bands meet and copies are found.
+  const n = 60;
+  const sigs = new Signatures(n);
+  const ledger = { year: new Int32Array(n).fill(2024), keys: new Map() };
+  for (let i = 0; i < n; i++) {
+    const prose = makeReport({
+      issuer: `示例市${i}局`,
+      year: 2024,
+      seed: i < 30 ? 100 + Math.floor(i / 3) : 500 + i,
+    }).sections;
+    const renumbered = Object.fromEntries(
+      Object.entries(prose).map(([k, v]) => [k, v.replace(/\d+/g, (d) => String(Number(d) + i))]),
+    );
+    sigs.set(i, signature(renumbered));
+    ledger.keys.set(i, `示例市${i}局`);
+  }
+  const atOnce = findCopies(ledger, sigs);
+  assert.ok(atOnce.size >= 30, `copies found: ${atOnce.size}`);
+  // Work queued in the meantime: a callback that queues itself again at each turn of the loop.
+  let turns = 0;
+  let searching = true;
+  const tick = () => {
+    turns++;
+    if (searching) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const between = await findCopiesBetween(ledger, sigs);
+  searching = false;
+  assert.deepEqual([...between.entries()], [...atOnce.entries()]);
+  assert.ok(turns >= 8, `other work ran during the search's 16 bands: ${turns} turns`);
 });
