@@ -42,12 +42,17 @@ const envNumber = (name, dflt) => {
 export const TIME_LIMIT_MS = envNumber('XXGKNB_DOCUMENT_TIMEOUT_MS', 60_000);
 export const HEAP_LIMIT_MB = envNumber('XXGKNB_DOCUMENT_HEAP_MB', 1024);
 
+/** The document kind a file's name says (its extension; `-`, standard input, says none), or null.
+ * @param {string} file @returns {DocumentKind | null} */
+export function documentKindByName(file) {
+  return file === '-' ? null : (DOCUMENT_EXTENSIONS.get(path.extname(file).toLowerCase()) ?? null);
+}
+
 /** The document kind of a file, from its first bytes (names lie: a DOCX saved as .doc), else
  * from its extension (a .pdf that holds no PDF is then said to be none); null for text files.
  * @param {string} file @param {Uint8Array} bytes @returns {DocumentKind | null} */
 export function documentKind(file, bytes) {
-  const byExt = file === '-' ? undefined : DOCUMENT_EXTENSIONS.get(path.extname(file).toLowerCase());
-  return SIGNATURE_KINDS[signature(bytes) ?? ''] ?? byExt ?? null; // '': no signature, no kind
+  return SIGNATURE_KINDS[signature(bytes) ?? ''] ?? documentKindByName(file); // '': no signature, no kind
 }
 
 const READER_URL = new URL('./document-reader.mjs', import.meta.url);

@@ -2,13 +2,12 @@
 // in the main thread alike; never throws (every failure becomes a diagnostic on the file).
 
 import fs from 'node:fs';
-import path from 'node:path';
 import { decode, sniffKind } from './decode.mjs';
 import { kindFromExtension } from './discover.mjs';
 import { messages } from './messages.mjs';
 import { issuerKey } from './crossyear.mjs';
 import { signature } from './batch.mjs';
-import { documentKind, checkDocument, DOCUMENT_EXTENSIONS } from './documents.mjs';
+import { documentKind, documentKindByName, checkDocument } from './documents.mjs';
 import { onceOptions } from '../options-once.mjs';
 /** @import { Diagnostic, FileKind, Locale, Severity, ValidationResult } from '../types.js' */
 
@@ -266,8 +265,7 @@ export function timedOut(path, ms, locale) {
 /** The size limit for a file: text files `maxBytes`, PDF and Word files more (see above).
  * @param {string} file @param {number} maxBytes */
 export function limitFor(file, maxBytes) {
-  const isDocument = file !== '-' && DOCUMENT_EXTENSIONS.has(path.extname(file).toLowerCase());
-  return isDocument ? Math.max(maxBytes, DOCUMENT_MIN_MAX_BYTES) : maxBytes;
+  return documentKindByName(file) ? Math.max(maxBytes, DOCUMENT_MIN_MAX_BYTES) : maxBytes;
 }
 
 /**
@@ -432,7 +430,7 @@ export function readsAhead(input) {
     !input.error &&
     !input.special &&
     input.path !== '-' &&
-    !DOCUMENT_EXTENSIONS.has(path.extname(input.path).toLowerCase())
+    !documentKindByName(input.path)
   );
 }
 

@@ -11,7 +11,7 @@ import { messages } from './messages.mjs';
 import { loadCore } from './core.mjs';
 import { runAll, prestart, MIN_FILES_FOR_WORKERS } from './pool.mjs';
 import { recount, limitFor, DEFAULT_MAX_BYTES } from './process.mjs';
-import { DOCUMENT_EXTENSIONS, documentKind } from './documents.mjs';
+import { documentKind, documentKindByName } from './documents.mjs';
 import { Spool } from './spool.mjs';
 import { Ledger } from './ledger.mjs';
 import { crossYear } from './crossyear.mjs';
@@ -73,7 +73,7 @@ export const RUN_FLAGS = ['--semi-space-growth-factor=1', `--interrupt-budget=${
  */
 export function sizeOverSpeed(items) {
   return !items.some((it) =>
-    it.bytes ? documentKind(it.path, it.bytes) !== null : DOCUMENT_EXTENSIONS.has(path.extname(it.path).toLowerCase()),
+    it.bytes ? documentKind(it.path, it.bytes) !== null : documentKindByName(it.path) !== null,
   );
 }
 
@@ -230,8 +230,6 @@ export function workersAhead(paths, jobs, includeHidden = false) {
   const enough = Math.max(MIN_FILES_FOR_WORKERS, Math.min(jobs, MAX_AHEAD) * 8);
   let files = 0;
   let documents = false;
-  /** @param {string} name */
-  const document = (name) => DOCUMENT_EXTENSIONS.has(path.extname(name).toLowerCase());
   /** @type {string[]} */
   const folders = [];
   const named = paths.filter((p) => p !== '-' && !/[*?[{]/.test(p));
@@ -240,7 +238,7 @@ export function workersAhead(paths, jobs, includeHidden = false) {
       if (fs.statSync(p).isDirectory()) folders.push(p);
       else {
         files++; // a file named is checked whatever its name
-        documents ||= document(p);
+        documents ||= documentKindByName(p) !== null;
       }
     } catch {
       /* not there: discover says so */
@@ -256,7 +254,7 @@ export function workersAhead(paths, jobs, includeHidden = false) {
           if (e.isDirectory()) folders.push(path.join(dir, e.name));
           else if (kindFromExtension(e.name) !== null) {
             files++;
-            documents ||= document(e.name);
+            documents ||= documentKindByName(e.name) !== null;
           }
         }
       } finally {
