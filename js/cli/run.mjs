@@ -42,6 +42,12 @@ const MEASURED_NODE = (() => {
   return major >= 20 && major <= 24;
 })();
 
+/** Whether the user gave V8 heap flags of their own (the command line, NODE_OPTIONS): then
+ * the run leaves --optimize-for-size and the young generation as they are. */
+const HEAP_FLAGS_GIVEN = /--(?:no-)?(?:optimize-for-size|max-semi-space-size)\b/.test(
+  `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`,
+);
+
 /**
  * V8 flags for every run, set at its start, before the listing (flags are the process's: they
  * hold in this thread and in the workers started later). Node warns that flags changed after
@@ -198,7 +204,7 @@ export async function main(
   // thread starts: where no PDF or Word file was seen among the files counted, it is set before
   // them (and taken back, those workers ended, if the listing finds one: see checkRun).
   const ahead = opts.version || jobs < 2 ? null : workersAhead(opts.paths, jobs, opts.includeHidden);
-  const sizedAhead = MEASURED_NODE && ahead !== null && ahead.workers > 0 && !ahead.documents && !heapFlagsGiven();
+  const sizedAhead = MEASURED_NODE && ahead !== null && ahead.workers > 0 && !ahead.documents && !HEAP_FLAGS_GIVEN;
   if (sizedAhead) v8.setFlagsFromString('--optimize-for-size');
   const prestarted = ahead?.workers ? prestart(ahead.workers) : null;
   try {
@@ -206,14 +212,6 @@ export async function main(
   } finally {
     prestarted?.dismiss();
   }
-}
-
-/** Whether the user gave V8 heap flags of their own (the command line, NODE_OPTIONS): then
- * the run leaves --optimize-for-size and the young generation as they are. */
-function heapFlagsGiven() {
-  return /--(?:no-)?(?:optimize-for-size|max-semi-space-size)\b/.test(
-    `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`,
-  );
 }
 
 /**
@@ -362,7 +360,7 @@ async function checkRun(opts, io, jobs, prestarted, sizedAhead) {
   // taken back with what it implies (a 1 MB young generation: PDF.js took ~40% more CPU where it
   // stayed), and those workers, whose heaps were sized under it, are ended unused.
   const smaller = sizeOverSpeed(items);
-  if (MEASURED_NODE && smaller && !sizedAhead && !heapFlagsGiven()) v8.setFlagsFromString('--optimize-for-size');
+  if (MEASURED_NODE && smaller && !sizedAhead && !HEAP_FLAGS_GIVEN) v8.setFlagsFromString('--optimize-for-size');
   if (sizedAhead && !smaller) {
     v8.setFlagsFromString('--no-optimize-for-size');
     v8.setFlagsFromString('--max-semi-space-size=0'); // V8's default: sized by the heap
